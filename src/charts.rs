@@ -1,0 +1,452 @@
+//! The charts of the report, drawn once with plotters as SVG and shared by
+//! both renderers (and written to `grafieken/`).
+//!
+//! Text is measured with the embedded Noto Sans through plotters' `ab_glyph`
+//! backend: no fontconfig, no system fonts. Every chart carries a Dutch
+//! caption and an alternative text that states its data.
+
+use std::sync::Once;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::series::DashedLineSeries;
+
+use crate::analysis::{Analysis, IndicatorAnalysis, expected_value};
+use crate::format_nl::{number, percent};
+use crate::model::{Indicator, Voortgang};
+
+/// The font family name charts use; the same family is embedded in Typst.
+pub const FONT_FAMILY: &str = "Noto Sans";
+
+pub const BLUE: RGBColor = RGBColor(0x15, 0x42, 0x73);
+pub const LIGHT_BLUE: RGBColor = RGBColor(0x8f, 0xca, 0xe7);
+pub const GREEN: RGBColor = RGBColor(0x39, 0x87, 0x0c);
+pub const GREY: RGBColor = RGBColor(0x69, 0x69, 0x69);
+pub const LIGHT_GREY: RGBColor = RGBColor(0xe6, 0xe6, 0xe6);
+const REGION_COLORS: [RGBColor; 6] = [
+    RGBColor(0x15, 0x42, 0x73),
+    RGBColor(0x00, 0x7b, 0xc7),
+    RGBColor(0x8f, 0xca, 0xe7),
+    RGBColor(0x39, 0x87, 0x0c),
+    RGBColor(0xe1, 0x70, 0x00),
+    RGBColor(0x94, 0x71, 0x0a),
+];
+
+/// One drawn chart.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub id: String,
+    /// File name under `grafieken/`.
+    pub file_name: String,
+    pub svg: String,
+    pub caption: String,
+    pub alt: String,
+    /// Pixel size of the drawing.
+    pub size: (u32, u32),
+}
+
+/// All charts of one report, in document order.
+#[derive(Debug, Clone, Default)]
+pub struct ChartSet {
+    pub charts: Vec<Chart>,
+}
+
+impl ChartSet {
+    pub fn get(&self, id: &str) -> Option<&Chart> {
+        self.charts.iter().find(|c| c.id == id)
+    }
+}
+
+fn register_fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        for (style, bytes) in [
+            (FontStyle::Normal, crate::fonts::NOTO_SANS_REGULAR),
+            (FontStyle::Bold, crate::fonts::NOTO_SANS_BOLD),
+            (FontStyle::Italic, crate::fonts::NOTO_SANS_ITALIC),
+        ] {
+            plotters::style::register_font(FONT_FAMILY, style, bytes)
+                .unwrap_or_else(|_| panic!("embedded font {FONT_FAMILY} is valid"));
+        }
+    });
+}
+
+fn font(size: f64) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::Name(FONT_FAMILY), size, FontStyle::Normal)
+}
+
+/// Draw into an SVG string with the common frame.
+type DrawResult<'a> = Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
+
+fn draw_svg(
+    size: (u32, u32),
+    draw: impl for<'a> FnOnce(&DrawingArea<SVGBackend<'a>, Shift>) -> DrawResult<'a>,
+) -> String {
+    register_fonts();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).expect("fill an SVG in memory");
+        // Drawing into a string cannot fail for I/O reasons; a failure here
+        // is a bug in the chart code.
+        draw(&root).expect("draw chart");
+        root.present().expect("finish SVG");
+    }
+    svg
+}
+
+fn years_label(y: &f64) -> String {
+    if (y - y.round()).abs() < 1e-6 {
+        format!("{}", y.round() as i64)
+    } else {
+        String::new()
+    }
+}
+
+/// Axis ceiling: a little room above the highest value.
+fn ceiling(max: f64) -> f64 {
+    if max <= 0.0 { 1.0 } else { max * 1.15 }
+}
+
+/// Measurements, expected trajectory and target of one indicator.
+pub fn indicator_chart(ind: &Indicator, a: &IndicatorAnalysis, year: i32) -> Chart {
+    let d = ind.decimalen;
+    let first = ind
+        .metingen
+        .keys()
+        .next()
+        .copied()
+        .unwrap_or(ind.nulmeting.jaar)
+        .min(ind.nulmeting.jaar);
+    let last = ind.doel.jaar.max(year);
+    let values: Vec<f64> = ind
+        .metingen
+        .values()
+        .copied()
+        .chain([ind.nulmeting.waarde, ind.doel.waarde])
+        .collect();
+    let max = values.iter().copied().fold(f64::MIN, f64::max);
+    let min = values.iter().copied().fold(f64::MAX, f64::min).min(0.0);
+    let size = (720, 340);
+    let points: Vec<(f64, f64)> = ind.metingen.iter().map(|(y, v)| (*y as f64, *v)).collect();
+    let svg = draw_svg(size, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(14)
+            .x_label_area_size(34)
+            .y_label_area_size(64)
+            .build_cartesian_2d(
+                (first as f64 - 0.3)..(last as f64 + 0.3),
+                min..ceiling(max),
+            )?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(LIGHT_GREY)
+            .bold_line_style(LIGHT_GREY)
+            .axis_style(GREY)
+            .x_labels((last - first + 1) as usize)
+            .x_label_formatter(&years_label)
+            .y_label_formatter(&|v| number(*v, d.min(1)))
+            .y_desc(ind.eenheid.clone())
+            .label_style(font(14.0).color(&GREY))
+            .axis_desc_style(font(14.0).color(&GREY))
+            .draw()?;
+        // The report year.
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(year as f64, min), (year as f64, ceiling(max))],
+            LIGHT_BLUE.stroke_width(2),
+        )))?;
+        chart
+            .draw_series(DashedLineSeries::new(
+                [
+                    (ind.nulmeting.jaar as f64, ind.nulmeting.waarde),
+                    (ind.doel.jaar as f64, ind.doel.waarde),
+                ],
+                8,
+                6,
+                GREY.stroke_width(2),
+            ))?
+            .label("verwacht traject")
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], GREY.stroke_width(2)));
+        chart
+            .draw_series(LineSeries::new(points.clone(), BLUE.stroke_width(3)))?
+            .label("metingen")
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLUE.stroke_width(3)));
+        chart.draw_series(points.iter().map(|p| Circle::new(*p, 5, BLUE.filled())))?;
+        chart
+            .draw_series(std::iter::once(TriangleMarker::new(
+                (ind.doel.jaar as f64, ind.doel.waarde),
+                8,
+                GREEN.filled(),
+            )))?
+            .label(format!("doel {}", number(ind.doel.waarde, d)))
+            .legend(|(x, y)| TriangleMarker::new((x + 10, y), 6, GREEN.filled()));
+        chart
+            .configure_series_labels()
+            .position(if ind.doel.waarde >= ind.nulmeting.waarde {
+                SeriesLabelPosition::UpperLeft
+            } else {
+                SeriesLabelPosition::LowerLeft
+            })
+            .background_style(WHITE.mix(0.9))
+            .border_style(LIGHT_GREY)
+            .label_font(font(14.0))
+            .draw()?;
+        Ok(())
+    });
+    let measured = if ind.metingen.is_empty() {
+        "nog geen metingen".to_string()
+    } else {
+        format!(
+            "metingen {}",
+            ind.metingen
+                .iter()
+                .map(|(y, v)| format!("{y}: {}", number(*v, d)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let alt = format!(
+        "Lijndiagram van {} in {}: {measured}; verwacht traject van {} in {} naar het doel {} in {}; status in {year}: {}.",
+        ind.naam,
+        ind.eenheid,
+        number(ind.nulmeting.waarde, d),
+        ind.nulmeting.jaar,
+        number(ind.doel.waarde, d),
+        ind.doel.jaar,
+        a.status.label()
+    );
+    Chart {
+        id: ind.id.clone(),
+        file_name: format!("{}.svg", ind.id),
+        svg,
+        caption: format!("{}: metingen, verwacht traject en doel", ind.naam),
+        alt,
+        size,
+    }
+}
+
+/// Grouped bars of an indicator's breakdown per region and year.
+pub fn breakdown_chart(ind: &Indicator) -> Option<Chart> {
+    if ind.uitsplitsing.is_empty() {
+        return None;
+    }
+    let d = ind.decimalen;
+    let mut years: Vec<i32> = ind
+        .uitsplitsing
+        .values()
+        .flat_map(|m| m.keys().copied())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let regions: Vec<(&String, _)> = ind.uitsplitsing.iter().collect();
+    let max = ind
+        .uitsplitsing
+        .values()
+        .flat_map(|m| m.values().copied())
+        .fold(0.0, f64::max);
+    let n = years.len();
+    let k = regions.len().max(1);
+    let size = (720, 320);
+    let label_of = {
+        let years = years.clone();
+        move |x: &f64| -> String {
+            let centre = x - 0.5;
+            if (centre - centre.round()).abs() < 1e-6 && centre >= -1e-6 {
+                years
+                    .get(centre.round() as usize)
+                    .map(|y| y.to_string())
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        }
+    };
+    let svg = draw_svg(size, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(14)
+            .x_label_area_size(34)
+            .y_label_area_size(64)
+            .build_cartesian_2d(0f64..n as f64, 0f64..ceiling(max))?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(LIGHT_GREY)
+            .bold_line_style(LIGHT_GREY)
+            .axis_style(GREY)
+            .x_labels(2 * n + 1)
+            .x_label_formatter(&label_of)
+            .y_label_formatter(&|v| number(*v, d.min(1)))
+            .y_desc(ind.eenheid.clone())
+            .label_style(font(14.0).color(&GREY))
+            .axis_desc_style(font(14.0).color(&GREY))
+            .draw()?;
+        let bar = 0.8 / k as f64;
+        for (r, (name, values)) in regions.iter().enumerate() {
+            let color = REGION_COLORS[r % REGION_COLORS.len()];
+            chart
+                .draw_series(years.iter().enumerate().filter_map(|(i, y)| {
+                    let v = values.get(y)?;
+                    let x0 = i as f64 + 0.1 + r as f64 * bar;
+                    Some(Rectangle::new([(x0, 0.0), (x0 + bar * 0.92, *v)], color.filled()))
+                }))?
+                .label(name.as_str())
+                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.9))
+            .border_style(LIGHT_GREY)
+            .label_font(font(14.0))
+            .draw()?;
+        Ok(())
+    });
+    let parts: Vec<String> = regions
+        .iter()
+        .map(|(name, values)| {
+            format!(
+                "{name} {}",
+                values
+                    .iter()
+                    .map(|(y, v)| format!("{y}: {}", number(*v, d)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+        .collect();
+    Some(Chart {
+        id: format!("{}-uitsplitsing", ind.id),
+        file_name: format!("{}-uitsplitsing.svg", ind.id),
+        svg,
+        caption: format!("{}: uitsplitsing per regio", ind.naam),
+        alt: format!(
+            "Staafdiagram van {} per regio en jaar, in {}: {}.",
+            ind.naam,
+            ind.eenheid,
+            parts.join("; ")
+        ),
+        size,
+    })
+}
+
+fn short(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        let cut: String = name.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Realisatie against verwacht for every indicator.
+pub fn summary_chart(data: &Voortgang, analysis: &Analysis) -> Chart {
+    let rows: Vec<(&Indicator, &IndicatorAnalysis)> = data
+        .indicatoren()
+        .filter_map(|i| analysis.indicator(&i.id).map(|a| (i, a)))
+        .collect();
+    let n = rows.len().max(1);
+    let hi = rows
+        .iter()
+        .flat_map(|(_, a)| [a.realisatie.unwrap_or(0.0), a.verwacht])
+        .fold(100.0f64, f64::max)
+        .min(200.0);
+    let lo = rows
+        .iter()
+        .filter_map(|(_, a)| a.realisatie)
+        .fold(0.0f64, f64::min)
+        .max(-100.0);
+    let size = (720, (70 + 34 * n) as u32);
+    let names: Vec<String> = rows.iter().map(|(i, _)| short(&i.naam, 34)).collect();
+    let label_of = {
+        let names = names.clone();
+        move |y: &f64| -> String {
+            // Row i occupies [n-1-i, n-i); its label sits at the centre.
+            let centre = y - 0.5;
+            if (centre - centre.round()).abs() < 1e-6 && centre >= -1e-6 {
+                let idx = names.len() as i64 - 1 - centre.round() as i64;
+                usize::try_from(idx)
+                    .ok()
+                    .and_then(|i| names.get(i).cloned())
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        }
+    };
+    let svg = draw_svg(size, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(14)
+            .x_label_area_size(34)
+            .y_label_area_size(270)
+            .build_cartesian_2d(lo..hi * 1.05, 0f64..n as f64)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(LIGHT_GREY)
+            .bold_line_style(LIGHT_GREY)
+            .axis_style(GREY)
+            .y_labels(2 * n + 1)
+            .y_label_formatter(&label_of)
+            .x_label_formatter(&|v| format!("{}\u{a0}%", number(*v, 0)))
+            .label_style(font(13.0).color(&BLACK))
+            .draw()?;
+        let row_y = |i: usize| (n - 1 - i) as f64;
+        chart
+            .draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+                let r = a.realisatie?;
+                let y = row_y(i);
+                Some(Rectangle::new([(0.0f64.min(r.clamp(lo, hi)), y + 0.52), (r.clamp(lo, hi).max(0.0), y + 0.86)], BLUE.filled()))
+            }))?
+            .label("realisatie")
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], BLUE.filled()));
+        chart
+            .draw_series(rows.iter().enumerate().map(|(i, (_, a))| {
+                let y = row_y(i);
+                let v = a.verwacht.clamp(lo, hi);
+                Rectangle::new([(0.0f64.min(v), y + 0.14), (v.max(0.0), y + 0.48)], LIGHT_BLUE.filled())
+            }))?
+            .label("verwacht")
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], LIGHT_BLUE.filled()));
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(100.0, 0.0), (100.0, n as f64)],
+            GREEN.stroke_width(2),
+        )))?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(LIGHT_GREY)
+            .label_font(font(13.0))
+            .draw()?;
+        Ok(())
+    });
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|(i, a)| match a.realisatie {
+            Some(r) => format!(
+                "{}: realisatie {}, verwacht {}",
+                i.naam,
+                percent(r),
+                percent(a.verwacht)
+            ),
+            None => format!("{}: geen meting, verwacht {}", i.naam, percent(a.verwacht)),
+        })
+        .collect();
+    Chart {
+        id: "overzicht".into(),
+        file_name: "overzicht.svg".into(),
+        svg,
+        caption: "Realisatie en verwachte voortgang per indicator".into(),
+        alt: format!(
+            "Staafdiagram met per indicator de realisatie en de verwachte voortgang in procenten van de doelstelling: {}.",
+            parts.join("; ")
+        ),
+        size,
+    }
+}
+
+/// Expected value of an indicator in a year, for the tables of the appendix.
+pub fn trajectory(ind: &Indicator, year: i32) -> f64 {
+    expected_value(ind, year as f64)
+}

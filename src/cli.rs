@@ -1,0 +1,331 @@
+//! The command line: Dutch help texts, subcommands and exit statuses
+//! (0 klaar, 1 ongeldige gegevens of sjabloon, 2 verkeerd gebruik).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::diagnostics::Report;
+use crate::load::{self, LoadOptions};
+
+const HELP_TEMPLATE: &str = "\
+{before-help}{name} {version}
+{about-with-newline}
+{usage-heading} {usage}
+
+{all-args}{after-help}";
+
+/// Exit statuses of the contract.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_INVALID: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "techniekpact",
+    version,
+    about = "Maakt de jaarlijkse voortgangsrapportage van het Techniekpact (PDF en DOCX) uit één YAML-bestand.",
+    after_help = "Afsluitstatus: 0 klaar (waarschuwingen toegestaan), 1 ongeldige gegevens of sjabloon, 2 verkeerd gebruik.\nMeer uitleg: README.md en docs/gegevensformaat.md.",
+    help_template = HELP_TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Opdrachten",
+    next_help_heading = "Opties"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Toon deze hulp.
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// Toon het versienummer.
+    #[arg(short = 'V', long = "versie", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Controleer gegevensbestanden en meld elk probleem met regel en kolom.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Controleer(ControleerArgs),
+    /// Maak het rapport (PDF) en de grafieken uit gegevensbestanden.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Maak(MaakArgs),
+    /// Schrijf het JSON Schema van het gegevensformaat (voor editors).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ControleerArgs {
+    /// De gegevensbestanden (YAML), bijvoorbeeld data/noord-2016.yaml.
+    #[arg(value_name = "GEGEVENS.yaml", required = true)]
+    pub bestanden: Vec<PathBuf>,
+    /// Behandel waarschuwingen als fouten.
+    #[arg(long)]
+    pub strikt: bool,
+}
+
+/// Output formats of `maak`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Formaat {
+    /// PDF (Typst), PDF/A-2a en PDF/UA-1.
+    Pdf,
+}
+
+#[derive(Debug, Args)]
+pub struct MaakArgs {
+    /// De gegevensbestanden (YAML); per bestand één rapport.
+    #[arg(value_name = "GEGEVENS.yaml", required = true)]
+    pub bestanden: Vec<PathBuf>,
+    /// Map voor de rapporten en grafieken.
+    #[arg(long, value_name = "MAP", default_value = "out")]
+    pub uit: PathBuf,
+    /// Formaten, door komma's gescheiden.
+    #[arg(long, value_name = "FORMATEN", value_delimiter = ',', default_value = "pdf")]
+    pub formaat: Vec<Formaat>,
+    /// Gebruik de sjablonen uit deze map in plaats van de ingebouwde.
+    #[arg(long, value_name = "MAP")]
+    pub sjablonen: Option<PathBuf>,
+    /// PDF-standaard van de PDF.
+    #[arg(long, value_name = "STANDAARD", default_value = "a-2a+ua-1")]
+    pub pdf_standaard: crate::render::pdf::PdfStandaard,
+    /// Behandel waarschuwingen als fouten.
+    #[arg(long)]
+    pub strikt: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer.
+    #[arg(long, value_name = "BESTAND")]
+    pub uit: Option<PathBuf>,
+}
+
+/// Whether to colour messages on standard error (NO_COLOR is respected).
+pub fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Translate clap's usage errors into Dutch.
+fn usage_error(err: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let ctx = |k| {
+        err.get(k)
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    let what = match err.kind() {
+        ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", ctx(ContextKind::InvalidSubcommand)),
+        ErrorKind::UnknownArgument => format!("onbekende optie '{}'", ctx(ContextKind::InvalidArg)),
+        ErrorKind::MissingRequiredArgument => format!("er ontbreekt een argument: {}", ctx(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "geef een opdracht op".to_string()
+        }
+        ErrorKind::InvalidValue => format!(
+            "ongeldige waarde '{}' voor {}",
+            ctx(ContextKind::InvalidValue),
+            ctx(ContextKind::InvalidArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
+            format!("te veel waarden voor {}", ctx(ContextKind::InvalidArg))
+        }
+        ErrorKind::ValueValidation => format!(
+            "ongeldige waarde voor {}: {}",
+            ctx(ContextKind::InvalidArg),
+            ctx(ContextKind::InvalidValue)
+        ),
+        _ => "verkeerd gebruik".to_string(),
+    };
+    format!("fout: {what}\n\nGebruik 'techniekpact --help' voor de mogelijkheden.\n")
+}
+
+/// Parse the arguments and run; returns the process exit status.
+pub fn main() -> ExitCode {
+    let matches = Cli::command().try_get_matches();
+    let cli = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = e.print();
+                    ExitCode::from(EXIT_OK)
+                }
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let _ = e.print();
+                    ExitCode::from(EXIT_USAGE)
+                }
+                _ => {
+                    eprint!("{}", usage_error(&e));
+                    ExitCode::from(EXIT_USAGE)
+                }
+            };
+        }
+    };
+    ExitCode::from(run(cli.command))
+}
+
+fn run(command: Command) -> u8 {
+    match command {
+        Command::Controleer(args) => controleer(&args),
+        Command::Maak(args) => maak(&args),
+        Command::Schema(args) => schema(&args),
+    }
+}
+
+/// Print the problems of a report to standard error.
+pub fn print_report(report: &Report) {
+    if report.diagnostics.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(report.render(use_color()).as_bytes());
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn controleer(args: &ControleerArgs) -> u8 {
+    let mut status = EXIT_OK;
+    let options = LoadOptions {
+        strict: args.strikt,
+    };
+    for path in &args.bestanden {
+        let (report, ok) = match load::load(path, options) {
+            Ok(loaded) => (loaded.warnings, true),
+            Err(report) => (report, false),
+        };
+        print_report(&report);
+        let errors = report.errors().count();
+        let warnings = report.warnings().count();
+        if ok {
+            println!(
+                "{}: in orde ({})",
+                path.display(),
+                count(warnings, "waarschuwing", "waarschuwingen")
+            );
+        } else {
+            status = EXIT_INVALID;
+            println!(
+                "{}: ongeldig ({}, {})",
+                path.display(),
+                count(errors, "fout", "fouten"),
+                count(warnings, "waarschuwing", "waarschuwingen")
+            );
+        }
+    }
+    status
+}
+
+fn schema(args: &SchemaArgs) -> u8 {
+    let text = crate::schema::schema_text();
+    match &args.uit {
+        None => {
+            print!("{text}");
+            EXIT_OK
+        }
+        Some(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && let Err(e) = std::fs::create_dir_all(parent)
+            {
+                eprintln!("fout: kan map {} niet maken: {e}", parent.display());
+                return EXIT_INVALID;
+            }
+            match std::fs::write(path, text) {
+                Ok(()) => {
+                    println!("schema geschreven naar {}", path.display());
+                    EXIT_OK
+                }
+                Err(e) => {
+                    eprintln!("fout: kan {} niet schrijven: {e}", path.display());
+                    EXIT_INVALID
+                }
+            }
+        }
+    }
+}
+
+fn maak(args: &MaakArgs) -> u8 {
+    use crate::render::Renderer;
+    use crate::report::{MakeError, MakeOptions, make};
+
+    let templates = match &args.sjablonen {
+        Some(dir) => match crate::templates::Templates::from_dir(dir) {
+            Ok(t) => t,
+            Err(report) => {
+                print_report(&report);
+                return EXIT_INVALID;
+            }
+        },
+        None => crate::templates::Templates::embedded(),
+    };
+    let mut renderers: Vec<Box<dyn Renderer + Send + Sync>> = Vec::new();
+    let mut formats = args.formaat.clone();
+    formats.dedup();
+    for f in formats {
+        match f {
+            Formaat::Pdf => renderers.push(Box::new(crate::render::pdf::PdfRenderer {
+                standard: args.pdf_standaard,
+            })),
+        }
+    }
+    let options = MakeOptions {
+        out_dir: args.uit.clone(),
+        renderers,
+        templates,
+        load: LoadOptions {
+            strict: args.strikt,
+        },
+    };
+    let mut status = EXIT_OK;
+    for path in &args.bestanden {
+        let started = std::time::Instant::now();
+        match make(path, &options) {
+            Ok(made) => {
+                print_report(&made.warnings);
+                let names: Vec<String> = made
+                    .written
+                    .iter()
+                    .filter(|p| !p.starts_with(args.uit.join("grafieken")))
+                    .map(|p| p.display().to_string())
+                    .collect();
+                let charts = made.written.len() - names.len();
+                println!(
+                    "{}: {} en {} in {} ({} ms)",
+                    path.display(),
+                    names.join(", "),
+                    count(charts, "grafiek", "grafieken"),
+                    args.uit.join("grafieken").join(&made.slug).display(),
+                    started.elapsed().as_millis()
+                );
+            }
+            Err(MakeError::Data(report)) => {
+                print_report(&report);
+                println!(
+                    "{}: ongeldig ({}); er is niets geschreven",
+                    path.display(),
+                    count(report.errors().count(), "fout", "fouten")
+                );
+                status = EXIT_INVALID;
+            }
+            Err(MakeError::Template(reports)) => {
+                for r in &reports {
+                    print_report(r);
+                }
+                println!("{}: het sjabloon bevat fouten; er is niets geschreven", path.display());
+                status = EXIT_INVALID;
+            }
+            Err(MakeError::Other(msg)) => {
+                eprintln!("fout: {}: {msg}", path.display());
+                println!("{}: mislukt; er is niets geschreven", path.display());
+                status = EXIT_INVALID;
+            }
+        }
+    }
+    status
+}

@@ -1,0 +1,207 @@
+//! Problems found in input files (data or templates) and how they are shown.
+//!
+//! A [`Diagnostic`] carries a Dutch message, a byte span in one source file
+//! and an optional hint. [`Report`] collects every problem of one file and
+//! renders them like a compiler does: file, line and column, the source line
+//! and a marker under the offending text (via `miette`).
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one source file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The Dutch message: what is wrong.
+    pub message: String,
+    /// Byte range in the source the problem points at, if any.
+    pub span: Option<Range<usize>>,
+    /// Short text shown at the marker.
+    pub label: Option<String>,
+    /// What would be right.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            span: None,
+            label: None,
+            hint: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
+    }
+
+    pub fn at(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    pub fn at_opt(mut self, span: Option<Range<usize>>) -> Self {
+        self.span = span;
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// A source text with the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+}
+
+impl SourceText {
+    pub fn new(path: &Path, text: impl Into<Arc<str>>) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            text: text.into(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..floor_char_boundary(&self.text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// All problems found in one file.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The file the problems are in; `None` when the file could not be read.
+    pub source: Option<SourceText>,
+    /// The path to name when there is no source text.
+    pub path: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn new(path: &Path, source: Option<SourceText>, diagnostics: Vec<Diagnostic>) -> Self {
+        Self {
+            source,
+            path: path.to_path_buf(),
+            diagnostics,
+        }
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+
+    /// Line and column of a diagnostic, when it has a position.
+    pub fn position(&self, d: &Diagnostic) -> Option<(usize, usize)> {
+        Some(self.source.as_ref()?.line_col(d.span.as_ref()?.start))
+    }
+
+    /// Render every diagnostic, with colours or without.
+    pub fn render(&self, color: bool) -> String {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(100)
+            .with_context_lines(1);
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let kind = match d.severity {
+                Severity::Error => "fout",
+                Severity::Warning => "waarschuwing",
+            };
+            match (&self.source, &d.span) {
+                (Some(src), Some(span)) => {
+                    let (line, col) = src.line_col(span.start);
+                    let _ = writeln!(
+                        out,
+                        "{kind}: {}:{line}:{col}: {}",
+                        src.path.display(),
+                        d.message
+                    );
+                    let mut md = MietteDiagnostic::new(d.message.clone())
+                        .with_severity(match d.severity {
+                            Severity::Error => miette::Severity::Error,
+                            Severity::Warning => miette::Severity::Warning,
+                        })
+                        .with_label(LabeledSpan::new(
+                            Some(d.label.clone().unwrap_or_else(|| kind.to_string())),
+                            span.start,
+                            span.end.saturating_sub(span.start),
+                        ));
+                    if let Some(h) = &d.hint {
+                        md = md.with_help(h.clone());
+                    }
+                    let report = miette::Report::new(md).with_source_code(
+                        NamedSource::new(src.path.display().to_string(), src.text.to_string())
+                            .with_language("yaml"),
+                    );
+                    let mut rendered = String::new();
+                    if handler.render_report(&mut rendered, report.as_ref()).is_ok() {
+                        // miette labels its hint "help"; we speak Dutch.
+                        out.push_str(&rendered.replace("help:", "tip:"));
+                    }
+                }
+                _ => {
+                    let _ = writeln!(out, "{kind}: {}: {}", self.path.display(), d.message);
+                    if let Some(h) = &d.hint {
+                        let _ = writeln!(out, "  tip: {h}");
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        out
+    }
+}

@@ -1,0 +1,243 @@
+//! The Markdown subset of the text fields (paragraphs, `**vet**`,
+//! `*cursief*`, bulleted and numbered lists, links), parsed with
+//! pulldown-cmark into document blocks.
+//!
+//! Every other character is text. Before parsing, characters that CommonMark
+//! would otherwise interpret (`\`, `&`, `_`, `` ` ``, `*` inside words, `#`
+//! and `>` at the start of a line, underline-only lines) are escaped, and any
+//! construct outside the subset that still appears is printed as its source.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{Block, Inline};
+
+/// Parse a text field into blocks.
+pub fn parse(text: &str) -> Vec<Block> {
+    let escaped = escape_outside_subset(text);
+    let mut b = Builder::default();
+    for event in Parser::new_ext(&escaped, Options::empty()) {
+        b.event(event);
+    }
+    b.finish()
+}
+
+/// Parse a one-line text into inlines (markup of the subset allowed).
+pub fn parse_inline(text: &str) -> Vec<Inline> {
+    let blocks = parse(text);
+    let mut out = Vec::new();
+    for (i, block) in blocks.into_iter().enumerate() {
+        if i > 0 {
+            out.push(Inline::text(" "));
+        }
+        match block {
+            Block::Paragraph { content } => out.extend(content),
+            other => out.push(Inline::text(other.plain_text())),
+        }
+    }
+    out
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Escape what CommonMark would read as markup outside the subset.
+fn escape_outside_subset(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let body = trimmed.trim_end();
+        let underline = !body.is_empty()
+            && (body.chars().all(|c| c == '=') || body.chars().all(|c| c == '-'))
+            && body.len() >= 2;
+        let starts_block = trimmed.starts_with('#') || trimmed.starts_with('>') || underline;
+        let chars: Vec<char> = line.chars().collect();
+        let first_char = line[..indent].chars().count();
+        for (i, &c) in chars.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1).copied();
+            let escape = match c {
+                '\\' | '&' | '_' | '`' | '~' | '|' => true,
+                '*' => is_word(prev) && is_word(next),
+                '<' => true,
+                _ => starts_block && i == first_char,
+            };
+            if escape {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Builder {
+    /// Finished top-level blocks.
+    blocks: Vec<Block>,
+    /// Open containers: lists with their items.
+    lists: Vec<(bool, Option<u64>, Vec<Vec<Block>>)>,
+    /// Inline containers: (kind, children); kind None = paragraph root.
+    inlines: Vec<(Option<Inline>, Vec<Inline>)>,
+}
+
+impl Builder {
+    fn push_block(&mut self, block: Block) {
+        match self.lists.last_mut() {
+            Some((_, _, items)) => {
+                if items.is_empty() {
+                    items.push(Vec::new());
+                }
+                items.last_mut().expect("an item").push(block);
+            }
+            None => self.blocks.push(block),
+        }
+    }
+
+    fn push_inline(&mut self, inline: Inline) {
+        if self.inlines.is_empty() {
+            // Text outside a paragraph (tight list items): open one.
+            self.inlines.push((None, Vec::new()));
+        }
+        let (_, children) = self.inlines.last_mut().expect("open inline");
+        // Merge adjacent text runs.
+        if let (Some(Inline::Text { text: last }), Inline::Text { text }) = (children.last_mut(), &inline) {
+            last.push_str(text);
+            return;
+        }
+        children.push(inline);
+    }
+
+    fn close_paragraph(&mut self) {
+        while let Some((kind, children)) = self.inlines.pop() {
+            match kind {
+                None => {
+                    if !children.is_empty() {
+                        self.push_block(Block::Paragraph { content: children });
+                    }
+                    return;
+                }
+                Some(k) => {
+                    let closed = k.with_children(children);
+                    self.push_inline(closed);
+                }
+            }
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                self.close_paragraph();
+                self.inlines.push((None, Vec::new()));
+            }
+            Event::End(TagEnd::Paragraph) => self.close_paragraph(),
+            Event::Start(Tag::List(start)) => {
+                self.close_paragraph();
+                self.lists.push((start.is_some(), start, Vec::new()));
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.close_paragraph();
+                if let Some((ordered, start, items)) = self.lists.pop() {
+                    self.push_block(Block::List {
+                        ordered,
+                        start: start.unwrap_or(1),
+                        items,
+                    });
+                }
+            }
+            Event::Start(Tag::Item) => {
+                self.close_paragraph();
+                if let Some((_, _, items)) = self.lists.last_mut() {
+                    items.push(Vec::new());
+                }
+            }
+            Event::End(TagEnd::Item) => self.close_paragraph(),
+            Event::Start(Tag::Strong) => self.inlines.push((Some(Inline::Strong { content: vec![] }), vec![])),
+            Event::Start(Tag::Emphasis) => self.inlines.push((Some(Inline::Emph { content: vec![] }), vec![])),
+            Event::Start(Tag::Link { dest_url, .. }) => self.inlines.push((
+                Some(Inline::Link {
+                    url: dest_url.to_string(),
+                    content: vec![],
+                }),
+                vec![],
+            )),
+            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link) => {
+                if let Some((Some(kind), children)) = self.inlines.pop() {
+                    let closed = kind.with_children(children);
+                    self.push_inline(closed);
+                }
+            }
+            // Constructs outside the subset: their text, as text.
+            Event::Start(Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
+                self.close_paragraph();
+                self.inlines.push((None, Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
+                self.close_paragraph()
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                self.push_inline(Inline::text(format!("![{dest_url}]")));
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                self.push_inline(Inline::text(t.as_ref()))
+            }
+            Event::SoftBreak => self.push_inline(Inline::text(" ")),
+            Event::HardBreak => self.push_inline(Inline::LineBreak),
+            Event::Rule => self.push_block(Block::Paragraph {
+                content: vec![Inline::text("---")],
+            }),
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.close_paragraph();
+        while let Some((ordered, start, items)) = self.lists.pop() {
+            self.push_block(Block::List {
+                ordered,
+                start: start.unwrap_or(1),
+                items,
+            });
+        }
+        self.blocks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> String {
+        parse(text)
+            .iter()
+            .map(Block::plain_text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn subset_is_structure() {
+        let blocks = parse("Een **vette** en *schuine* [link](https://example.org).\n\n- een\n- twee\n\n1. eerste\n2. tweede\n");
+        assert_eq!(blocks.len(), 3);
+        let Block::Paragraph { content } = &blocks[0] else { panic!() };
+        assert!(matches!(content[1], Inline::Strong { .. }));
+        assert!(matches!(content[3], Inline::Emph { .. }));
+        assert!(matches!(&content[5], Inline::Link { url, .. } if url == "https://example.org"));
+        assert!(matches!(&blocks[1], Block::List { ordered: false, items, .. } if items.len() == 2));
+        assert!(matches!(&blocks[2], Block::List { ordered: true, start: 1, .. }));
+    }
+
+    #[test]
+    fn everything_else_is_text() {
+        let t = r#"# geen kop $x$ a*b*c snake_case <b>html</b> &amp; @ref [x] \n "q" 'q' `code` ]"#;
+        assert_eq!(plain(t), t);
+        assert_eq!(plain("> geen citaat"), "> geen citaat");
+        assert_eq!(plain("Tekst\n---"), "Tekst ---");
+        assert_eq!(plain("#import \"x\": *"), "#import \"x\": *");
+    }
+}

@@ -1,0 +1,245 @@
+//! The format-neutral document model: what the report says, in order.
+//!
+//! [`build::build`] turns analysed data into a [`Document`]; the renderers
+//! (Typst/PDF, DOCX) only decide how it looks. The model is serialised to
+//! JSON for the Typst template, so user text reaches Typst as data.
+
+pub mod build;
+pub mod markdown;
+
+use serde::Serialize;
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub meta: Meta,
+    pub blocks: Vec<Block>,
+}
+
+/// Title-page data and fixed labels the layout needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub titel: String,
+    pub ondertitel: Option<String>,
+    pub landsdeel: String,
+    pub verslagjaar: i32,
+    /// In words: `15 maart 2017`.
+    pub publicatiedatum: String,
+    /// ISO form, for document metadata.
+    pub publicatiedatum_iso: String,
+    pub versie: Option<String>,
+    pub opsteller: Option<String>,
+    pub organisaties: Vec<String>,
+    /// Whether every page carries the CONCEPT mark.
+    pub concept: bool,
+    /// `concept` or `definitief`.
+    pub status: String,
+    /// Virtual path of the logo (`logo.png` or `logo.svg`), when given.
+    pub logo: Option<String>,
+    /// Text of the running header.
+    pub kopregel: String,
+    /// Labels for page numbers, table of contents and the draft mark.
+    pub labels: Labels,
+}
+
+/// Fixed words of the layout, kept with the content so both formats agree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Labels {
+    pub inhoud: String,
+    pub pagina: String,
+    pub van: String,
+    pub concept: String,
+    pub versie: String,
+    pub opgesteld_door: String,
+    pub in_opdracht_van: String,
+    pub figuur: String,
+    pub tabel: String,
+}
+
+/// A block of the document.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// Where the table of contents goes.
+    Toc,
+    Heading {
+        level: u8,
+        text: String,
+        /// Stable anchor for links and bookmarks.
+        anchor: String,
+    },
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Block>>,
+    },
+    Table(Table),
+    Figure(Figure),
+}
+
+impl Block {
+    /// The block's text without markup, for tests and comparisons.
+    pub fn plain_text(&self) -> String {
+        match self {
+            Block::Toc => String::new(),
+            Block::Heading { text, .. } => text.clone(),
+            Block::Paragraph { content } => inlines_text(content),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|item| item.iter().map(Block::plain_text).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Table(t) => {
+                let mut lines = vec![t.header.join(" | ")];
+                lines.extend(
+                    t.rows
+                        .iter()
+                        .map(|r| r.iter().map(Cell::plain_text).collect::<Vec<_>>().join(" | ")),
+                );
+                lines.join("\n")
+            }
+            Block::Figure(f) => f.caption.clone(),
+        }
+    }
+}
+
+/// Horizontal alignment of a table column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A table with one header row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    /// Caption, shown above the table.
+    pub caption: Option<String>,
+    pub header: Vec<String>,
+    pub align: Vec<Align>,
+    /// Relative column widths.
+    pub widths: Vec<f32>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A table cell: a first line and optional smaller lines below it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub content: Vec<Inline>,
+    /// Extra explanation under the content, in a smaller style.
+    pub note: Option<Vec<Inline>>,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Self {
+        Self {
+            content: vec![Inline::text(s)],
+            note: None,
+        }
+    }
+
+    pub fn inlines(content: Vec<Inline>) -> Self {
+        Self {
+            content,
+            note: None,
+        }
+    }
+
+    pub fn plain_text(&self) -> String {
+        let mut s = inlines_text(&self.content);
+        if let Some(n) = &self.note {
+            s.push(' ');
+            s.push_str(&inlines_text(n));
+        }
+        s
+    }
+}
+
+/// A chart with its caption and alternative text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// Id of the chart in the shared chart set.
+    pub chart: String,
+    /// Path of the SVG, relative to the output folder (`grafieken/x.svg`).
+    pub path: String,
+    pub caption: String,
+    /// Dutch description that states the chart's data.
+    pub alt: String,
+    /// Width as a fraction of the text width.
+    pub width: f32,
+}
+
+/// Inline text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    Strong { content: Vec<Inline> },
+    Emph { content: Vec<Inline> },
+    Link { url: String, content: Vec<Inline> },
+    LineBreak,
+    /// A status word; `key` selects the colour, `label` is always printed.
+    Status { key: String, label: String },
+}
+
+impl Inline {
+    pub fn text(s: impl Into<String>) -> Self {
+        Inline::Text { text: s.into() }
+    }
+
+    pub fn strong(s: impl Into<String>) -> Self {
+        Inline::Strong {
+            content: vec![Inline::text(s)],
+        }
+    }
+
+    pub fn emph(s: impl Into<String>) -> Self {
+        Inline::Emph {
+            content: vec![Inline::text(s)],
+        }
+    }
+
+    pub(crate) fn with_children(self, children: Vec<Inline>) -> Self {
+        match self {
+            Inline::Strong { .. } => Inline::Strong { content: children },
+            Inline::Emph { .. } => Inline::Emph { content: children },
+            Inline::Link { url, .. } => Inline::Link {
+                url,
+                content: children,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Text of inlines without markup.
+pub fn inlines_text(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text } => text.clone(),
+            Inline::Strong { content } | Inline::Emph { content } | Inline::Link { content, .. } => {
+                inlines_text(content)
+            }
+            Inline::LineBreak => " ".into(),
+            Inline::Status { label, .. } => label.clone(),
+        })
+        .collect()
+}
+
+impl Document {
+    /// Every heading as `(level, text)`, in order.
+    pub fn headings(&self) -> Vec<(u8, String)> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, text, .. } => Some((*level, text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}

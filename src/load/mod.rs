@@ -1,0 +1,218 @@
+//! Reading a progress-data file: bytes -> YAML with positions -> schema
+//! check -> semantic rules -> typed [`Voortgang`]. Every problem of the file
+//! is collected and returned at once in a [`Report`].
+
+pub mod positions;
+mod schema_check;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::model::Voortgang;
+use crate::validate;
+
+pub use positions::PositionIndex;
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How to load.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Treat warnings as errors (`--strikt`).
+    pub strict: bool,
+}
+
+/// A file that passed validation.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub source: SourceText,
+    pub data: Voortgang,
+    pub index: PositionIndex,
+    /// Warnings that did not stop the run.
+    pub warnings: Report,
+}
+
+impl Loaded {
+    /// Folder of the data file; relative paths in the data start here.
+    pub fn base_dir(&self) -> PathBuf {
+        base_dir(&self.path)
+    }
+}
+
+fn base_dir(path: &Path) -> PathBuf {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn fail(path: &Path, source: Option<SourceText>, diagnostics: Vec<Diagnostic>) -> Report {
+    Report::new(path, source, diagnostics)
+}
+
+/// Read the file at `path` as text, or say in Dutch why not.
+fn read_text(path: &Path) -> Result<String, Report> {
+    let no = |msg: String, hint: &str| fail(path, None, vec![Diagnostic::error(msg).hint(hint)]);
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(no(
+                "het bestand bestaat niet".into(),
+                "controleer de naam en de map, bijvoorbeeld data/noord-2016.yaml",
+            ));
+        }
+        Err(e) => return Err(no(format!("het bestand kan niet gelezen worden ({e})"), "controleer de rechten op het bestand")),
+    };
+    if meta.is_dir() {
+        return Err(no(
+            "dit is een map, geen bestand".into(),
+            "geef een YAML-bestand op, bijvoorbeeld data/noord-2016.yaml",
+        ));
+    }
+    if !meta.is_file() {
+        return Err(no(
+            "dit is geen gewoon bestand".into(),
+            "geef een YAML-bestand op",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(no(
+            format!(
+                "het bestand is te groot ({} MB; de grens is {} MB)",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "een voortgangsbestand is normaal enkele tientallen kilobytes; is dit het juiste bestand?",
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| no(format!("het bestand kan niet gelezen worden ({e})"), "controleer de rechten op het bestand"))?;
+    match String::from_utf8(bytes) {
+        Ok(mut s) => {
+            if s.starts_with('\u{feff}') {
+                s.drain(..3);
+            }
+            Ok(s)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let line = prefix.matches('\n').count() + 1;
+            let col = prefix[prefix.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+            Err(no(
+                format!("het bestand is geen UTF-8-tekst (ongeldige byte op regel {line}, kolom {col})"),
+                "sla het bestand op als UTF-8 (in de meeste editors: Opslaan als… > codering UTF-8)",
+            ))
+        }
+    }
+}
+
+/// Load, check and type one data file.
+pub fn load(path: &Path, options: LoadOptions) -> Result<Loaded, Report> {
+    let text = read_text(path)?;
+    load_str(path, &text, options)
+}
+
+/// Load, check and type data given as text, reported under `path`.
+pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded, Report> {
+    let source = SourceText::new(path, text);
+    let here = |diagnostics: Vec<Diagnostic>| fail(path, Some(source.clone()), diagnostics);
+
+    if text.contains('\0') {
+        let at = text.find('\0').unwrap_or(0);
+        return Err(here(vec![
+            Diagnostic::error("het bestand bevat een NUL-teken en is dus geen tekstbestand")
+                .at(at..at + 1)
+                .hint("is dit het juiste bestand? Verwijder het teken of sla het bestand opnieuw op als tekst"),
+        ]));
+    }
+
+    let walk = positions::index(text);
+    let mut diagnostics = walk.diagnostics;
+    if walk.fatal {
+        return Err(here(diagnostics));
+    }
+    let index = walk.index;
+
+    let value: Value = match serde_yaml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let at = e.location().map(|l| l.index()..l.index());
+            diagnostics.push(
+                Diagnostic::error(format!("het bestand kan niet gelezen worden: {}", yaml_error_nl(&e)))
+                    .at_opt(at),
+            );
+            return Err(here(diagnostics));
+        }
+    };
+    if value.is_null() {
+        return Err(here(vec![Diagnostic::error("het bestand is leeg").hint(
+            "een voortgangsbestand begint met 'rapport:', 'actielijnen:' en 'onderdelen:'; zie docs/gegevensformaat.md",
+        )]));
+    }
+    if !value.is_object() {
+        return Err(here(vec![
+            Diagnostic::error(format!(
+                "het bestand moet een map met sleutels zijn, maar bevat {}",
+                schema_check::describe(&value)
+            ))
+            .at_opt(index.value(""))
+            .hint("een voortgangsbestand begint met 'rapport:', 'actielijnen:' en 'onderdelen:'"),
+        ]));
+    }
+
+    diagnostics.extend(schema_check::check(&value, &index));
+    let base = base_dir(path);
+    diagnostics.extend(validate::check(&validate::Doc {
+        value: &value,
+        index: &index,
+        text,
+        base_dir: &base,
+    }));
+    if options.strict {
+        for d in &mut diagnostics {
+            if !d.is_error() {
+                d.severity = crate::diagnostics::Severity::Error;
+                d.message.push_str(" (fout door --strikt)");
+            }
+        }
+    }
+    diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(here(diagnostics));
+    }
+    let data: Voortgang = match serde_json::from_value(value) {
+        Ok(d) => d,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(format!(
+                "de gegevens passen niet in het formaat: {e}"
+            )));
+            return Err(here(diagnostics));
+        }
+    };
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        source: source.clone(),
+        data,
+        index,
+        warnings: here(diagnostics),
+    })
+}
+
+/// Dutch wording of the errors `serde_yaml` can still raise after the walk.
+fn yaml_error_nl(e: &serde_yaml::Error) -> String {
+    let msg = e.to_string();
+    if msg.contains("recursion limit") {
+        "de gegevens zijn te diep genest".into()
+    } else if msg.contains("repetition limit") || msg.contains("alias") {
+        "te veel herhaalde verwijzingen (*alias); schrijf de waarden uit".into()
+    } else if msg.contains("duplicate") {
+        "een sleutel komt twee keer voor".into()
+    } else {
+        format!("onleesbare YAML ({msg})")
+    }
+}

@@ -1,0 +1,328 @@
+//! Source positions of every node in a YAML file, by JSON pointer.
+//!
+//! `serde_yaml` keeps no positions once it has deserialised, so the loader
+//! walks the YAML event stream of `saphyr-parser` once and records, for every
+//! node, the byte span of its value and (for map entries) of its key. The walk
+//! also finds what a plain deserialiser cannot report well: syntax errors at
+//! their position, duplicate keys (with both places), non-finite numbers and
+//! nesting that is too deep.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span};
+
+use crate::diagnostics::Diagnostic;
+
+/// Nesting deeper than this is refused (the contract needs about eight levels).
+pub const MAX_DEPTH: usize = 64;
+
+/// Where one node sits in the source.
+#[derive(Debug, Clone, Default)]
+pub struct NodePos {
+    /// The value (for a map or list: its first line).
+    pub value: Range<usize>,
+    /// The key of a map entry.
+    pub key: Option<Range<usize>>,
+}
+
+/// Positions of all nodes of one YAML document, by JSON pointer.
+#[derive(Debug, Clone, Default)]
+pub struct PositionIndex {
+    nodes: HashMap<String, NodePos>,
+    /// Pointers of scalars that are `.inf` or `.nan`.
+    pub non_finite: HashSet<String>,
+}
+
+impl PositionIndex {
+    /// The node at `pointer`, or the nearest ancestor that exists.
+    pub fn nearest(&self, pointer: &str) -> Option<&NodePos> {
+        let mut p = pointer;
+        loop {
+            if let Some(n) = self.nodes.get(p) {
+                return Some(n);
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return None,
+            }
+        }
+    }
+
+    /// Span of the value at `pointer` (or of its nearest ancestor).
+    pub fn value(&self, pointer: &str) -> Option<Range<usize>> {
+        self.nearest(pointer).map(|n| n.value.clone())
+    }
+
+    /// Span of the key of `pointer` if it is a map entry, else of its value.
+    pub fn key(&self, pointer: &str) -> Option<Range<usize>> {
+        self.nearest(pointer)
+            .map(|n| n.key.clone().unwrap_or_else(|| n.value.clone()))
+    }
+
+    /// Whether the exact pointer exists.
+    pub fn contains(&self, pointer: &str) -> bool {
+        self.nodes.contains_key(pointer)
+    }
+}
+
+/// Escape one JSON pointer segment (RFC 6901).
+pub fn escape_segment(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
+
+/// Converts saphyr's character-based markers into byte offsets.
+struct Offsets<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { text, line_starts }
+    }
+
+    fn byte(&self, m: Marker) -> usize {
+        let Some(&start) = self.line_starts.get(m.line().saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let line = &self.text[start..];
+        start
+            + line
+                .char_indices()
+                .nth(m.col())
+                .map_or(line.len(), |(i, _)| i)
+    }
+
+    fn span(&self, s: Span) -> Range<usize> {
+        let start = self.byte(s.start);
+        let end = self.byte(s.end).max(start);
+        // Never point past the end of the line the span starts on.
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        start..end.min(line_end).max(start)
+    }
+}
+
+/// Result of walking the event stream.
+pub struct Walk {
+    pub index: PositionIndex,
+    /// Problems that make further processing impossible (syntax, duplicate
+    /// keys, depth) and problems that do not (non-finite numbers).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the document could be read as YAML at all.
+    pub fatal: bool,
+}
+
+/// Walk `text` and index the positions of its first document.
+pub fn index(text: &str) -> Walk {
+    let mut w = Walker {
+        parser: Parser::new_from_str(text),
+        offsets: Offsets::new(text),
+        index: PositionIndex::default(),
+        diagnostics: Vec::new(),
+        fatal: false,
+        documents: 0,
+    };
+    w.run();
+    Walk {
+        index: w.index,
+        diagnostics: w.diagnostics,
+        fatal: w.fatal,
+    }
+}
+
+struct Walker<'a> {
+    parser: Parser<'a, saphyr_parser::StrInput<'a>>,
+    offsets: Offsets<'a>,
+    index: PositionIndex,
+    diagnostics: Vec<Diagnostic>,
+    fatal: bool,
+    documents: usize,
+}
+
+/// Stops the walk: the stream cannot be read further.
+struct Stop;
+
+impl<'a> Walker<'a> {
+    fn next(&mut self) -> Result<(Event<'a>, Span), Stop> {
+        match self.parser.next_event() {
+            Some(Ok(ev)) => Ok(ev),
+            Some(Err(e)) => {
+                let at = self.offsets.byte(*e.marker());
+                self.fail(
+                    Diagnostic::error(format!(
+                        "het bestand is geen geldige YAML: {}",
+                        translate_scan_error(e.info())
+                    ))
+                    .at(at..at)
+                    .hint("controleer de inspringing en de dubbele punten op deze regel en de regel erboven"),
+                );
+                Err(Stop)
+            }
+            None => Err(Stop),
+        }
+    }
+
+    fn fail(&mut self, d: Diagnostic) {
+        self.fatal = true;
+        self.diagnostics.push(d);
+    }
+
+    fn run(&mut self) {
+        loop {
+            let Ok((ev, span)) = self.next() else { return };
+            match ev {
+                Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
+                Event::StreamEnd => return,
+                Event::DocumentStart(_) => {
+                    self.documents += 1;
+                    if self.documents > 1 {
+                        let at = self.offsets.span(span);
+                        self.fail(
+                            Diagnostic::error("het bestand bevat meer dan één YAML-document")
+                                .at(at)
+                                .hint("zet elk verslagjaar in een eigen bestand en verwijder de regel '---'"),
+                        );
+                        return;
+                    }
+                    if self.node(String::new(), None, 0).is_err() {
+                        return;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Consume one node whose first event has not been read yet.
+    fn node(&mut self, pointer: String, key: Option<Range<usize>>, depth: usize) -> Result<(), Stop> {
+        let (ev, span) = self.next()?;
+        self.node_from(ev, span, pointer, key, depth)
+    }
+
+    fn node_from(
+        &mut self,
+        ev: Event<'a>,
+        span: Span,
+        pointer: String,
+        key: Option<Range<usize>>,
+        depth: usize,
+    ) -> Result<(), Stop> {
+        let value = self.offsets.span(span);
+        if depth > MAX_DEPTH {
+            self.fail(
+                Diagnostic::error(format!(
+                    "de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)"
+                ))
+                .at(value),
+            );
+            return Err(Stop);
+        }
+        self.index.nodes.insert(
+            pointer.clone(),
+            NodePos {
+                value: value.clone(),
+                key,
+            },
+        );
+        match ev {
+            Event::Scalar(text, style, _, _) => {
+                if style == ScalarStyle::Plain && is_non_finite(&text) {
+                    self.index.non_finite.insert(pointer);
+                    self.diagnostics.push(
+                        Diagnostic::error(format!("'{text}' is geen eindig getal"))
+                            .at(value)
+                            .label("oneindig of geen getal")
+                            .hint("getallen moeten eindig zijn; vul een gewone waarde in, zoals 12 of 3,5 als 3.5"),
+                    );
+                }
+                Ok(())
+            }
+            Event::Alias(_) => Ok(()),
+            Event::SequenceStart(_, _) => {
+                let mut i = 0usize;
+                loop {
+                    let (ev, span) = self.next()?;
+                    if matches!(ev, Event::SequenceEnd) {
+                        return Ok(());
+                    }
+                    self.node_from(ev, span, format!("{pointer}/{i}"), None, depth + 1)?;
+                    i += 1;
+                }
+            }
+            Event::MappingStart(_, _) => {
+                let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+                loop {
+                    let (kev, kspan) = self.next()?;
+                    let key_span = self.offsets.span(kspan);
+                    let name = match &kev {
+                        Event::MappingEnd => return Ok(()),
+                        Event::Scalar(text, ..) => text.to_string(),
+                        _ => {
+                            self.fail(
+                                Diagnostic::error("een sleutel moet een gewone tekst zijn, geen lijst of map")
+                                    .at(key_span),
+                            );
+                            return Err(Stop);
+                        }
+                    };
+                    if let Some(first) = seen.get(&name) {
+                        let (line, _) = line_of(self.offsets.text, first.start);
+                        self.fatal = true;
+                        self.diagnostics.push(
+                            Diagnostic::error(format!("sleutel '{name}' komt twee keer voor"))
+                                .at(key_span.clone())
+                                .label("dubbele sleutel")
+                                .hint(format!(
+                                    "de eerste staat op regel {line}; verwijder of hernoem een van beide"
+                                )),
+                        );
+                    } else {
+                        seen.insert(name.clone(), key_span.clone());
+                    }
+                    let child = format!("{pointer}/{}", escape_segment(&name));
+                    self.node(child, Some(key_span), depth + 1)?;
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    (line, offset - before.rfind('\n').map_or(0, |i| i + 1) + 1)
+}
+
+/// YAML 1.2 core schema spellings of infinity and not-a-number.
+fn is_non_finite(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    matches!(body, ".inf" | ".Inf" | ".INF") || matches!(s, ".nan" | ".NaN" | ".NAN")
+}
+
+/// Dutch wording of the scanner's most frequent complaints.
+fn translate_scan_error(info: &str) -> String {
+    let known = [
+        ("mapping values are not allowed in this context", "hier mag geen dubbele punt staan (zet tekst met ': ' tussen aanhalingstekens)"),
+        ("did not find expected key", "verwachtte hier een sleutel (klopt de inspringing?)"),
+        ("did not find expected '-' indicator", "verwachtte hier een lijstelement dat met '-' begint"),
+        ("found character that cannot start any token", "dit teken kan hier niet staan (zet de tekst tussen aanhalingstekens)"),
+        ("found a tab character", "tabs zijn niet toegestaan voor inspringing; gebruik spaties"),
+        ("unexpected end of stream", "het bestand houdt onverwacht op"),
+        ("invalid indentation", "ongeldige inspringing"),
+        ("found unknown anchor", "verwijzing (*alias) naar een onbekend anker"),
+        ("while parsing a quoted scalar, found unexpected end of stream", "een aanhalingsteken wordt niet gesloten"),
+        ("while scanning a quoted scalar, found unexpected end of stream", "een aanhalingsteken wordt niet gesloten"),
+    ];
+    for (en, nl) in known {
+        if info.contains(en) {
+            return nl.to_string();
+        }
+    }
+    format!("onleesbare YAML ({info})")
+}

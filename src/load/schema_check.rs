@@ -1,0 +1,217 @@
+//! Structural validation against the generated JSON Schema, with every
+//! problem translated into a Dutch message at its source position.
+
+use std::sync::LazyLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+
+use super::positions::PositionIndex;
+use crate::diagnostics::Diagnostic;
+use crate::schema;
+use crate::suggest::did_you_mean;
+
+fn validator() -> &'static Validator {
+    static V: LazyLock<Validator> = LazyLock::new(|| {
+        jsonschema::validator_for(schema::schema()).expect("the generated schema compiles")
+    });
+    &V
+}
+
+/// Every schema violation of `value`, with positions from `index`.
+pub fn check(value: &Value, index: &PositionIndex) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for err in validator().iter_errors(value) {
+        let pointer = err.instance_path().as_str().to_string();
+        // A non-finite number was already reported by the position walk.
+        if index.non_finite.contains(&pointer) {
+            continue;
+        }
+        out.extend(translate(&err, &pointer, index));
+    }
+    // One message per position and text, in source order.
+    out.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    out.dedup_by(|a, b| a.message == b.message && a.span == b.span);
+    out
+}
+
+/// Dutch name of a JSON type.
+fn type_name(t: &str) -> &'static str {
+    match t {
+        "string" => "tekst",
+        "integer" => "een geheel getal",
+        "number" => "een getal",
+        "boolean" => "ja of nee (true/false)",
+        "array" => "een lijst (regels die met '-' beginnen)",
+        "object" => "een map (sleutels met waarden)",
+        "null" => "niets (leeg)",
+        _ => "een andere waarde",
+    }
+}
+
+/// Dutch description of a value that was found.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "een lege waarde".into(),
+        Value::Bool(b) => format!("de ja/nee-waarde {b}"),
+        Value::Number(n) => format!("het getal {n}"),
+        Value::String(s) => {
+            let short: String = s.chars().take(40).collect();
+            let dots = if s.chars().count() > 40 { "…" } else { "" };
+            format!("de tekst '{short}{dots}'")
+        }
+        Value::Array(_) => "een lijst".into(),
+        Value::Object(_) => "een map".into(),
+    }
+}
+
+fn last_segment(pointer: &str) -> String {
+    pointer
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .replace("~1", "/")
+        .replace("~0", "~")
+}
+
+fn field_name(pointer: &str) -> String {
+    let seg = last_segment(pointer);
+    if seg.is_empty() {
+        "het document".into()
+    } else if seg.chars().all(|c| c.is_ascii_digit()) {
+        format!("element {} van de lijst", seg.parse::<usize>().unwrap_or(0) + 1)
+    } else {
+        format!("'{seg}'")
+    }
+}
+
+fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) -> Vec<Diagnostic> {
+    let at = index.value(pointer);
+    let found = describe(err.instance());
+    let field = field_name(pointer);
+    let d = match err.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let known = schema::properties_beside(err.schema_path().as_str());
+            return unexpected
+                .iter()
+                .map(|name| {
+                    let child = format!("{pointer}/{}", super::positions::escape_segment(name));
+                    let mut d = Diagnostic::error(format!("onbekende sleutel '{name}'"))
+                        .at_opt(index.key(&child))
+                        .label("onbekende sleutel");
+                    d = match did_you_mean(name, &known) {
+                        Some(s) => d.hint(format!("bedoelde u '{s}'?")),
+                        None if !known.is_empty() => {
+                            d.hint(format!("toegestaan zijn: {}", known.join(", ")))
+                        }
+                        None => d,
+                    };
+                    d
+                })
+                .collect();
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let at = index.key(pointer);
+            Diagnostic::error(format!(
+                "verplichte sleutel '{name}' ontbreekt{}",
+                if pointer.is_empty() {
+                    String::new()
+                } else {
+                    format!(" in {}", field_name(pointer))
+                }
+            ))
+            .at_opt(at)
+            .label(format!("'{name}' ontbreekt hier"))
+            .hint(format!("voeg '{name}: ...' toe"))
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected: Vec<&str> = match kind {
+                TypeKind::Single(t) => vec![type_name(t.as_str())],
+                TypeKind::Multiple(set) => set
+                    .iter()
+                    .map(|t| t.as_str())
+                    .filter(|t| *t != "null")
+                    .map(type_name)
+                    .collect(),
+            };
+            let expected = expected.join(" of ");
+            let mut d = Diagnostic::error(format!(
+                "{field} moet {expected} zijn, maar is {found}"
+            ))
+            .at_opt(at)
+            .label(format!("verwacht {expected}"));
+            if expected == "tekst" && matches!(err.instance().as_ref(), Value::Number(_) | Value::Bool(_)) {
+                d = d.hint("zet de waarde tussen aanhalingstekens, bijvoorbeeld \"1.0\"");
+            } else if err.instance().is_string() && expected.contains("getal") {
+                d = d.hint("schrijf een getal zonder aanhalingstekens, met een punt als decimaalteken (3.5)");
+            }
+            d
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<String> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                .unwrap_or_default();
+            let mut d = Diagnostic::error(format!("ongeldige waarde voor {field}: {found}"))
+                .at_opt(at)
+                .label("ongeldige waarde")
+                .hint(format!("toegestaan zijn: {}", allowed.join(", ")));
+            if let Some(s) = err.instance().as_str().and_then(|v| did_you_mean(v, &allowed)) {
+                d = d.hint(format!("bedoelde u '{s}'? Toegestaan zijn: {}", allowed.join(", ")));
+            }
+            d
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            let (what, hint) = if pattern == crate::model::DATE_PATTERN {
+                ("is geen datum", "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2017-03-15")
+            } else {
+                (
+                    "is geen geldige id",
+                    "een id bestaat alleen uit kleine letters, cijfers en '-', bijvoorbeeld 'betapunt-noord'",
+                )
+            };
+            Diagnostic::error(format!("{field} {what}: {found}"))
+                .at_opt(at)
+                .label(what)
+                .hint(hint)
+        }
+        ValidationErrorKind::Minimum { limit } => {
+            Diagnostic::error(format!("{field} is te klein: {found}, het minimum is {limit}")).at_opt(at)
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            Diagnostic::error(format!("{field} is te groot: {found}, het maximum is {limit}")).at_opt(at)
+        }
+        ValidationErrorKind::ExclusiveMinimum { limit } => Diagnostic::error(format!(
+            "{field} moet groter zijn dan {limit}, maar is {found}"
+        ))
+        .at_opt(at),
+        ValidationErrorKind::ExclusiveMaximum { limit } => Diagnostic::error(format!(
+            "{field} moet kleiner zijn dan {limit}, maar is {found}"
+        ))
+        .at_opt(at),
+        ValidationErrorKind::MinItems { limit } => Diagnostic::error(format!(
+            "{field} moet minstens {limit} element{} bevatten",
+            if *limit == 1 { "" } else { "en" }
+        ))
+        .at_opt(index.key(pointer)),
+        ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
+            if last_segment(pointer) == "gereed" {
+                Diagnostic::error(format!("{field} moet een datum of een jaartal zijn, maar is {found}"))
+                    .at_opt(at)
+                    .hint("schrijf een datum als JJJJ-MM-DD (2016-06-30) of een jaartal (2016)")
+            } else {
+                Diagnostic::error(format!("{field} heeft een ongeldige vorm: {found}")).at_opt(at)
+            }
+        }
+        ValidationErrorKind::PropertyNames { .. } => Diagnostic::error(format!(
+            "ongeldige sleutel in {}: {found}",
+            field_name(pointer)
+        ))
+        .at_opt(at)
+        .hint("de sleutels hier zijn jaartallen, bijvoorbeeld 2016"),
+        other => Diagnostic::error(format!("{field} is ongeldig ({})", other.keyword())).at_opt(at),
+    };
+    vec![d]
+}

@@ -1,0 +1,5 @@
+//! Entry point of the `techniekpact` command.
+
+fn main() -> std::process::ExitCode {
+    techniekpact::cli::main()
+}

@@ -1,0 +1,37 @@
+//! Renderers: each turns the one [`RenderContext`] into the bytes of one
+//! output format. A renderer decides layout, never content.
+
+pub mod pdf;
+pub mod typst_world;
+
+use crate::charts::ChartSet;
+use crate::diagnostics::Report;
+use crate::document::Document;
+use crate::templates::Templates;
+
+/// Everything a renderer may use.
+pub struct RenderContext<'a> {
+    pub document: &'a Document,
+    pub charts: &'a ChartSet,
+    pub templates: &'a Templates,
+    /// The logo as `(virtual file name, bytes)`, when the data names one.
+    pub logo: Option<(String, Vec<u8>)>,
+    /// `techniekpact-noord-2016`: names the files and identifies the PDF.
+    pub slug: &'a str,
+}
+
+/// Why rendering failed.
+#[derive(Debug)]
+pub enum RenderError {
+    /// Problems in template files, with positions.
+    Template(Vec<Report>),
+    /// Anything else, already in Dutch.
+    Other(String),
+}
+
+/// One output format.
+pub trait Renderer {
+    /// File extension, also the name used with `--formaat`.
+    fn extension(&self) -> &'static str;
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError>;
+}

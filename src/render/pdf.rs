@@ -1,0 +1,153 @@
+//! The PDF renderer: compiles the Typst template in-process against the
+//! document model (as JSON) and exports PDF/A-2a + PDF/UA-1 by default.
+
+use std::sync::Arc;
+
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst::WorldExt;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use super::typst_world::ReportWorld;
+use super::{RenderContext, RenderError, Renderer};
+use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::templates::TYPST_MAIN;
+
+/// The PDF standards `--pdf-standaard` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum PdfStandaard {
+    /// PDF/A-2a en PDF/UA-1: archiveerbaar en toegankelijk (standaard).
+    #[default]
+    #[value(name = "a-2a+ua-1")]
+    A2aUa1,
+    /// PDF/A-2a: archiveerbaar, met tags.
+    #[value(name = "a-2a")]
+    A2a,
+    /// PDF/A-2b: archiveerbaar (alleen het uiterlijk).
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/A-3b: archiveerbaar, bijlagen toegestaan.
+    #[value(name = "a-3b")]
+    A3b,
+    /// PDF/UA-1: toegankelijk.
+    #[value(name = "ua-1")]
+    Ua1,
+    /// Gewone PDF 1.7, wel met tags.
+    #[value(name = "geen")]
+    Geen,
+}
+
+impl PdfStandaard {
+    fn list(self) -> &'static [PdfStandard] {
+        match self {
+            PdfStandaard::A2aUa1 => &[PdfStandard::A_2a, PdfStandard::Ua_1],
+            PdfStandaard::A2a => &[PdfStandard::A_2a],
+            PdfStandaard::A2b => &[PdfStandard::A_2b],
+            PdfStandaard::A3b => &[PdfStandard::A_3b],
+            PdfStandaard::Ua1 => &[PdfStandard::Ua_1],
+            PdfStandaard::Geen => &[],
+        }
+    }
+}
+
+/// Renders the report as PDF with Typst.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfRenderer {
+    pub standard: PdfStandaard,
+}
+
+/// The date Typst sees as "today": the publication date, never the clock.
+fn publication_date(iso: &str) -> Datetime {
+    let mut parts = iso.split('-').map(|p| p.parse::<i64>().unwrap_or(1));
+    let (y, m, d) = (
+        parts.next().unwrap_or(2000),
+        parts.next().unwrap_or(1),
+        parts.next().unwrap_or(1),
+    );
+    Datetime::from_ymd(y as i32, m as u8, d as u8).unwrap_or_else(|| {
+        Datetime::from_ymd(2000, 1, 1).expect("a valid fixed date")
+    })
+}
+
+/// Every file the template may read, at its virtual path.
+pub fn virtual_files(ctx: &RenderContext) -> Vec<(String, Arc<[u8]>)> {
+    let mut files: Vec<(String, Arc<[u8]>)> = ctx
+        .templates
+        .files
+        .iter()
+        .map(|(p, b)| (format!("/{p}"), b.clone()))
+        .collect();
+    let json = serde_json::to_vec_pretty(ctx.document).expect("the document model serialises");
+    files.push(("/data/rapport.json".into(), Arc::from(json)));
+    for c in &ctx.charts.charts {
+        files.push((format!("/grafieken/{}", c.file_name), Arc::from(c.svg.as_bytes())));
+    }
+    if let Some((name, bytes)) = &ctx.logo {
+        files.push((format!("/{name}"), Arc::from(bytes.as_slice())));
+    }
+    files
+}
+
+impl Renderer for PdfRenderer {
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+        let today = publication_date(&ctx.document.meta.publicatiedatum_iso);
+        let world = ReportWorld::new(&format!("/{TYPST_MAIN}"), virtual_files(ctx), today);
+        let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+        let document = output.map_err(|errors| template_errors(&world, ctx, &errors[..]))?;
+        let standards = PdfStandards::new(self.standard.list())
+            .map_err(|e| RenderError::Other(format!("ongeldige PDF-standaard: {}", e.message())))?;
+        let options = PdfOptions {
+            ident: Smart::Custom(ctx.slug.to_string()),
+            creator: Smart::Custom(Some(format!("techniekpact {}", env!("CARGO_PKG_VERSION")))),
+            timestamp: Some(Timestamp::new_utc(today)),
+            standards,
+            tagged: true,
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options).map_err(|errors| template_errors(&world, ctx, &errors))
+    }
+}
+
+/// Typst's diagnostics as reports per template file, with positions.
+fn template_errors(world: &ReportWorld, ctx: &RenderContext, errors: &[SourceDiagnostic]) -> RenderError {
+    let mut reports: Vec<Report> = Vec::new();
+    for e in errors {
+        let mut d = Diagnostic::error(format!("fout in het sjabloon: {}", e.message));
+        if !e.hints.is_empty() {
+            d = d.hint(
+                e.hints
+                    .iter()
+                    .map(|h| h.v.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+        }
+        let located = e.span.id().and_then(|id| {
+            let path = ReportWorld::path_of(id);
+            let rel = path.trim_start_matches('/').to_string();
+            let text = ctx.templates.get(&rel)?;
+            let text = String::from_utf8_lossy(text).into_owned();
+            Some((rel, text, world.range(e.span)))
+        });
+        match located {
+            Some((rel, text, range)) => {
+                let shown = ctx.templates.display_path(&rel);
+                let d = d.at_opt(range);
+                match reports.iter_mut().find(|r| r.path == shown) {
+                    Some(r) => r.diagnostics.push(d),
+                    None => reports.push(Report::new(&shown, Some(SourceText::new(&shown, text)), vec![d])),
+                }
+            }
+            None => {
+                let shown = ctx.templates.display_path(TYPST_MAIN);
+                reports.push(Report::new(&shown, None, vec![d]));
+            }
+        }
+    }
+    RenderError::Template(reports)
+}

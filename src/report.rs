@@ -1,0 +1,117 @@
+//! One report from data file to output files: load -> analyse -> document
+//! model and charts -> renderers -> files written together.
+
+use std::path::{Path, PathBuf};
+
+use crate::analysis;
+use crate::charts::ChartSet;
+use crate::diagnostics::Report;
+use crate::document::Document;
+use crate::document::build::build;
+use crate::load::{self, LoadOptions, Loaded};
+use crate::output::{OutputFile, write_all};
+use crate::render::{RenderContext, RenderError, Renderer};
+use crate::templates::Templates;
+
+/// Why a report could not be made.
+#[derive(Debug)]
+pub enum MakeError {
+    /// The data file is invalid.
+    Data(Report),
+    /// A template is broken.
+    Template(Vec<Report>),
+    /// Writing or another failure, in Dutch.
+    Other(String),
+}
+
+/// What was made.
+pub struct Made {
+    pub slug: String,
+    pub written: Vec<PathBuf>,
+    /// Warnings about the data that did not stop the run.
+    pub warnings: Report,
+}
+
+/// How to make reports.
+pub struct MakeOptions<'a> {
+    pub out_dir: PathBuf,
+    pub renderers: Vec<Box<dyn Renderer + Send + Sync + 'a>>,
+    pub templates: Templates,
+    pub load: LoadOptions,
+}
+
+/// `techniekpact-<landsdeel>-<verslagjaar>` in lower-case ASCII.
+pub fn slug(landsdeel: &str, year: i32) -> String {
+    format!("techniekpact-{}-{year}", slug::slugify(landsdeel))
+}
+
+/// The content of a loaded report: document, charts and logo.
+pub struct Prepared {
+    pub document: Document,
+    pub charts: ChartSet,
+    pub logo: Option<(String, Vec<u8>)>,
+    pub slug: String,
+}
+
+/// Analyse a loaded file and build its document and charts.
+pub fn prepare(loaded: &Loaded) -> Result<Prepared, MakeError> {
+    let data = &loaded.data;
+    let logo = match &data.rapport.logo {
+        Some(rel) => {
+            let path = loaded.base_dir().join(rel);
+            let ext = Path::new(rel)
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("png")
+                .to_ascii_lowercase();
+            let bytes = std::fs::read(&path)
+                .map_err(|e| MakeError::Other(format!("het logo {} kan niet gelezen worden: {e}", path.display())))?;
+            Some((format!("logo.{ext}"), bytes))
+        }
+        None => None,
+    };
+    let analysis = analysis::analyse(data);
+    let built = build(data, &analysis, logo.as_ref().map(|(n, _)| n.clone()));
+    Ok(Prepared {
+        document: built.document,
+        charts: built.charts,
+        logo,
+        slug: slug(&data.rapport.landsdeel, data.rapport.verslagjaar),
+    })
+}
+
+/// Make every requested format of the report in `path`.
+pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
+    let loaded = load::load(path, options.load).map_err(MakeError::Data)?;
+    let prepared = prepare(&loaded)?;
+    let ctx = RenderContext {
+        document: &prepared.document,
+        charts: &prepared.charts,
+        templates: &options.templates,
+        logo: prepared.logo.clone(),
+        slug: &prepared.slug,
+    };
+    let mut files = Vec::new();
+    for r in &options.renderers {
+        let bytes = r.render(&ctx).map_err(|e| match e {
+            RenderError::Template(reports) => MakeError::Template(reports),
+            RenderError::Other(s) => MakeError::Other(s),
+        })?;
+        files.push(OutputFile {
+            rel: PathBuf::from(format!("{}.{}", prepared.slug, r.extension())),
+            bytes,
+        });
+    }
+    for c in &prepared.charts.charts {
+        files.push(OutputFile {
+            rel: Path::new("grafieken").join(&prepared.slug).join(&c.file_name),
+            bytes: c.svg.clone().into_bytes(),
+        });
+    }
+    let written = write_all(&options.out_dir, &files).map_err(MakeError::Other)?;
+    Ok(Made {
+        slug: prepared.slug,
+        written,
+        warnings: loaded.warnings,
+    })
+}

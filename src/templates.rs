@@ -1,0 +1,92 @@
+//! The templates: the defaults compiled into the binary, or an edited copy
+//! from a folder (`--sjablonen MAP`).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostic, Report};
+
+/// Main file of the Typst template.
+pub const TYPST_MAIN: &str = "rapport.typ";
+
+/// The default template files, embedded at build time.
+pub const DEFAULTS: &[(&str, &[u8])] = &[
+    ("rapport.typ", include_bytes!("../templates/rapport.typ")),
+    ("stijl.typ", include_bytes!("../templates/stijl.typ")),
+];
+
+/// A set of template files by relative path.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    /// Where they came from, for messages; `None` for the embedded defaults.
+    pub dir: Option<PathBuf>,
+    pub files: Vec<(String, Arc<[u8]>)>,
+}
+
+impl Templates {
+    /// The embedded defaults.
+    pub fn embedded() -> Self {
+        Self {
+            dir: None,
+            files: DEFAULTS
+                .iter()
+                .map(|(p, b)| (p.to_string(), Arc::from(*b)))
+                .collect(),
+        }
+    }
+
+    /// Every regular file under `dir` (symbolic links are not followed).
+    pub fn from_dir(dir: &Path) -> Result<Self, Report> {
+        let fail = |msg: String, hint: &str| Report::new(dir, None, vec![Diagnostic::error(msg).hint(hint)]);
+        if !dir.is_dir() {
+            return Err(fail(
+                "de sjabloonmap bestaat niet".into(),
+                "maak een kopie van de standaardsjablonen met 'techniekpact sjablonen MAP'",
+            ));
+        }
+        let mut files = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let entries = std::fs::read_dir(&d).map_err(|e| fail(format!("de map {} kan niet gelezen worden ({e})", d.display()), "controleer de rechten"))?;
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let Ok(kind) = entry.file_type() else { continue };
+                if kind.is_dir() {
+                    stack.push(path);
+                } else if kind.is_file() {
+                    let rel = path
+                        .strip_prefix(dir)
+                        .expect("entry lies under dir")
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    let bytes = std::fs::read(&path).map_err(|e| fail(format!("{} kan niet gelezen worden ({e})", path.display()), "controleer de rechten"))?;
+                    files.push((rel, Arc::from(bytes)));
+                }
+            }
+        }
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let t = Self {
+            dir: Some(dir.to_path_buf()),
+            files,
+        };
+        if t.get(TYPST_MAIN).is_none() {
+            return Err(fail(
+                format!("het sjabloon {TYPST_MAIN} ontbreekt in de sjabloonmap"),
+                "maak een kopie van de standaardsjablonen met 'techniekpact sjablonen MAP'",
+            ));
+        }
+        Ok(t)
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
+        self.files.iter().find(|(p, _)| p == path).map(|(_, b)| b)
+    }
+
+    /// The path a template file is reported under.
+    pub fn display_path(&self, rel: &str) -> PathBuf {
+        match &self.dir {
+            Some(d) => d.join(rel),
+            None => Path::new("templates").join(rel),
+        }
+    }
+}

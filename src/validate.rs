@@ -1,0 +1,445 @@
+//! The semantic rules of the data contract, checked on the raw document so
+//! that they run (and report) even when other parts of the file are broken.
+//!
+//! Each rule is one function that looks at what it can find, skips what is
+//! missing or malformed (the schema check reports that), and returns its
+//! problems with source positions.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::positions::{PositionIndex, escape_segment};
+use crate::suggest::did_you_mean;
+
+/// The document under validation with what the rules need around it.
+pub struct Doc<'a> {
+    pub value: &'a Value,
+    pub index: &'a PositionIndex,
+    /// The source text, to name lines in messages.
+    pub text: &'a str,
+    /// Folder of the YAML file; relative paths in the data start here.
+    pub base_dir: &'a Path,
+}
+
+type Rule = fn(&Doc) -> Vec<Diagnostic>;
+
+/// Every semantic rule, in the order of the contract.
+pub const RULES: &[(&str, Rule)] = &[
+    ("unieke ids", unique_ids),
+    ("verwijzingen", references),
+    ("doel na nulmeting", target_after_baseline),
+    ("richting van het doel", target_direction),
+    ("geen meting na verslagjaar", no_future_measurements),
+    ("drempels", thresholds),
+    ("looptijd", period),
+    ("datums", dates),
+    ("jaartallen als sleutel", year_keys),
+    ("logo", logo_exists),
+    ("uitsplitsing telt op", breakdown_adds_up),
+];
+
+/// Run every rule.
+pub fn check(doc: &Doc) -> Vec<Diagnostic> {
+    RULES.iter().flat_map(|(_, rule)| rule(doc)).collect()
+}
+
+/// `(pointer, value)` of the elements of the list at `pointer`.
+fn list(doc: &Doc, pointer: &str) -> Vec<(String, Value)> {
+    match doc.value.pointer(pointer) {
+        Some(Value::Array(a)) => a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (format!("{pointer}/{i}"), v.clone()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn themas(doc: &Doc) -> Vec<(String, Value)> {
+    list(doc, "/onderdelen")
+        .into_iter()
+        .flat_map(|(p, _)| list(doc, &format!("{p}/themas")))
+        .collect()
+}
+
+fn indicatoren(doc: &Doc) -> Vec<(String, Value)> {
+    themas(doc)
+        .into_iter()
+        .flat_map(|(p, _)| list(doc, &format!("{p}/indicatoren")))
+        .collect()
+}
+
+fn acties(doc: &Doc) -> Vec<(String, Value)> {
+    themas(doc)
+        .into_iter()
+        .flat_map(|(p, _)| list(doc, &format!("{p}/acties")))
+        .collect()
+}
+
+/// 1-based line of the node at `pointer`.
+fn line(doc: &Doc, pointer: &str) -> usize {
+    let offset = doc.index.value(pointer).map_or(0, |s| s.start);
+    doc.text[..offset.min(doc.text.len())].matches('\n').count() + 1
+}
+
+/// Ids (and doe-voorstel numbers) must be unique within their kind.
+pub fn unique_ids(doc: &Doc) -> Vec<Diagnostic> {
+    let groups: Vec<(&str, Vec<(String, Value)>, &str)> = vec![
+        ("actielijn", list(doc, "/actielijnen"), "id"),
+        ("onderdeel", list(doc, "/onderdelen"), "id"),
+        ("thema", themas(doc), "id"),
+        ("indicator", indicatoren(doc), "id"),
+        ("actie", acties(doc), "id"),
+        ("doe-voorstel", list(doc, "/doe_voorstellen"), "id"),
+        ("doe-voorstel", list(doc, "/doe_voorstellen"), "nummer"),
+    ];
+    let mut out = Vec::new();
+    for (kind, items, key) in groups {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for (p, v) in items {
+            let Some(id) = v.get(key).filter(|v| v.is_string() || v.is_number()) else {
+                continue;
+            };
+            let id = id.as_str().map_or_else(|| id.to_string(), str::to_string);
+            let here = format!("{p}/{key}");
+            if let Some(first) = seen.get(&id) {
+                let first_at = line(doc, first);
+                out.push(
+                    Diagnostic::error(format!(
+                        "{key} '{id}' wordt al gebruikt door een ander {kind}"
+                    ))
+                    .at_opt(doc.index.value(&here))
+                    .label(format!("dubbel {key}"))
+                    .hint(format!("elk {kind} heeft een eigen {key}; het eerste staat op regel {first_at}")),
+                );
+            } else {
+                seen.insert(id, here);
+            }
+        }
+    }
+    out
+}
+
+fn ids(items: Vec<(String, Value)>) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|(_, v)| v.get("id").and_then(Value::as_str).map(str::to_string))
+        .collect()
+}
+
+/// `actielijn` and `thema` must name an existing id.
+pub fn references(doc: &Doc) -> Vec<Diagnostic> {
+    let actielijnen = ids(list(doc, "/actielijnen"));
+    let thema_ids = ids(themas(doc));
+    let mut refs: Vec<(String, &str, &Vec<String>)> = Vec::new();
+    for (p, _) in themas(doc) {
+        refs.push((format!("{p}/actielijn"), "actielijn", &actielijnen));
+    }
+    for (p, _) in list(doc, "/doe_voorstellen") {
+        refs.push((format!("{p}/actielijn"), "actielijn", &actielijnen));
+        refs.push((format!("{p}/thema"), "thema", &thema_ids));
+    }
+    let mut out = Vec::new();
+    for (pointer, kind, known) in refs {
+        let Some(target) = doc.value.pointer(&pointer).and_then(Value::as_str) else {
+            continue;
+        };
+        if known.iter().any(|k| k == target) {
+            continue;
+        }
+        let mut d = Diagnostic::error(format!("er bestaat geen {kind} met id '{target}'"))
+            .at_opt(doc.index.value(&pointer))
+            .label(format!("onbekend {kind}"));
+        d = match did_you_mean(target, known) {
+            Some(s) => d.hint(format!("bedoelde u '{s}'?")),
+            None if known.is_empty() => d.hint(format!("er zijn nog geen {kind}en gedefinieerd")),
+            None => d.hint(format!("bestaande ids: {}", known.join(", "))),
+        };
+        out.push(d);
+    }
+    out
+}
+
+fn number(v: &Value, pointer: &str) -> Option<f64> {
+    v.pointer(pointer).and_then(Value::as_f64)
+}
+
+fn int(v: &Value, pointer: &str) -> Option<i64> {
+    v.pointer(pointer).and_then(Value::as_i64)
+}
+
+/// `doel.jaar` must come after `nulmeting.jaar`.
+pub fn target_after_baseline(doc: &Doc) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (p, v) in indicatoren(doc) {
+        let (Some(j0), Some(j1)) = (int(&v, "/nulmeting/jaar"), int(&v, "/doel/jaar")) else {
+            continue;
+        };
+        if j1 <= j0 {
+            out.push(
+                Diagnostic::error(format!(
+                    "het doeljaar {j1} ligt niet na het jaar van de nulmeting ({j0})"
+                ))
+                .at_opt(doc.index.value(&format!("{p}/doel/jaar")))
+                .label("doeljaar te vroeg")
+                .hint(format!("kies een doeljaar na {j0}")),
+            );
+        }
+    }
+    out
+}
+
+/// The target must lie above the baseline (`stijgend`) or below it (`dalend`).
+pub fn target_direction(doc: &Doc) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (p, v) in indicatoren(doc) {
+        let (Some(w0), Some(w1)) = (number(&v, "/nulmeting/waarde"), number(&v, "/doel/waarde"))
+        else {
+            continue;
+        };
+        let dalend = v.get("richting").and_then(Value::as_str) == Some("dalend");
+        let ok = if dalend { w1 < w0 } else { w1 > w0 };
+        if !ok {
+            let (what, hint) = if dalend {
+                (
+                    "lager",
+                    "bij richting 'dalend' moet het doel onder de nulmeting liggen; of bedoelt u richting 'stijgend'?",
+                )
+            } else {
+                (
+                    "hoger",
+                    "bij richting 'stijgend' (standaard) moet het doel boven de nulmeting liggen; of bedoelt u 'richting: dalend'?",
+                )
+            };
+            out.push(
+                Diagnostic::error(format!(
+                    "het doel ({}) is niet {what} dan de nulmeting ({})",
+                    crate::format_nl::number_plain(w1),
+                    crate::format_nl::number_plain(w0)
+                ))
+                .at_opt(doc.index.value(&format!("{p}/doel/waarde")))
+                .label(format!("moet {what} zijn dan de nulmeting"))
+                .hint(hint),
+            );
+        }
+    }
+    out
+}
+
+/// Years that are map keys (metingen, uitsplitsing) as `(pointer, year)`.
+fn year_entries(indicator: &str, v: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(m) = v.get("metingen").and_then(Value::as_object) {
+        for k in m.keys() {
+            out.push((format!("{indicator}/metingen/{}", escape_segment(k)), k.clone()));
+        }
+    }
+    if let Some(regions) = v.get("uitsplitsing").and_then(Value::as_object) {
+        for (r, years) in regions {
+            if let Some(years) = years.as_object() {
+                for k in years.keys() {
+                    out.push((
+                        format!(
+                            "{indicator}/uitsplitsing/{}/{}",
+                            escape_segment(r),
+                            escape_segment(k)
+                        ),
+                        k.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// No measurement may lie after `verslagjaar`.
+pub fn no_future_measurements(doc: &Doc) -> Vec<Diagnostic> {
+    let Some(jaar) = int(doc.value, "/rapport/verslagjaar") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (p, v) in indicatoren(doc) {
+        for (pointer, key) in year_entries(&p, &v) {
+            let Ok(y) = key.trim().parse::<i64>() else {
+                continue;
+            };
+            if y > jaar {
+                out.push(
+                    Diagnostic::error(format!(
+                        "meting voor {y} ligt na het verslagjaar {jaar}"
+                    ))
+                    .at_opt(doc.index.key(&pointer))
+                    .label("na het verslagjaar")
+                    .hint(format!(
+                        "een rapport over {jaar} bevat alleen metingen tot en met {jaar}; zet latere metingen in het bestand van dat jaar"
+                    )),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Keys of `metingen` and `uitsplitsing` must be years.
+pub fn year_keys(doc: &Doc) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (p, v) in indicatoren(doc) {
+        for (pointer, key) in year_entries(&p, &v) {
+            if key.trim().parse::<i64>().is_err() {
+                out.push(
+                    Diagnostic::error(format!("'{key}' is geen jaartal"))
+                        .at_opt(doc.index.key(&pointer))
+                        .label("verwacht een jaartal")
+                        .hint("de sleutels van 'metingen' en van elke regio in 'uitsplitsing' zijn jaartallen, bijvoorbeeld '2016: 34'"),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `0 < aandacht < op_koers <= 200`.
+pub fn thresholds(doc: &Doc) -> Vec<Diagnostic> {
+    let op_koers = number(doc.value, "/statusregels/op_koers").unwrap_or(90.0);
+    let aandacht = number(doc.value, "/statusregels/aandacht").unwrap_or(70.0);
+    if aandacht < op_koers {
+        return Vec::new();
+    }
+    let at = if doc.index.contains("/statusregels/aandacht") {
+        "/statusregels/aandacht"
+    } else {
+        "/statusregels/op_koers"
+    };
+    vec![
+        Diagnostic::error(format!(
+            "de drempel 'aandacht' ({}) moet lager zijn dan 'op_koers' ({})",
+            crate::format_nl::number_plain(aandacht),
+            crate::format_nl::number_plain(op_koers)
+        ))
+        .at_opt(doc.index.value(at))
+        .label("drempels in de verkeerde volgorde")
+        .hint("er moet gelden: 0 < aandacht < op_koers <= 200, bijvoorbeeld aandacht: 70 en op_koers: 90"),
+    ]
+}
+
+/// `looptijd.van <= looptijd.tot`.
+pub fn period(doc: &Doc) -> Vec<Diagnostic> {
+    match (
+        int(doc.value, "/rapport/looptijd/van"),
+        int(doc.value, "/rapport/looptijd/tot"),
+    ) {
+        (Some(van), Some(tot)) if van > tot => vec![
+            Diagnostic::error(format!(
+                "de looptijd begint ({van}) na het einde ({tot})"
+            ))
+            .at_opt(doc.index.value("/rapport/looptijd/tot"))
+            .label("eindjaar voor beginjaar")
+            .hint("er moet gelden: van <= tot"),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+/// Dates must exist in the calendar (the schema checks only their shape).
+pub fn dates(doc: &Doc) -> Vec<Diagnostic> {
+    let mut pointers = vec!["/rapport/publicatiedatum".to_string()];
+    pointers.extend(acties(doc).into_iter().map(|(p, _)| format!("{p}/gereed")));
+    let mut out = Vec::new();
+    for p in pointers {
+        let Some(s) = doc.value.pointer(&p).and_then(Value::as_str) else {
+            continue;
+        };
+        let shaped = s.len() == 10
+            && s.bytes()
+                .enumerate()
+                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        if shaped && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_err() {
+            out.push(
+                Diagnostic::error(format!("'{s}' is geen bestaande datum"))
+                    .at_opt(doc.index.value(&p))
+                    .label("deze dag bestaat niet")
+                    .hint("controleer dag en maand (JJJJ-MM-DD)"),
+            );
+        }
+    }
+    out
+}
+
+/// The logo must be an existing PNG or SVG file, relative to the YAML file.
+pub fn logo_exists(doc: &Doc) -> Vec<Diagnostic> {
+    let Some(logo) = doc.value.pointer("/rapport/logo").and_then(Value::as_str) else {
+        return Vec::new();
+    };
+    let at = doc.index.value("/rapport/logo");
+    let path = doc.base_dir.join(logo);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("png" | "svg")) {
+        return vec![
+            Diagnostic::error(format!("het logo '{logo}' is geen PNG- of SVG-bestand"))
+                .at_opt(at)
+                .label("verwacht .png of .svg")
+                .hint("sla het logo op als PNG of SVG"),
+        ];
+    }
+    if !path.is_file() {
+        return vec![
+            Diagnostic::error(format!("het logo '{logo}' bestaat niet"))
+                .at_opt(at)
+                .label("bestand niet gevonden")
+                .hint(format!(
+                    "het pad is relatief aan de map van het gegevensbestand: gezocht is naar {}",
+                    path.display()
+                )),
+        ];
+    }
+    Vec::new()
+}
+
+/// Warning: the parts of an `uitsplitsing` should add up to the measurement.
+pub fn breakdown_adds_up(doc: &Doc) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (p, v) in indicatoren(doc) {
+        let (Some(metingen), Some(regions)) = (
+            v.get("metingen").and_then(Value::as_object),
+            v.get("uitsplitsing").and_then(Value::as_object),
+        ) else {
+            continue;
+        };
+        let decimals = v.get("decimalen").and_then(Value::as_i64).unwrap_or(0).clamp(0, 3) as i32;
+        let tolerance = 0.5 * 10f64.powi(-decimals) + 1e-9;
+        for (year, total) in metingen {
+            let Some(total) = total.as_f64() else { continue };
+            let parts: Vec<f64> = regions
+                .values()
+                .filter_map(|years| years.get(year).and_then(Value::as_f64))
+                .collect();
+            if parts.is_empty() {
+                continue;
+            }
+            let sum: f64 = parts.iter().sum();
+            if (sum - total).abs() > tolerance {
+                let region_pointer = format!("{p}/uitsplitsing");
+                out.push(
+                    Diagnostic::warning(format!(
+                        "de uitsplitsing voor {year} telt op tot {}, maar de meting is {}",
+                        crate::format_nl::number_plain(sum),
+                        crate::format_nl::number_plain(total)
+                    ))
+                    .at_opt(doc.index.key(&region_pointer))
+                    .label("telt niet op")
+                    .hint(format!(
+                        "controleer de waarden voor {year} per regio of de meting zelf (regel met '{year}:' onder 'metingen')"
+                    )),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,114 @@
+//! The command line: `controleer`, `schema`, exit statuses and Dutch messages.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(bin())
+        .args(args)
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run techniekpact");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn example_files_pass_controleer() {
+    let (code, stdout, stderr) = run(&[
+        "controleer",
+        "data/noord-2014.yaml",
+        "data/noord-2015.yaml",
+        "data/noord-2016.yaml",
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(stderr, "", "no errors or warnings expected");
+    for year in [2014, 2015, 2016] {
+        assert!(
+            stdout.contains(&format!("data/noord-{year}.yaml: in orde (0 waarschuwingen)")),
+            "{stdout}"
+        );
+    }
+}
+
+#[test]
+fn invalid_file_reports_like_a_compiler() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("fout.yaml");
+    let text = with("nulmeting: {jaar: 2014", "nulmting: {jaar: 2014");
+    std::fs::write(&p, &text).unwrap();
+    let (code, stdout, stderr) = run(&["controleer", p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let line = line_of(&text, "nulmting");
+    assert!(
+        stderr.contains(&format!("fout: {}:{line}:13: onbekende sleutel 'nulmting'", p.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nulmting: {jaar: 2014"), "the source line is shown: {stderr}");
+    assert!(stderr.contains("bedoelde u 'nulmeting'?"), "{stderr}");
+    assert!(!stderr.contains("\u{1b}["), "NO_COLOR means no escape codes");
+    assert!(stdout.contains("ongeldig (2 fouten") || stdout.contains("ongeldig (1 fout"), "{stdout}");
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("waarschuwing.yaml");
+    std::fs::write(&p, with("Drenthe: {2016: 14}", "Drenthe: {2016: 10}")).unwrap();
+    let (code, stdout, stderr) = run(&["controleer", p.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("in orde (1 waarschuwing)"));
+    assert!(stderr.contains("waarschuwing:"), "{stderr}");
+    let (code, _, _) = run(&["controleer", "--strikt", p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn missing_file_is_invalid_input() {
+    let (code, _, stderr) = run(&["controleer", "data/bestaat-niet.yaml"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("fout: data/bestaat-niet.yaml: het bestand bestaat niet"), "{stderr}");
+}
+
+#[test]
+fn wrong_usage_exits_2_in_dutch() {
+    let (code, _, stderr) = run(&["controleer", "--onbekend", "x.yaml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("onbekende optie '--onbekend'"), "{stderr}");
+    let (code, _, stderr) = run(&["opruimen"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("onbekende opdracht 'opruimen'"), "{stderr}");
+    let (code, _, _) = run(&["controleer"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn help_is_dutch() {
+    let (code, stdout, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Opdrachten"), "{stdout}");
+    assert!(stdout.contains("controleer"));
+    assert!(stdout.contains("Afsluitstatus"));
+    let (_, stdout, _) = run(&["maak", "--help"]);
+    assert!(stdout.contains("Map voor de rapporten en grafieken"), "{stdout}");
+}
+
+#[test]
+fn published_schema_is_the_generated_one() {
+    let (code, stdout, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let committed = std::fs::read_to_string(repo().join("data/schema/techniekpact.schema.json"))
+        .expect("data/schema/techniekpact.schema.json is committed");
+    assert_eq!(stdout, committed, "run: techniekpact schema --uit data/schema/techniekpact.schema.json");
+    for year in [2014, 2015, 2016] {
+        let text = std::fs::read_to_string(repo().join(format!("data/noord-{year}.yaml"))).unwrap();
+        assert!(text.starts_with("# yaml-language-server: $schema=schema/techniekpact.schema.json\n"));
+    }
+}

@@ -1,0 +1,110 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use techniekpact::diagnostics::{Report, Severity};
+use techniekpact::load::{LoadOptions, Loaded, load_str};
+
+/// A small valid data file; tests change one thing in it.
+pub const BASE: &str = r#"rapport:
+  titel: Testrapport
+  landsdeel: Noord
+  verslagjaar: 2016
+  publicatiedatum: 2017-03-15
+statusregels:
+  op_koers: 90
+  aandacht: 70
+actielijnen:
+  - id: kiezen
+    naam: Kiezen voor techniek
+  - id: leren
+    naam: Leren in de techniek
+onderdelen:
+  - id: deel
+    naam: Landelijke programma's
+    themas:
+      - id: po
+        naam: Primair onderwijs
+        actielijn: kiezen
+        indicatoren:
+          - id: besturen
+            naam: Schoolbesturen
+            eenheid: schoolbesturen
+            nulmeting: {jaar: 2014, waarde: 10}
+            doel: {jaar: 2020, waarde: 77}
+            metingen:
+              2015: 21
+              2016: 34
+            uitsplitsing:
+              Groningen: {2016: 20}
+              Drenthe: {2016: 14}
+        acties:
+          - id: plan
+            naam: Plan van aanpak
+            status: lopend
+            gereed: 2016-12-31
+doe_voorstellen:
+  - nummer: 1
+    id: po-voorstel
+    naam: W&T in het po
+    thema: po
+    actielijn: kiezen
+    status: in_uitvoering
+"#;
+
+/// `BASE` with `from` replaced by `to` (which must occur exactly once).
+pub fn with(from: &str, to: &str) -> String {
+    assert_eq!(BASE.matches(from).count(), 1, "fixture text {from:?} must be unique");
+    BASE.replacen(from, to, 1)
+}
+
+pub fn load_text(text: &str) -> Result<Loaded, Report> {
+    load_str(Path::new("test.yaml"), text, LoadOptions::default())
+}
+
+pub fn load_strict(text: &str) -> Result<Loaded, Report> {
+    load_str(Path::new("test.yaml"), text, LoadOptions { strict: true })
+}
+
+/// Every problem as `(severity, line, message, hint)`.
+pub fn problems(report: &Report) -> Vec<(Severity, usize, String, String)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.severity,
+                report.position(d).map_or(0, |(l, _)| l),
+                d.message.clone(),
+                d.hint.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// 1-based line of the first occurrence of `needle` in `text`.
+pub fn line_of(text: &str, needle: &str) -> usize {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
+    text[..at].matches('\n').count() + 1
+}
+
+/// Assert that loading `text` fails with an error on the line of `marker`
+/// whose message contains `message`; returns the hint.
+pub fn expect_error(text: &str, marker: &str, message: &str) -> String {
+    let report = load_text(text).expect_err("the data must be refused");
+    let line = line_of(text, marker);
+    let all = problems(&report);
+    all.iter()
+        .find(|(s, l, m, _)| *s == Severity::Error && *l == line && m.contains(message))
+        .map(|(_, _, _, h)| h.clone())
+        .unwrap_or_else(|| panic!("no error {message:?} on line {line}; got {all:#?}"))
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_techniekpact"))
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}

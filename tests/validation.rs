@@ -1,0 +1,294 @@
+//! One test per validation rule of the data contract: each asserts the Dutch
+//! message and the line it points at.
+
+mod common;
+
+use common::*;
+use techniekpact::diagnostics::Severity;
+
+#[test]
+fn base_fixture_is_valid() {
+    let loaded = load_text(BASE).expect("the fixture is valid");
+    assert_eq!(loaded.data.rapport.verslagjaar, 2016);
+    assert!(loaded.warnings.diagnostics.is_empty());
+}
+
+// ---- structure (JSON Schema) ----
+
+#[test]
+fn unknown_key_suggests_the_known_one() {
+    let text = with("nulmeting: {jaar: 2014", "nulmting: {jaar: 2014");
+    let hint = expect_error(&text, "nulmting", "onbekende sleutel 'nulmting'");
+    assert_eq!(hint, "bedoelde u 'nulmeting'?");
+}
+
+#[test]
+fn unknown_top_level_key() {
+    let text = with("statusregels:", "statusregel:");
+    let hint = expect_error(&text, "statusregel:", "onbekende sleutel 'statusregel'");
+    assert_eq!(hint, "bedoelde u 'statusregels'?");
+}
+
+#[test]
+fn missing_required_key() {
+    let text = with("    naam: Leren in de techniek\n", "");
+    expect_error(&text, "- id: leren", "verplichte sleutel 'naam' ontbreekt");
+}
+
+#[test]
+fn wrong_type() {
+    let text = with("verslagjaar: 2016", "verslagjaar: tweeduizend");
+    expect_error(&text, "verslagjaar", "'verslagjaar' moet een geheel getal zijn, maar is de tekst 'tweeduizend'");
+}
+
+#[test]
+fn number_where_text_is_expected_suggests_quotes() {
+    let text = with("  landsdeel: Noord\n", "  landsdeel: Noord\n  versie: 1.0\n");
+    let hint = expect_error(&text, "versie", "'versie' moet tekst zijn");
+    assert!(hint.contains("aanhalingstekens"), "{hint}");
+}
+
+#[test]
+fn invalid_status_lists_allowed_values() {
+    let text = with("status: lopend", "status: klaar");
+    let hint = expect_error(&text, "status: klaar", "ongeldige waarde voor 'status': de tekst 'klaar'");
+    assert!(hint.contains("gepland, lopend, afgerond, vertraagd, gestopt"), "{hint}");
+}
+
+#[test]
+fn invalid_richting() {
+    let text = with("eenheid: schoolbesturen", "eenheid: schoolbesturen\n            richting: omhoog");
+    let hint = expect_error(&text, "richting", "ongeldige waarde voor 'richting'");
+    assert!(hint.contains("stijgend, dalend"), "{hint}");
+}
+
+#[test]
+fn id_pattern() {
+    let text = with("- id: kiezen", "- id: Kiezen");
+    expect_error(&text, "- id: Kiezen", "'id' is geen geldige id: de tekst 'Kiezen'");
+}
+
+#[test]
+fn report_year_range() {
+    let text = with("verslagjaar: 2016", "verslagjaar: 1999");
+    expect_error(&text, "verslagjaar", "'verslagjaar' is te klein");
+}
+
+#[test]
+fn decimals_range() {
+    let text = with("eenheid: schoolbesturen", "eenheid: schoolbesturen\n            decimalen: 5");
+    expect_error(&text, "decimalen", "'decimalen' is te groot");
+}
+
+#[test]
+fn publication_date_shape() {
+    let text = with("publicatiedatum: 2017-03-15", "publicatiedatum: 15-03-2017");
+    let hint = expect_error(&text, "publicatiedatum", "'publicatiedatum' is geen datum");
+    assert!(hint.contains("JJJJ-MM-DD"));
+}
+
+#[test]
+fn at_least_one_onderdeel() {
+    let start = BASE.find("onderdelen:").unwrap();
+    let end = BASE.find("doe_voorstellen:").unwrap();
+    let text = format!("{}onderdelen: []\n{}", &BASE[..start], &BASE[end..].replace("    thema: po\n", ""));
+    expect_error(&text, "onderdelen: []", "'onderdelen' moet minstens 1 element bevatten");
+}
+
+#[test]
+fn gereed_is_date_or_year() {
+    let text = with("gereed: 2016-12-31", "gereed: binnenkort");
+    expect_error(&text, "gereed", "'gereed' moet een datum of een jaartal zijn");
+}
+
+#[test]
+fn threshold_range() {
+    let text = with("op_koers: 90", "op_koers: 250");
+    expect_error(&text, "op_koers", "'op_koers' is te groot");
+}
+
+#[test]
+fn threshold_must_be_positive() {
+    let text = with("aandacht: 70", "aandacht: 0");
+    expect_error(&text, "aandacht: 0", "'aandacht' moet groter zijn dan 0");
+}
+
+// ---- YAML level ----
+
+#[test]
+fn duplicate_key_names_both_lines() {
+    let text = with("  landsdeel: Noord\n", "  landsdeel: Noord\n  landsdeel: Zuid\n");
+    let hint = expect_error(&text, "landsdeel: Zuid", "sleutel 'landsdeel' komt twee keer voor");
+    assert!(hint.contains(&format!("regel {}", line_of(&text, "landsdeel: Noord"))), "{hint}");
+}
+
+#[test]
+fn numbers_must_be_finite() {
+    let text = with("2015: 21", "2015: .inf");
+    expect_error(&text, "2015: .inf", "'.inf' is geen eindig getal");
+    let text = with("waarde: 77", "waarde: .nan");
+    expect_error(&text, "waarde: .nan", "'.nan' is geen eindig getal");
+}
+
+#[test]
+fn syntax_error_has_a_position() {
+    let text = with("    naam: Kiezen voor techniek", "    naam: Kiezen: voor techniek");
+    expect_error(&text, "Kiezen: voor", "het bestand is geen geldige YAML");
+}
+
+#[test]
+fn file_must_be_a_map() {
+    expect_error("- een\n- lijst\n", "- een", "het bestand moet een map met sleutels zijn");
+}
+
+#[test]
+fn only_one_document() {
+    let text = format!("{BASE}---\nrapport: {{}}\n");
+    expect_error(&text, "---", "meer dan één YAML-document");
+}
+
+// ---- semantic rules ----
+
+#[test]
+fn ids_are_unique() {
+    let text = with("- id: plan", "- id: plan\n            naam: Eerste\n            status: gepland\n          - id: plan");
+    let report = load_text(&text).expect_err("duplicate id");
+    let second = text.match_indices("- id: plan").nth(1).unwrap().0;
+    let line = text[..second].matches('\n').count() + 1;
+    let found = problems(&report)
+        .into_iter()
+        .find(|(_, l, m, _)| *l == line && m.contains("id 'plan' wordt al gebruikt door een ander actie"));
+    let (_, _, _, hint) = found.unwrap_or_else(|| panic!("{:#?}", problems(&report)));
+    assert!(hint.contains(&format!("regel {}", line_of(&text, "- id: plan"))));
+}
+
+#[test]
+fn proposal_numbers_are_unique() {
+    let text = format!(
+        "{BASE}  - nummer: 1\n    id: tweede\n    naam: Tweede\n    status: afgerond\n"
+    );
+    let report = load_text(&text).expect_err("duplicate number");
+    let line = text.lines().position(|l| l == "  - nummer: 1" ).unwrap();
+    let second = text.lines().enumerate().filter(|(_, l)| *l == "  - nummer: 1").nth(1).unwrap().0 + 1;
+    assert!(line + 1 < second);
+    assert!(problems(&report)
+        .iter()
+        .any(|(_, l, m, _)| *l == second && m.contains("nummer '1' wordt al gebruikt")), "{:#?}", problems(&report));
+}
+
+#[test]
+fn reference_to_unknown_actielijn_suggests_one() {
+    let text = with("        actielijn: kiezen", "        actielijn: kiezn");
+    let hint = expect_error(&text, "actielijn: kiezn", "er bestaat geen actielijn met id 'kiezn'");
+    assert_eq!(hint, "bedoelde u 'kiezen'?");
+}
+
+#[test]
+fn reference_to_unknown_thema() {
+    let text = with("    thema: po", "    thema: vo");
+    let hint = expect_error(&text, "thema: vo", "er bestaat geen thema met id 'vo'");
+    assert!(hint.contains("po"), "{hint}");
+}
+
+#[test]
+fn target_year_after_baseline() {
+    let text = with("doel: {jaar: 2020, waarde: 77}", "doel: {jaar: 2014, waarde: 77}");
+    expect_error(&text, "doel:", "het doeljaar 2014 ligt niet na het jaar van de nulmeting (2014)");
+}
+
+#[test]
+fn rising_target_above_baseline() {
+    let text = with("doel: {jaar: 2020, waarde: 77}", "doel: {jaar: 2020, waarde: 5}");
+    let hint = expect_error(&text, "doel:", "het doel (5) is niet hoger dan de nulmeting (10)");
+    assert!(hint.contains("dalend"));
+}
+
+#[test]
+fn falling_target_below_baseline() {
+    let text = with("eenheid: schoolbesturen", "eenheid: schoolbesturen\n            richting: dalend");
+    expect_error(&text, "doel:", "het doel (77) is niet lager dan de nulmeting (10)");
+}
+
+#[test]
+fn no_measurement_after_report_year() {
+    let text = with("2016: 34", "2016: 34\n              2017: 40");
+    expect_error(&text, "2017: 40", "meting voor 2017 ligt na het verslagjaar 2016");
+}
+
+#[test]
+fn no_breakdown_after_report_year() {
+    let text = with("Drenthe: {2016: 14}", "Drenthe: {2016: 14, 2018: 3}");
+    expect_error(&text, "Drenthe", "meting voor 2018 ligt na het verslagjaar 2016");
+}
+
+#[test]
+fn measurement_keys_are_years() {
+    let text = with("2015: 21", "vorig jaar: 21");
+    expect_error(&text, "vorig jaar", "'vorig jaar' is geen jaartal");
+}
+
+#[test]
+fn thresholds_in_order() {
+    let text = with("aandacht: 70", "aandacht: 95");
+    expect_error(&text, "aandacht: 95", "de drempel 'aandacht' (95) moet lager zijn dan 'op_koers' (90)");
+}
+
+#[test]
+fn period_in_order() {
+    let text = with("  verslagjaar: 2016\n", "  verslagjaar: 2016\n  looptijd: {van: 2016, tot: 2014}\n");
+    expect_error(&text, "looptijd", "de looptijd begint (2016) na het einde (2014)");
+}
+
+#[test]
+fn dates_exist() {
+    let text = with("publicatiedatum: 2017-03-15", "publicatiedatum: 2017-02-30");
+    expect_error(&text, "publicatiedatum", "'2017-02-30' is geen bestaande datum");
+    let text = with("gereed: 2016-12-31", "gereed: 2016-13-01");
+    expect_error(&text, "gereed", "'2016-13-01' is geen bestaande datum");
+}
+
+#[test]
+fn logo_must_exist() {
+    let text = with("  landsdeel: Noord\n", "  landsdeel: Noord\n  logo: bestaat-niet.png\n");
+    let hint = expect_error(&text, "logo", "het logo 'bestaat-niet.png' bestaat niet");
+    assert!(hint.contains("relatief aan de map van het gegevensbestand"));
+}
+
+#[test]
+fn logo_must_be_png_or_svg() {
+    let text = with("  landsdeel: Noord\n", "  landsdeel: Noord\n  logo: logo.gif\n");
+    expect_error(&text, "logo", "het logo 'logo.gif' is geen PNG- of SVG-bestand");
+}
+
+#[test]
+fn breakdown_that_does_not_add_up_warns() {
+    let text = with("Drenthe: {2016: 14}", "Drenthe: {2016: 10}");
+    let loaded = load_text(&text).expect("a warning does not fail");
+    let w = problems(&loaded.warnings);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].0, Severity::Warning);
+    assert_eq!(w[0].1, line_of(&text, "uitsplitsing"));
+    assert_eq!(w[0].2, "de uitsplitsing voor 2016 telt op tot 30, maar de meting is 34");
+    // --strikt turns it into an error.
+    let report = load_strict(&text).expect_err("strict fails");
+    assert!(report.has_errors());
+    assert!(problems(&report)[0].2.contains("(fout door --strikt)"));
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = with("status: lopend", "status: klaar")
+        .replace("actielijn: kiezen\n        indicatoren", "actielijn: kiezn\n        indicatoren")
+        .replace("2016: 34", "2016: 34\n              2017: 40")
+        .replace("naam: Schoolbesturen", "naam: Schoolbesturen\n            kleur: blauw");
+    let report = load_text(&text).expect_err("invalid");
+    let msgs: Vec<String> = problems(&report).into_iter().map(|p| p.2).collect();
+    for expected in [
+        "ongeldige waarde voor 'status'",
+        "er bestaat geen actielijn met id 'kiezn'",
+        "meting voor 2017 ligt na het verslagjaar 2016",
+        "onbekende sleutel 'kleur'",
+    ] {
+        assert!(msgs.iter().any(|m| m.contains(expected)), "{expected:?} missing in {msgs:#?}");
+    }
+}
