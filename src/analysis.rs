@@ -119,14 +119,25 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn indicator(&self, id: &str) -> Option<&IndicatorAnalysis> {
-        self.indicators.iter().find(|(i, _)| i == id).map(|(_, a)| a)
+        self.indicators
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, a)| a)
     }
 
     /// Number of indicators per status, in the order of [`Status::ALL`].
     pub fn status_counts(&self) -> Vec<(Status, usize)> {
         Status::ALL
             .iter()
-            .map(|s| (*s, self.indicators.iter().filter(|(_, a)| a.status == *s).count()))
+            .map(|s| {
+                (
+                    *s,
+                    self.indicators
+                        .iter()
+                        .filter(|(_, a)| a.status == *s)
+                        .count(),
+                )
+            })
             .collect()
     }
 }
@@ -163,8 +174,14 @@ mod tests {
             } else {
                 Richting::Stijgend
             },
-            nulmeting: Meetpunt { jaar: 2014, waarde: w0 },
-            doel: Meetpunt { jaar: 2020, waarde: w1 },
+            nulmeting: Meetpunt {
+                jaar: 2014,
+                waarde: w0,
+            },
+            doel: Meetpunt {
+                jaar: 2020,
+                waarde: w1,
+            },
             metingen: metingen.iter().copied().collect(),
             uitsplitsing: Default::default(),
             bron: None,
@@ -178,9 +195,15 @@ mod tests {
     fn worked_example_of_the_contract() {
         let ind = indicator(10.0, 77.0, &[(2014, 10.0), (2016, 34.0)]);
         let a = analyse_indicator(&ind, 2016, &Statusregels::default());
-        assert_eq!(crate::format_nl::percent(a.realisatie.unwrap()), "35,8\u{a0}%");
+        assert_eq!(
+            crate::format_nl::percent(a.realisatie.unwrap()),
+            "35,8\u{a0}%"
+        );
         assert_eq!(crate::format_nl::percent(a.verwacht), "33,3\u{a0}%");
-        assert_eq!(crate::format_nl::percent0(a.voortgang.unwrap()), "107\u{a0}%");
+        assert_eq!(
+            crate::format_nl::percent0(a.voortgang.unwrap()),
+            "107\u{a0}%"
+        );
         assert_eq!(a.status, Status::OpKoers);
         assert!(a.current);
     }
@@ -227,7 +250,10 @@ mod tests {
             aandacht: 100.0,
         };
         let ind = indicator(10.0, 77.0, &[(2016, 34.0)]);
-        assert_eq!(analyse_indicator(&ind, 2016, &rules).status, Status::Aandacht);
+        assert_eq!(
+            analyse_indicator(&ind, 2016, &rules).status,
+            Status::Aandacht
+        );
     }
 
     #[test]

@@ -76,7 +76,8 @@ fn font(size: f64) -> FontDesc<'static> {
 }
 
 /// Draw into an SVG string with the common frame.
-type DrawResult<'a> = Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
+type DrawResult<'a> =
+    Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
 
 fn draw_svg(
     size: (u32, u32),
@@ -134,17 +135,15 @@ pub fn indicator_chart(ind: &Indicator, a: &IndicatorAnalysis, year: i32) -> Cha
             .margin(14)
             .x_label_area_size(34)
             .y_label_area_size(64)
-            .build_cartesian_2d(
-                (first as f64 - 0.3)..(last as f64 + 0.3),
-                min..ceiling(max),
-            )?;
+            .build_cartesian_2d((first as f64 - 0.3)..(last as f64 + 0.3), min..ceiling(max))?;
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .light_line_style(LIGHT_GREY)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(LIGHT_GREY)
             .axis_style(GREY)
             .x_labels((last - first + 1) as usize)
+            .y_labels(6)
             .x_label_formatter(&years_label)
             .y_label_formatter(&|v| number(*v, d.min(1)))
             .y_desc(ind.eenheid.clone())
@@ -271,7 +270,7 @@ pub fn breakdown_chart(ind: &Indicator) -> Option<Chart> {
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .light_line_style(LIGHT_GREY)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(LIGHT_GREY)
             .axis_style(GREY)
             .x_labels(2 * n + 1)
@@ -288,10 +287,15 @@ pub fn breakdown_chart(ind: &Indicator) -> Option<Chart> {
                 .draw_series(years.iter().enumerate().filter_map(|(i, y)| {
                     let v = values.get(y)?;
                     let x0 = i as f64 + 0.1 + r as f64 * bar;
-                    Some(Rectangle::new([(x0, 0.0), (x0 + bar * 0.92, *v)], color.filled()))
+                    Some(Rectangle::new(
+                        [(x0, 0.0), (x0 + bar * 0.92, *v)],
+                        color.filled(),
+                    ))
                 }))?
                 .label(name.as_str())
-                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled())
+                });
         }
         chart
             .configure_series_labels()
@@ -383,7 +387,7 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis) -> Chart {
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .light_line_style(LIGHT_GREY)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(LIGHT_GREY)
             .axis_style(GREY)
             .y_labels(2 * n + 1)
@@ -396,7 +400,13 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis) -> Chart {
             .draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
                 let r = a.realisatie?;
                 let y = row_y(i);
-                Some(Rectangle::new([(0.0f64.min(r.clamp(lo, hi)), y + 0.52), (r.clamp(lo, hi).max(0.0), y + 0.86)], BLUE.filled()))
+                Some(Rectangle::new(
+                    [
+                        (0.0f64.min(r.clamp(lo, hi)), y + 0.52),
+                        (r.clamp(lo, hi).max(0.0), y + 0.86),
+                    ],
+                    BLUE.filled(),
+                ))
             }))?
             .label("realisatie")
             .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], BLUE.filled()));
@@ -404,7 +414,10 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis) -> Chart {
             .draw_series(rows.iter().enumerate().map(|(i, (_, a))| {
                 let y = row_y(i);
                 let v = a.verwacht.clamp(lo, hi);
-                Rectangle::new([(0.0f64.min(v), y + 0.14), (v.max(0.0), y + 0.48)], LIGHT_BLUE.filled())
+                Rectangle::new(
+                    [(0.0f64.min(v), y + 0.14), (v.max(0.0), y + 0.48)],
+                    LIGHT_BLUE.filled(),
+                )
             }))?
             .label("verwacht")
             .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], LIGHT_BLUE.filled()));

@@ -85,7 +85,12 @@ pub struct MaakArgs {
     #[arg(long, value_name = "MAP", default_value = "out")]
     pub uit: PathBuf,
     /// Formaten, door komma's gescheiden.
-    #[arg(long, value_name = "FORMATEN", value_delimiter = ',', default_value = "pdf")]
+    #[arg(
+        long,
+        value_name = "FORMATEN",
+        value_delimiter = ',',
+        default_value = "pdf"
+    )]
     pub formaat: Vec<Formaat>,
     /// Gebruik de sjablonen uit deze map in plaats van de ingebouwde.
     #[arg(long, value_name = "MAP")]
@@ -113,15 +118,17 @@ pub fn use_color() -> bool {
 /// Translate clap's usage errors into Dutch.
 fn usage_error(err: &clap::Error) -> String {
     use clap::error::{ContextKind, ErrorKind};
-    let ctx = |k| {
-        err.get(k)
-            .map(|v| v.to_string())
-            .unwrap_or_default()
-    };
+    let ctx = |k| err.get(k).map(|v| v.to_string()).unwrap_or_default();
     let what = match err.kind() {
-        ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", ctx(ContextKind::InvalidSubcommand)),
+        ErrorKind::InvalidSubcommand => format!(
+            "onbekende opdracht '{}'",
+            ctx(ContextKind::InvalidSubcommand)
+        ),
         ErrorKind::UnknownArgument => format!("onbekende optie '{}'", ctx(ContextKind::InvalidArg)),
-        ErrorKind::MissingRequiredArgument => format!("er ontbreekt een argument: {}", ctx(ContextKind::InvalidArg)),
+        ErrorKind::MissingRequiredArgument => format!(
+            "er ontbreekt een argument: {}",
+            ctx(ContextKind::InvalidArg)
+        ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "geef een opdracht op".to_string()
         }
@@ -317,7 +324,10 @@ fn maak(args: &MaakArgs) -> u8 {
                 for r in &reports {
                     print_report(r);
                 }
-                println!("{}: het sjabloon bevat fouten; er is niets geschreven", path.display());
+                println!(
+                    "{}: het sjabloon bevat fouten; er is niets geschreven",
+                    path.display()
+                );
                 status = EXIT_INVALID;
             }
             Err(MakeError::Other(msg)) => {

@@ -188,9 +188,23 @@ impl Report {
                             .with_language("yaml"),
                     );
                     let mut rendered = String::new();
-                    if handler.render_report(&mut rendered, report.as_ref()).is_ok() {
-                        // miette labels its hint "help"; we speak Dutch.
-                        out.push_str(&rendered.replace("help:", "tip:"));
+                    if handler
+                        .render_report(&mut rendered, report.as_ref())
+                        .is_ok()
+                    {
+                        // The first line repeats the message of our header
+                        // line; miette labels its hint "help", we speak Dutch.
+                        for line in rendered.lines().skip(1) {
+                            match line.trim_start().strip_prefix("help:") {
+                                Some(rest) => {
+                                    let indent = &line[..line.len() - line.trim_start().len()];
+                                    let _ = writeln!(out, "{indent}tip:{rest}");
+                                }
+                                None => {
+                                    let _ = writeln!(out, "{line}");
+                                }
+                            }
+                        }
                     }
                 }
                 _ => {

@@ -22,11 +22,24 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Strin
         let parent = target.parent().unwrap_or(dir);
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("kan map {} niet maken: {e}", parent.display()))?;
-        let mut tmp = NamedTempFile::new_in(parent)
-            .map_err(|e| format!("kan geen tijdelijk bestand maken in {}: {e}", parent.display()))?;
+        let mut tmp = NamedTempFile::new_in(parent).map_err(|e| {
+            format!(
+                "kan geen tijdelijk bestand maken in {}: {e}",
+                parent.display()
+            )
+        })?;
         tmp.write_all(&f.bytes)
             .and_then(|()| tmp.as_file().sync_all())
             .map_err(|e| format!("kan {} niet schrijven: {e}", target.display()))?;
+        // Temporary files are private; the report is an ordinary file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target).map_or(0o644, |m| m.permissions().mode());
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))
+                .map_err(|e| format!("kan de rechten van {} niet zetten: {e}", target.display()))?;
+        }
         staged.push((tmp, target));
     }
     let mut written = Vec::with_capacity(staged.len());

@@ -64,8 +64,12 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, MakeError> {
                 .and_then(|e| e.to_str())
                 .unwrap_or("png")
                 .to_ascii_lowercase();
-            let bytes = std::fs::read(&path)
-                .map_err(|e| MakeError::Other(format!("het logo {} kan niet gelezen worden: {e}", path.display())))?;
+            let bytes = std::fs::read(&path).map_err(|e| {
+                MakeError::Other(format!(
+                    "het logo {} kan niet gelezen worden: {e}",
+                    path.display()
+                ))
+            })?;
             Some((format!("logo.{ext}"), bytes))
         }
         None => None,
@@ -104,7 +108,9 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     }
     for c in &prepared.charts.charts {
         files.push(OutputFile {
-            rel: Path::new("grafieken").join(&prepared.slug).join(&c.file_name),
+            rel: Path::new("grafieken")
+                .join(&prepared.slug)
+                .join(&c.file_name),
             bytes: c.svg.clone().into_bytes(),
         });
     }

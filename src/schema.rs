@@ -41,3 +41,14 @@ pub fn properties_beside(keyword_location: &str) -> Vec<String> {
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default()
 }
+
+/// Whether the schema object around `keyword_location` takes its keys from
+/// a pattern (year-keyed maps); such keys are checked by a semantic rule.
+pub fn keys_by_pattern(keyword_location: &str) -> bool {
+    let parent = keyword_location
+        .rsplit_once('/')
+        .map_or("", |(parent, _)| parent);
+    schema()
+        .pointer(parent)
+        .is_some_and(|node| node.get("patternProperties").is_some())
+}

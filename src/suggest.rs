@@ -16,7 +16,11 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        let known = vec!["nulmeting".to_string(), "doel".to_string(), "metingen".to_string()];
+        let known = vec![
+            "nulmeting".to_string(),
+            "doel".to_string(),
+            "metingen".to_string(),
+        ];
         assert_eq!(did_you_mean("nulmting", &known), Some("nulmeting"));
         assert_eq!(did_you_mean("meting", &known), Some("metingen"));
         assert_eq!(did_you_mean("xyz", &known), None);

@@ -37,7 +37,9 @@ impl Templates {
 
     /// Every regular file under `dir` (symbolic links are not followed).
     pub fn from_dir(dir: &Path) -> Result<Self, Report> {
-        let fail = |msg: String, hint: &str| Report::new(dir, None, vec![Diagnostic::error(msg).hint(hint)]);
+        let fail = |msg: String, hint: &str| {
+            Report::new(dir, None, vec![Diagnostic::error(msg).hint(hint)])
+        };
         if !dir.is_dir() {
             return Err(fail(
                 "de sjabloonmap bestaat niet".into(),
@@ -47,10 +49,17 @@ impl Templates {
         let mut files = Vec::new();
         let mut stack = vec![dir.to_path_buf()];
         while let Some(d) = stack.pop() {
-            let entries = std::fs::read_dir(&d).map_err(|e| fail(format!("de map {} kan niet gelezen worden ({e})", d.display()), "controleer de rechten"))?;
+            let entries = std::fs::read_dir(&d).map_err(|e| {
+                fail(
+                    format!("de map {} kan niet gelezen worden ({e})", d.display()),
+                    "controleer de rechten",
+                )
+            })?;
             for entry in entries.flatten() {
                 let path = entry.path();
-                let Ok(kind) = entry.file_type() else { continue };
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
                 if kind.is_dir() {
                     stack.push(path);
                 } else if kind.is_file() {
@@ -59,7 +68,12 @@ impl Templates {
                         .expect("entry lies under dir")
                         .to_string_lossy()
                         .replace('\\', "/");
-                    let bytes = std::fs::read(&path).map_err(|e| fail(format!("{} kan niet gelezen worden ({e})", path.display()), "controleer de rechten"))?;
+                    let bytes = std::fs::read(&path).map_err(|e| {
+                        fail(
+                            format!("{} kan niet gelezen worden ({e})", path.display()),
+                            "controleer de rechten",
+                        )
+                    })?;
                     files.push((rel, Arc::from(bytes)));
                 }
             }

@@ -87,17 +87,39 @@ fn line(doc: &Doc, pointer: &str) -> usize {
 
 /// Ids (and doe-voorstel numbers) must be unique within their kind.
 pub fn unique_ids(doc: &Doc) -> Vec<Diagnostic> {
-    let groups: Vec<(&str, Vec<(String, Value)>, &str)> = vec![
-        ("actielijn", list(doc, "/actielijnen"), "id"),
-        ("onderdeel", list(doc, "/onderdelen"), "id"),
-        ("thema", themas(doc), "id"),
-        ("indicator", indicatoren(doc), "id"),
-        ("actie", acties(doc), "id"),
-        ("doe-voorstel", list(doc, "/doe_voorstellen"), "id"),
-        ("doe-voorstel", list(doc, "/doe_voorstellen"), "nummer"),
+    // (what, "een ander(e) ...", items, key)
+    type Group<'a> = (&'a str, &'a str, Vec<(String, Value)>, &'a str);
+    let groups: Vec<Group> = vec![
+        (
+            "actielijn",
+            "een andere actielijn",
+            list(doc, "/actielijnen"),
+            "id",
+        ),
+        (
+            "onderdeel",
+            "een ander onderdeel",
+            list(doc, "/onderdelen"),
+            "id",
+        ),
+        ("thema", "een ander thema", themas(doc), "id"),
+        ("indicator", "een andere indicator", indicatoren(doc), "id"),
+        ("actie", "een andere actie", acties(doc), "id"),
+        (
+            "doe-voorstel",
+            "een ander doe-voorstel",
+            list(doc, "/doe_voorstellen"),
+            "id",
+        ),
+        (
+            "doe-voorstel",
+            "een ander doe-voorstel",
+            list(doc, "/doe_voorstellen"),
+            "nummer",
+        ),
     ];
     let mut out = Vec::new();
-    for (kind, items, key) in groups {
+    for (kind, other, items, key) in groups {
         let mut seen: HashMap<String, String> = HashMap::new();
         for (p, v) in items {
             let Some(id) = v.get(key).filter(|v| v.is_string() || v.is_number()) else {
@@ -108,12 +130,12 @@ pub fn unique_ids(doc: &Doc) -> Vec<Diagnostic> {
             if let Some(first) = seen.get(&id) {
                 let first_at = line(doc, first);
                 out.push(
-                    Diagnostic::error(format!(
-                        "{key} '{id}' wordt al gebruikt door een ander {kind}"
-                    ))
-                    .at_opt(doc.index.value(&here))
-                    .label(format!("dubbel {key}"))
-                    .hint(format!("elk {kind} heeft een eigen {key}; het eerste staat op regel {first_at}")),
+                    Diagnostic::error(format!("{key} '{id}' wordt al gebruikt door {other}"))
+                        .at_opt(doc.index.value(&here))
+                        .label(format!("dubbel {key}"))
+                        .hint(format!(
+                            "elk {kind} heeft een eigen {key}; het eerste staat op regel {first_at}"
+                        )),
                 );
             } else {
                 seen.insert(id, here);
@@ -152,7 +174,7 @@ pub fn references(doc: &Doc) -> Vec<Diagnostic> {
         }
         let mut d = Diagnostic::error(format!("er bestaat geen {kind} met id '{target}'"))
             .at_opt(doc.index.value(&pointer))
-            .label(format!("onbekend {kind}"));
+            .label(format!("onbekende {kind}"));
         d = match did_you_mean(target, known) {
             Some(s) => d.hint(format!("bedoelde u '{s}'?")),
             None if known.is_empty() => d.hint(format!("er zijn nog geen {kind}en gedefinieerd")),
@@ -234,7 +256,10 @@ fn year_entries(indicator: &str, v: &Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if let Some(m) = v.get("metingen").and_then(Value::as_object) {
         for k in m.keys() {
-            out.push((format!("{indicator}/metingen/{}", escape_segment(k)), k.clone()));
+            out.push((
+                format!("{indicator}/metingen/{}", escape_segment(k)),
+                k.clone(),
+            ));
         }
     }
     if let Some(regions) = v.get("uitsplitsing").and_then(Value::as_object) {
@@ -333,12 +358,10 @@ pub fn period(doc: &Doc) -> Vec<Diagnostic> {
         int(doc.value, "/rapport/looptijd/tot"),
     ) {
         (Some(van), Some(tot)) if van > tot => vec![
-            Diagnostic::error(format!(
-                "de looptijd begint ({van}) na het einde ({tot})"
-            ))
-            .at_opt(doc.index.value("/rapport/looptijd/tot"))
-            .label("eindjaar voor beginjaar")
-            .hint("er moet gelden: van <= tot"),
+            Diagnostic::error(format!("de looptijd begint ({van}) na het einde ({tot})"))
+                .at_opt(doc.index.value("/rapport/looptijd/tot"))
+                .label("eindjaar voor beginjaar")
+                .hint("er moet gelden: van <= tot"),
         ],
         _ => Vec::new(),
     }
@@ -354,9 +377,13 @@ pub fn dates(doc: &Doc) -> Vec<Diagnostic> {
             continue;
         };
         let shaped = s.len() == 10
-            && s.bytes()
-                .enumerate()
-                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if shaped && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_err() {
             out.push(
                 Diagnostic::error(format!("'{s}' is geen bestaande datum"))
@@ -412,10 +439,16 @@ pub fn breakdown_adds_up(doc: &Doc) -> Vec<Diagnostic> {
         ) else {
             continue;
         };
-        let decimals = v.get("decimalen").and_then(Value::as_i64).unwrap_or(0).clamp(0, 3) as i32;
+        let decimals = v
+            .get("decimalen")
+            .and_then(Value::as_i64)
+            .unwrap_or(0)
+            .clamp(0, 3) as i32;
         let tolerance = 0.5 * 10f64.powi(-decimals) + 1e-9;
         for (year, total) in metingen {
-            let Some(total) = total.as_f64() else { continue };
+            let Some(total) = total.as_f64() else {
+                continue;
+            };
             let parts: Vec<f64> = regions
                 .values()
                 .filter_map(|years| years.get(year).and_then(Value::as_f64))

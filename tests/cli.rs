@@ -32,7 +32,9 @@ fn example_files_pass_controleer() {
     assert_eq!(stderr, "", "no errors or warnings expected");
     for year in [2014, 2015, 2016] {
         assert!(
-            stdout.contains(&format!("data/noord-{year}.yaml: in orde (0 waarschuwingen)")),
+            stdout.contains(&format!(
+                "data/noord-{year}.yaml: in orde (0 waarschuwingen)"
+            )),
             "{stdout}"
         );
     }
@@ -48,13 +50,25 @@ fn invalid_file_reports_like_a_compiler() {
     assert_eq!(code, 1);
     let line = line_of(&text, "nulmting");
     assert!(
-        stderr.contains(&format!("fout: {}:{line}:13: onbekende sleutel 'nulmting'", p.display())),
+        stderr.contains(&format!(
+            "fout: {}:{line}:13: onbekende sleutel 'nulmting'",
+            p.display()
+        )),
         "{stderr}"
     );
-    assert!(stderr.contains("nulmting: {jaar: 2014"), "the source line is shown: {stderr}");
+    assert!(
+        stderr.contains("nulmting: {jaar: 2014"),
+        "the source line is shown: {stderr}"
+    );
     assert!(stderr.contains("bedoelde u 'nulmeting'?"), "{stderr}");
-    assert!(!stderr.contains("\u{1b}["), "NO_COLOR means no escape codes");
-    assert!(stdout.contains("ongeldig (2 fouten") || stdout.contains("ongeldig (1 fout"), "{stdout}");
+    assert!(
+        !stderr.contains("\u{1b}["),
+        "NO_COLOR means no escape codes"
+    );
+    assert!(
+        stdout.contains("ongeldig (2 fouten") || stdout.contains("ongeldig (1 fout"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -74,7 +88,10 @@ fn warnings_pass_unless_strict() {
 fn missing_file_is_invalid_input() {
     let (code, _, stderr) = run(&["controleer", "data/bestaat-niet.yaml"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("fout: data/bestaat-niet.yaml: het bestand bestaat niet"), "{stderr}");
+    assert!(
+        stderr.contains("fout: data/bestaat-niet.yaml: het bestand bestaat niet"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -97,7 +114,10 @@ fn help_is_dutch() {
     assert!(stdout.contains("controleer"));
     assert!(stdout.contains("Afsluitstatus"));
     let (_, stdout, _) = run(&["maak", "--help"]);
-    assert!(stdout.contains("Map voor de rapporten en grafieken"), "{stdout}");
+    assert!(
+        stdout.contains("Map voor de rapporten en grafieken"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -106,9 +126,14 @@ fn published_schema_is_the_generated_one() {
     assert_eq!(code, 0);
     let committed = std::fs::read_to_string(repo().join("data/schema/techniekpact.schema.json"))
         .expect("data/schema/techniekpact.schema.json is committed");
-    assert_eq!(stdout, committed, "run: techniekpact schema --uit data/schema/techniekpact.schema.json");
+    assert_eq!(
+        stdout, committed,
+        "run: techniekpact schema --uit data/schema/techniekpact.schema.json"
+    );
     for year in [2014, 2015, 2016] {
         let text = std::fs::read_to_string(repo().join(format!("data/noord-{year}.yaml"))).unwrap();
-        assert!(text.starts_with("# yaml-language-server: $schema=schema/techniekpact.schema.json\n"));
+        assert!(
+            text.starts_with("# yaml-language-server: $schema=schema/techniekpact.schema.json\n")
+        );
     }
 }

@@ -14,7 +14,10 @@ fn first_message(path: &Path) -> String {
 
 #[test]
 fn missing_file() {
-    assert_eq!(first_message(Path::new("bestaat/niet.yaml")), "het bestand bestaat niet");
+    assert_eq!(
+        first_message(Path::new("bestaat/niet.yaml")),
+        "het bestand bestaat niet"
+    );
 }
 
 #[test]
@@ -55,7 +58,11 @@ fn nul_byte() {
 #[test]
 fn not_yaml_at_all() {
     let report = load_text("rapport: [\n  titel: x\n").expect_err("broken");
-    assert!(report.diagnostics[0].message.starts_with("het bestand is geen geldige YAML"));
+    assert!(
+        report.diagnostics[0]
+            .message
+            .starts_with("het bestand is geen geldige YAML")
+    );
     assert!(report.position(&report.diagnostics[0]).is_some());
 }
 

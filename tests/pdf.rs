@@ -43,7 +43,11 @@ fn report_2016() -> &'static Built {
     B.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let path = dir.path().join("techniekpact-noord-2016.pdf");
         let pdf = std::fs::read(&path).expect("the PDF is written");
         let text = normalise(&pdf_extract::extract_text_from_mem(&pdf).expect("readable PDF"));
@@ -70,11 +74,23 @@ fn title_page_and_metadata() {
     ] {
         assert!(b.text.contains(s), "{s:?} missing");
     }
-    assert!(!b.text.contains("CONCEPT"), "a final report has no draft mark");
+    assert!(
+        !b.text.contains("CONCEPT"),
+        "a final report has no draft mark"
+    );
     let raw = String::from_utf8_lossy(&b.pdf);
-    assert!(raw.contains("pdfaid:part>2<") || raw.contains("pdfaid:part=\"2\""), "PDF/A-2 metadata");
-    assert!(raw.contains("pdfuaid:part>1<") || raw.contains("pdfuaid:part=\"1\""), "PDF/UA-1 metadata");
-    assert!(raw.contains("/Lang (nl") || raw.contains("/Lang(nl"), "document language");
+    assert!(
+        raw.contains("pdfaid:part>2<") || raw.contains("pdfaid:part=\"2\""),
+        "PDF/A-2 metadata"
+    );
+    assert!(
+        raw.contains("pdfuaid:part>1<") || raw.contains("pdfuaid:part=\"1\""),
+        "PDF/UA-1 metadata"
+    );
+    assert!(
+        raw.contains("/Lang (nl") || raw.contains("/Lang(nl"),
+        "document language"
+    );
     assert!(raw.contains("/StructTreeRoot"), "tagged PDF");
 }
 
@@ -108,10 +124,10 @@ fn every_heading_is_present() {
 fn computed_figures_in_dutch_form() {
     let b = report_2016();
     for s in [
-        "35,8 %",  // realisatie schoolbesturen
-        "33,3 %",  // verwacht
-        "107 %",   // voortgang
-        "38,5 %",  // technasium, decimalen 1, eenheid %
+        "35,8 %", // realisatie schoolbesturen
+        "33,3 %", // verwacht
+        "107 %",  // voortgang
+        "38,5 %", // technasium, decimalen 1, eenheid %
         "33,0 %",
         "3 (2015)", // pps: geen meting, the latest earlier measurement with its year
     ] {
@@ -122,7 +138,18 @@ fn computed_figures_in_dutch_form() {
 #[test]
 fn every_status_word_appears() {
     let b = report_2016();
-    for s in ["op koers", "aandacht", "achter", "behaald", "nulmeting", "geen meting", "vertraagd", "afgerond", "gestopt", "in uitvoering"] {
+    for s in [
+        "op koers",
+        "aandacht",
+        "achter",
+        "behaald",
+        "nulmeting",
+        "geen meting",
+        "vertraagd",
+        "afgerond",
+        "gestopt",
+        "in uitvoering",
+    ] {
         assert!(b.text.contains(s), "status {s:?} missing");
     }
 }
@@ -131,7 +158,10 @@ fn every_status_word_appears() {
 fn page_numbers_and_running_header() {
     let b = report_2016();
     let pages = b.text.matches("pagina ").count();
-    assert!(pages >= 8, "page numbers on every page after the title page: {pages}");
+    assert!(
+        pages >= 8,
+        "page numbers on every page after the title page: {pages}"
+    );
     assert!(b.text.contains("pagina 2 van "));
     assert!(b.text.contains("verslagjaar 2016"));
 }
@@ -140,18 +170,28 @@ fn page_numbers_and_running_header() {
 fn charts_are_written_as_svg() {
     let b = report_2016();
     let dir = b.out.join("grafieken/techniekpact-noord-2016");
-    for name in ["overzicht.svg", "schoolbesturen-betapunt.svg", "schoolbesturen-betapunt-uitsplitsing.svg", "technasium-terugloop.svg"] {
+    for name in [
+        "overzicht.svg",
+        "schoolbesturen-betapunt.svg",
+        "schoolbesturen-betapunt-uitsplitsing.svg",
+        "technasium-terugloop.svg",
+    ] {
         let svg = std::fs::read_to_string(dir.join(name)).unwrap_or_else(|_| panic!("{name}"));
         assert!(svg.starts_with("<svg"), "{name}");
         assert!(svg.contains("Noto Sans"), "{name} uses the embedded font");
     }
-    let breakdown = std::fs::read_to_string(dir.join("schoolbesturen-betapunt-uitsplitsing.svg")).unwrap();
+    let breakdown =
+        std::fs::read_to_string(dir.join("schoolbesturen-betapunt-uitsplitsing.svg")).unwrap();
     for region in ["Groningen", "Friesland", "Drenthe"] {
         assert!(breakdown.contains(region));
     }
     // Axis labels in Dutch number form.
     let summary = std::fs::read_to_string(dir.join("overzicht.svg")).unwrap();
-    assert!(summary.contains("100\u{a0}%") || summary.contains("100&#160;%") || summary.contains("100 %"));
+    assert!(
+        summary.contains("100\u{a0}%")
+            || summary.contains("100&#160;%")
+            || summary.contains("100 %")
+    );
 }
 
 #[test]
@@ -168,12 +208,20 @@ fn same_input_gives_identical_pdf() {
 fn concept_report_is_marked_on_every_page() {
     let dir = tempfile::tempdir().unwrap();
     let out = make(&repo().join("data/noord-2014.yaml"), dir.path(), &[]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pdf = std::fs::read(dir.path().join("techniekpact-noord-2014.pdf")).unwrap();
     let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
     assert!(pages.len() > 3);
     for (i, page) in pages.iter().enumerate() {
-        assert!(page.contains("CONCEPT"), "page {} lacks the CONCEPT mark", i + 1);
+        assert!(
+            page.contains("CONCEPT"),
+            "page {} lacks the CONCEPT mark",
+            i + 1
+        );
     }
 }
 
@@ -186,13 +234,20 @@ fn markup_characters_print_literally() {
     let data = dir.path().join("tekens.yaml");
     std::fs::write(&data, yaml).unwrap();
     let out = make(&data, dir.path(), &["--pdf-standaard", "geen"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pdf = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).unwrap();
     let text = normalise(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
     // Typst turns straight quotes into typographic ones; compare without quotes.
     let unquote = |s: &str| s.replace(['\'', '"', '‘', '’', '“', '”'], "");
     let text = unquote(&text);
-    assert!(text.contains(&unquote(literal)), "literal text missing in:\n{text}");
+    assert!(
+        text.contains(&unquote(literal)),
+        "literal text missing in:\n{text}"
+    );
     assert!(text.contains("# geen kop"));
 }
 
@@ -210,7 +265,10 @@ fn failed_run_leaves_existing_output_untouched() {
     let out = make(&bad, dir.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&target).unwrap(), b"vorige versie");
-    assert!(!dir.path().join("grafieken").exists(), "no charts written either");
+    assert!(
+        !dir.path().join("grafieken").exists(),
+        "no charts written either"
+    );
 }
 
 #[test]
@@ -218,10 +276,25 @@ fn broken_template_is_reported_with_position() {
     let dir = tempfile::tempdir().unwrap();
     let tpl = dir.path().join("sjablonen");
     std::fs::create_dir(&tpl).unwrap();
-    std::fs::copy(repo().join("templates/rapport.typ"), tpl.join("rapport.typ")).unwrap();
+    std::fs::copy(
+        repo().join("templates/rapport.typ"),
+        tpl.join("rapport.typ"),
+    )
+    .unwrap();
     let style = std::fs::read_to_string(repo().join("templates/stijl.typ")).unwrap();
-    std::fs::write(tpl.join("stijl.typ"), style.replace("#let lettertype = \"Noto Sans\"", "#let lettertype = onbekende-variabele")).unwrap();
-    let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
+    std::fs::write(
+        tpl.join("stijl.typ"),
+        style.replace(
+            "#let lettertype = \"Noto Sans\"",
+            "#let lettertype = onbekende-variabele",
+        ),
+    )
+    .unwrap();
+    let out = make(
+        &repo().join("data/noord-2016.yaml"),
+        dir.path(),
+        &["--sjablonen", tpl.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let line = line_of(&style, "#let lettertype");

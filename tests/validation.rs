@@ -32,18 +32,29 @@ fn unknown_top_level_key() {
 #[test]
 fn missing_required_key() {
     let text = with("    naam: Leren in de techniek\n", "");
-    expect_error(&text, "- id: leren", "verplichte sleutel 'naam' ontbreekt");
+    expect_error(
+        &text,
+        "- id: leren",
+        "verplichte sleutel 'naam' ontbreekt in actielijn 'leren'",
+    );
 }
 
 #[test]
 fn wrong_type() {
     let text = with("verslagjaar: 2016", "verslagjaar: tweeduizend");
-    expect_error(&text, "verslagjaar", "'verslagjaar' moet een geheel getal zijn, maar is de tekst 'tweeduizend'");
+    expect_error(
+        &text,
+        "verslagjaar",
+        "'verslagjaar' moet een geheel getal zijn, maar is de tekst 'tweeduizend'",
+    );
 }
 
 #[test]
 fn number_where_text_is_expected_suggests_quotes() {
-    let text = with("  landsdeel: Noord\n", "  landsdeel: Noord\n  versie: 1.0\n");
+    let text = with(
+        "  landsdeel: Noord\n",
+        "  landsdeel: Noord\n  versie: 1.0\n",
+    );
     let hint = expect_error(&text, "versie", "'versie' moet tekst zijn");
     assert!(hint.contains("aanhalingstekens"), "{hint}");
 }
@@ -51,13 +62,23 @@ fn number_where_text_is_expected_suggests_quotes() {
 #[test]
 fn invalid_status_lists_allowed_values() {
     let text = with("status: lopend", "status: klaar");
-    let hint = expect_error(&text, "status: klaar", "ongeldige waarde voor 'status': de tekst 'klaar'");
-    assert!(hint.contains("gepland, lopend, afgerond, vertraagd, gestopt"), "{hint}");
+    let hint = expect_error(
+        &text,
+        "status: klaar",
+        "ongeldige waarde voor 'status': de tekst 'klaar'",
+    );
+    assert!(
+        hint.contains("gepland, lopend, afgerond, vertraagd, gestopt"),
+        "{hint}"
+    );
 }
 
 #[test]
 fn invalid_richting() {
-    let text = with("eenheid: schoolbesturen", "eenheid: schoolbesturen\n            richting: omhoog");
+    let text = with(
+        "eenheid: schoolbesturen",
+        "eenheid: schoolbesturen\n            richting: omhoog",
+    );
     let hint = expect_error(&text, "richting", "ongeldige waarde voor 'richting'");
     assert!(hint.contains("stijgend, dalend"), "{hint}");
 }
@@ -65,7 +86,11 @@ fn invalid_richting() {
 #[test]
 fn id_pattern() {
     let text = with("- id: kiezen", "- id: Kiezen");
-    expect_error(&text, "- id: Kiezen", "'id' is geen geldige id: de tekst 'Kiezen'");
+    expect_error(
+        &text,
+        "- id: Kiezen",
+        "'id' is geen geldige id: de tekst 'Kiezen'",
+    );
 }
 
 #[test]
@@ -76,7 +101,10 @@ fn report_year_range() {
 
 #[test]
 fn decimals_range() {
-    let text = with("eenheid: schoolbesturen", "eenheid: schoolbesturen\n            decimalen: 5");
+    let text = with(
+        "eenheid: schoolbesturen",
+        "eenheid: schoolbesturen\n            decimalen: 5",
+    );
     expect_error(&text, "decimalen", "'decimalen' is te groot");
 }
 
@@ -91,14 +119,26 @@ fn publication_date_shape() {
 fn at_least_one_onderdeel() {
     let start = BASE.find("onderdelen:").unwrap();
     let end = BASE.find("doe_voorstellen:").unwrap();
-    let text = format!("{}onderdelen: []\n{}", &BASE[..start], &BASE[end..].replace("    thema: po\n", ""));
-    expect_error(&text, "onderdelen: []", "'onderdelen' moet minstens 1 element bevatten");
+    let text = format!(
+        "{}onderdelen: []\n{}",
+        &BASE[..start],
+        &BASE[end..].replace("    thema: po\n", "")
+    );
+    expect_error(
+        &text,
+        "onderdelen: []",
+        "'onderdelen' moet minstens 1 element bevatten",
+    );
 }
 
 #[test]
 fn gereed_is_date_or_year() {
     let text = with("gereed: 2016-12-31", "gereed: binnenkort");
-    expect_error(&text, "gereed", "'gereed' moet een datum of een jaartal zijn");
+    expect_error(
+        &text,
+        "gereed",
+        "'gereed' moet een datum of een jaartal zijn",
+    );
 }
 
 #[test]
@@ -117,9 +157,19 @@ fn threshold_must_be_positive() {
 
 #[test]
 fn duplicate_key_names_both_lines() {
-    let text = with("  landsdeel: Noord\n", "  landsdeel: Noord\n  landsdeel: Zuid\n");
-    let hint = expect_error(&text, "landsdeel: Zuid", "sleutel 'landsdeel' komt twee keer voor");
-    assert!(hint.contains(&format!("regel {}", line_of(&text, "landsdeel: Noord"))), "{hint}");
+    let text = with(
+        "  landsdeel: Noord\n",
+        "  landsdeel: Noord\n  landsdeel: Zuid\n",
+    );
+    let hint = expect_error(
+        &text,
+        "landsdeel: Zuid",
+        "sleutel 'landsdeel' komt twee keer voor",
+    );
+    assert!(
+        hint.contains(&format!("regel {}", line_of(&text, "landsdeel: Noord"))),
+        "{hint}"
+    );
 }
 
 #[test]
@@ -132,13 +182,20 @@ fn numbers_must_be_finite() {
 
 #[test]
 fn syntax_error_has_a_position() {
-    let text = with("    naam: Kiezen voor techniek", "    naam: Kiezen: voor techniek");
+    let text = with(
+        "    naam: Kiezen voor techniek",
+        "    naam: Kiezen: voor techniek",
+    );
     expect_error(&text, "Kiezen: voor", "het bestand is geen geldige YAML");
 }
 
 #[test]
 fn file_must_be_a_map() {
-    expect_error("- een\n- lijst\n", "- een", "het bestand moet een map met sleutels zijn");
+    expect_error(
+        "- een\n- lijst\n",
+        "- een",
+        "het bestand moet een map met sleutels zijn",
+    );
 }
 
 #[test]
@@ -151,35 +208,52 @@ fn only_one_document() {
 
 #[test]
 fn ids_are_unique() {
-    let text = with("- id: plan", "- id: plan\n            naam: Eerste\n            status: gepland\n          - id: plan");
+    let text = with(
+        "- id: plan",
+        "- id: plan\n            naam: Eerste\n            status: gepland\n          - id: plan",
+    );
     let report = load_text(&text).expect_err("duplicate id");
     let second = text.match_indices("- id: plan").nth(1).unwrap().0;
     let line = text[..second].matches('\n').count() + 1;
-    let found = problems(&report)
-        .into_iter()
-        .find(|(_, l, m, _)| *l == line && m.contains("id 'plan' wordt al gebruikt door een ander actie"));
+    let found = problems(&report).into_iter().find(|(_, l, m, _)| {
+        *l == line && m.contains("id 'plan' wordt al gebruikt door een andere actie")
+    });
     let (_, _, _, hint) = found.unwrap_or_else(|| panic!("{:#?}", problems(&report)));
     assert!(hint.contains(&format!("regel {}", line_of(&text, "- id: plan"))));
 }
 
 #[test]
 fn proposal_numbers_are_unique() {
-    let text = format!(
-        "{BASE}  - nummer: 1\n    id: tweede\n    naam: Tweede\n    status: afgerond\n"
-    );
+    let text =
+        format!("{BASE}  - nummer: 1\n    id: tweede\n    naam: Tweede\n    status: afgerond\n");
     let report = load_text(&text).expect_err("duplicate number");
-    let line = text.lines().position(|l| l == "  - nummer: 1" ).unwrap();
-    let second = text.lines().enumerate().filter(|(_, l)| *l == "  - nummer: 1").nth(1).unwrap().0 + 1;
+    let line = text.lines().position(|l| l == "  - nummer: 1").unwrap();
+    let second = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == "  - nummer: 1")
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
     assert!(line + 1 < second);
-    assert!(problems(&report)
-        .iter()
-        .any(|(_, l, m, _)| *l == second && m.contains("nummer '1' wordt al gebruikt")), "{:#?}", problems(&report));
+    assert!(
+        problems(&report)
+            .iter()
+            .any(|(_, l, m, _)| *l == second && m.contains("nummer '1' wordt al gebruikt")),
+        "{:#?}",
+        problems(&report)
+    );
 }
 
 #[test]
 fn reference_to_unknown_actielijn_suggests_one() {
     let text = with("        actielijn: kiezen", "        actielijn: kiezn");
-    let hint = expect_error(&text, "actielijn: kiezn", "er bestaat geen actielijn met id 'kiezn'");
+    let hint = expect_error(
+        &text,
+        "actielijn: kiezn",
+        "er bestaat geen actielijn met id 'kiezn'",
+    );
     assert_eq!(hint, "bedoelde u 'kiezen'?");
 }
 
@@ -192,33 +266,62 @@ fn reference_to_unknown_thema() {
 
 #[test]
 fn target_year_after_baseline() {
-    let text = with("doel: {jaar: 2020, waarde: 77}", "doel: {jaar: 2014, waarde: 77}");
-    expect_error(&text, "doel:", "het doeljaar 2014 ligt niet na het jaar van de nulmeting (2014)");
+    let text = with(
+        "doel: {jaar: 2020, waarde: 77}",
+        "doel: {jaar: 2014, waarde: 77}",
+    );
+    expect_error(
+        &text,
+        "doel:",
+        "het doeljaar 2014 ligt niet na het jaar van de nulmeting (2014)",
+    );
 }
 
 #[test]
 fn rising_target_above_baseline() {
-    let text = with("doel: {jaar: 2020, waarde: 77}", "doel: {jaar: 2020, waarde: 5}");
-    let hint = expect_error(&text, "doel:", "het doel (5) is niet hoger dan de nulmeting (10)");
+    let text = with(
+        "doel: {jaar: 2020, waarde: 77}",
+        "doel: {jaar: 2020, waarde: 5}",
+    );
+    let hint = expect_error(
+        &text,
+        "doel:",
+        "het doel (5) is niet hoger dan de nulmeting (10)",
+    );
     assert!(hint.contains("dalend"));
 }
 
 #[test]
 fn falling_target_below_baseline() {
-    let text = with("eenheid: schoolbesturen", "eenheid: schoolbesturen\n            richting: dalend");
-    expect_error(&text, "doel:", "het doel (77) is niet lager dan de nulmeting (10)");
+    let text = with(
+        "eenheid: schoolbesturen",
+        "eenheid: schoolbesturen\n            richting: dalend",
+    );
+    expect_error(
+        &text,
+        "doel:",
+        "het doel (77) is niet lager dan de nulmeting (10)",
+    );
 }
 
 #[test]
 fn no_measurement_after_report_year() {
     let text = with("2016: 34", "2016: 34\n              2017: 40");
-    expect_error(&text, "2017: 40", "meting voor 2017 ligt na het verslagjaar 2016");
+    expect_error(
+        &text,
+        "2017: 40",
+        "meting voor 2017 ligt na het verslagjaar 2016",
+    );
 }
 
 #[test]
 fn no_breakdown_after_report_year() {
     let text = with("Drenthe: {2016: 14}", "Drenthe: {2016: 14, 2018: 3}");
-    expect_error(&text, "Drenthe", "meting voor 2018 ligt na het verslagjaar 2016");
+    expect_error(
+        &text,
+        "Drenthe",
+        "meting voor 2018 ligt na het verslagjaar 2016",
+    );
 }
 
 #[test]
@@ -230,34 +333,59 @@ fn measurement_keys_are_years() {
 #[test]
 fn thresholds_in_order() {
     let text = with("aandacht: 70", "aandacht: 95");
-    expect_error(&text, "aandacht: 95", "de drempel 'aandacht' (95) moet lager zijn dan 'op_koers' (90)");
+    expect_error(
+        &text,
+        "aandacht: 95",
+        "de drempel 'aandacht' (95) moet lager zijn dan 'op_koers' (90)",
+    );
 }
 
 #[test]
 fn period_in_order() {
-    let text = with("  verslagjaar: 2016\n", "  verslagjaar: 2016\n  looptijd: {van: 2016, tot: 2014}\n");
-    expect_error(&text, "looptijd", "de looptijd begint (2016) na het einde (2014)");
+    let text = with(
+        "  verslagjaar: 2016\n",
+        "  verslagjaar: 2016\n  looptijd: {van: 2016, tot: 2014}\n",
+    );
+    expect_error(
+        &text,
+        "looptijd",
+        "de looptijd begint (2016) na het einde (2014)",
+    );
 }
 
 #[test]
 fn dates_exist() {
     let text = with("publicatiedatum: 2017-03-15", "publicatiedatum: 2017-02-30");
-    expect_error(&text, "publicatiedatum", "'2017-02-30' is geen bestaande datum");
+    expect_error(
+        &text,
+        "publicatiedatum",
+        "'2017-02-30' is geen bestaande datum",
+    );
     let text = with("gereed: 2016-12-31", "gereed: 2016-13-01");
     expect_error(&text, "gereed", "'2016-13-01' is geen bestaande datum");
 }
 
 #[test]
 fn logo_must_exist() {
-    let text = with("  landsdeel: Noord\n", "  landsdeel: Noord\n  logo: bestaat-niet.png\n");
+    let text = with(
+        "  landsdeel: Noord\n",
+        "  landsdeel: Noord\n  logo: bestaat-niet.png\n",
+    );
     let hint = expect_error(&text, "logo", "het logo 'bestaat-niet.png' bestaat niet");
     assert!(hint.contains("relatief aan de map van het gegevensbestand"));
 }
 
 #[test]
 fn logo_must_be_png_or_svg() {
-    let text = with("  landsdeel: Noord\n", "  landsdeel: Noord\n  logo: logo.gif\n");
-    expect_error(&text, "logo", "het logo 'logo.gif' is geen PNG- of SVG-bestand");
+    let text = with(
+        "  landsdeel: Noord\n",
+        "  landsdeel: Noord\n  logo: logo.gif\n",
+    );
+    expect_error(
+        &text,
+        "logo",
+        "het logo 'logo.gif' is geen PNG- of SVG-bestand",
+    );
 }
 
 #[test]
@@ -268,7 +396,10 @@ fn breakdown_that_does_not_add_up_warns() {
     assert_eq!(w.len(), 1, "{w:#?}");
     assert_eq!(w[0].0, Severity::Warning);
     assert_eq!(w[0].1, line_of(&text, "uitsplitsing"));
-    assert_eq!(w[0].2, "de uitsplitsing voor 2016 telt op tot 30, maar de meting is 34");
+    assert_eq!(
+        w[0].2,
+        "de uitsplitsing voor 2016 telt op tot 30, maar de meting is 34"
+    );
     // --strikt turns it into an error.
     let report = load_strict(&text).expect_err("strict fails");
     assert!(report.has_errors());
@@ -278,9 +409,15 @@ fn breakdown_that_does_not_add_up_warns() {
 #[test]
 fn every_problem_is_reported_at_once() {
     let text = with("status: lopend", "status: klaar")
-        .replace("actielijn: kiezen\n        indicatoren", "actielijn: kiezn\n        indicatoren")
+        .replace(
+            "actielijn: kiezen\n        indicatoren",
+            "actielijn: kiezn\n        indicatoren",
+        )
         .replace("2016: 34", "2016: 34\n              2017: 40")
-        .replace("naam: Schoolbesturen", "naam: Schoolbesturen\n            kleur: blauw");
+        .replace(
+            "naam: Schoolbesturen",
+            "naam: Schoolbesturen\n            kleur: blauw",
+        );
     let report = load_text(&text).expect_err("invalid");
     let msgs: Vec<String> = problems(&report).into_iter().map(|p| p.2).collect();
     for expected in [
@@ -289,6 +426,9 @@ fn every_problem_is_reported_at_once() {
         "meting voor 2017 ligt na het verslagjaar 2016",
         "onbekende sleutel 'kleur'",
     ] {
-        assert!(msgs.iter().any(|m| m.contains(expected)), "{expected:?} missing in {msgs:#?}");
+        assert!(
+            msgs.iter().any(|m| m.contains(expected)),
+            "{expected:?} missing in {msgs:#?}"
+        );
     }
 }

@@ -221,9 +221,17 @@ impl Builder<'_> {
                     let a = self.ia(ind);
                     vec![
                         Cell::text(ind.naam.clone()),
-                        Cell::text(format!("{} ({})", with_unit(ind.nulmeting.waarde, ind), ind.nulmeting.jaar)),
+                        Cell::text(format!(
+                            "{} ({})",
+                            with_unit(ind.nulmeting.waarde, ind),
+                            ind.nulmeting.jaar
+                        )),
                         self.measured_cell(ind, a),
-                        Cell::text(format!("{} ({})", with_unit(ind.doel.waarde, ind), ind.doel.jaar)),
+                        Cell::text(format!(
+                            "{} ({})",
+                            with_unit(ind.doel.waarde, ind),
+                            ind.doel.jaar
+                        )),
                         Cell::text(a.realisatie.map_or("–".into(), percent)),
                         Cell::inlines(vec![status_inline(a.status)]),
                     ]
@@ -239,8 +247,15 @@ impl Builder<'_> {
                     "Realisatie".into(),
                     "Status".into(),
                 ],
-                align: vec![Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Left],
-                widths: vec![3.2, 1.3, 1.3, 1.3, 1.2, 1.2],
+                align: vec![
+                    Align::Left,
+                    Align::Right,
+                    Align::Right,
+                    Align::Right,
+                    Align::Right,
+                    Align::Left,
+                ],
+                widths: vec![3.0, 1.3, 1.2, 1.3, 1.2, 1.5],
                 rows,
             }));
             let chart = charts::summary_chart(self.data, self.analysis);
@@ -298,7 +313,9 @@ impl Builder<'_> {
             "Na deze inleiding volgt per onderdeel van het arrangement een hoofdstuk: {}. Elk hoofdstuk beschrijft per thema de partners, de gekwantificeerde doelen met hun metingen en grafiek, en de afspraken (acties) met hun status. Daarna volgen de doe-voorstellen en de bijlagen met alle metingen en de verantwoording van de berekende status.",
             enumerate_nl(&parts)
         ));
-        self.text("Een status wordt altijd met een woord aangeduid; de kleur is alleen een hulpmiddel.");
+        self.text(
+            "Een status wordt altijd met een woord aangeduid; de kleur is alleen een hulpmiddel.",
+        );
     }
 
     fn part(&mut self, onderdeel: &crate::model::Onderdeel) {
@@ -320,7 +337,10 @@ impl Builder<'_> {
             .as_ref()
             .and_then(|id| self.data.actielijnen.iter().find(|a| &a.id == id))
         {
-            facts.push(vec![Inline::strong("Actielijn: "), Inline::text(al.naam.clone())]);
+            facts.push(vec![
+                Inline::strong("Actielijn: "),
+                Inline::text(al.naam.clone()),
+            ]);
         }
         if !thema.partners.is_empty() {
             facts.push(vec![
@@ -336,7 +356,11 @@ impl Builder<'_> {
             self.indicator(ind);
         }
         if !thema.acties.is_empty() {
-            self.heading(3, format!("Acties: {}", thema.naam), &format!("{}-acties", thema.id));
+            self.heading(
+                3,
+                format!("Acties: {}", thema.naam),
+                &format!("{}-acties", thema.id),
+            );
             let rows = thema
                 .acties
                 .iter()
@@ -355,7 +379,12 @@ impl Builder<'_> {
                 .collect();
             self.blocks.push(Block::Table(Table {
                 caption: Some(format!("Acties van het thema {}", thema.naam)),
-                header: vec!["Actie".into(), "Trekker".into(), "Status".into(), "Gereed".into()],
+                header: vec![
+                    "Actie".into(),
+                    "Trekker".into(),
+                    "Status".into(),
+                    "Gereed".into(),
+                ],
                 align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
                 widths: vec![3.4, 1.8, 1.1, 1.3],
                 rows,
@@ -379,12 +408,22 @@ impl Builder<'_> {
         let mut rows = vec![
             vec![
                 Cell::text("Nulmeting"),
-                Cell::text(format!("{} {} ({})", number(ind.nulmeting.waarde, ind.decimalen), ind.eenheid, ind.nulmeting.jaar)),
+                Cell::text(format!(
+                    "{} {} ({})",
+                    number(ind.nulmeting.waarde, ind.decimalen),
+                    ind.eenheid,
+                    ind.nulmeting.jaar
+                )),
             ],
             vec![Cell::text(format!("Meting {year}")), Cell::text(measured)],
             vec![
                 Cell::text("Doel"),
-                Cell::text(format!("{} {} ({})", number(ind.doel.waarde, ind.decimalen), ind.eenheid, ind.doel.jaar)),
+                Cell::text(format!(
+                    "{} {} ({})",
+                    number(ind.doel.waarde, ind.decimalen),
+                    ind.eenheid,
+                    ind.doel.jaar
+                )),
             ],
             vec![
                 Cell::text("Richting"),
@@ -402,7 +441,10 @@ impl Builder<'_> {
                 Cell::text("Voortgang"),
                 Cell::text(a.voortgang.map_or("–".into(), percent0)),
             ],
-            vec![Cell::text("Status"), Cell::inlines(vec![status_inline(a.status)])],
+            vec![
+                Cell::text("Status"),
+                Cell::inlines(vec![status_inline(a.status)]),
+            ],
         ];
         if let Some(bron) = &ind.bron {
             rows.push(vec![Cell::text("Bron"), Cell::text(bron.clone())]);
@@ -474,7 +516,14 @@ impl Builder<'_> {
                 "Trekker".into(),
                 "Status".into(),
             ],
-            align: vec![Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Left],
+            align: vec![
+                Align::Right,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+            ],
             widths: vec![0.5, 3.0, 1.8, 1.5, 1.7, 1.3],
             rows,
         }));
@@ -505,7 +554,11 @@ impl Builder<'_> {
                 .map(|y| {
                     let mut row = vec![
                         Cell::text(y.to_string()),
-                        Cell::text(ind.metingen.get(y).map_or("–".into(), |v| with_unit(*v, ind))),
+                        Cell::text(
+                            ind.metingen
+                                .get(y)
+                                .map_or("–".into(), |v| with_unit(*v, ind)),
+                        ),
                         Cell::text(if *y >= ind.nulmeting.jaar {
                             with_unit(charts::trajectory(ind, *y), ind)
                         } else {
@@ -525,7 +578,11 @@ impl Builder<'_> {
             if rows.is_empty() {
                 self.para(vec![
                     Inline::strong(format!("{}: ", ind.naam)),
-                    Inline::text(format!("nog geen metingen (nulmeting {} in {}).", with_unit(ind.nulmeting.waarde, ind), ind.nulmeting.jaar)),
+                    Inline::text(format!(
+                        "nog geen metingen (nulmeting {} in {}).",
+                        with_unit(ind.nulmeting.waarde, ind),
+                        ind.nulmeting.jaar
+                    )),
                 ]);
                 continue;
             }

@@ -105,7 +105,9 @@ impl Builder {
         }
         let (_, children) = self.inlines.last_mut().expect("open inline");
         // Merge adjacent text runs.
-        if let (Some(Inline::Text { text: last }), Inline::Text { text }) = (children.last_mut(), &inline) {
+        if let (Some(Inline::Text { text: last }), Inline::Text { text }) =
+            (children.last_mut(), &inline)
+        {
             last.push_str(text);
             return;
         }
@@ -157,8 +159,12 @@ impl Builder {
                 }
             }
             Event::End(TagEnd::Item) => self.close_paragraph(),
-            Event::Start(Tag::Strong) => self.inlines.push((Some(Inline::Strong { content: vec![] }), vec![])),
-            Event::Start(Tag::Emphasis) => self.inlines.push((Some(Inline::Emph { content: vec![] }), vec![])),
+            Event::Start(Tag::Strong) => self
+                .inlines
+                .push((Some(Inline::Strong { content: vec![] }), vec![])),
+            Event::Start(Tag::Emphasis) => self
+                .inlines
+                .push((Some(Inline::Emph { content: vec![] }), vec![])),
             Event::Start(Tag::Link { dest_url, .. }) => self.inlines.push((
                 Some(Inline::Link {
                     url: dest_url.to_string(),
@@ -173,13 +179,15 @@ impl Builder {
                 }
             }
             // Constructs outside the subset: their text, as text.
-            Event::Start(Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
+            Event::Start(
+                Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock,
+            ) => {
                 self.close_paragraph();
                 self.inlines.push((None, Vec::new()));
             }
-            Event::End(TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
-                self.close_paragraph()
-            }
+            Event::End(
+                TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock,
+            ) => self.close_paragraph(),
             Event::Start(Tag::Image { dest_url, .. }) => {
                 self.push_inline(Inline::text(format!("![{dest_url}]")));
             }
@@ -222,14 +230,27 @@ mod tests {
 
     #[test]
     fn subset_is_structure() {
-        let blocks = parse("Een **vette** en *schuine* [link](https://example.org).\n\n- een\n- twee\n\n1. eerste\n2. tweede\n");
+        let blocks = parse(
+            "Een **vette** en *schuine* [link](https://example.org).\n\n- een\n- twee\n\n1. eerste\n2. tweede\n",
+        );
         assert_eq!(blocks.len(), 3);
-        let Block::Paragraph { content } = &blocks[0] else { panic!() };
+        let Block::Paragraph { content } = &blocks[0] else {
+            panic!()
+        };
         assert!(matches!(content[1], Inline::Strong { .. }));
         assert!(matches!(content[3], Inline::Emph { .. }));
         assert!(matches!(&content[5], Inline::Link { url, .. } if url == "https://example.org"));
-        assert!(matches!(&blocks[1], Block::List { ordered: false, items, .. } if items.len() == 2));
-        assert!(matches!(&blocks[2], Block::List { ordered: true, start: 1, .. }));
+        assert!(
+            matches!(&blocks[1], Block::List { ordered: false, items, .. } if items.len() == 2)
+        );
+        assert!(matches!(
+            &blocks[2],
+            Block::List {
+                ordered: true,
+                start: 1,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -89,16 +89,22 @@ impl Block {
             Block::Paragraph { content } => inlines_text(content),
             Block::List { items, .. } => items
                 .iter()
-                .map(|item| item.iter().map(Block::plain_text).collect::<Vec<_>>().join(" "))
+                .map(|item| {
+                    item.iter()
+                        .map(Block::plain_text)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Table(t) => {
                 let mut lines = vec![t.header.join(" | ")];
-                lines.extend(
-                    t.rows
-                        .iter()
-                        .map(|r| r.iter().map(Cell::plain_text).collect::<Vec<_>>().join(" | ")),
-                );
+                lines.extend(t.rows.iter().map(|r| {
+                    r.iter()
+                        .map(Cell::plain_text)
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                }));
                 lines.join("\n")
             }
             Block::Figure(f) => f.caption.clone(),
@@ -177,13 +183,25 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
-    Strong { content: Vec<Inline> },
-    Emph { content: Vec<Inline> },
-    Link { url: String, content: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Emph {
+        content: Vec<Inline>,
+    },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     LineBreak,
     /// A status word; `key` selects the colour, `label` is always printed.
-    Status { key: String, label: String },
+    Status {
+        key: String,
+        label: String,
+    },
 }
 
 impl Inline {
@@ -222,9 +240,9 @@ pub fn inlines_text(inlines: &[Inline]) -> String {
         .iter()
         .map(|i| match i {
             Inline::Text { text } => text.clone(),
-            Inline::Strong { content } | Inline::Emph { content } | Inline::Link { content, .. } => {
-                inlines_text(content)
-            }
+            Inline::Strong { content }
+            | Inline::Emph { content }
+            | Inline::Link { content, .. } => inlines_text(content),
             Inline::LineBreak => " ".into(),
             Inline::Status { label, .. } => label.clone(),
         })

@@ -64,7 +64,12 @@ fn read_text(path: &Path) -> Result<String, Report> {
                 "controleer de naam en de map, bijvoorbeeld data/noord-2016.yaml",
             ));
         }
-        Err(e) => return Err(no(format!("het bestand kan niet gelezen worden ({e})"), "controleer de rechten op het bestand")),
+        Err(e) => {
+            return Err(no(
+                format!("het bestand kan niet gelezen worden ({e})"),
+                "controleer de rechten op het bestand",
+            ));
+        }
     };
     if meta.is_dir() {
         return Err(no(
@@ -88,8 +93,12 @@ fn read_text(path: &Path) -> Result<String, Report> {
             "een voortgangsbestand is normaal enkele tientallen kilobytes; is dit het juiste bestand?",
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| no(format!("het bestand kan niet gelezen worden ({e})"), "controleer de rechten op het bestand"))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        no(
+            format!("het bestand kan niet gelezen worden ({e})"),
+            "controleer de rechten op het bestand",
+        )
+    })?;
     match String::from_utf8(bytes) {
         Ok(mut s) => {
             if s.starts_with('\u{feff}') {
@@ -102,9 +111,14 @@ fn read_text(path: &Path) -> Result<String, Report> {
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let line = prefix.matches('\n').count() + 1;
-            let col = prefix[prefix.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+            let col = prefix[prefix.rfind('\n').map_or(0, |i| i + 1)..]
+                .chars()
+                .count()
+                + 1;
             Err(no(
-                format!("het bestand is geen UTF-8-tekst (ongeldige byte op regel {line}, kolom {col})"),
+                format!(
+                    "het bestand is geen UTF-8-tekst (ongeldige byte op regel {line}, kolom {col})"
+                ),
                 "sla het bestand op als UTF-8 (in de meeste editors: Opslaan als… > codering UTF-8)",
             ))
         }
@@ -143,8 +157,11 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
         Err(e) => {
             let at = e.location().map(|l| l.index()..l.index());
             diagnostics.push(
-                Diagnostic::error(format!("het bestand kan niet gelezen worden: {}", yaml_error_nl(&e)))
-                    .at_opt(at),
+                Diagnostic::error(format!(
+                    "het bestand kan niet gelezen worden: {}",
+                    yaml_error_nl(&e)
+                ))
+                .at_opt(at),
             );
             return Err(here(diagnostics));
         }

@@ -199,7 +199,12 @@ impl<'a> Walker<'a> {
     }
 
     /// Consume one node whose first event has not been read yet.
-    fn node(&mut self, pointer: String, key: Option<Range<usize>>, depth: usize) -> Result<(), Stop> {
+    fn node(
+        &mut self,
+        pointer: String,
+        key: Option<Range<usize>>,
+        depth: usize,
+    ) -> Result<(), Stop> {
         let (ev, span) = self.next()?;
         self.node_from(ev, span, pointer, key, depth)
     }
@@ -264,8 +269,10 @@ impl<'a> Walker<'a> {
                         Event::Scalar(text, ..) => text.to_string(),
                         _ => {
                             self.fail(
-                                Diagnostic::error("een sleutel moet een gewone tekst zijn, geen lijst of map")
-                                    .at(key_span),
+                                Diagnostic::error(
+                                    "een sleutel moet een gewone tekst zijn, geen lijst of map",
+                                )
+                                .at(key_span),
                             );
                             return Err(Stop);
                         }
@@ -308,16 +315,43 @@ fn is_non_finite(s: &str) -> bool {
 /// Dutch wording of the scanner's most frequent complaints.
 fn translate_scan_error(info: &str) -> String {
     let known = [
-        ("mapping values are not allowed in this context", "hier mag geen dubbele punt staan (zet tekst met ': ' tussen aanhalingstekens)"),
-        ("did not find expected key", "verwachtte hier een sleutel (klopt de inspringing?)"),
-        ("did not find expected '-' indicator", "verwachtte hier een lijstelement dat met '-' begint"),
-        ("found character that cannot start any token", "dit teken kan hier niet staan (zet de tekst tussen aanhalingstekens)"),
-        ("found a tab character", "tabs zijn niet toegestaan voor inspringing; gebruik spaties"),
-        ("unexpected end of stream", "het bestand houdt onverwacht op"),
+        (
+            "mapping values are not allowed in this context",
+            "hier mag geen dubbele punt staan (zet tekst met ': ' tussen aanhalingstekens)",
+        ),
+        (
+            "did not find expected key",
+            "verwachtte hier een sleutel (klopt de inspringing?)",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "verwachtte hier een lijstelement dat met '-' begint",
+        ),
+        (
+            "found character that cannot start any token",
+            "dit teken kan hier niet staan (zet de tekst tussen aanhalingstekens)",
+        ),
+        (
+            "found a tab character",
+            "tabs zijn niet toegestaan voor inspringing; gebruik spaties",
+        ),
+        (
+            "unexpected end of stream",
+            "het bestand houdt onverwacht op",
+        ),
         ("invalid indentation", "ongeldige inspringing"),
-        ("found unknown anchor", "verwijzing (*alias) naar een onbekend anker"),
-        ("while parsing a quoted scalar, found unexpected end of stream", "een aanhalingsteken wordt niet gesloten"),
-        ("while scanning a quoted scalar, found unexpected end of stream", "een aanhalingsteken wordt niet gesloten"),
+        (
+            "found unknown anchor",
+            "verwijzing (*alias) naar een onbekend anker",
+        ),
+        (
+            "while parsing a quoted scalar, found unexpected end of stream",
+            "een aanhalingsteken wordt niet gesloten",
+        ),
+        (
+            "while scanning a quoted scalar, found unexpected end of stream",
+            "een aanhalingsteken wordt niet gesloten",
+        ),
     ];
     for (en, nl) in known {
         if info.contains(en) {

@@ -80,9 +80,34 @@ fn field_name(pointer: &str) -> String {
     if seg.is_empty() {
         "het document".into()
     } else if seg.chars().all(|c| c.is_ascii_digit()) {
-        format!("element {} van de lijst", seg.parse::<usize>().unwrap_or(0) + 1)
+        format!(
+            "element {} van de lijst",
+            seg.parse::<usize>().unwrap_or(0) + 1
+        )
     } else {
         format!("'{seg}'")
+    }
+}
+
+/// "indicator 'x'" for an element of a known list that has an id, else the
+/// generic field name.
+fn object_name(pointer: &str, value: &Value) -> String {
+    let mut segs = pointer.rsplit('/');
+    let (Some(index), Some(list)) = (segs.next(), segs.next()) else {
+        return field_name(pointer);
+    };
+    let kind = match list {
+        "actielijnen" => "actielijn",
+        "onderdelen" => "onderdeel",
+        "themas" => "thema",
+        "indicatoren" => "indicator",
+        "acties" => "actie",
+        "doe_voorstellen" => "doe-voorstel",
+        _ => return field_name(pointer),
+    };
+    match value.get("id").and_then(Value::as_str) {
+        Some(id) => format!("{kind} '{id}'"),
+        None => format!("{kind} {}", index.parse::<usize>().map_or(0, |i| i + 1)),
     }
 }
 
@@ -91,6 +116,12 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
     let found = describe(err.instance());
     let field = field_name(pointer);
     let d = match err.kind() {
+        ValidationErrorKind::AdditionalProperties { .. }
+            if schema::keys_by_pattern(err.schema_path().as_str()) =>
+        {
+            // Year keys: reported by the rule `validate::year_keys`.
+            return Vec::new();
+        }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             let known = schema::properties_beside(err.schema_path().as_str());
             return unexpected
@@ -119,7 +150,7 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
                 if pointer.is_empty() {
                     String::new()
                 } else {
-                    format!(" in {}", field_name(pointer))
+                    format!(" in {}", object_name(pointer, err.instance()))
                 }
             ))
             .at_opt(at)
@@ -137,12 +168,12 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
                     .collect(),
             };
             let expected = expected.join(" of ");
-            let mut d = Diagnostic::error(format!(
-                "{field} moet {expected} zijn, maar is {found}"
-            ))
-            .at_opt(at)
-            .label(format!("verwacht {expected}"));
-            if expected == "tekst" && matches!(err.instance().as_ref(), Value::Number(_) | Value::Bool(_)) {
+            let mut d = Diagnostic::error(format!("{field} moet {expected} zijn, maar is {found}"))
+                .at_opt(at)
+                .label(format!("verwacht {expected}"));
+            if expected == "tekst"
+                && matches!(err.instance().as_ref(), Value::Number(_) | Value::Bool(_))
+            {
                 d = d.hint("zet de waarde tussen aanhalingstekens, bijvoorbeeld \"1.0\"");
             } else if err.instance().is_string() && expected.contains("getal") {
                 d = d.hint("schrijf een getal zonder aanhalingstekens, met een punt als decimaalteken (3.5)");
@@ -152,20 +183,34 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<String> = options
                 .as_array()
-                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default();
             let mut d = Diagnostic::error(format!("ongeldige waarde voor {field}: {found}"))
                 .at_opt(at)
                 .label("ongeldige waarde")
                 .hint(format!("toegestaan zijn: {}", allowed.join(", ")));
-            if let Some(s) = err.instance().as_str().and_then(|v| did_you_mean(v, &allowed)) {
-                d = d.hint(format!("bedoelde u '{s}'? Toegestaan zijn: {}", allowed.join(", ")));
+            if let Some(s) = err
+                .instance()
+                .as_str()
+                .and_then(|v| did_you_mean(v, &allowed))
+            {
+                d = d.hint(format!(
+                    "bedoelde u '{s}'? Toegestaan zijn: {}",
+                    allowed.join(", ")
+                ));
             }
             d
         }
         ValidationErrorKind::Pattern { pattern } => {
             let (what, hint) = if pattern == crate::model::DATE_PATTERN {
-                ("is geen datum", "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2017-03-15")
+                (
+                    "is geen datum",
+                    "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2017-03-15",
+                )
             } else {
                 (
                     "is geen geldige id",
@@ -177,12 +222,14 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
                 .label(what)
                 .hint(hint)
         }
-        ValidationErrorKind::Minimum { limit } => {
-            Diagnostic::error(format!("{field} is te klein: {found}, het minimum is {limit}")).at_opt(at)
-        }
-        ValidationErrorKind::Maximum { limit } => {
-            Diagnostic::error(format!("{field} is te groot: {found}, het maximum is {limit}")).at_opt(at)
-        }
+        ValidationErrorKind::Minimum { limit } => Diagnostic::error(format!(
+            "{field} is te klein: {found}, het minimum is {limit}"
+        ))
+        .at_opt(at),
+        ValidationErrorKind::Maximum { limit } => Diagnostic::error(format!(
+            "{field} is te groot: {found}, het maximum is {limit}"
+        ))
+        .at_opt(at),
         ValidationErrorKind::ExclusiveMinimum { limit } => Diagnostic::error(format!(
             "{field} moet groter zijn dan {limit}, maar is {found}"
         ))
@@ -198,9 +245,11 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
         .at_opt(index.key(pointer)),
         ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
             if last_segment(pointer) == "gereed" {
-                Diagnostic::error(format!("{field} moet een datum of een jaartal zijn, maar is {found}"))
-                    .at_opt(at)
-                    .hint("schrijf een datum als JJJJ-MM-DD (2016-06-30) of een jaartal (2016)")
+                Diagnostic::error(format!(
+                    "{field} moet een datum of een jaartal zijn, maar is {found}"
+                ))
+                .at_opt(at)
+                .hint("schrijf een datum als JJJJ-MM-DD (2016-06-30) of een jaartal (2016)")
             } else {
                 Diagnostic::error(format!("{field} heeft een ongeldige vorm: {found}")).at_opt(at)
             }

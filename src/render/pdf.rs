@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
+use typst::WorldExt;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst::WorldExt;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::typst_world::ReportWorld;
@@ -65,9 +65,8 @@ fn publication_date(iso: &str) -> Datetime {
         parts.next().unwrap_or(1),
         parts.next().unwrap_or(1),
     );
-    Datetime::from_ymd(y as i32, m as u8, d as u8).unwrap_or_else(|| {
-        Datetime::from_ymd(2000, 1, 1).expect("a valid fixed date")
-    })
+    Datetime::from_ymd(y as i32, m as u8, d as u8)
+        .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid fixed date"))
 }
 
 /// Every file the template may read, at its virtual path.
@@ -81,7 +80,10 @@ pub fn virtual_files(ctx: &RenderContext) -> Vec<(String, Arc<[u8]>)> {
     let json = serde_json::to_vec_pretty(ctx.document).expect("the document model serialises");
     files.push(("/data/rapport.json".into(), Arc::from(json)));
     for c in &ctx.charts.charts {
-        files.push((format!("/grafieken/{}", c.file_name), Arc::from(c.svg.as_bytes())));
+        files.push((
+            format!("/grafieken/{}", c.file_name),
+            Arc::from(c.svg.as_bytes()),
+        ));
     }
     if let Some((name, bytes)) = &ctx.logo {
         files.push((format!("/{name}"), Arc::from(bytes.as_slice())));
@@ -114,7 +116,11 @@ impl Renderer for PdfRenderer {
 }
 
 /// Typst's diagnostics as reports per template file, with positions.
-fn template_errors(world: &ReportWorld, ctx: &RenderContext, errors: &[SourceDiagnostic]) -> RenderError {
+fn template_errors(
+    world: &ReportWorld,
+    ctx: &RenderContext,
+    errors: &[SourceDiagnostic],
+) -> RenderError {
     let mut reports: Vec<Report> = Vec::new();
     for e in errors {
         let mut d = Diagnostic::error(format!("fout in het sjabloon: {}", e.message));
@@ -140,7 +146,11 @@ fn template_errors(world: &ReportWorld, ctx: &RenderContext, errors: &[SourceDia
                 let d = d.at_opt(range);
                 match reports.iter_mut().find(|r| r.path == shown) {
                     Some(r) => r.diagnostics.push(d),
-                    None => reports.push(Report::new(&shown, Some(SourceText::new(&shown, text)), vec![d])),
+                    None => reports.push(Report::new(
+                        &shown,
+                        Some(SourceText::new(&shown, text)),
+                        vec![d],
+                    )),
                 }
             }
             None => {

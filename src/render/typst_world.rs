@@ -107,7 +107,8 @@ impl World for ReportWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if let VirtualRoot::Package(spec) = id.root() {
             return Err(FileError::Other(Some(
-                format!("pakket {spec} is niet beschikbaar: sjablonen kunnen geen pakketten laden").into(),
+                format!("pakket {spec} is niet beschikbaar: sjablonen kunnen geen pakketten laden")
+                    .into(),
             )));
         }
         self.files

@@ -55,7 +55,11 @@ doe_voorstellen:
 
 /// `BASE` with `from` replaced by `to` (which must occur exactly once).
 pub fn with(from: &str, to: &str) -> String {
-    assert_eq!(BASE.matches(from).count(), 1, "fixture text {from:?} must be unique");
+    assert_eq!(
+        BASE.matches(from).count(),
+        1,
+        "fixture text {from:?} must be unique"
+    );
     BASE.replacen(from, to, 1)
 }
 
@@ -85,7 +89,9 @@ pub fn problems(report: &Report) -> Vec<(Severity, usize, String, String)> {
 
 /// 1-based line of the first occurrence of `needle` in `text`.
 pub fn line_of(text: &str, needle: &str) -> usize {
-    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"));
     text[..at].matches('\n').count() + 1
 }
 
