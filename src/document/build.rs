@@ -44,7 +44,29 @@ pub fn build(data: &Voortgang, analysis: &Analysis, logo: Option<String>) -> Bui
 
 fn meta(data: &Voortgang, logo: Option<String>) -> Meta {
     let r = &data.rapport;
+    let status = match r.status {
+        RapportStatus::Concept => "concept",
+        RapportStatus::Definitief => "definitief",
+    };
+    let mut facts = vec![
+        ("Landsdeel".to_string(), vec![r.landsdeel.clone()]),
+        ("Verslagjaar".to_string(), vec![r.verslagjaar.to_string()]),
+        ("Publicatiedatum".to_string(), vec![date(r.publicatiedatum)]),
+    ];
+    match &r.versie {
+        Some(v) => facts.push(("Versie".into(), vec![format!("{v} ({status})")])),
+        None => facts.push(("Status".into(), vec![status.to_string()])),
+    }
+    if let Some(o) = &r.opsteller {
+        facts.push(("Opgesteld door".into(), vec![o.clone()]));
+    }
+    if !r.organisaties.is_empty() {
+        facts.push(("Partners".into(), r.organisaties.clone()));
+    }
     Meta {
+        titelpagina_kop: format!("Techniekpact · Landsdeel {}", r.landsdeel),
+        verslagjaar_tekst: format!("Verslagjaar {}", r.verslagjaar),
+        titelpagina: facts,
         titel: r.titel.clone(),
         ondertitel: r.ondertitel.clone(),
         landsdeel: r.landsdeel.clone(),
@@ -66,9 +88,7 @@ fn meta(data: &Voortgang, logo: Option<String>) -> Meta {
             pagina: "pagina".into(),
             van: "van".into(),
             concept: "CONCEPT".into(),
-            versie: "Versie".into(),
-            opgesteld_door: "Opgesteld door".into(),
-            in_opdracht_van: "Partners".into(),
+            logo: format!("Logo van het Techniekpact Landsdeel {}", r.landsdeel),
             figuur: "Figuur".into(),
             tabel: "Tabel".into(),
         },

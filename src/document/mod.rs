@@ -38,6 +38,12 @@ pub struct Meta {
     pub logo: Option<String>,
     /// Text of the running header.
     pub kopregel: String,
+    /// The line above the title on the title page.
+    pub titelpagina_kop: String,
+    /// `Verslagjaar 2016`, under the title.
+    pub verslagjaar_tekst: String,
+    /// The facts on the title page as `(label, lines)`.
+    pub titelpagina: Vec<(String, Vec<String>)>,
     /// Labels for page numbers, table of contents and the draft mark.
     pub labels: Labels,
 }
@@ -49,9 +55,7 @@ pub struct Labels {
     pub pagina: String,
     pub van: String,
     pub concept: String,
-    pub versie: String,
-    pub opgesteld_door: String,
-    pub in_opdracht_van: String,
+    pub logo: String,
     pub figuur: String,
     pub tabel: String,
 }
