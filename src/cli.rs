@@ -51,7 +51,7 @@ pub enum Command {
     /// Controleer gegevensbestanden en meld elk probleem met regel en kolom.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Controleer(ControleerArgs),
-    /// Maak het rapport (PDF) en de grafieken uit gegevensbestanden.
+    /// Maak het rapport (PDF en DOCX) en de grafieken uit gegevensbestanden.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Maak(MaakArgs),
     /// Schrijf het JSON Schema van het gegevensformaat (voor editors).
@@ -74,6 +74,8 @@ pub struct ControleerArgs {
 pub enum Formaat {
     /// PDF (Typst), PDF/A-2a en PDF/UA-1.
     Pdf,
+    /// DOCX (Word), met de stijlen van stijl.docx.
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -89,7 +91,7 @@ pub struct MaakArgs {
         long,
         value_name = "FORMATEN",
         value_delimiter = ',',
-        default_value = "pdf"
+        default_value = "pdf,docx"
     )]
     pub formaat: Vec<Formaat>,
     /// Gebruik de sjablonen uit deze map in plaats van de ingebouwde.
@@ -279,6 +281,7 @@ fn maak(args: &MaakArgs) -> u8 {
             Formaat::Pdf => renderers.push(Box::new(crate::render::pdf::PdfRenderer {
                 standard: args.pdf_standaard,
             })),
+            Formaat::Docx => renderers.push(Box::new(crate::render::docx::DocxRenderer)),
         }
     }
     let options = MakeOptions {

@@ -13,6 +13,7 @@ pub const TYPST_MAIN: &str = "rapport.typ";
 pub const DEFAULTS: &[(&str, &[u8])] = &[
     ("rapport.typ", include_bytes!("../templates/rapport.typ")),
     ("stijl.typ", include_bytes!("../templates/stijl.typ")),
+    ("stijl.docx", include_bytes!("../templates/stijl.docx")),
 ];
 
 /// A set of template files by relative path.

@@ -1,7 +1,10 @@
 //! Renderers: each turns the one [`RenderContext`] into the bytes of one
 //! output format. A renderer decides layout, never content.
 
+pub mod docx;
+pub mod docx_package;
 pub mod pdf;
+pub mod raster;
 pub mod typst_world;
 
 use crate::charts::ChartSet;

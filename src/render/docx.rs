@@ -1,0 +1,565 @@
+//! The DOCX renderer: the same document model as the PDF, written with
+//! docx-rs as a Word document that editors keep working in (built-in
+//! heading styles, real list numbering, tables, inline charts as PNG).
+//! What docx-rs cannot express is completed by [`super::docx_package`].
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, Hyperlink,
+    HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc, LevelOverride,
+    LevelText, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Pic, Run, RunFonts,
+    Shading, ShdType, SpecialIndentType, Start, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableOfContents, TableOfContentsItem, TableRow, BorderType, WidthType,
+};
+
+use super::docx_package::{self, PackageInfo};
+use super::raster::svg_to_png;
+use super::{RenderContext, RenderError, Renderer};
+use crate::document::{Align, Block, Cell, Document, Figure, Inline, Table as ModelTable};
+
+/// A4 in twips and the margins of the PDF (2,3 cm left and right).
+const PAGE_W: u32 = 11906;
+const PAGE_H: u32 = 16838;
+const MARGIN_X: i32 = 1304;
+const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X as u32;
+const EMU_PER_TWIP: u32 = 635;
+/// Charts are drawn at 96 px per inch; 2,5x gives 240 dpi in print.
+const RASTER_SCALE: f32 = 2.5;
+
+const ABSTRACT_BULLET: usize = 2;
+const ABSTRACT_ORDERED: usize = 3;
+
+/// Colours of the status marks, as in `templates/stijl.typ`.
+fn status_colour(key: &str) -> &'static str {
+    match key {
+        "behaald" | "actie_afgerond" | "doe_afgerond" => "39870C",
+        "opkoers" | "actie_lopend" | "doe_in_uitvoering" => "007BC7",
+        "aandacht" | "actie_vertraagd" => "E17000",
+        "achter" => "D52B1E",
+        "nulmeting" | "actie_gepland" | "doe_in_voorbereiding" => "8FCAE7",
+        _ => "B4B4B4",
+    }
+}
+
+/// Renders the report as DOCX.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocxRenderer;
+
+impl Renderer for DocxRenderer {
+    fn extension(&self) -> &'static str {
+        "docx"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+        let mut w = Writer::new(ctx);
+        w.title_page()?;
+        for block in &ctx.document.blocks {
+            w.block(block, 0)?;
+        }
+        let info = PackageInfo {
+            title: format!("{} {}", ctx.document.meta.titel, ctx.document.meta.verslagjaar),
+            creator: ctx
+                .document
+                .meta
+                .opsteller
+                .clone()
+                .unwrap_or_else(|| ctx.document.meta.organisaties.join(", ")),
+            created: ctx.document.meta.publicatiedatum_iso.clone(),
+            language: "nl-NL".into(),
+            keywords: format!("Techniekpact; {}; {}", ctx.document.meta.landsdeel, ctx.document.meta.verslagjaar),
+            alts: w.alts.clone(),
+            header_rows: w.header_rows.clone(),
+            reference: ctx
+                .templates
+                .get(docx_package::REFERENCE_DOCX)
+                .map(|b| b.to_vec()),
+        };
+        let docx = w.docx;
+        let mut raw = Vec::new();
+        docx.build()
+            .pack(std::io::Cursor::new(&mut raw))
+            .map_err(|e| RenderError::Other(format!("het DOCX-bestand kan niet gemaakt worden: {e}")))?;
+        docx_package::finish(&raw, &info).map_err(RenderError::Other)
+    }
+}
+
+struct Writer<'a> {
+    ctx: &'a RenderContext<'a>,
+    docx: Docx,
+    next_num_id: usize,
+    tables: usize,
+    figures: usize,
+    images: usize,
+    /// Alternative texts of the pictures, in document order.
+    alts: Vec<String>,
+    /// For every table: whether its first row is a header row.
+    header_rows: Vec<bool>,
+    /// Bookmark name and number text of each heading, in order.
+    headings: Vec<(u8, String, String)>,
+    heading_index: usize,
+}
+
+fn heading_numbers(doc: &Document) -> Vec<(u8, String, String)> {
+    let mut counters = [0usize; 6];
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        if let Block::Heading { level, text, .. } = b {
+            let l = (*level as usize).clamp(1, 6);
+            counters[l - 1] += 1;
+            for c in counters.iter_mut().skip(l) {
+                *c = 0;
+            }
+            let number = counters[..l]
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(".");
+            out.push((*level, format!("_Toc{:06}", out.len() + 1), format!("{number} {text}")));
+        }
+    }
+    out
+}
+
+impl<'a> Writer<'a> {
+    fn new(ctx: &'a RenderContext<'a>) -> Self {
+        let meta = &ctx.document.meta;
+        let grey = "696969";
+        let mut header_p = Paragraph::new()
+            .style("Header")
+            .add_run(Run::new().add_text(meta.kopregel.clone()).color(grey).size(16));
+        if meta.concept {
+            header_p = header_p.add_run(
+                Run::new()
+                    .add_tab()
+                    .add_text(meta.labels.concept.clone())
+                    .bold()
+                    .color("D52B1E")
+                    .size(16),
+            );
+        }
+        let field = |instr: InstrText, shown: &str| {
+            Run::new()
+                .add_field_char(FieldCharType::Begin, false)
+                .add_instr_text(instr)
+                .add_field_char(FieldCharType::Separate, false)
+                .add_text(shown)
+                .add_field_char(FieldCharType::End, false)
+                .color(grey)
+                .size(16)
+        };
+        let footer_p = Paragraph::new()
+            .style("Footer")
+            .align(AlignmentType::Right)
+            .add_run(Run::new().add_text(format!("{} ", meta.labels.pagina)).color(grey).size(16))
+            .add_run(field(InstrText::PAGE(InstrPAGE::new()), "1"))
+            .add_run(Run::new().add_text(format!(" {} ", meta.labels.van)).color(grey).size(16))
+            .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()), "1"));
+        let bullet = AbstractNumbering::new(ABSTRACT_BULLET).add_level(
+            Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left"))
+                .indent(Some(420), Some(SpecialIndentType::Hanging(280)), None, None),
+        );
+        let bullet = (1..4).fold(bullet, |a, l| {
+            a.add_level(
+                Level::new(l, Start::new(1), NumberFormat::new("bullet"), LevelText::new("–"), LevelJc::new("left"))
+                    .indent(Some(420 + 420 * l as i32), Some(SpecialIndentType::Hanging(280)), None, None),
+            )
+        });
+        let ordered = (0..4).fold(AbstractNumbering::new(ABSTRACT_ORDERED), |a, l| {
+            a.add_level(
+                Level::new(
+                    l,
+                    Start::new(1),
+                    NumberFormat::new("decimal"),
+                    LevelText::new(format!("%{}.", l + 1)),
+                    LevelJc::new("left"),
+                )
+                .indent(Some(420 + 420 * l as i32), Some(SpecialIndentType::Hanging(360)), None, None),
+            )
+        });
+        let docx = Docx::new()
+            .page_size(PAGE_W, PAGE_H)
+            .page_margin(
+                PageMargin::new()
+                    .top(1474)
+                    .bottom(1361)
+                    .left(MARGIN_X)
+                    .right(MARGIN_X)
+                    .header(720)
+                    .footer(720),
+            )
+            .default_fonts(RunFonts::new().ascii("Noto Sans").hi_ansi("Noto Sans").cs("Noto Sans"))
+            .header(Header::new().add_paragraph(header_p))
+            .first_header(Header::new())
+            .footer(Footer::new().add_paragraph(footer_p))
+            .first_footer(Footer::new())
+            .title_pg()
+            .add_abstract_numbering(bullet)
+            .add_abstract_numbering(ordered);
+        Self {
+            ctx,
+            docx,
+            next_num_id: 2,
+            tables: 0,
+            figures: 0,
+            images: 0,
+            alts: Vec::new(),
+            header_rows: Vec::new(),
+            headings: heading_numbers(ctx.document),
+            heading_index: 0,
+        }
+    }
+
+
+    fn add(&mut self, p: Paragraph) {
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_paragraph(p);
+    }
+
+    fn add_table(&mut self, t: Table) {
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_table(t);
+    }
+
+    /// An inline picture of an SVG, rasterised.
+    fn image(&mut self, svg: &[u8], alt: &str, width_twips: u32) -> Result<Run, RenderError> {
+        let png = svg_to_png(svg, RASTER_SCALE).map_err(RenderError::Other)?;
+        Ok(self.png(png.bytes, png.width, png.height, alt, width_twips))
+    }
+
+    /// An inline picture of a PNG, `width_twips` wide.
+    fn png(&mut self, bytes: Vec<u8>, width: u32, height: u32, alt: &str, width_twips: u32) -> Run {
+        self.images += 1;
+        self.alts.push(alt.to_string());
+        let w_emu = width_twips * EMU_PER_TWIP;
+        let h_emu = (w_emu as u64 * height as u64 / width.max(1) as u64) as u32;
+        let pic = Pic::new_with_dimensions(bytes, width, height)
+            .id(format!("rIdImage{}", self.images))
+            .size(w_emu, h_emu);
+        Run::new().add_image(pic)
+    }
+
+    fn title_page(&mut self) -> Result<(), RenderError> {
+        let meta = &self.ctx.document.meta;
+        self.add(
+            Paragraph::new()
+                .style("Subtitle")
+                .add_run(Run::new().add_text(meta.titelpagina_kop.to_uppercase())),
+        );
+        self.add(Paragraph::new().style("Title").add_run(Run::new().add_text(meta.titel.clone())));
+        self.add(
+            Paragraph::new()
+                .style("Subtitle")
+                .add_run(Run::new().add_text(meta.verslagjaar_tekst.clone())),
+        );
+        if let Some(o) = &meta.ondertitel {
+            self.add(Paragraph::new().add_run(Run::new().add_text(o.clone()).size(26).color("154273")));
+        }
+        let rows = meta
+            .titelpagina
+            .iter()
+            .map(|(label, lines)| {
+                let mut value = Paragraph::new();
+                for (i, line) in lines.iter().enumerate() {
+                    let mut run = Run::new();
+                    if i > 0 {
+                        run = run.add_break(BreakType::TextWrapping);
+                    }
+                    value = value.add_run(run.add_text(line.clone()));
+                }
+                TableRow::new(vec![
+                    TableCell::new()
+                        .width(2400, WidthType::Dxa)
+                        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(label.clone()))),
+                    TableCell::new().width(TEXT_W as usize - 2400, WidthType::Dxa).add_paragraph(value),
+                ])
+            })
+            .collect();
+        self.header_rows.push(false);
+        self.add_table(
+            Table::new(rows)
+                .set_grid(vec![2400, TEXT_W as usize - 2400])
+                .set_borders(TableBorders::with_empty()),
+        );
+        if let (Some(name), Some((_, bytes))) = (&meta.logo, &self.ctx.logo) {
+            let alt = meta.labels.logo.clone();
+            let run = if name.ends_with(".svg") {
+                self.image(bytes, &alt, 2835)?
+            } else {
+                let (w, h) = png_size(bytes).ok_or_else(|| {
+                    RenderError::Other("het logo is geen geldig PNG-bestand".into())
+                })?;
+                self.png(bytes.clone(), w, h, &alt, 2835)
+            };
+            self.add(Paragraph::new().add_run(run));
+        }
+        if meta.concept {
+            self.add(
+                Paragraph::new().add_run(
+                    Run::new()
+                        .add_text(meta.labels.concept.clone())
+                        .bold()
+                        .size(28)
+                        .color("D52B1E"),
+                ),
+            );
+        }
+        self.add(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
+        Ok(())
+    }
+
+    fn runs(&self, inlines: &[Inline], bold: bool, italic: bool, size: Option<usize>) -> Vec<Run> {
+        let mut out = Vec::new();
+        for i in inlines {
+            match i {
+                Inline::Text { text } => {
+                    let mut r = Run::new().add_text(text.clone());
+                    if bold {
+                        r = r.bold();
+                    }
+                    if italic {
+                        r = r.italic();
+                    }
+                    if let Some(s) = size {
+                        r = r.size(s);
+                    }
+                    out.push(r);
+                }
+                Inline::Strong { content } => out.extend(self.runs(content, true, italic, size)),
+                Inline::Emph { content } => out.extend(self.runs(content, bold, true, size)),
+                Inline::LineBreak => out.push(Run::new().add_break(BreakType::TextWrapping)),
+                Inline::Status { key, label } => {
+                    // The square is a visual aid; the word carries the meaning.
+                    out.push(Run::new().add_text("■\u{a0}").color(status_colour(key)));
+                    let mut r = Run::new().add_text(label.clone()).bold();
+                    if let Some(s) = size {
+                        r = r.size(s);
+                    }
+                    out.push(r);
+                }
+                Inline::Link { content, .. } => {
+                    // Handled by `paragraph`; inside other runs the text stays.
+                    out.extend(self.runs(content, bold, italic, size));
+                }
+            }
+        }
+        out
+    }
+
+    /// A paragraph of inlines, links as real hyperlinks.
+    fn paragraph(&self, inlines: &[Inline], size: Option<usize>, colour: Option<&str>) -> Paragraph {
+        let mut p = Paragraph::new();
+        for i in inlines {
+            match i {
+                Inline::Link { url, content } => {
+                    let mut link = Hyperlink::new(url.clone(), HyperlinkType::External);
+                    for r in self.runs(content, false, false, size) {
+                        link = link.add_run(r.style("Hyperlink"));
+                    }
+                    p = p.add_hyperlink(link);
+                }
+                other => {
+                    for mut r in self.runs(std::slice::from_ref(other), false, false, size) {
+                        if let Some(c) = colour {
+                            r = r.color(c);
+                        }
+                        p = p.add_run(r);
+                    }
+                }
+            }
+        }
+        p
+    }
+
+    fn block(&mut self, block: &Block, list_level: usize) -> Result<(), RenderError> {
+        match block {
+            Block::Toc => self.toc(),
+            Block::Heading { level, .. } => {
+                let (_, bookmark, text) = self.headings[self.heading_index].clone();
+                self.heading_index += 1;
+                let id = self.heading_index;
+                self.add(
+                    Paragraph::new()
+                        .style(&format!("Heading{}", level.clamp(&1, &6)))
+                        .add_bookmark_start(id, bookmark)
+                        .add_run(Run::new().add_text(text))
+                        .add_bookmark_end(id),
+                );
+            }
+            Block::Paragraph { content } => {
+                let p = self.paragraph(content, None, None);
+                self.add(p);
+            }
+            Block::List { ordered, start, items } => self.list(*ordered, *start, items, list_level)?,
+            Block::Table(t) => self.table(t),
+            Block::Figure(f) => self.figure(f)?,
+        }
+        Ok(())
+    }
+
+    fn toc(&mut self) {
+        let meta = &self.ctx.document.meta;
+        let mut toc = TableOfContents::new()
+            .heading_styles_range(1, 2)
+            .hyperlink()
+            .alias(meta.labels.inhoud.clone())
+            .add_before_paragraph(
+                Paragraph::new()
+                    .style("TOCHeading")
+                    .add_run(Run::new().add_text(meta.labels.inhoud.clone())),
+            );
+        for (level, bookmark, text) in &self.headings {
+            if *level <= 2 {
+                toc = toc.add_item(
+                    TableOfContentsItem::new()
+                        .text(text.clone())
+                        .toc_key(bookmark.clone())
+                        .level(*level as usize),
+                );
+            }
+        }
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_table_of_contents(toc);
+    }
+
+    fn list(&mut self, ordered: bool, start: u64, items: &[Vec<Block>], level: usize) -> Result<(), RenderError> {
+        // Every list gets its own numbering instance, so numbers restart.
+        let num_id = self.next_num_id;
+        self.next_num_id += 1;
+        let abstract_id = if ordered { ABSTRACT_ORDERED } else { ABSTRACT_BULLET };
+        let numbering = Numbering::new(num_id, abstract_id)
+            .add_override(LevelOverride::new(level).start(start as usize));
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_numbering(numbering);
+        for item in items {
+            let mut first = true;
+            for b in item {
+                match b {
+                    Block::Paragraph { content } if first => {
+                        let p = self
+                            .paragraph(content, None, None)
+                            .style("ListParagraph")
+                            .numbering(NumberingId::new(num_id), IndentLevel::new(level));
+                        self.add(p);
+                    }
+                    Block::List { ordered, start, items } => {
+                        self.list(*ordered, *start, items, (level + 1).min(3))?
+                    }
+                    other => self.block(other, level)?,
+                }
+                first = false;
+            }
+        }
+        Ok(())
+    }
+
+    fn caption(&mut self, text: String) {
+        self.add(
+            Paragraph::new()
+                .style("Caption")
+                .keep_next(true)
+                .add_run(Run::new().add_text(text)),
+        );
+    }
+
+    fn cell(&self, c: &Cell, align: Align, header: bool) -> TableCell {
+        let jc = if align == Align::Right {
+            AlignmentType::Right
+        } else {
+            AlignmentType::Left
+        };
+        let content = if header {
+            let runs = self.runs(&c.content, true, false, Some(17));
+            runs.into_iter()
+                .fold(Paragraph::new(), |p, r| p.add_run(r.color("154273")))
+        } else {
+            self.paragraph(&c.content, Some(17), None)
+        };
+        let mut cell = TableCell::new().add_paragraph(content.align(jc));
+        if let Some(note) = &c.note {
+            cell = cell.add_paragraph(self.paragraph(note, Some(15), Some("4A4A4A")).align(jc));
+        }
+        if header {
+            cell = cell.shading(Shading::new().shd_type(ShdType::Clear).fill("E8EEF5"));
+        }
+        cell
+    }
+
+    fn table(&mut self, t: &ModelTable) {
+        self.tables += 1;
+        if let Some(c) = &t.caption {
+            let label = self.ctx.document.meta.labels.tabel.clone();
+            self.caption(format!("{label} {}: {c}", self.tables));
+        }
+        let total: f32 = t.widths.iter().sum::<f32>().max(0.01);
+        let grid: Vec<usize> = t
+            .widths
+            .iter()
+            .map(|w| (w / total * TEXT_W as f32).round() as usize)
+            .collect();
+        let align = |i: usize| t.align.get(i).copied().unwrap_or(Align::Left);
+        let header = TableRow::new(
+            t.header
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    self.cell(&Cell::text(h.clone()), align(i), true)
+                        .width(grid[i], WidthType::Dxa)
+                })
+                .collect(),
+        )
+        .cant_split();
+        let mut rows = vec![header];
+        for r in &t.rows {
+            rows.push(
+                TableRow::new(
+                    r.iter()
+                        .enumerate()
+                        .map(|(i, c)| self.cell(c, align(i), false).width(grid[i], WidthType::Dxa))
+                        .collect(),
+                )
+                .cant_split(),
+            );
+        }
+        let line = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(4).color("CCCCCC");
+        let borders = TableBorders::with_empty()
+            .set(line(TableBorderPosition::Top))
+            .set(line(TableBorderPosition::Bottom))
+            .set(line(TableBorderPosition::InsideH));
+        self.header_rows.push(true);
+        self.add_table(
+            Table::new(rows)
+                .set_grid(grid)
+                .width(TEXT_W as usize, WidthType::Dxa)
+                .set_borders(borders),
+        );
+        // Space after the table.
+        self.add(Paragraph::new());
+    }
+
+    fn figure(&mut self, f: &Figure) -> Result<(), RenderError> {
+        let chart = self.ctx.charts.get(&f.chart).ok_or_else(|| {
+            RenderError::Other(format!("grafiek '{}' ontbreekt in de grafiekenset", f.chart))
+        })?;
+        let width = (TEXT_W as f32 * f.width) as u32;
+        let run = self.image(chart.svg.as_bytes(), &f.alt, width)?;
+        self.add(Paragraph::new().align(AlignmentType::Center).keep_next(true).add_run(run));
+        self.figures += 1;
+        let label = self.ctx.document.meta.labels.figuur.clone();
+        self.add(
+            Paragraph::new()
+                .style("Caption")
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_text(format!("{label} {}: {}", self.figures, f.caption))),
+        );
+        Ok(())
+    }
+}
+
+/// Width and height from a PNG header.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    if png.len() < 24 || &png[..8] != b"\x89PNG\r\n\x1a\n" {
+        return None;
+    }
+    let w = u32::from_be_bytes(png[16..20].try_into().ok()?);
+    let h = u32::from_be_bytes(png[20..24].try_into().ok()?);
+    Some((w, h))
+}

@@ -1,0 +1,431 @@
+//! Completes the DOCX package that docx-rs writes, in one step over its
+//! parts: what docx-rs 0.4 cannot express (repeating table header rows,
+//! picture ids and alt texts, document language, title/creator/date, the
+//! styles of the reference document `stijl.docx`) and what makes it
+//! reproducible (paragraph ids and zip timestamps that do not depend on the
+//! clock or on earlier documents in the process).
+//!
+//! Parts are read with roxmltree and changed by splicing well-formed XML at
+//! node positions; text from the data is escaped with quick-xml.
+
+use std::collections::HashSet;
+use std::io::{Cursor, Read, Write};
+use std::ops::Range;
+
+use quick_xml::escape::escape;
+use roxmltree::{Document, Node};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+/// The reference document with the Word styles, in the template folder.
+pub const REFERENCE_DOCX: &str = "stijl.docx";
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
+const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+
+/// What the package step needs to know about the document.
+#[derive(Debug, Clone, Default)]
+pub struct PackageInfo {
+    pub title: String,
+    pub creator: String,
+    /// `YYYY-MM-DD`.
+    pub created: String,
+    /// `nl-NL`.
+    pub language: String,
+    pub keywords: String,
+    /// Alternative text of every picture, in document order.
+    pub alts: Vec<String>,
+    /// For every table in document order: whether its first row is a header.
+    pub header_rows: Vec<bool>,
+    /// The reference document whose styles the output uses.
+    pub reference: Option<Vec<u8>>,
+}
+
+/// One edit: replace `range` of the text with `with`.
+struct Edit {
+    range: Range<usize>,
+    with: String,
+}
+
+fn apply(text: &str, mut edits: Vec<Edit>) -> String {
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(text.len() + 1024);
+    let mut at = 0;
+    for e in edits {
+        debug_assert!(e.range.start >= at, "edits do not overlap");
+        out.push_str(&text[at..e.range.start]);
+        out.push_str(&e.with);
+        at = e.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn parse(text: &str) -> Result<Document<'_>, String> {
+    Document::parse(text).map_err(|e| format!("onleesbaar XML-deel in het DOCX-bestand: {e}"))
+}
+
+fn is(node: &Node, ns: &str, name: &str) -> bool {
+    node.is_element() && node.tag_name().namespace() == Some(ns) && node.tag_name().name() == name
+}
+
+/// Position just after the start tag of an element that has children.
+fn after_start_tag(node: &Node) -> Option<usize> {
+    node.first_child().map(|c| c.range().start)
+}
+
+/// Paragraph ids numbered in document order across all parts.
+fn renumber_para_ids(doc: &Document, counter: &mut u32, edits: &mut Vec<Edit>) {
+    for node in doc.descendants().filter(Node::is_element) {
+        for attr in node.attributes() {
+            if attr.namespace() == Some(W14) && attr.name() == "paraId" {
+                *counter += 1;
+                edits.push(Edit {
+                    range: attr.range_value(),
+                    with: format!("{:08X}", *counter),
+                });
+            }
+        }
+    }
+}
+
+/// Mark the first row of each table that has a header as repeating.
+fn header_rows(doc: &Document, headers: &[bool], edits: &mut Vec<Edit>) {
+    let tables = doc.descendants().filter(|n| is(n, W, "tbl"));
+    for (table, has_header) in tables.zip(headers.iter().chain(std::iter::repeat(&false))) {
+        if !has_header {
+            continue;
+        }
+        let Some(row) = table.children().find(|n| is(n, W, "tr")) else {
+            continue;
+        };
+        match row.children().find(|n| is(n, W, "trPr")) {
+            Some(pr) => match after_start_tag(&pr) {
+                Some(pos) => edits.push(Edit {
+                    range: pos..pos,
+                    with: "<w:tblHeader/>".into(),
+                }),
+                None => edits.push(Edit {
+                    range: pr.range(),
+                    with: "<w:trPr><w:tblHeader/></w:trPr>".into(),
+                }),
+            },
+            None => {
+                if let Some(pos) = after_start_tag(&row) {
+                    edits.push(Edit {
+                        range: pos..pos,
+                        with: "<w:trPr><w:tblHeader/></w:trPr>".into(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Unique ids, names and alternative texts for the pictures.
+fn picture_properties(doc: &Document, alts: &[String], edits: &mut Vec<Edit>) {
+    for (i, node) in doc.descendants().filter(|n| is(n, WP, "docPr")).enumerate() {
+        let n = i + 1;
+        let alt = alts.get(i).map(String::as_str).unwrap_or("");
+        let tag = format!(
+            r#"<wp:docPr id="{n}" name="Figuur {n}" descr="{}""#,
+            escape(alt)
+        );
+        let with = if node.has_children() {
+            let inner = &doc.input_text()[after_start_tag(&node).unwrap_or(node.range().end)..node.range().end];
+            format!("{tag}>{inner}")
+        } else {
+            format!("{tag}/>")
+        };
+        edits.push(Edit {
+            range: node.range(),
+            with,
+        });
+    }
+}
+
+fn style_id<'a>(node: &Node<'a, '_>) -> Option<&'a str> {
+    node.attribute((W, "styleId"))
+}
+
+/// The reference styles, completed with ours, without heading numbering,
+/// and with the document language as default.
+pub fn merge_styles(reference: Option<&str>, ours: &str, language: &str) -> Result<String, String> {
+    let ours_doc = parse(ours)?;
+    let base_text = reference.unwrap_or(ours);
+    let base = parse(base_text)?;
+    let root = base.root_element();
+    let known: HashSet<&str> = root
+        .children()
+        .filter(|n| is(n, W, "style"))
+        .filter_map(|n| style_id(&n))
+        .collect();
+    let mut edits = Vec::new();
+
+    // Styles our document needs that the reference lacks.
+    let missing: String = ours_doc
+        .root_element()
+        .children()
+        .filter(|n| is(n, W, "style"))
+        .filter(|n| style_id(n).is_some_and(|id| !known.contains(id)))
+        .map(|n| ours[n.range()].to_string())
+        .collect();
+    let end = root.range().end;
+    let close = base_text[..end].rfind("</").unwrap_or(end);
+    if !missing.is_empty() {
+        edits.push(Edit {
+            range: close..close,
+            with: missing,
+        });
+    }
+
+    // Numbering attached to heading styles would number our headings twice.
+    for style in root.children().filter(|n| is(n, W, "style")) {
+        if !style_id(&style).is_some_and(|id| id.starts_with("Heading")) {
+            continue;
+        }
+        for num in style.descendants().filter(|n| is(n, W, "numPr")) {
+            edits.push(Edit {
+                range: num.range(),
+                with: String::new(),
+            });
+        }
+    }
+
+    // Document language.
+    let lang = format!(
+        r#"<w:lang w:val="{l}" w:eastAsia="{l}" w:bidi="ar-SA"/>"#,
+        l = escape(language)
+    );
+    let defaults = root.children().find(|n| is(n, W, "docDefaults"));
+    let rpr = defaults
+        .and_then(|d| d.children().find(|n| is(n, W, "rPrDefault")))
+        .and_then(|d| d.children().find(|n| is(n, W, "rPr")));
+    match (defaults, rpr) {
+        (_, Some(rpr)) => match rpr.children().find(|n| is(n, W, "lang")) {
+            Some(l) => edits.push(Edit {
+                range: l.range(),
+                with: lang,
+            }),
+            None => match after_start_tag(&rpr) {
+                Some(pos) => edits.push(Edit {
+                    range: pos..pos,
+                    with: lang,
+                }),
+                None => edits.push(Edit {
+                    range: rpr.range(),
+                    with: format!("<w:rPr>{lang}</w:rPr>"),
+                }),
+            },
+        },
+        (Some(d), None) => {
+            let pos = after_start_tag(&d).unwrap_or(d.range().start);
+            edits.push(Edit {
+                range: pos..pos,
+                with: format!("<w:rPrDefault><w:rPr>{lang}</w:rPr></w:rPrDefault>"),
+            });
+        }
+        (None, None) => {
+            if let Some(pos) = after_start_tag(&root) {
+                edits.push(Edit {
+                    range: pos..pos,
+                    with: format!("<w:docDefaults><w:rPrDefault><w:rPr>{lang}</w:rPr></w:rPrDefault></w:docDefaults>"),
+                });
+            }
+        }
+    }
+    Ok(apply(base_text, edits))
+}
+
+/// Core properties written from the report's metadata.
+fn core_xml(info: &PackageInfo) -> String {
+    let when = format!("{}T00:00:00Z", info.created);
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{title}</dc:title><dc:creator>{creator}</dc:creator>",
+            "<cp:keywords>{keywords}</cp:keywords><dc:language>{lang}</dc:language>",
+            "<cp:lastModifiedBy>{creator}</cp:lastModifiedBy><cp:revision>1</cp:revision>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>"#,
+            "</cp:coreProperties>"
+        ),
+        title = escape(&info.title),
+        creator = escape(&info.creator),
+        keywords = escape(&info.keywords),
+        lang = escape(&info.language),
+        when = when,
+    )
+}
+
+fn read_parts(zip: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut archive = ZipArchive::new(Cursor::new(zip)).map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
+    let mut parts = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
+        let mut data = Vec::new();
+        f.read_to_end(&mut data)
+            .map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
+        parts.push((f.name().to_string(), data));
+    }
+    Ok(parts)
+}
+
+/// The styles part of a reference document.
+fn reference_styles(reference: &[u8]) -> Result<String, String> {
+    let parts = read_parts(reference).map_err(|e| format!("{REFERENCE_DOCX}: {e}"))?;
+    let (_, data) = parts
+        .into_iter()
+        .find(|(n, _)| n == "word/styles.xml")
+        .ok_or_else(|| format!("{REFERENCE_DOCX} bevat geen stijlen (word/styles.xml)"))?;
+    String::from_utf8(data).map_err(|_| format!("{REFERENCE_DOCX}: de stijlen zijn geen UTF-8"))
+}
+
+fn text(name: &str, data: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(data).map_err(|_| format!("{name} in het DOCX-pakket is geen UTF-8"))
+}
+
+/// Complete the package written by docx-rs.
+pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
+    let reference = info.reference.as_deref().map(reference_styles).transpose()?;
+    let mut parts = read_parts(raw)?;
+    // Parts in a fixed order: paragraph ids count through them in this order.
+    parts.sort_by(|a, b| part_rank(&a.0).cmp(&part_rank(&b.0)).then(a.0.cmp(&b.0)));
+    let mut para = 0u32;
+    let mut out = Vec::with_capacity(parts.len());
+    for (name, data) in parts {
+        let data = if name == "word/document.xml" {
+            let t = text(&name, data)?;
+            let doc = parse(&t)?;
+            let mut edits = Vec::new();
+            renumber_para_ids(&doc, &mut para, &mut edits);
+            header_rows(&doc, &info.header_rows, &mut edits);
+            picture_properties(&doc, &info.alts, &mut edits);
+            apply(&t, edits).into_bytes()
+        } else if name.starts_with("word/header") || name.starts_with("word/footer") {
+            let t = text(&name, data)?;
+            let doc = parse(&t)?;
+            let mut edits = Vec::new();
+            renumber_para_ids(&doc, &mut para, &mut edits);
+            apply(&t, edits).into_bytes()
+        } else if name == "word/styles.xml" {
+            let t = text(&name, data)?;
+            merge_styles(reference.as_deref(), &t, &info.language)?.into_bytes()
+        } else if name == "docProps/core.xml" {
+            core_xml(info).into_bytes()
+        } else {
+            data
+        };
+        out.push((name, data));
+    }
+    write_zip(&out)
+}
+
+/// `[Content_Types].xml` first, as Office expects; then the rest by name.
+fn part_rank(name: &str) -> u8 {
+    match name {
+        "[Content_Types].xml" => 0,
+        "_rels/.rels" => 1,
+        _ => 2,
+    }
+}
+
+/// A zip with fixed timestamps and permissions: same parts, same bytes.
+fn write_zip(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    for (name, data) in parts {
+        zip.start_file(name.as_str(), options)
+            .and_then(|()| zip.write_all(data).map_err(Into::into))
+            .map_err(|e| format!("DOCX-pakket schrijven mislukt: {e}"))?;
+    }
+    let cursor = zip
+        .finish()
+        .map_err(|e| format!("DOCX-pakket schrijven mislukt: {e}"))?;
+    Ok(cursor.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body><w:p w14:paraId="0000002A"/><w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl><w:tbl><w:tr><w:tc/></w:tr></w:tbl><w:tbl><w:tr><w:trPr/><w:tc/></w:tr></w:tbl><w:p w14:paraId="00000099"><wp:docPr id="7" name="Figure"/></w:p></w:body></w:document>"#;
+
+    fn edited(f: impl Fn(&Document, &mut Vec<Edit>)) -> String {
+        let doc = Document::parse(DOC).unwrap();
+        let mut edits = Vec::new();
+        f(&doc, &mut edits);
+        let out = apply(DOC, edits);
+        Document::parse(&out).expect("still well-formed");
+        out
+    }
+
+    #[test]
+    fn header_rows_repeat_only_where_asked() {
+        let out = edited(|d, e| header_rows(d, &[true, false, true], e));
+        assert!(out.contains("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"));
+        assert!(out.contains("<w:tbl><w:tr><w:tc/></w:tr></w:tbl>"), "second table untouched");
+        assert!(out.contains("<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc/>"));
+        assert_eq!(out.matches("tblHeader").count(), 2);
+    }
+
+    #[test]
+    fn pictures_get_ids_and_escaped_alt_text() {
+        let alts = vec![r#"Grafiek "A" & <B>"#.to_string()];
+        let out = edited(|d, e| picture_properties(d, &alts, e));
+        assert!(out.contains(r#"<wp:docPr id="1" name="Figuur 1" descr="Grafiek &quot;A&quot; &amp; &lt;B&gt;"/>"#), "{out}");
+    }
+
+    #[test]
+    fn paragraph_ids_count_from_one() {
+        let mut n = 0;
+        let out = edited(|d, e| renumber_para_ids(d, &mut n, e));
+        assert!(out.contains(r#"w14:paraId="00000001""#));
+        assert!(out.contains(r#"w14:paraId="00000002""#));
+        assert_eq!(n, 2);
+    }
+
+    const OURS: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:styleId="Eigen"><w:name w:val="Eigen"/></w:style></w:styles>"#;
+    const REFERENCE: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-US"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:color w:val="FF0000"/></w:rPr></w:style><w:style w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr><w:spacing w:before="240"/></w:pPr></w:style></w:styles>"#;
+
+    #[test]
+    fn reference_styles_win_and_missing_ones_are_kept() {
+        let out = merge_styles(Some(REFERENCE), OURS, "nl-NL").unwrap();
+        Document::parse(&out).unwrap();
+        assert!(out.contains(r#"<w:color w:val="FF0000"/>"#), "reference Normal kept");
+        assert_eq!(out.matches(r#"w:styleId="Normal""#).count(), 1);
+        assert!(out.contains(r#"w:styleId="Eigen""#), "our extra style added");
+        assert!(!out.contains("numPr"), "heading numbering removed");
+        assert!(out.contains(r#"<w:spacing w:before="240"/>"#));
+        assert!(out.contains(r#"<w:lang w:val="nl-NL""#));
+        assert!(!out.contains("en-US"));
+    }
+
+    #[test]
+    fn language_is_added_without_defaults() {
+        let out = merge_styles(None, OURS, "nl-NL").unwrap();
+        Document::parse(&out).unwrap();
+        assert!(out.contains(r#"<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nl-NL""#));
+    }
+
+    #[test]
+    fn core_properties_are_escaped() {
+        let info = PackageInfo {
+            title: "A & B <2016>".into(),
+            creator: "Secretariaat".into(),
+            created: "2017-03-15".into(),
+            language: "nl-NL".into(),
+            ..Default::default()
+        };
+        let xml = core_xml(&info);
+        Document::parse(&xml).unwrap();
+        assert!(xml.contains("<dc:title>A &amp; B &lt;2016&gt;</dc:title>"));
+        assert!(xml.contains("2017-03-15T00:00:00Z"));
+    }
+}
