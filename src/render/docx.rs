@@ -5,7 +5,7 @@
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, Hyperlink,
-    HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc, LevelOverride,
+    HyperlinkData, HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc, LevelOverride,
     LevelText, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Pic, Run, RunFonts,
     Shading, ShdType, SpecialIndentType, Start, Table, TableBorder, TableBorderPosition,
     TableBorders, TableCell, TableOfContents, TableOfContentsItem, TableRow, BorderType, WidthType,
@@ -91,6 +91,8 @@ struct Writer<'a> {
     images: usize,
     /// Alternative texts of the pictures, in document order.
     alts: Vec<String>,
+    /// Hyperlinks so far.
+    links: std::cell::Cell<usize>,
     /// For every table: whether its first row is a header row.
     header_rows: Vec<bool>,
     /// Bookmark name and number text of each heading, in order.
@@ -203,6 +205,7 @@ impl<'a> Writer<'a> {
             images: 0,
             alts: Vec::new(),
             header_rows: Vec::new(),
+            links: std::cell::Cell::new(0),
             headings: heading_numbers(ctx.document),
             heading_index: 0,
         }
@@ -327,8 +330,13 @@ impl<'a> Writer<'a> {
                 Inline::Emph { content } => out.extend(self.runs(content, bold, true, size)),
                 Inline::LineBreak => out.push(Run::new().add_break(BreakType::TextWrapping)),
                 Inline::Status { key, label } => {
-                    // The square is a visual aid; the word carries the meaning.
-                    out.push(Run::new().add_text("■\u{a0}").color(status_colour(key)));
+                    // A shaded space is a visual aid; the word carries the meaning.
+                    out.push(
+                        Run::new()
+                            .add_text("\u{a0}\u{a0}")
+                            .shading(Shading::new().shd_type(ShdType::Clear).fill(status_colour(key))),
+                    );
+                    out.push(Run::new().add_text("\u{a0}"));
                     let mut r = Run::new().add_text(label.clone()).bold();
                     if let Some(s) = size {
                         r = r.size(s);
@@ -351,6 +359,14 @@ impl<'a> Writer<'a> {
             match i {
                 Inline::Link { url, content } => {
                     let mut link = Hyperlink::new(url.clone(), HyperlinkType::External);
+                    // docx-rs numbers links with a process-wide counter;
+                    // number them per document so output is reproducible.
+                    let n = self.links.get() + 1;
+                    self.links.set(n);
+                    link.link = HyperlinkData::External {
+                        rid: format!("rIdHyperlink{n}"),
+                        path: quick_xml::escape::escape(url.as_str()).into_owned(),
+                    };
                     for r in self.runs(content, false, false, size) {
                         link = link.add_run(r.style("Hyperlink"));
                     }

@@ -357,7 +357,7 @@ mod tests {
 
     const DOC: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body><w:p w14:paraId="0000002A"/><w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl><w:tbl><w:tr><w:tc/></w:tr></w:tbl><w:tbl><w:tr><w:trPr/><w:tc/></w:tr></w:tbl><w:p w14:paraId="00000099"><wp:docPr id="7" name="Figure"/></w:p></w:body></w:document>"#;
 
-    fn edited(f: impl Fn(&Document, &mut Vec<Edit>)) -> String {
+    fn edited(mut f: impl FnMut(&Document, &mut Vec<Edit>)) -> String {
         let doc = Document::parse(DOC).unwrap();
         let mut edits = Vec::new();
         f(&doc, &mut edits);

@@ -1,0 +1,258 @@
+//! The DOCX report: Word structure, metadata, determinism, and the same
+//! content as the PDF.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::*;
+use roxmltree::Document;
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn make(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    Command::new(bin())
+        .arg("maak")
+        .arg(data)
+        .arg("--uit")
+        .arg(out)
+        .args(extra)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run techniekpact")
+}
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let mut s = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} missing"))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+struct Built {
+    _dir: tempfile::TempDir,
+    docx: Vec<u8>,
+    pdf_text: String,
+}
+
+fn built() -> &'static Built {
+    static B: OnceLock<Built> = OnceLock::new();
+    B.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let docx = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).expect("DOCX written");
+        let pdf = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).expect("PDF written");
+        let pdf_text = normalise(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+        Built {
+            _dir: dir,
+            docx,
+            pdf_text,
+        }
+    })
+}
+
+fn normalise(s: &str) -> String {
+    s.replace(['\u{a0}', '\n', '\r', '\t'], " ")
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `(style, text)` of every body paragraph outside the table of contents.
+fn paragraphs(document_xml: &str) -> Vec<(String, String)> {
+    let doc = Document::parse(document_xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .filter(|n| !n.ancestors().any(|a| a.has_tag_name((W, "sdtContent"))))
+        .map(|p| {
+            let style = p
+                .descendants()
+                .find(|n| n.has_tag_name((W, "pStyle")))
+                .and_then(|n| n.attribute((W, "val")))
+                .unwrap_or("Normal")
+                .to_string();
+            let text: String = p
+                .descendants()
+                .filter(|n| n.has_tag_name((W, "t")))
+                .filter_map(|n| n.text())
+                .collect();
+            (style, normalise(&text))
+        })
+        .collect()
+}
+
+#[test]
+fn headings_use_built_in_styles() {
+    let doc = part(&built().docx, "word/document.xml");
+    let paras = paragraphs(&doc);
+    let headings: Vec<&(String, String)> = paras.iter().filter(|(s, _)| s.starts_with("Heading")).collect();
+    assert!(headings.iter().any(|(s, t)| s == "Heading1" && t == "1 Samenvatting"));
+    assert!(headings.iter().any(|(s, t)| s == "Heading2" && t == "1.1 Overzicht van de indicatoren"));
+    assert!(headings.iter().any(|(s, t)| s == "Heading3" && t.ends_with("Schoolbesturen actief in Bètapunt Noord")));
+    let styles = part(&built().docx, "word/styles.xml");
+    let sdoc = Document::parse(&styles).unwrap();
+    let normal = sdoc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some("Normal"))
+        .expect("Normal style");
+    assert_eq!(normal.attribute((W, "default")), Some("1"), "Normal is the default style");
+    for id in ["Heading1", "Heading2", "Heading3", "Title", "Caption", "Header", "Footer"] {
+        assert!(styles.contains(&format!(r#"w:styleId="{id}""#)), "style {id}");
+    }
+    assert!(styles.contains(r#"<w:lang w:val="nl-NL""#), "document language nl-NL");
+    assert!(styles.contains("Noto Sans"), "fonts come from templates/stijl.docx");
+}
+
+#[test]
+fn lists_have_their_own_numbering() {
+    let d = &built().docx;
+    let numbering = part(d, "word/numbering.xml");
+    assert!(numbering.contains(r#"w:numFmt w:val="bullet""#));
+    assert!(numbering.contains(r#"w:numFmt w:val="decimal""#));
+    let doc = part(d, "word/document.xml");
+    let num_ids: std::collections::BTreeSet<&str> = doc
+        .match_indices(r#"<w:numId w:val=""#)
+        .map(|(i, m)| {
+            let rest = &doc[i + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    assert!(num_ids.len() >= 3, "each list has its own numbering instance: {num_ids:?}");
+    assert!(numbering.contains("w:startOverride"), "numbered lists restart");
+}
+
+#[test]
+fn tables_repeat_their_header_row() {
+    let doc = part(&built().docx, "word/document.xml");
+    let tables = doc.matches("<w:tbl>").count();
+    let headers = doc.matches("<w:tblHeader/>").count();
+    assert!(tables > 10);
+    assert_eq!(headers, tables - 1, "every table but the title-page facts has a header row");
+}
+
+#[test]
+fn pictures_have_unique_ids_and_dutch_alt_text() {
+    let d = &built().docx;
+    let doc = part(d, "word/document.xml");
+    let xml = Document::parse(&doc).unwrap();
+    let pics: Vec<_> = xml.descendants().filter(|n| n.tag_name().name() == "docPr").collect();
+    assert_eq!(pics.len(), 10, "logo and nine charts");
+    let ids: std::collections::HashSet<_> = pics.iter().map(|p| p.attribute("id").unwrap()).collect();
+    assert_eq!(ids.len(), pics.len());
+    for p in &pics {
+        let descr = p.attribute("descr").unwrap_or("");
+        assert!(descr.len() > 20, "alt text: {descr:?}");
+    }
+    assert!(pics.iter().any(|p| p.attribute("descr").unwrap().starts_with("Lijndiagram van Schoolbesturen actief in Bètapunt Noord")));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(d.as_slice())).unwrap();
+    let images = (0..zip.len())
+        .filter(|i| {
+            let f = zip.by_index(*i).unwrap();
+            f.name().starts_with("word/media/") && f.name().ends_with(".png")
+        })
+        .count();
+    assert_eq!(images, 10);
+}
+
+#[test]
+fn footer_numbers_pages_and_core_properties_are_set() {
+    let d = &built().docx;
+    let footers: String = ["word/footer1.xml", "word/footer2.xml"].iter().map(|f| part(d, f)).collect();
+    assert!(footers.contains("PAGE") && footers.contains("NUMPAGES"));
+    assert!(footers.contains(">pagina <") && footers.contains("> van <"));
+    let core = part(d, "docProps/core.xml");
+    assert!(core.contains("<dc:title>Voortgangsrapportage Techniekpact Noord Nederland 2016</dc:title>"));
+    assert!(core.contains("<dc:creator>Secretariaat Techniekpact Noord Nederland</dc:creator>"));
+    assert!(core.contains(">2017-03-15T00:00:00Z</dcterms:created>"));
+    let settings = part(d, "word/settings.xml");
+    assert!(!settings.contains("updateFields"), "no field-update prompt");
+    let doc = part(d, "word/document.xml");
+    assert!(doc.contains(r#"TOC \o &quot;1-2&quot;"#) || doc.contains(r#"TOC \o "1-2""#), "a TOC field");
+    assert!(doc.contains("_Toc000001"), "TOC entries link to bookmarks");
+}
+
+#[test]
+fn same_content_as_the_pdf() {
+    let b = built();
+    let doc = part(&b.docx, "word/document.xml");
+    let paras = paragraphs(&doc);
+    // The PDF text extractor adds spaces where text objects meet (before a
+    // full stop after a link, say); compare without any whitespace.
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let pdf = squeeze(&b.pdf_text);
+    let mut at = 0;
+    let mut checked = 0;
+    for (style, text) in &paras {
+        if text.is_empty() {
+            continue;
+        }
+        // Every paragraph and cell text of the DOCX is in the PDF.
+        let text = squeeze(text);
+        assert!(pdf.contains(&text), "DOCX text missing in PDF ({style}): {text:?}");
+        checked += 1;
+        // Headings and captions come in the same order.
+        if style.starts_with("Heading") || style == "Caption" {
+            let pos = pdf[at..]
+                .find(&text)
+                .unwrap_or_else(|| panic!("{text:?} out of order in the PDF"));
+            at += pos + text.len();
+        }
+    }
+    assert!(checked > 200, "{checked} texts compared");
+    // And the other way round: the PDF has no heading the DOCX lacks.
+    let docx_text: String = paras.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+    for h in ["Bijlage B. Verantwoording", "Leeswijzer", "Doe-voorstellen", "Acties per status"] {
+        assert!(b.pdf_text.contains(h) && docx_text.contains(h));
+    }
+}
+
+#[test]
+fn same_input_gives_identical_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    // Another report first, in the same process run, must not shift ids.
+    let out = Command::new(bin())
+        .args(["maak", "data/noord-2015.yaml", "data/noord-2016.yaml", "--formaat", "docx", "--uit"])
+        .arg(dir.path())
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
+    assert!(again == built().docx, "DOCX must be byte-identical");
+}
+
+#[test]
+fn formats_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &["--formaat", "docx"]);
+    assert!(out.status.success());
+    assert!(dir.path().join("techniekpact-noord-2016.docx").exists());
+    assert!(!dir.path().join("techniekpact-noord-2016.pdf").exists());
+}
+
+#[test]
+fn pdf_and_docx_are_written_together_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("techniekpact-noord-2016.pdf");
+    std::fs::write(&pdf, b"vorige versie").unwrap();
+    // A broken reference document makes the DOCX fail after the PDF is made.
+    let tpl = dir.path().join("sjablonen");
+    std::fs::create_dir(&tpl).unwrap();
+    for f in ["rapport.typ", "stijl.typ"] {
+        std::fs::copy(repo().join("templates").join(f), tpl.join(f)).unwrap();
+    }
+    std::fs::write(tpl.join("stijl.docx"), b"geen zip").unwrap();
+    let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stijl.docx"));
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"vorige versie");
+    assert!(!dir.path().join("techniekpact-noord-2016.docx").exists());
+}
