@@ -256,3 +256,60 @@ fn pdf_and_docx_are_written_together_or_not_at_all() {
     assert_eq!(std::fs::read(&pdf).unwrap(), b"vorige versie");
     assert!(!dir.path().join("techniekpact-noord-2016.docx").exists());
 }
+
+#[test]
+fn concept_docx_is_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = make(&repo().join("data/noord-2014.yaml"), dir.path(), &["--formaat", "docx"]);
+    assert!(out.status.success());
+    let d = std::fs::read(dir.path().join("techniekpact-noord-2014.docx")).unwrap();
+    let header = part(&d, "word/header1.xml");
+    assert!(header.contains(">CONCEPT<"), "the running header of every page says CONCEPT");
+    assert!(part(&d, "word/document.xml").contains(">CONCEPT<"), "and the title page");
+}
+
+/// Rewrite one part of a zip.
+fn rewrite_part(zip_bytes: &[u8], name: &str, f: impl Fn(String) -> String) -> Vec<u8> {
+    let mut input = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..input.len() {
+        let mut f_in = input.by_index(i).unwrap();
+        let entry = f_in.name().to_string();
+        let mut data = Vec::new();
+        f_in.read_to_end(&mut data).unwrap();
+        if entry == name {
+            data = f(String::from_utf8(data).unwrap()).into_bytes();
+        }
+        out.start_file(entry, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut out, &data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_edited_reference_style_shows_in_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("sjablonen");
+    std::fs::create_dir(&tpl).unwrap();
+    for f in ["rapport.typ", "stijl.typ"] {
+        std::fs::copy(repo().join("templates").join(f), tpl.join(f)).unwrap();
+    }
+    // What an editor does in Word: Heading 1 becomes red.
+    let original = std::fs::read(repo().join("templates/stijl.docx")).unwrap();
+    let edited = rewrite_part(&original, "word/styles.xml", |styles| {
+        let start = styles.find(r#"w:styleId="Heading1""#).unwrap();
+        let end = start + styles[start..].find("</w:style>").unwrap();
+        let heading = styles[start..end].replace(r#"w:color w:val="154273""#, r#"w:color w:val="C00000""#);
+        assert!(heading.contains("C00000"), "the fixture has a heading colour");
+        format!("{}{}{}", &styles[..start], heading, &styles[end..])
+    });
+    std::fs::write(tpl.join("stijl.docx"), edited).unwrap();
+    let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &["--formaat", "docx", "--sjablonen", tpl.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let d = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
+    let styles = part(&d, "word/styles.xml");
+    let start = styles.find(r#"w:styleId="Heading1""#).unwrap();
+    let end = start + styles[start..].find("</w:style>").unwrap();
+    assert!(styles[start..end].contains("C00000"), "the edited colour is used");
+    assert!(!styles[start..end].contains("numPr"));
+}

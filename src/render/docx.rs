@@ -428,7 +428,10 @@ impl<'a> Writer<'a> {
                     TableOfContentsItem::new()
                         .text(text.clone())
                         .toc_key(bookmark.clone())
-                        .level(*level as usize),
+                        .level(*level as usize)
+                        // Page numbers are unknown until Word lays out the
+                        // document: leave them empty rather than wrong.
+                        .page_ref(""),
                 );
             }
         }

@@ -62,6 +62,14 @@ fn apply(text: &str, mut edits: Vec<Edit>) -> String {
     out
 }
 
+/// Parse `text`, collect non-overlapping edits, apply them.
+fn pass(text: &str, mut collect: impl FnMut(&Document, &mut Vec<Edit>)) -> Result<String, String> {
+    let doc = parse(text)?;
+    let mut edits = Vec::new();
+    collect(&doc, &mut edits);
+    Ok(apply(text, edits))
+}
+
 fn parse(text: &str) -> Result<Document<'_>, String> {
     Document::parse(text).map_err(|e| format!("onleesbaar XML-deel in het DOCX-bestand: {e}"))
 }
@@ -86,6 +94,59 @@ fn renumber_para_ids(doc: &Document, counter: &mut u32, edits: &mut Vec<Edit>) {
                     with: format!("{:08X}", *counter),
                 });
             }
+        }
+    }
+}
+
+/// Field characters and instructions each in a run of their own, as Word
+/// writes them: docx-rs puts `begin`, the instruction and `separate` in one
+/// run, which LibreOffice shows as raw field code in a table of contents.
+fn split_field_runs(doc: &Document, edits: &mut Vec<Edit>) {
+    let text = doc.input_text();
+    for run in doc.descendants().filter(|n| is(n, W, "r")) {
+        let children: Vec<Node> = run.children().filter(Node::is_element).collect();
+        let fields = children
+            .iter()
+            .filter(|c| is(c, W, "fldChar") || is(c, W, "instrText"))
+            .count();
+        if fields == 0 || children.len() < 2 {
+            continue;
+        }
+        let props = children
+            .iter()
+            .find(|c| is(c, W, "rPr"))
+            .map_or("", |p| &text[p.range()]);
+        let split: String = children
+            .iter()
+            .filter(|c| !is(c, W, "rPr"))
+            .map(|c| format!("<w:r>{props}{}</w:r>", &text[c.range()]))
+            .collect();
+        edits.push(Edit {
+            range: run.range(),
+            with: split,
+        });
+    }
+}
+
+/// Content controls without properties, unwrapped. docx-rs wraps the
+/// entries of a table of contents in one; nested inside the TOC's own
+/// control it makes LibreOffice show the TOC field code instead of entries.
+fn unwrap_empty_sdts(doc: &Document, edits: &mut Vec<Edit>) {
+    let text = doc.input_text();
+    for sdt in doc.descendants().filter(|n| is(n, W, "sdt")) {
+        let props = sdt.children().find(|n| is(n, W, "sdtPr"));
+        let content = sdt.children().find(|n| is(n, W, "sdtContent"));
+        let empty = props.is_none_or(|p| !p.children().any(|c| c.is_element()));
+        let nested = sdt.ancestors().skip(1).any(|a| is(&a, W, "sdt"));
+        if let (true, true, Some(content)) = (empty, nested, content) {
+            let inner = match (content.first_child(), content.last_child()) {
+                (Some(first), Some(last)) => &text[first.range().start..last.range().end],
+                _ => "",
+            };
+            edits.push(Edit {
+                range: sdt.range(),
+                with: inner.to_string(),
+            });
         }
     }
 }
@@ -299,18 +360,23 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
     for (name, data) in parts {
         let data = if name == "word/document.xml" {
             let t = text(&name, data)?;
-            let doc = parse(&t)?;
-            let mut edits = Vec::new();
-            renumber_para_ids(&doc, &mut para, &mut edits);
-            header_rows(&doc, &info.header_rows, &mut edits);
-            picture_properties(&doc, &info.alts, &mut edits);
-            apply(&t, edits).into_bytes()
+            // Structural changes first; the edits of the second pass lie
+            // inside what the first may replace.
+            let t = pass(&t, |doc, edits| unwrap_empty_sdts(doc, edits))?;
+            pass(&t, |doc, edits| {
+                renumber_para_ids(doc, &mut para, edits);
+                split_field_runs(doc, edits);
+                header_rows(doc, &info.header_rows, edits);
+                picture_properties(doc, &info.alts, edits);
+            })?
+            .into_bytes()
         } else if name.starts_with("word/header") || name.starts_with("word/footer") {
             let t = text(&name, data)?;
-            let doc = parse(&t)?;
-            let mut edits = Vec::new();
-            renumber_para_ids(&doc, &mut para, &mut edits);
-            apply(&t, edits).into_bytes()
+            pass(&t, |doc, edits| {
+                renumber_para_ids(doc, &mut para, edits);
+                split_field_runs(doc, edits);
+            })?
+            .into_bytes()
         } else if name == "word/styles.xml" {
             let t = text(&name, data)?;
             merge_styles(reference.as_deref(), &t, &info.language)?.into_bytes()
@@ -380,6 +446,29 @@ mod tests {
         let alts = vec![r#"Grafiek "A" & <B>"#.to_string()];
         let out = edited(|d, e| picture_properties(d, &alts, e));
         assert!(out.contains(r#"<wp:docPr id="1" name="Figuur 1" descr="Grafiek &quot;A&quot; &amp; &lt;B&gt;"/>"#), "{out}");
+    }
+
+    #[test]
+    fn field_characters_get_runs_of_their_own() {
+        let doc = r#"<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:r><w:rPr><w:b/></w:rPr><w:fldChar w:fldCharType="begin"/><w:instrText>PAGE</w:instrText><w:fldChar w:fldCharType="separate"/><w:t>1</w:t><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>gewoon</w:t></w:r></w:p>"#;
+        let parsed = Document::parse(doc).unwrap();
+        let mut edits = Vec::new();
+        split_field_runs(&parsed, &mut edits);
+        let out = apply(doc, edits);
+        Document::parse(&out).unwrap();
+        assert_eq!(out.matches("<w:r>").count(), 6);
+        assert!(out.contains(r#"<w:r><w:rPr><w:b/></w:rPr><w:instrText>PAGE</w:instrText></w:r>"#), "{out}");
+        assert!(out.contains("<w:r><w:t>gewoon</w:t></w:r>"));
+    }
+
+    #[test]
+    fn empty_nested_content_controls_are_unwrapped() {
+        let doc = r#"<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:sdt><w:sdtPr><w:alias w:val="Inhoud"/></w:sdtPr><w:sdtContent><w:p/><w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r/></w:p><w:p/></w:sdtContent></w:sdt></w:sdtContent></w:sdt></w:body>"#;
+        let out = pass(doc, |d, e| unwrap_empty_sdts(d, e)).unwrap();
+        assert_eq!(
+            out,
+            r#"<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:sdt><w:sdtPr><w:alias w:val="Inhoud"/></w:sdtPr><w:sdtContent><w:p/><w:p><w:r/></w:p><w:p/></w:sdtContent></w:sdt></w:body>"#
+        );
     }
 
     #[test]
