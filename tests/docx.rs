@@ -46,9 +46,15 @@ fn built() -> &'static Built {
     B.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let docx = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).expect("DOCX written");
-        let pdf = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).expect("PDF written");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let docx =
+            std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).expect("DOCX written");
+        let pdf =
+            std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).expect("PDF written");
         let pdf_text = normalise(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
         Built {
             _dir: dir,
@@ -93,9 +99,20 @@ fn paragraphs(document_xml: &str) -> Vec<(String, String)> {
 fn headings_use_built_in_styles() {
     let doc = part(&built().docx, "word/document.xml");
     let paras = paragraphs(&doc);
-    let headings: Vec<&(String, String)> = paras.iter().filter(|(s, _)| s.starts_with("Heading")).collect();
-    assert!(headings.iter().any(|(s, t)| s == "Heading1" && t == "1 Samenvatting"));
-    assert!(headings.iter().any(|(s, t)| s == "Heading2" && t == "1.1 Overzicht van de indicatoren"));
+    let headings: Vec<&(String, String)> = paras
+        .iter()
+        .filter(|(s, _)| s.starts_with("Heading"))
+        .collect();
+    assert!(
+        headings
+            .iter()
+            .any(|(s, t)| s == "Heading1" && t == "1 Samenvatting")
+    );
+    assert!(
+        headings
+            .iter()
+            .any(|(s, t)| s == "Heading2" && t == "1.1 Overzicht van de indicatoren")
+    );
     assert!(headings.iter().any(|(s, t)| s == "Heading3" && t.ends_with("Schoolbesturen actief in Bètapunt Noord")));
     let styles = part(&built().docx, "word/styles.xml");
     let sdoc = Document::parse(&styles).unwrap();
@@ -103,12 +120,27 @@ fn headings_use_built_in_styles() {
         .descendants()
         .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some("Normal"))
         .expect("Normal style");
-    assert_eq!(normal.attribute((W, "default")), Some("1"), "Normal is the default style");
-    for id in ["Heading1", "Heading2", "Heading3", "Title", "Caption", "Header", "Footer"] {
-        assert!(styles.contains(&format!(r#"w:styleId="{id}""#)), "style {id}");
+    assert_eq!(
+        normal.attribute((W, "default")),
+        Some("1"),
+        "Normal is the default style"
+    );
+    for id in [
+        "Heading1", "Heading2", "Heading3", "Title", "Caption", "Header", "Footer",
+    ] {
+        assert!(
+            styles.contains(&format!(r#"w:styleId="{id}""#)),
+            "style {id}"
+        );
     }
-    assert!(styles.contains(r#"<w:lang w:val="nl-NL""#), "document language nl-NL");
-    assert!(styles.contains("Noto Sans"), "fonts come from templates/stijl.docx");
+    assert!(
+        styles.contains(r#"<w:lang w:val="nl-NL""#),
+        "document language nl-NL"
+    );
+    assert!(
+        styles.contains("Noto Sans"),
+        "fonts come from templates/stijl.docx"
+    );
 }
 
 #[test]
@@ -125,8 +157,14 @@ fn lists_have_their_own_numbering() {
             &rest[..rest.find('"').unwrap()]
         })
         .collect();
-    assert!(num_ids.len() >= 3, "each list has its own numbering instance: {num_ids:?}");
-    assert!(numbering.contains("w:startOverride"), "numbered lists restart");
+    assert!(
+        num_ids.len() >= 3,
+        "each list has its own numbering instance: {num_ids:?}"
+    );
+    assert!(
+        numbering.contains("w:startOverride"),
+        "numbered lists restart"
+    );
 }
 
 #[test]
@@ -135,7 +173,11 @@ fn tables_repeat_their_header_row() {
     let tables = doc.matches("<w:tbl>").count();
     let headers = doc.matches("<w:tblHeader/>").count();
     assert!(tables > 10);
-    assert_eq!(headers, tables - 1, "every table but the title-page facts has a header row");
+    assert_eq!(
+        headers,
+        tables - 1,
+        "every table but the title-page facts has a header row"
+    );
 }
 
 #[test]
@@ -143,15 +185,23 @@ fn pictures_have_unique_ids_and_dutch_alt_text() {
     let d = &built().docx;
     let doc = part(d, "word/document.xml");
     let xml = Document::parse(&doc).unwrap();
-    let pics: Vec<_> = xml.descendants().filter(|n| n.tag_name().name() == "docPr").collect();
+    let pics: Vec<_> = xml
+        .descendants()
+        .filter(|n| n.tag_name().name() == "docPr")
+        .collect();
     assert_eq!(pics.len(), 10, "logo and nine charts");
-    let ids: std::collections::HashSet<_> = pics.iter().map(|p| p.attribute("id").unwrap()).collect();
+    let ids: std::collections::HashSet<_> =
+        pics.iter().map(|p| p.attribute("id").unwrap()).collect();
     assert_eq!(ids.len(), pics.len());
     for p in &pics {
         let descr = p.attribute("descr").unwrap_or("");
         assert!(descr.len() > 20, "alt text: {descr:?}");
     }
-    assert!(pics.iter().any(|p| p.attribute("descr").unwrap().starts_with("Lijndiagram van Schoolbesturen actief in Bètapunt Noord")));
+    assert!(pics.iter().any(|p| {
+        p.attribute("descr")
+            .unwrap()
+            .starts_with("Lijndiagram van Schoolbesturen actief in Bètapunt Noord")
+    }));
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(d.as_slice())).unwrap();
     let images = (0..zip.len())
         .filter(|i| {
@@ -165,17 +215,27 @@ fn pictures_have_unique_ids_and_dutch_alt_text() {
 #[test]
 fn footer_numbers_pages_and_core_properties_are_set() {
     let d = &built().docx;
-    let footers: String = ["word/footer1.xml", "word/footer2.xml"].iter().map(|f| part(d, f)).collect();
+    let footers: String = ["word/footer1.xml", "word/footer2.xml"]
+        .iter()
+        .map(|f| part(d, f))
+        .collect();
     assert!(footers.contains("PAGE") && footers.contains("NUMPAGES"));
     assert!(footers.contains(">pagina <") && footers.contains("> van <"));
     let core = part(d, "docProps/core.xml");
-    assert!(core.contains("<dc:title>Voortgangsrapportage Techniekpact Noord Nederland 2016</dc:title>"));
+    assert!(
+        core.contains(
+            "<dc:title>Voortgangsrapportage Techniekpact Noord Nederland 2016</dc:title>"
+        )
+    );
     assert!(core.contains("<dc:creator>Secretariaat Techniekpact Noord Nederland</dc:creator>"));
     assert!(core.contains(">2017-03-15T00:00:00Z</dcterms:created>"));
     let settings = part(d, "word/settings.xml");
     assert!(!settings.contains("updateFields"), "no field-update prompt");
     let doc = part(d, "word/document.xml");
-    assert!(doc.contains(r#"TOC \o &quot;1-2&quot;"#) || doc.contains(r#"TOC \o "1-2""#), "a TOC field");
+    assert!(
+        doc.contains(r#"TOC \o &quot;1-2&quot;"#) || doc.contains(r#"TOC \o "1-2""#),
+        "a TOC field"
+    );
     assert!(doc.contains("_Toc000001"), "TOC entries link to bookmarks");
 }
 
@@ -196,7 +256,10 @@ fn same_content_as_the_pdf() {
         }
         // Every paragraph and cell text of the DOCX is in the PDF.
         let text = squeeze(text);
-        assert!(pdf.contains(&text), "DOCX text missing in PDF ({style}): {text:?}");
+        assert!(
+            pdf.contains(&text),
+            "DOCX text missing in PDF ({style}): {text:?}"
+        );
         checked += 1;
         // Headings and captions come in the same order.
         if style.starts_with("Heading") || style == "Caption" {
@@ -208,8 +271,17 @@ fn same_content_as_the_pdf() {
     }
     assert!(checked > 200, "{checked} texts compared");
     // And the other way round: the PDF has no heading the DOCX lacks.
-    let docx_text: String = paras.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
-    for h in ["Bijlage B. Verantwoording", "Leeswijzer", "Doe-voorstellen", "Acties per status"] {
+    let docx_text: String = paras
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for h in [
+        "Bijlage B. Verantwoording",
+        "Leeswijzer",
+        "Doe-voorstellen",
+        "Acties per status",
+    ] {
         assert!(b.pdf_text.contains(h) && docx_text.contains(h));
     }
 }
@@ -219,12 +291,23 @@ fn same_input_gives_identical_docx() {
     let dir = tempfile::tempdir().unwrap();
     // Another report first, in the same process run, must not shift ids.
     let out = Command::new(bin())
-        .args(["maak", "data/noord-2015.yaml", "data/noord-2016.yaml", "--formaat", "docx", "--uit"])
+        .args([
+            "maak",
+            "data/noord-2015.yaml",
+            "data/noord-2016.yaml",
+            "--formaat",
+            "docx",
+            "--uit",
+        ])
         .arg(dir.path())
         .current_dir(repo())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let again = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
     assert!(again == built().docx, "DOCX must be byte-identical");
 }
@@ -232,7 +315,11 @@ fn same_input_gives_identical_docx() {
 #[test]
 fn formats_can_be_chosen() {
     let dir = tempfile::tempdir().unwrap();
-    let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &["--formaat", "docx"]);
+    let out = make(
+        &repo().join("data/noord-2016.yaml"),
+        dir.path(),
+        &["--formaat", "docx"],
+    );
     assert!(out.status.success());
     assert!(dir.path().join("techniekpact-noord-2016.docx").exists());
     assert!(!dir.path().join("techniekpact-noord-2016.pdf").exists());
@@ -250,7 +337,11 @@ fn pdf_and_docx_are_written_together_or_not_at_all() {
         std::fs::copy(repo().join("templates").join(f), tpl.join(f)).unwrap();
     }
     std::fs::write(tpl.join("stijl.docx"), b"geen zip").unwrap();
-    let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
+    let out = make(
+        &repo().join("data/noord-2016.yaml"),
+        dir.path(),
+        &["--sjablonen", tpl.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("stijl.docx"));
     assert_eq!(std::fs::read(&pdf).unwrap(), b"vorige versie");
@@ -260,12 +351,22 @@ fn pdf_and_docx_are_written_together_or_not_at_all() {
 #[test]
 fn concept_docx_is_marked() {
     let dir = tempfile::tempdir().unwrap();
-    let out = make(&repo().join("data/noord-2014.yaml"), dir.path(), &["--formaat", "docx"]);
+    let out = make(
+        &repo().join("data/noord-2014.yaml"),
+        dir.path(),
+        &["--formaat", "docx"],
+    );
     assert!(out.status.success());
     let d = std::fs::read(dir.path().join("techniekpact-noord-2014.docx")).unwrap();
     let header = part(&d, "word/header1.xml");
-    assert!(header.contains(">CONCEPT<"), "the running header of every page says CONCEPT");
-    assert!(part(&d, "word/document.xml").contains(">CONCEPT<"), "and the title page");
+    assert!(
+        header.contains(">CONCEPT<"),
+        "the running header of every page says CONCEPT"
+    );
+    assert!(
+        part(&d, "word/document.xml").contains(">CONCEPT<"),
+        "and the title page"
+    );
 }
 
 /// Rewrite one part of a zip.
@@ -280,7 +381,8 @@ fn rewrite_part(zip_bytes: &[u8], name: &str, f: impl Fn(String) -> String) -> V
         if entry == name {
             data = f(String::from_utf8(data).unwrap()).into_bytes();
         }
-        out.start_file(entry, zip::write::SimpleFileOptions::default()).unwrap();
+        out.start_file(entry, zip::write::SimpleFileOptions::default())
+            .unwrap();
         std::io::Write::write_all(&mut out, &data).unwrap();
     }
     out.finish().unwrap().into_inner()
@@ -299,17 +401,32 @@ fn an_edited_reference_style_shows_in_the_output() {
     let edited = rewrite_part(&original, "word/styles.xml", |styles| {
         let start = styles.find(r#"w:styleId="Heading1""#).unwrap();
         let end = start + styles[start..].find("</w:style>").unwrap();
-        let heading = styles[start..end].replace(r#"w:color w:val="154273""#, r#"w:color w:val="C00000""#);
-        assert!(heading.contains("C00000"), "the fixture has a heading colour");
+        let heading =
+            styles[start..end].replace(r#"w:color w:val="154273""#, r#"w:color w:val="C00000""#);
+        assert!(
+            heading.contains("C00000"),
+            "the fixture has a heading colour"
+        );
         format!("{}{}{}", &styles[..start], heading, &styles[end..])
     });
     std::fs::write(tpl.join("stijl.docx"), edited).unwrap();
-    let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &["--formaat", "docx", "--sjablonen", tpl.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = make(
+        &repo().join("data/noord-2016.yaml"),
+        dir.path(),
+        &["--formaat", "docx", "--sjablonen", tpl.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let d = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
     let styles = part(&d, "word/styles.xml");
     let start = styles.find(r#"w:styleId="Heading1""#).unwrap();
     let end = start + styles[start..].find("</w:style>").unwrap();
-    assert!(styles[start..end].contains("C00000"), "the edited colour is used");
+    assert!(
+        styles[start..end].contains("C00000"),
+        "the edited colour is used"
+    );
     assert!(!styles[start..end].contains("numPr"));
 }

@@ -4,11 +4,12 @@
 //! What docx-rs cannot express is completed by [`super::docx_package`].
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, Hyperlink,
-    HyperlinkData, HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc, LevelOverride,
-    LevelText, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Pic, Run, RunFonts,
-    Shading, ShdType, SpecialIndentType, Start, Table, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableOfContents, TableOfContentsItem, TableRow, BorderType, WidthType,
+    AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header,
+    Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText,
+    Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering, NumberingId, PageMargin,
+    Paragraph, Pic, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableOfContents, TableOfContentsItem, TableRow,
+    WidthType,
 };
 
 use super::docx_package::{self, PackageInfo};
@@ -56,7 +57,10 @@ impl Renderer for DocxRenderer {
             w.block(block, 0)?;
         }
         let info = PackageInfo {
-            title: format!("{} {}", ctx.document.meta.titel, ctx.document.meta.verslagjaar),
+            title: format!(
+                "{} {}",
+                ctx.document.meta.titel, ctx.document.meta.verslagjaar
+            ),
             creator: ctx
                 .document
                 .meta
@@ -65,7 +69,10 @@ impl Renderer for DocxRenderer {
                 .unwrap_or_else(|| ctx.document.meta.organisaties.join(", ")),
             created: ctx.document.meta.publicatiedatum_iso.clone(),
             language: "nl-NL".into(),
-            keywords: format!("Techniekpact; {}; {}", ctx.document.meta.landsdeel, ctx.document.meta.verslagjaar),
+            keywords: format!(
+                "Techniekpact; {}; {}",
+                ctx.document.meta.landsdeel, ctx.document.meta.verslagjaar
+            ),
             alts: w.alts.clone(),
             header_rows: w.header_rows.clone(),
             reference: ctx
@@ -77,7 +84,9 @@ impl Renderer for DocxRenderer {
         let mut raw = Vec::new();
         docx.build()
             .pack(std::io::Cursor::new(&mut raw))
-            .map_err(|e| RenderError::Other(format!("het DOCX-bestand kan niet gemaakt worden: {e}")))?;
+            .map_err(|e| {
+                RenderError::Other(format!("het DOCX-bestand kan niet gemaakt worden: {e}"))
+            })?;
         docx_package::finish(&raw, &info).map_err(RenderError::Other)
     }
 }
@@ -115,7 +124,11 @@ fn heading_numbers(doc: &Document) -> Vec<(u8, String, String)> {
                 .map(|c| c.to_string())
                 .collect::<Vec<_>>()
                 .join(".");
-            out.push((*level, format!("_Toc{:06}", out.len() + 1), format!("{number} {text}")));
+            out.push((
+                *level,
+                format!("_Toc{:06}", out.len() + 1),
+                format!("{number} {text}"),
+            ));
         }
     }
     out
@@ -125,9 +138,12 @@ impl<'a> Writer<'a> {
     fn new(ctx: &'a RenderContext<'a>) -> Self {
         let meta = &ctx.document.meta;
         let grey = "696969";
-        let mut header_p = Paragraph::new()
-            .style("Header")
-            .add_run(Run::new().add_text(meta.kopregel.clone()).color(grey).size(16));
+        let mut header_p = Paragraph::new().style("Header").add_run(
+            Run::new()
+                .add_text(meta.kopregel.clone())
+                .color(grey)
+                .size(16),
+        );
         if meta.concept {
             header_p = header_p.add_run(
                 Run::new()
@@ -151,18 +167,45 @@ impl<'a> Writer<'a> {
         let footer_p = Paragraph::new()
             .style("Footer")
             .align(AlignmentType::Right)
-            .add_run(Run::new().add_text(format!("{} ", meta.labels.pagina)).color(grey).size(16))
+            .add_run(
+                Run::new()
+                    .add_text(format!("{} ", meta.labels.pagina))
+                    .color(grey)
+                    .size(16),
+            )
             .add_run(field(InstrText::PAGE(InstrPAGE::new()), "1"))
-            .add_run(Run::new().add_text(format!(" {} ", meta.labels.van)).color(grey).size(16))
+            .add_run(
+                Run::new()
+                    .add_text(format!(" {} ", meta.labels.van))
+                    .color(grey)
+                    .size(16),
+            )
             .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()), "1"));
         let bullet = AbstractNumbering::new(ABSTRACT_BULLET).add_level(
-            Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left"))
-                .indent(Some(420), Some(SpecialIndentType::Hanging(280)), None, None),
+            Level::new(
+                0,
+                Start::new(1),
+                NumberFormat::new("bullet"),
+                LevelText::new("•"),
+                LevelJc::new("left"),
+            )
+            .indent(Some(420), Some(SpecialIndentType::Hanging(280)), None, None),
         );
         let bullet = (1..4).fold(bullet, |a, l| {
             a.add_level(
-                Level::new(l, Start::new(1), NumberFormat::new("bullet"), LevelText::new("–"), LevelJc::new("left"))
-                    .indent(Some(420 + 420 * l as i32), Some(SpecialIndentType::Hanging(280)), None, None),
+                Level::new(
+                    l,
+                    Start::new(1),
+                    NumberFormat::new("bullet"),
+                    LevelText::new("–"),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(420 + 420 * l as i32),
+                    Some(SpecialIndentType::Hanging(280)),
+                    None,
+                    None,
+                ),
             )
         });
         let ordered = (0..4).fold(AbstractNumbering::new(ABSTRACT_ORDERED), |a, l| {
@@ -174,7 +217,12 @@ impl<'a> Writer<'a> {
                     LevelText::new(format!("%{}.", l + 1)),
                     LevelJc::new("left"),
                 )
-                .indent(Some(420 + 420 * l as i32), Some(SpecialIndentType::Hanging(360)), None, None),
+                .indent(
+                    Some(420 + 420 * l as i32),
+                    Some(SpecialIndentType::Hanging(360)),
+                    None,
+                    None,
+                ),
             )
         });
         let docx = Docx::new()
@@ -188,7 +236,12 @@ impl<'a> Writer<'a> {
                     .header(720)
                     .footer(720),
             )
-            .default_fonts(RunFonts::new().ascii("Noto Sans").hi_ansi("Noto Sans").cs("Noto Sans"))
+            .default_fonts(
+                RunFonts::new()
+                    .ascii("Noto Sans")
+                    .hi_ansi("Noto Sans")
+                    .cs("Noto Sans"),
+            )
             .header(Header::new().add_paragraph(header_p))
             .first_header(Header::new())
             .footer(Footer::new().add_paragraph(footer_p))
@@ -210,7 +263,6 @@ impl<'a> Writer<'a> {
             heading_index: 0,
         }
     }
-
 
     fn add(&mut self, p: Paragraph) {
         let docx = std::mem::take(&mut self.docx);
@@ -247,14 +299,20 @@ impl<'a> Writer<'a> {
                 .style("Subtitle")
                 .add_run(Run::new().add_text(meta.titelpagina_kop.to_uppercase())),
         );
-        self.add(Paragraph::new().style("Title").add_run(Run::new().add_text(meta.titel.clone())));
+        self.add(
+            Paragraph::new()
+                .style("Title")
+                .add_run(Run::new().add_text(meta.titel.clone())),
+        );
         self.add(
             Paragraph::new()
                 .style("Subtitle")
                 .add_run(Run::new().add_text(meta.verslagjaar_tekst.clone())),
         );
         if let Some(o) = &meta.ondertitel {
-            self.add(Paragraph::new().add_run(Run::new().add_text(o.clone()).size(26).color("154273")));
+            self.add(
+                Paragraph::new().add_run(Run::new().add_text(o.clone()).size(26).color("154273")),
+            );
         }
         let rows = meta
             .titelpagina
@@ -269,10 +327,12 @@ impl<'a> Writer<'a> {
                     value = value.add_run(run.add_text(line.clone()));
                 }
                 TableRow::new(vec![
+                    TableCell::new().width(2400, WidthType::Dxa).add_paragraph(
+                        Paragraph::new().add_run(Run::new().add_text(label.clone())),
+                    ),
                     TableCell::new()
-                        .width(2400, WidthType::Dxa)
-                        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(label.clone()))),
-                    TableCell::new().width(TEXT_W as usize - 2400, WidthType::Dxa).add_paragraph(value),
+                        .width(TEXT_W as usize - 2400, WidthType::Dxa)
+                        .add_paragraph(value),
                 ])
             })
             .collect();
@@ -332,9 +392,11 @@ impl<'a> Writer<'a> {
                 Inline::Status { key, label } => {
                     // A shaded space is a visual aid; the word carries the meaning.
                     out.push(
-                        Run::new()
-                            .add_text("\u{a0}\u{a0}")
-                            .shading(Shading::new().shd_type(ShdType::Clear).fill(status_colour(key))),
+                        Run::new().add_text("\u{a0}\u{a0}").shading(
+                            Shading::new()
+                                .shd_type(ShdType::Clear)
+                                .fill(status_colour(key)),
+                        ),
                     );
                     out.push(Run::new().add_text("\u{a0}"));
                     let mut r = Run::new().add_text(label.clone()).bold();
@@ -353,7 +415,12 @@ impl<'a> Writer<'a> {
     }
 
     /// A paragraph of inlines, links as real hyperlinks.
-    fn paragraph(&self, inlines: &[Inline], size: Option<usize>, colour: Option<&str>) -> Paragraph {
+    fn paragraph(
+        &self,
+        inlines: &[Inline],
+        size: Option<usize>,
+        colour: Option<&str>,
+    ) -> Paragraph {
         let mut p = Paragraph::new();
         for i in inlines {
             match i {
@@ -404,7 +471,11 @@ impl<'a> Writer<'a> {
                 let p = self.paragraph(content, None, None);
                 self.add(p);
             }
-            Block::List { ordered, start, items } => self.list(*ordered, *start, items, list_level)?,
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => self.list(*ordered, *start, items, list_level)?,
             Block::Table(t) => self.table(t),
             Block::Figure(f) => self.figure(f)?,
         }
@@ -439,11 +510,21 @@ impl<'a> Writer<'a> {
         self.docx = docx.add_table_of_contents(toc);
     }
 
-    fn list(&mut self, ordered: bool, start: u64, items: &[Vec<Block>], level: usize) -> Result<(), RenderError> {
+    fn list(
+        &mut self,
+        ordered: bool,
+        start: u64,
+        items: &[Vec<Block>],
+        level: usize,
+    ) -> Result<(), RenderError> {
         // Every list gets its own numbering instance, so numbers restart.
         let num_id = self.next_num_id;
         self.next_num_id += 1;
-        let abstract_id = if ordered { ABSTRACT_ORDERED } else { ABSTRACT_BULLET };
+        let abstract_id = if ordered {
+            ABSTRACT_ORDERED
+        } else {
+            ABSTRACT_BULLET
+        };
         let numbering = Numbering::new(num_id, abstract_id)
             .add_override(LevelOverride::new(level).start(start as usize));
         let docx = std::mem::take(&mut self.docx);
@@ -459,9 +540,11 @@ impl<'a> Writer<'a> {
                             .numbering(NumberingId::new(num_id), IndentLevel::new(level));
                         self.add(p);
                     }
-                    Block::List { ordered, start, items } => {
-                        self.list(*ordered, *start, items, (level + 1).min(3))?
-                    }
+                    Block::List {
+                        ordered,
+                        start,
+                        items,
+                    } => self.list(*ordered, *start, items, (level + 1).min(3))?,
                     other => self.block(other, level)?,
                 }
                 first = false;
@@ -538,7 +621,12 @@ impl<'a> Writer<'a> {
                 .cant_split(),
             );
         }
-        let line = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(4).color("CCCCCC");
+        let line = |pos| {
+            TableBorder::new(pos)
+                .border_type(BorderType::Single)
+                .size(4)
+                .color("CCCCCC")
+        };
         let borders = TableBorders::with_empty()
             .set(line(TableBorderPosition::Top))
             .set(line(TableBorderPosition::Bottom))
@@ -556,11 +644,19 @@ impl<'a> Writer<'a> {
 
     fn figure(&mut self, f: &Figure) -> Result<(), RenderError> {
         let chart = self.ctx.charts.get(&f.chart).ok_or_else(|| {
-            RenderError::Other(format!("grafiek '{}' ontbreekt in de grafiekenset", f.chart))
+            RenderError::Other(format!(
+                "grafiek '{}' ontbreekt in de grafiekenset",
+                f.chart
+            ))
         })?;
         let width = (TEXT_W as f32 * f.width) as u32;
         let run = self.image(chart.svg.as_bytes(), &f.alt, width)?;
-        self.add(Paragraph::new().align(AlignmentType::Center).keep_next(true).add_run(run));
+        self.add(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .keep_next(true)
+                .add_run(run),
+        );
         self.figures += 1;
         let label = self.ctx.document.meta.labels.figuur.clone();
         self.add(

@@ -194,7 +194,8 @@ fn picture_properties(doc: &Document, alts: &[String], edits: &mut Vec<Edit>) {
             escape(alt)
         );
         let with = if node.has_children() {
-            let inner = &doc.input_text()[after_start_tag(&node).unwrap_or(node.range().end)..node.range().end];
+            let inner = &doc.input_text()
+                [after_start_tag(&node).unwrap_or(node.range().end)..node.range().end];
             format!("{tag}>{inner}")
         } else {
             format!("{tag}/>")
@@ -323,10 +324,13 @@ fn core_xml(info: &PackageInfo) -> String {
 }
 
 fn read_parts(zip: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut archive = ZipArchive::new(Cursor::new(zip)).map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
+    let mut archive =
+        ZipArchive::new(Cursor::new(zip)).map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
     let mut parts = Vec::with_capacity(archive.len());
     for i in 0..archive.len() {
-        let mut f = archive.by_index(i).map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
+        let mut f = archive
+            .by_index(i)
+            .map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
         let mut data = Vec::new();
         f.read_to_end(&mut data)
             .map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
@@ -351,7 +355,11 @@ fn text(name: &str, data: Vec<u8>) -> Result<String, String> {
 
 /// Complete the package written by docx-rs.
 pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
-    let reference = info.reference.as_deref().map(reference_styles).transpose()?;
+    let reference = info
+        .reference
+        .as_deref()
+        .map(reference_styles)
+        .transpose()?;
     let mut parts = read_parts(raw)?;
     // Parts in a fixed order: paragraph ids count through them in this order.
     parts.sort_by(|a, b| part_rank(&a.0).cmp(&part_rank(&b.0)).then(a.0.cmp(&b.0)));
@@ -362,7 +370,7 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
             let t = text(&name, data)?;
             // Structural changes first; the edits of the second pass lie
             // inside what the first may replace.
-            let t = pass(&t, |doc, edits| unwrap_empty_sdts(doc, edits))?;
+            let t = pass(&t, unwrap_empty_sdts)?;
             pass(&t, |doc, edits| {
                 renumber_para_ids(doc, &mut para, edits);
                 split_field_runs(doc, edits);
@@ -436,7 +444,10 @@ mod tests {
     fn header_rows_repeat_only_where_asked() {
         let out = edited(|d, e| header_rows(d, &[true, false, true], e));
         assert!(out.contains("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"));
-        assert!(out.contains("<w:tbl><w:tr><w:tc/></w:tr></w:tbl>"), "second table untouched");
+        assert!(
+            out.contains("<w:tbl><w:tr><w:tc/></w:tr></w:tbl>"),
+            "second table untouched"
+        );
         assert!(out.contains("<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc/>"));
         assert_eq!(out.matches("tblHeader").count(), 2);
     }
@@ -457,14 +468,17 @@ mod tests {
         let out = apply(doc, edits);
         Document::parse(&out).unwrap();
         assert_eq!(out.matches("<w:r>").count(), 6);
-        assert!(out.contains(r#"<w:r><w:rPr><w:b/></w:rPr><w:instrText>PAGE</w:instrText></w:r>"#), "{out}");
+        assert!(
+            out.contains(r#"<w:r><w:rPr><w:b/></w:rPr><w:instrText>PAGE</w:instrText></w:r>"#),
+            "{out}"
+        );
         assert!(out.contains("<w:r><w:t>gewoon</w:t></w:r>"));
     }
 
     #[test]
     fn empty_nested_content_controls_are_unwrapped() {
         let doc = r#"<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:sdt><w:sdtPr><w:alias w:val="Inhoud"/></w:sdtPr><w:sdtContent><w:p/><w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r/></w:p><w:p/></w:sdtContent></w:sdt></w:sdtContent></w:sdt></w:body>"#;
-        let out = pass(doc, |d, e| unwrap_empty_sdts(d, e)).unwrap();
+        let out = pass(doc, unwrap_empty_sdts).unwrap();
         assert_eq!(
             out,
             r#"<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:sdt><w:sdtPr><w:alias w:val="Inhoud"/></w:sdtPr><w:sdtContent><w:p/><w:p><w:r/></w:p><w:p/></w:sdtContent></w:sdt></w:body>"#
@@ -487,9 +501,15 @@ mod tests {
     fn reference_styles_win_and_missing_ones_are_kept() {
         let out = merge_styles(Some(REFERENCE), OURS, "nl-NL").unwrap();
         Document::parse(&out).unwrap();
-        assert!(out.contains(r#"<w:color w:val="FF0000"/>"#), "reference Normal kept");
+        assert!(
+            out.contains(r#"<w:color w:val="FF0000"/>"#),
+            "reference Normal kept"
+        );
         assert_eq!(out.matches(r#"w:styleId="Normal""#).count(), 1);
-        assert!(out.contains(r#"w:styleId="Eigen""#), "our extra style added");
+        assert!(
+            out.contains(r#"w:styleId="Eigen""#),
+            "our extra style added"
+        );
         assert!(!out.contains("numPr"), "heading numbering removed");
         assert!(out.contains(r#"<w:spacing w:before="240"/>"#));
         assert!(out.contains(r#"<w:lang w:val="nl-NL""#));

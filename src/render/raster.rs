@@ -38,7 +38,11 @@ pub fn svg_to_png(svg: &[u8], scale: f32) -> Result<Png, String> {
     let height = (size.height() * scale).round().max(1.0) as u32;
     let mut pixmap = Pixmap::new(width, height).ok_or("afbeelding te groot om te rasteren")?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
-    resvg::render(&tree, Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
     let bytes = pixmap
         .encode_png()
         .map_err(|e| format!("PNG kan niet gemaakt worden: {e}"))?;
@@ -56,7 +60,8 @@ mod tests {
     #[test]
     fn text_is_drawn_with_the_embedded_font() {
         let with_text = br##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"><text x="10" y="35" font-family="Noto Sans" font-size="30">Beta 1.234</text></svg>"##;
-        let without = br##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"></svg>"##;
+        let without =
+            br##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"></svg>"##;
         let a = svg_to_png(with_text, 1.0).unwrap();
         let b = svg_to_png(without, 1.0).unwrap();
         assert_eq!((a.width, a.height), (200, 50));
