@@ -54,6 +54,9 @@ pub enum Command {
     /// Maak het rapport (PDF en DOCX) en de grafieken uit gegevensbestanden.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Maak(MaakArgs),
+    /// Schrijf de standaardsjablonen naar een map, om aan te passen.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Sjablonen(SjablonenArgs),
     /// Schrijf het JSON Schema van het gegevensformaat (voor editors).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Schema(SchemaArgs),
@@ -103,6 +106,19 @@ pub struct MaakArgs {
     /// Behandel waarschuwingen als fouten.
     #[arg(long)]
     pub strikt: bool,
+    /// Gegevens van het vorige jaar: voegt het hoofdstuk "Wijzigingen ten opzichte van vorig jaar" toe.
+    #[arg(long, value_name = "GEGEVENS.yaml")]
+    pub vorig: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SjablonenArgs {
+    /// De map waarin de sjablonen komen (wordt zo nodig gemaakt).
+    #[arg(value_name = "MAP")]
+    pub map: PathBuf,
+    /// Overschrijf bestaande bestanden.
+    #[arg(long)]
+    pub overschrijven: bool,
 }
 
 #[derive(Debug, Args)]
@@ -183,6 +199,7 @@ fn run(command: Command) -> u8 {
         Command::Controleer(args) => controleer(&args),
         Command::Maak(args) => maak(&args),
         Command::Schema(args) => schema(&args),
+        Command::Sjablonen(args) => sjablonen(&args),
     }
 }
 
@@ -291,6 +308,7 @@ fn maak(args: &MaakArgs) -> u8 {
         load: LoadOptions {
             strict: args.strikt,
         },
+        previous: args.vorig.clone(),
     };
     let mut status = EXIT_OK;
     for path in &args.bestanden {
@@ -341,4 +359,43 @@ fn maak(args: &MaakArgs) -> u8 {
         }
     }
     status
+}
+
+fn sjablonen(args: &SjablonenArgs) -> u8 {
+    let existing: Vec<String> = crate::templates::DEFAULTS
+        .iter()
+        .map(|(name, _)| args.map.join(name))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !existing.is_empty() && !args.overschrijven {
+        eprintln!(
+            "fout: deze bestanden bestaan al: {}\n  tip: kies een lege map, of gebruik --overschrijven",
+            existing.join(", ")
+        );
+        return EXIT_INVALID;
+    }
+    let files: Vec<crate::output::OutputFile> = crate::templates::DEFAULTS
+        .iter()
+        .map(|(name, bytes)| crate::output::OutputFile {
+            rel: PathBuf::from(name),
+            bytes: bytes.to_vec(),
+        })
+        .collect();
+    match crate::output::write_all(&args.map, &files) {
+        Ok(written) => {
+            for p in written {
+                println!("{}", p.display());
+            }
+            println!(
+                "Pas de sjablonen aan en gebruik ze met: techniekpact maak GEGEVENS.yaml --sjablonen {}",
+                args.map.display()
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("fout: {e}");
+            EXIT_INVALID
+        }
+    }
 }

@@ -20,4 +20,5 @@ pub mod report;
 pub mod schema;
 pub mod suggest;
 pub mod templates;
+pub mod texts;
 pub mod validate;

@@ -7,11 +7,12 @@ use crate::analysis;
 use crate::charts::ChartSet;
 use crate::diagnostics::Report;
 use crate::document::Document;
-use crate::document::build::build;
+use crate::document::build::{Previous, build};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::output::{OutputFile, write_all};
 use crate::render::{RenderContext, RenderError, Renderer};
 use crate::templates::Templates;
+use crate::texts::TextSet;
 
 /// Why a report could not be made.
 #[derive(Debug)]
@@ -38,6 +39,8 @@ pub struct MakeOptions<'a> {
     pub renderers: Vec<Box<dyn Renderer + Send + Sync + 'a>>,
     pub templates: Templates,
     pub load: LoadOptions,
+    /// The previous year's data file (`--vorig`).
+    pub previous: Option<PathBuf>,
 }
 
 /// `techniekpact-<landsdeel>-<verslagjaar>` in lower-case ASCII.
@@ -53,8 +56,13 @@ pub struct Prepared {
     pub slug: String,
 }
 
-/// Analyse a loaded file and build its document and charts.
-pub fn prepare(loaded: &Loaded) -> Result<Prepared, MakeError> {
+/// Analyse a loaded file and build its document and charts; `previous` is
+/// the previous year's file for the chapter on changes.
+pub fn prepare(
+    loaded: &Loaded,
+    texts: &TextSet,
+    previous: Option<&Loaded>,
+) -> Result<Prepared, MakeError> {
     let data = &loaded.data;
     let logo = match &data.rapport.logo {
         Some(rel) => {
@@ -75,7 +83,19 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, MakeError> {
         None => None,
     };
     let analysis = analysis::analyse(data);
-    let built = build(data, &analysis, logo.as_ref().map(|(n, _)| n.clone()));
+    let prev_analysis = previous.map(|p| analysis::analyse(&p.data));
+    let prev = previous.zip(prev_analysis.as_ref()).map(|(p, a)| Previous {
+        data: &p.data,
+        analysis: a,
+    });
+    let built = build(
+        data,
+        &analysis,
+        logo.as_ref().map(|(n, _)| n.clone()),
+        texts,
+        prev,
+    )
+    .map_err(|r| MakeError::Template(vec![r]))?;
     Ok(Prepared {
         document: built.document,
         charts: built.charts,
@@ -87,7 +107,12 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, MakeError> {
 /// Make every requested format of the report in `path`.
 pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     let loaded = load::load(path, options.load).map_err(MakeError::Data)?;
-    let prepared = prepare(&loaded)?;
+    let previous = match &options.previous {
+        Some(p) => Some(load::load(p, options.load).map_err(MakeError::Data)?),
+        None => None,
+    };
+    let texts = TextSet::load(&options.templates).map_err(|r| MakeError::Template(vec![r]))?;
+    let prepared = prepare(&loaded, &texts, previous.as_ref())?;
     let ctx = RenderContext {
         document: &prepared.document,
         charts: &prepared.charts,

@@ -14,6 +14,7 @@ pub const DEFAULTS: &[(&str, &[u8])] = &[
     ("rapport.typ", include_bytes!("../templates/rapport.typ")),
     ("stijl.typ", include_bytes!("../templates/stijl.typ")),
     ("stijl.docx", include_bytes!("../templates/stijl.docx")),
+    ("teksten.yaml", include_bytes!("../templates/teksten.yaml")),
 ];
 
 /// A set of template files by relative path.

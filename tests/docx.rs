@@ -332,10 +332,7 @@ fn pdf_and_docx_are_written_together_or_not_at_all() {
     std::fs::write(&pdf, b"vorige versie").unwrap();
     // A broken reference document makes the DOCX fail after the PDF is made.
     let tpl = dir.path().join("sjablonen");
-    std::fs::create_dir(&tpl).unwrap();
-    for f in ["rapport.typ", "stijl.typ"] {
-        std::fs::copy(repo().join("templates").join(f), tpl.join(f)).unwrap();
-    }
+    copy_templates(&tpl);
     std::fs::write(tpl.join("stijl.docx"), b"geen zip").unwrap();
     let out = make(
         &repo().join("data/noord-2016.yaml"),
@@ -392,10 +389,7 @@ fn rewrite_part(zip_bytes: &[u8], name: &str, f: impl Fn(String) -> String) -> V
 fn an_edited_reference_style_shows_in_the_output() {
     let dir = tempfile::tempdir().unwrap();
     let tpl = dir.path().join("sjablonen");
-    std::fs::create_dir(&tpl).unwrap();
-    for f in ["rapport.typ", "stijl.typ"] {
-        std::fs::copy(repo().join("templates").join(f), tpl.join(f)).unwrap();
-    }
+    copy_templates(&tpl);
     // What an editor does in Word: Heading 1 becomes red.
     let original = std::fs::read(repo().join("templates/stijl.docx")).unwrap();
     let edited = rewrite_part(&original, "word/styles.xml", |styles| {

@@ -269,12 +269,7 @@ fn failed_run_leaves_existing_output_untouched() {
 fn broken_template_is_reported_with_position() {
     let dir = tempfile::tempdir().unwrap();
     let tpl = dir.path().join("sjablonen");
-    std::fs::create_dir(&tpl).unwrap();
-    std::fs::copy(
-        repo().join("templates/rapport.typ"),
-        tpl.join("rapport.typ"),
-    )
-    .unwrap();
+    copy_templates(&tpl);
     let style = std::fs::read_to_string(repo().join("templates/stijl.typ")).unwrap();
     std::fs::write(
         tpl.join("stijl.typ"),

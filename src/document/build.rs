@@ -9,6 +9,8 @@ use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
 use super::markdown;
 use super::{Align, Block, Cell, Document, Figure, Inline, Labels, Meta, Table};
+use crate::texts::TextSet;
+use minijinja::context;
 
 /// The report content and the charts it shows.
 pub struct Built {
@@ -16,11 +18,25 @@ pub struct Built {
     pub charts: ChartSet,
 }
 
-/// Build the report of `data`.
-pub fn build(data: &Voortgang, analysis: &Analysis, logo: Option<String>) -> Built {
+/// The previous year's report, for the chapter on changes (`--vorig`).
+pub struct Previous<'a> {
+    pub data: &'a Voortgang,
+    pub analysis: &'a Analysis,
+}
+
+/// Build the report of `data`. Problems in the fixed texts are reported on
+/// `teksten.yaml`.
+pub fn build(
+    data: &Voortgang,
+    analysis: &Analysis,
+    logo: Option<String>,
+    texts: &TextSet,
+    previous: Option<Previous>,
+) -> Result<Built, crate::diagnostics::Report> {
     let mut b = Builder {
         data,
         analysis,
+        texts,
         blocks: Vec::new(),
         charts: ChartSet::default(),
         anchors: Vec::new(),
@@ -28,22 +44,36 @@ pub fn build(data: &Voortgang, analysis: &Analysis, logo: Option<String>) -> Bui
     b.blocks.push(Block::Toc);
     b.summary();
     b.introduction();
+    if let Some(prev) = previous {
+        b.changes(&prev);
+    }
     for onderdeel in &data.onderdelen {
         b.part(onderdeel);
     }
     b.proposals();
     b.appendices();
-    Built {
+    let meta = meta(data, logo, texts);
+    texts.finish()?;
+    Ok(Built {
         document: Document {
-            meta: meta(data, logo),
+            meta,
             blocks: b.blocks,
         },
         charts: b.charts,
-    }
+    })
 }
 
-fn meta(data: &Voortgang, logo: Option<String>) -> Meta {
+fn meta(data: &Voortgang, logo: Option<String>, texts: &TextSet) -> Meta {
     let r = &data.rapport;
+    let l = &texts.teksten.labels;
+    let ctx = || {
+        context! {
+            landsdeel => r.landsdeel.clone(),
+            verslagjaar => r.verslagjaar,
+            titel => r.titel.clone(),
+        }
+    };
+    let label = |name: &str, t: &String| texts.fill(&format!("/labels/{name}"), t, ctx());
     let status = match r.status {
         RapportStatus::Concept => "concept",
         RapportStatus::Definitief => "definitief",
@@ -64,8 +94,8 @@ fn meta(data: &Voortgang, logo: Option<String>) -> Meta {
         facts.push(("Partners".into(), r.organisaties.clone()));
     }
     Meta {
-        titelpagina_kop: format!("Techniekpact · Landsdeel {}", r.landsdeel),
-        verslagjaar_tekst: format!("Verslagjaar {}", r.verslagjaar),
+        titelpagina_kop: label("titelpagina_kop", &l.titelpagina_kop),
+        verslagjaar_tekst: label("verslagjaar", &l.verslagjaar),
         titelpagina: facts,
         titel: r.titel.clone(),
         ondertitel: r.ondertitel.clone(),
@@ -82,15 +112,15 @@ fn meta(data: &Voortgang, logo: Option<String>) -> Meta {
             RapportStatus::Definitief => "definitief".into(),
         },
         logo,
-        kopregel: format!("{} · verslagjaar {}", r.titel, r.verslagjaar),
+        kopregel: label("kopregel", &l.kopregel),
         labels: Labels {
-            inhoud: "Inhoud".into(),
-            pagina: "pagina".into(),
-            van: "van".into(),
-            concept: "CONCEPT".into(),
-            logo: format!("Logo van het Techniekpact Landsdeel {}", r.landsdeel),
-            figuur: "Figuur".into(),
-            tabel: "Tabel".into(),
+            inhoud: label("inhoud", &l.inhoud),
+            pagina: label("pagina", &l.pagina),
+            van: label("van", &l.van),
+            concept: label("concept", &l.concept),
+            logo: label("logo", &l.logo),
+            figuur: label("figuur", &l.figuur),
+            tabel: label("tabel", &l.tabel),
         },
     }
 }
@@ -143,6 +173,7 @@ fn enumerate_nl(parts: &[String]) -> String {
 struct Builder<'a> {
     data: &'a Voortgang,
     analysis: &'a Analysis,
+    texts: &'a TextSet,
     blocks: Vec<Block>,
     charts: ChartSet,
     anchors: Vec<String>,
@@ -151,6 +182,19 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn year(&self) -> i32 {
         self.data.rapport.verslagjaar
+    }
+
+    /// A fixed text filled in with `ctx`, as Markdown blocks.
+    fn fragment(&mut self, pointer: &str, ctx: minijinja::Value) {
+        let template = fragment_at(&self.texts.teksten, pointer);
+        let text = self.texts.fill(pointer, &template, ctx);
+        self.blocks.extend(markdown::parse(text.trim()));
+    }
+
+    /// A fixed text filled in with `ctx`, as one line.
+    fn line(&self, pointer: &str, ctx: minijinja::Value) -> String {
+        let template = fragment_at(&self.texts.teksten, pointer);
+        self.texts.fill(pointer, &template, ctx).trim().to_string()
     }
 
     fn heading(&mut self, level: u8, text: impl Into<String>, anchor_hint: &str) {
@@ -171,10 +215,6 @@ impl Builder<'_> {
 
     fn para(&mut self, content: Vec<Inline>) {
         self.blocks.push(Block::Paragraph { content });
-    }
-
-    fn text(&mut self, s: impl Into<String>) {
-        self.para(vec![Inline::text(s)]);
     }
 
     fn markdown(&mut self, text: &Option<String>) -> bool {
@@ -214,13 +254,17 @@ impl Builder<'_> {
 
     fn summary(&mut self) {
         let year = self.year();
-        self.heading(1, "Samenvatting", "samenvatting");
+        let k = self.texts.teksten.koppen.clone();
+        self.heading(1, k.samenvatting.clone(), "samenvatting");
         self.markdown(&self.data.samenvatting.clone());
 
-        self.heading(2, "Overzicht van de indicatoren", "overzicht-indicatoren");
+        self.heading(2, k.overzicht.clone(), "overzicht-indicatoren");
         let total = self.analysis.indicators.len();
         if total == 0 {
-            self.text("Dit rapport bevat geen gekwantificeerde doelen (indicatoren); de voortgang blijkt uit de acties hieronder.");
+            self.fragment(
+                "/teksten/geen_indicatoren",
+                context! { verslagjaar => year },
+            );
         } else {
             let parts: Vec<String> = self
                 .analysis
@@ -229,11 +273,14 @@ impl Builder<'_> {
                 .filter(|(_, n)| *n > 0)
                 .map(|(s, n)| format!("{n} {}", s.label()))
                 .collect();
-            self.text(format!(
-                "Het rapport volgt {}. Over {year} is de stand: {}. De status vergelijkt de gerealiseerde verandering met de verwachte voortgang op de lijn van nulmeting naar doel (zie bijlage B).",
-                plural_s(total, "indicator", "indicatoren"),
-                enumerate_nl(&parts)
-            ));
+            self.fragment(
+                "/teksten/overzicht",
+                context! {
+                    verslagjaar => year,
+                    aantal_indicatoren => plural_s(total, "indicator", "indicatoren"),
+                    stand => enumerate_nl(&parts),
+                },
+            );
             let rows = self
                 .data
                 .indicatoren()
@@ -282,21 +329,24 @@ impl Builder<'_> {
             self.figure(chart, 1.0);
         }
 
-        self.heading(2, "Acties per status", "acties-per-status");
+        self.heading(2, k.acties_per_status.clone(), "acties-per-status");
         let counts = &self.analysis.acties_per_status;
         let total: usize = counts.iter().map(|(_, n)| n).sum();
         if total == 0 {
-            self.text("Er zijn geen acties vastgelegd.");
+            self.fragment("/teksten/geen_acties", context! { verslagjaar => year });
         } else {
             let done = counts
                 .iter()
                 .find(|(s, _)| s.label() == "afgerond")
                 .map_or(0, |(_, n)| *n);
-            self.text(format!(
-                "Van de {} {} er {done} afgerond.",
-                plural_s(total, "actie", "acties"),
-                if done == 1 { "is" } else { "zijn" }
-            ));
+            self.fragment(
+                "/teksten/acties_overzicht",
+                context! {
+                    verslagjaar => year,
+                    aantal_acties => plural_s(total, "actie", "acties"),
+                    afgerond => done,
+                },
+            );
             let rows = counts
                 .iter()
                 .map(|(s, n)| {
@@ -320,29 +370,227 @@ impl Builder<'_> {
     }
 
     fn introduction(&mut self) {
-        self.heading(1, "Inleiding", "inleiding");
+        let k = self.texts.teksten.koppen.clone();
+        self.heading(1, k.inleiding, "inleiding");
         self.markdown(&self.data.inleiding.clone());
-        self.heading(2, "Leeswijzer", "leeswijzer");
+        self.heading(2, k.leeswijzer, "leeswijzer");
         let parts: Vec<String> = self
             .data
             .onderdelen
             .iter()
             .map(|o| format!("‘{}’", o.naam))
             .collect();
-        self.text(format!(
-            "Na deze inleiding volgt per onderdeel van het arrangement een hoofdstuk: {}. Elk hoofdstuk beschrijft per thema de partners, de gekwantificeerde doelen met hun metingen en grafiek, en de afspraken (acties) met hun status. Daarna volgen de doe-voorstellen en de bijlagen met alle metingen en de verantwoording van de berekende status.",
-            enumerate_nl(&parts)
-        ));
-        self.text(
-            "Een status wordt altijd met een woord aangeduid; de kleur is alleen een hulpmiddel.",
+        self.fragment(
+            "/teksten/leeswijzer",
+            context! {
+                verslagjaar => self.year(),
+                onderdelen => enumerate_nl(&parts),
+                aantal_onderdelen => parts.len(),
+            },
         );
+    }
+
+    /// The chapter on changes since the previous year's report.
+    fn changes(&mut self, prev: &Previous) {
+        let year = self.year();
+        let before = prev.data.rapport.verslagjaar;
+        let ctx = || context! { verslagjaar => year, vorig_jaar => before };
+        let title = self.line("/koppen/wijzigingen", ctx());
+        self.heading(1, title, "wijzigingen");
+        self.fragment("/teksten/wijzigingen", ctx());
+        let k = self.texts.teksten.koppen.clone();
+        let mut any = false;
+
+        // Indicators whose status changed.
+        let rows: Vec<Vec<Cell>> = self
+            .data
+            .indicatoren()
+            .filter_map(|ind| {
+                let now = self.analysis.indicator(&ind.id)?.status;
+                let then = prev.analysis.indicator(&ind.id)?.status;
+                (now != then).then(|| {
+                    vec![
+                        Cell::text(ind.naam.clone()),
+                        Cell::inlines(vec![status_inline(then)]),
+                        Cell::inlines(vec![status_inline(now)]),
+                    ]
+                })
+            })
+            .collect();
+        if !rows.is_empty() {
+            any = true;
+            self.heading(
+                2,
+                k.wijzigingen_indicatoren.clone(),
+                "wijzigingen-indicatoren",
+            );
+            self.blocks.push(Block::Table(Table {
+                caption: Some(format!(
+                    "Indicatoren waarvan de status veranderde tussen {before} en {year}"
+                )),
+                header: vec![
+                    "Indicator".into(),
+                    format!("Status {before}"),
+                    format!("Status {year}"),
+                ],
+                align: vec![Align::Left, Align::Left, Align::Left],
+                widths: vec![3.0, 1.4, 1.4],
+                rows,
+            }));
+        }
+
+        // Acties whose status changed: completed, started, delayed, other.
+        let old: std::collections::HashMap<&str, &Actie> =
+            prev.data.acties().map(|a| (a.id.as_str(), a)).collect();
+        let rows: Vec<Vec<Cell>> = self
+            .data
+            .acties()
+            .filter_map(|a| {
+                let was = old.get(a.id.as_str())?;
+                (was.status != a.status).then(|| {
+                    use crate::model::ActieStatus as S;
+                    let what = match (was.status, a.status) {
+                        (_, S::Afgerond) => "afgerond",
+                        (S::Gepland, S::Lopend) => "gestart",
+                        (_, S::Vertraagd) => "vertraagd",
+                        (_, S::Gestopt) => "gestopt",
+                        (S::Vertraagd, S::Lopend) => "weer op schema",
+                        _ => "gewijzigd",
+                    };
+                    vec![
+                        Cell::text(a.naam.clone()),
+                        Cell::inlines(vec![actie_status_inline(was)]),
+                        Cell::inlines(vec![actie_status_inline(a)]),
+                        Cell::text(what),
+                    ]
+                })
+            })
+            .collect();
+        if !rows.is_empty() {
+            any = true;
+            self.heading(2, k.wijzigingen_acties.clone(), "wijzigingen-acties");
+            self.blocks.push(Block::Table(Table {
+                caption: Some(format!(
+                    "Acties waarvan de status veranderde tussen {before} en {year}"
+                )),
+                header: vec![
+                    "Actie".into(),
+                    format!("Status {before}"),
+                    format!("Status {year}"),
+                    "Wijziging".into(),
+                ],
+                align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
+                widths: vec![3.2, 1.3, 1.3, 1.3],
+                rows,
+            }));
+        }
+
+        // New and dropped items, by kind.
+        fn names<'x>(items: impl Iterator<Item = (&'x str, &'x str)>) -> Vec<(String, String)> {
+            items
+                .map(|(id, n)| (id.to_string(), n.to_string()))
+                .collect()
+        }
+        let kinds: Vec<(&str, Vec<(String, String)>, Vec<(String, String)>)> = vec![
+            (
+                "onderdeel",
+                names(
+                    self.data
+                        .onderdelen
+                        .iter()
+                        .map(|o| (o.id.as_str(), o.naam.as_str())),
+                ),
+                names(
+                    prev.data
+                        .onderdelen
+                        .iter()
+                        .map(|o| (o.id.as_str(), o.naam.as_str())),
+                ),
+            ),
+            (
+                "thema",
+                names(self.data.themas().map(|t| (t.id.as_str(), t.naam.as_str()))),
+                names(prev.data.themas().map(|t| (t.id.as_str(), t.naam.as_str()))),
+            ),
+            (
+                "indicator",
+                names(
+                    self.data
+                        .indicatoren()
+                        .map(|i| (i.id.as_str(), i.naam.as_str())),
+                ),
+                names(
+                    prev.data
+                        .indicatoren()
+                        .map(|i| (i.id.as_str(), i.naam.as_str())),
+                ),
+            ),
+            (
+                "actie",
+                names(self.data.acties().map(|a| (a.id.as_str(), a.naam.as_str()))),
+                names(prev.data.acties().map(|a| (a.id.as_str(), a.naam.as_str()))),
+            ),
+            (
+                "doe-voorstel",
+                names(
+                    self.data
+                        .doe_voorstellen
+                        .iter()
+                        .map(|d| (d.id.as_str(), d.naam.as_str())),
+                ),
+                names(
+                    prev.data
+                        .doe_voorstellen
+                        .iter()
+                        .map(|d| (d.id.as_str(), d.naam.as_str())),
+                ),
+            ),
+        ];
+        let mut rows = Vec::new();
+        for (kind, now, then) in &kinds {
+            for (id, naam) in now {
+                if !then.iter().any(|(i, _)| i == id) {
+                    rows.push(vec![
+                        Cell::text(naam.clone()),
+                        Cell::text(*kind),
+                        Cell::text("nieuw"),
+                    ]);
+                }
+            }
+            for (id, naam) in then {
+                if !now.iter().any(|(i, _)| i == id) {
+                    rows.push(vec![
+                        Cell::text(naam.clone()),
+                        Cell::text(*kind),
+                        Cell::text("vervallen"),
+                    ]);
+                }
+            }
+        }
+        if !rows.is_empty() {
+            any = true;
+            self.heading(2, k.wijzigingen_nieuw.clone(), "wijzigingen-nieuw");
+            self.blocks.push(Block::Table(Table {
+                caption: Some(format!("Nieuw in {year} en vervallen sinds {before}")),
+                header: vec!["Naam".into(), "Soort".into(), "Wijziging".into()],
+                align: vec![Align::Left, Align::Left, Align::Left],
+                widths: vec![3.4, 1.2, 1.2],
+                rows,
+            }));
+        }
+        if !any {
+            self.fragment("/teksten/geen_wijzigingen", ctx());
+        }
     }
 
     fn part(&mut self, onderdeel: &crate::model::Onderdeel) {
         self.heading(1, onderdeel.naam.clone(), &onderdeel.id);
         let had_text = self.markdown(&onderdeel.toelichting);
         if onderdeel.themas.is_empty() && !had_text {
-            self.text("Voor dit onderdeel zijn in dit verslagjaar geen thema's, doelen of acties vastgelegd.");
+            self.fragment(
+                "/teksten/leeg_onderdeel",
+                context! { onderdeel => onderdeel.naam.clone() },
+            );
         }
         for thema in &onderdeel.themas {
             self.theme(thema);
@@ -376,11 +624,11 @@ impl Builder<'_> {
             self.indicator(ind);
         }
         if !thema.acties.is_empty() {
-            self.heading(
-                3,
-                format!("Acties: {}", thema.naam),
-                &format!("{}-acties", thema.id),
+            let title = self.line(
+                "/koppen/acties_van_thema",
+                context! { thema => thema.naam.clone() },
             );
+            self.heading(3, title, &format!("{}-acties", thema.id));
             let rows = thema
                 .acties
                 .iter()
@@ -487,13 +735,16 @@ impl Builder<'_> {
         if self.data.doe_voorstellen.is_empty() {
             return;
         }
-        self.heading(1, "Doe-voorstellen", "doe-voorstellen");
+        let title = self.texts.teksten.koppen.doe_voorstellen.clone();
+        self.heading(1, title, "doe-voorstellen");
         let n = self.data.doe_voorstellen.len();
-        self.text(format!(
-            "Stakeholders uit het landsdeel hebben {} opgesteld voor onderwerpen die beter bovenregionaal aangepakt kunnen worden. De tabel geeft hun stand in {}.",
-            plural_s(n, "doe-voorstel", "doe-voorstellen"),
-            self.year()
-        ));
+        self.fragment(
+            "/teksten/doe_voorstellen",
+            context! {
+                verslagjaar => self.year(),
+                aantal_doe_voorstellen => plural_s(n, "doe-voorstel", "doe-voorstellen"),
+            },
+        );
         let mut items: Vec<_> = self.data.doe_voorstellen.iter().collect();
         items.sort_by_key(|d| d.nummer);
         let rows = items
@@ -551,15 +802,20 @@ impl Builder<'_> {
 
     fn appendices(&mut self) {
         let year = self.year();
-        self.heading(1, "Bijlagen", "bijlagen");
-        self.heading(2, "Bijlage A. Metingen per indicator", "bijlage-metingen");
+        let k = self.texts.teksten.koppen.clone();
+        self.heading(1, k.bijlagen.clone(), "bijlagen");
+        self.heading(2, k.bijlage_metingen.clone(), "bijlage-metingen");
         let indicators: Vec<&Indicator> = self.data.indicatoren().collect();
         if indicators.is_empty() {
-            self.text("Dit rapport bevat geen indicatoren en dus geen metingen.");
+            self.fragment(
+                "/teksten/bijlage_geen_metingen",
+                context! { verslagjaar => year },
+            );
         } else {
-            self.text(format!(
-                "Per indicator alle metingen tot en met {year}, met de waarde die op de lijn van nulmeting naar doel in dat jaar verwacht werd."
-            ));
+            self.fragment(
+                "/teksten/bijlage_metingen",
+                context! { verslagjaar => year },
+            );
         }
         for ind in indicators {
             let regions: Vec<&String> = ind.uitsplitsing.keys().collect();
@@ -618,54 +874,78 @@ impl Builder<'_> {
             }));
         }
 
-        self.heading(2, "Bijlage B. Verantwoording", "bijlage-verantwoording");
+        self.heading(
+            2,
+            k.bijlage_verantwoording.clone(),
+            "bijlage-verantwoording",
+        );
         let rules = &self.data.statusregels;
-        self.text(format!(
-            "Voor elke indicator met nulmeting (jaar j0, waarde w0), doel (jaar j1, waarde w1) en een meting w over het verslagjaar {year} worden drie getallen berekend:"
-        ));
-        self.blocks.push(Block::List {
-            ordered: false,
-            start: 1,
-            items: vec![
-                vec![Block::Paragraph {
-                    content: vec![
-                        Inline::strong("realisatie"),
-                        Inline::text(" = (w − w0) / (w1 − w0) × 100 %: het deel van de benodigde verandering dat is bereikt;"),
-                    ],
-                }],
-                vec![Block::Paragraph {
-                    content: vec![
-                        Inline::strong("verwacht"),
-                        Inline::text(format!(" = ({year} − j0) / (j1 − j0) × 100 %: het deel van de looptijd tot het doeljaar dat verstreken is;")),
-                    ],
-                }],
-                vec![Block::Paragraph {
-                    content: vec![
-                        Inline::strong("voortgang"),
-                        Inline::text(" = realisatie / verwacht × 100 %."),
-                    ],
-                }],
-            ],
-        });
-        self.text("De status volgt daaruit, in deze volgorde:");
-        let s = |st: Status, rest: String| {
-            vec![Block::Paragraph {
-                content: vec![status_inline(st), Inline::text(rest)],
-            }]
+        let ctx = || {
+            context! {
+                verslagjaar => year,
+                op_koers => number_trim(rules.op_koers),
+                aandacht => number_trim(rules.aandacht),
+            }
         };
+        self.fragment("/teksten/verantwoording", ctx());
+        let items = [
+            (Status::GeenMeting, "geen_meting"),
+            (Status::Behaald, "behaald"),
+            (Status::Nulmeting, "nulmeting"),
+            (Status::OpKoers, "op_koers"),
+            (Status::Aandacht, "aandacht"),
+            (Status::Achter, "achter"),
+        ]
+        .into_iter()
+        .map(|(st, key)| {
+            let text = self.line(&format!("/teksten/status_uitleg/{key}"), ctx());
+            vec![Block::Paragraph {
+                content: vec![status_inline(st), Inline::text(format!(": {text}"))],
+            }]
+        })
+        .collect();
         self.blocks.push(Block::List {
             ordered: false,
             start: 1,
-            items: vec![
-                s(Status::GeenMeting, format!(": er is geen meting over {year}; de laatste eerdere meting wordt getoond met haar jaar;")),
-                s(Status::Behaald, ": de realisatie is 100 % of meer;".into()),
-                s(Status::Nulmeting, format!(": het verslagjaar {year} valt niet na het jaar van de nulmeting;")),
-                s(Status::OpKoers, format!(": de voortgang is {} % of meer;", number(rules.op_koers, 1).trim_end_matches(",0"))),
-                s(Status::Aandacht, format!(": de voortgang is {} % of meer, maar minder dan {} %;", number(rules.aandacht, 1).trim_end_matches(",0"), number(rules.op_koers, 1).trim_end_matches(",0"))),
-                s(Status::Achter, format!(": de voortgang is minder dan {} %.", number(rules.aandacht, 1).trim_end_matches(",0"))),
-            ],
+            items,
         });
-        self.text("Voor indicatoren met richting ‘dalend’ (lager is beter) geldt dezelfde berekening; een daling telt dan als vooruitgang. Voorbeeld: nulmeting 10 in 2014, doel 77 in 2020 en meting 34 in 2016 geven een realisatie van 35,8 %, een verwachte voortgang van 33,3 %, een voortgang van 107 % en dus de status ‘op koers’.");
-        self.text("Acties en doe-voorstellen krijgen hun status niet berekend: die wordt door de trekkers opgegeven en door het secretariaat vastgelegd.");
+        self.fragment("/teksten/verantwoording_slot", ctx());
     }
+}
+
+/// A threshold as written in running text: `90`, `87,5`.
+fn number_trim(v: f64) -> String {
+    crate::format_nl::number_plain(v)
+}
+
+/// The template text at a pointer into `teksten.yaml`.
+fn fragment_at(t: &crate::texts::Teksten, pointer: &str) -> String {
+    let f = &t.teksten;
+    let s = &f.status_uitleg;
+    let k = &t.koppen;
+    match pointer {
+        "/teksten/overzicht" => &f.overzicht,
+        "/teksten/geen_indicatoren" => &f.geen_indicatoren,
+        "/teksten/acties_overzicht" => &f.acties_overzicht,
+        "/teksten/geen_acties" => &f.geen_acties,
+        "/teksten/leeswijzer" => &f.leeswijzer,
+        "/teksten/leeg_onderdeel" => &f.leeg_onderdeel,
+        "/teksten/doe_voorstellen" => &f.doe_voorstellen,
+        "/teksten/bijlage_metingen" => &f.bijlage_metingen,
+        "/teksten/bijlage_geen_metingen" => &f.bijlage_geen_metingen,
+        "/teksten/verantwoording" => &f.verantwoording,
+        "/teksten/verantwoording_slot" => &f.verantwoording_slot,
+        "/teksten/wijzigingen" => &f.wijzigingen,
+        "/teksten/geen_wijzigingen" => &f.geen_wijzigingen,
+        "/teksten/status_uitleg/geen_meting" => &s.geen_meting,
+        "/teksten/status_uitleg/behaald" => &s.behaald,
+        "/teksten/status_uitleg/nulmeting" => &s.nulmeting,
+        "/teksten/status_uitleg/op_koers" => &s.op_koers,
+        "/teksten/status_uitleg/aandacht" => &s.aandacht,
+        "/teksten/status_uitleg/achter" => &s.achter,
+        "/koppen/acties_van_thema" => &k.acties_van_thema,
+        "/koppen/wijzigingen" => &k.wijzigingen,
+        other => unreachable!("no fixed text at {other}"),
+    }
+    .clone()
 }

@@ -114,3 +114,17 @@ pub fn bin() -> PathBuf {
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// Write the default templates to `dir` with `techniekpact sjablonen`.
+pub fn copy_templates(dir: &Path) {
+    let out = std::process::Command::new(bin())
+        .arg("sjablonen")
+        .arg(dir)
+        .output()
+        .expect("run techniekpact sjablonen");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

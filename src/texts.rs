@@ -1,0 +1,175 @@
+//! The fixed Dutch texts of the report (headings that are not data, labels,
+//! explanations), read from `templates/teksten.yaml` and filled in with
+//! minijinja. Both formats get them through the document model.
+
+use std::cell::RefCell;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::load::positions;
+use crate::templates::Templates;
+
+/// File name of the texts in the template folder.
+pub const TEXTS_FILE: &str = "teksten.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Teksten {
+    pub koppen: Koppen,
+    pub labels: LabelTexts,
+    pub teksten: Fragments,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Koppen {
+    pub samenvatting: String,
+    pub overzicht: String,
+    pub acties_per_status: String,
+    pub inleiding: String,
+    pub leeswijzer: String,
+    pub acties_van_thema: String,
+    pub doe_voorstellen: String,
+    pub wijzigingen: String,
+    pub wijzigingen_indicatoren: String,
+    pub wijzigingen_acties: String,
+    pub wijzigingen_nieuw: String,
+    pub bijlagen: String,
+    pub bijlage_metingen: String,
+    pub bijlage_verantwoording: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelTexts {
+    pub inhoud: String,
+    pub pagina: String,
+    pub van: String,
+    pub concept: String,
+    pub figuur: String,
+    pub tabel: String,
+    pub logo: String,
+    pub titelpagina_kop: String,
+    pub verslagjaar: String,
+    pub kopregel: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fragments {
+    pub overzicht: String,
+    pub geen_indicatoren: String,
+    pub acties_overzicht: String,
+    pub geen_acties: String,
+    pub leeswijzer: String,
+    pub leeg_onderdeel: String,
+    pub doe_voorstellen: String,
+    pub bijlage_metingen: String,
+    pub bijlage_geen_metingen: String,
+    pub verantwoording: String,
+    pub status_uitleg: StatusUitleg,
+    pub verantwoording_slot: String,
+    pub wijzigingen: String,
+    pub geen_wijzigingen: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusUitleg {
+    pub geen_meting: String,
+    pub behaald: String,
+    pub nulmeting: String,
+    pub op_koers: String,
+    pub aandacht: String,
+    pub achter: String,
+}
+
+/// The texts with what is needed to fill them in and report problems.
+pub struct TextSet {
+    pub teksten: Teksten,
+    source: SourceText,
+    index: positions::PositionIndex,
+    env: Environment<'static>,
+    errors: RefCell<Vec<Diagnostic>>,
+}
+
+impl TextSet {
+    /// Read `teksten.yaml` from the templates.
+    pub fn load(templates: &Templates) -> Result<Self, Report> {
+        let path = templates.display_path(TEXTS_FILE);
+        let Some(bytes) = templates.get(TEXTS_FILE) else {
+            return Err(Report::new(
+                &path,
+                None,
+                vec![
+                    Diagnostic::error(format!("het sjabloonbestand {TEXTS_FILE} ontbreekt")).hint(
+                        "maak een kopie van de standaardsjablonen met 'techniekpact sjablonen MAP'",
+                    ),
+                ],
+            ));
+        };
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let source = SourceText::new(&path, text.as_str());
+        let teksten: Teksten = serde_yaml::from_str(&text).map_err(|e| {
+            let at = e.location().map(|l| l.index()..l.index());
+            Report::new(
+                &path,
+                Some(source.clone()),
+                vec![
+                    Diagnostic::error(format!("de vaste teksten kunnen niet gelezen worden: {e}"))
+                        .at_opt(at)
+                        .hint("vergelijk met de standaardversie ('techniekpact sjablonen MAP')"),
+                ],
+            )
+        })?;
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        Ok(Self {
+            teksten,
+            index: positions::index(&text).index,
+            source,
+            env,
+            errors: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// Fill in `template` (the text at `pointer` in the file, e.g.
+    /// `/teksten/leeswijzer`) with `ctx`. Problems are collected; see
+    /// [`TextSet::finish`].
+    pub fn fill(&self, pointer: &str, template: &str, ctx: Value) -> String {
+        match self.env.render_str(template, ctx) {
+            Ok(s) => s,
+            Err(e) => {
+                let detail = e
+                    .detail()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| e.kind().to_string());
+                self.errors.borrow_mut().push(
+                    Diagnostic::error(format!(
+                        "de vaste tekst '{}' kan niet ingevuld worden: {detail}",
+                        pointer.rsplit('/').next().unwrap_or(pointer)
+                    ))
+                    .at_opt(self.index.key(pointer))
+                    .hint("gebruik alleen de gegevens die in docs/sjablonen.md bij deze tekst staan, tussen {{ en }}"),
+                );
+                String::new()
+            }
+        }
+    }
+
+    /// The problems found while filling in, as a report on the texts file.
+    pub fn finish(&self) -> Result<(), Report> {
+        let errors = self.errors.take();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Report::new(
+                &self.source.path,
+                Some(self.source.clone()),
+                errors,
+            ))
+        }
+    }
+}
