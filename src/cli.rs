@@ -54,6 +54,9 @@ pub enum Command {
     /// Maak het rapport (PDF en DOCX) en de grafieken uit gegevensbestanden.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Maak(MaakArgs),
+    /// Maak het gegevensbestand voor het volgende verslagjaar.
+    #[command(name = "nieuw-jaar", help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    NieuwJaar(NieuwJaarArgs),
     /// Schrijf de standaardsjablonen naar een map, om aan te passen.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Sjablonen(SjablonenArgs),
@@ -109,6 +112,16 @@ pub struct MaakArgs {
     /// Gegevens van het vorige jaar: voegt het hoofdstuk "Wijzigingen ten opzichte van vorig jaar" toe.
     #[arg(long, value_name = "GEGEVENS.yaml")]
     pub vorig: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NieuwJaarArgs {
+    /// Het gegevensbestand van dit jaar, bijvoorbeeld data/noord-2016.yaml.
+    #[arg(value_name = "GEGEVENS.yaml")]
+    pub bestand: PathBuf,
+    /// Overschrijf het bestand van het nieuwe jaar als het al bestaat.
+    #[arg(long)]
+    pub overschrijven: bool,
 }
 
 #[derive(Debug, Args)]
@@ -200,6 +213,7 @@ fn run(command: Command) -> u8 {
         Command::Maak(args) => maak(&args),
         Command::Schema(args) => schema(&args),
         Command::Sjablonen(args) => sjablonen(&args),
+        Command::NieuwJaar(args) => nieuw_jaar(&args),
     }
 }
 
@@ -390,6 +404,48 @@ fn sjablonen(args: &SjablonenArgs) -> u8 {
             println!(
                 "Pas de sjablonen aan en gebruik ze met: techniekpact maak GEGEVENS.yaml --sjablonen {}",
                 args.map.display()
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("fout: {e}");
+            EXIT_INVALID
+        }
+    }
+}
+
+fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
+    let loaded = match load::load(&args.bestand, LoadOptions::default()) {
+        Ok(l) => l,
+        Err(report) => {
+            print_report(&report);
+            println!("{}: ongeldig; maak eerst dit bestand in orde", args.bestand.display());
+            return EXIT_INVALID;
+        }
+    };
+    print_report(&loaded.warnings);
+    let r = &loaded.data.rapport;
+    let target = crate::new_year::target_path(&args.bestand, r.verslagjaar, &r.landsdeel);
+    if target.exists() && !args.overschrijven {
+        eprintln!(
+            "fout: {} bestaat al\n  tip: gebruik --overschrijven om het te vervangen",
+            target.display()
+        );
+        return EXIT_INVALID;
+    }
+    let text = crate::new_year::next_year_text(&loaded);
+    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let file = crate::output::OutputFile {
+        rel: PathBuf::from(target.file_name().unwrap_or_default()),
+        bytes: text.into_bytes(),
+    };
+    match crate::output::write_all(dir, &[file]) {
+        Ok(_) => {
+            println!(
+                "{} geschreven (verslagjaar {}). Vul de publicatiedatum in, werk de metingen bij en controleer de regels met '# {}'.",
+                target.display(),
+                r.verslagjaar + 1,
+                crate::new_year::REVIEW
             );
             EXIT_OK
         }
