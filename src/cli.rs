@@ -109,6 +109,9 @@ pub struct MaakArgs {
     /// Behandel waarschuwingen als fouten.
     #[arg(long)]
     pub strikt: bool,
+    /// Schrijf ook een zelfstandig Typst-project (sjabloon, gegevens als JSON, grafieken, lettertypen) naar deze map.
+    #[arg(long, value_name = "MAP")]
+    pub typst_bundel: Option<PathBuf>,
     /// Gegevens van het vorige jaar: voegt het hoofdstuk "Wijzigingen ten opzichte van vorig jaar" toe.
     #[arg(long, value_name = "GEGEVENS.yaml")]
     pub vorig: Option<PathBuf>,
@@ -323,6 +326,7 @@ fn maak(args: &MaakArgs) -> u8 {
             strict: args.strikt,
         },
         previous: args.vorig.clone(),
+        typst_bundle: args.typst_bundel.clone(),
     };
     let mut status = EXIT_OK;
     for path in &args.bestanden {
@@ -334,9 +338,14 @@ fn maak(args: &MaakArgs) -> u8 {
                     .written
                     .iter()
                     .filter(|p| !p.starts_with(args.uit.join("grafieken")))
+                    .filter(|p| args.typst_bundel.as_ref().is_none_or(|b| !p.starts_with(b)))
                     .map(|p| p.display().to_string())
                     .collect();
-                let charts = made.written.len() - names.len();
+                let charts = made
+                    .written
+                    .iter()
+                    .filter(|p| p.starts_with(args.uit.join("grafieken")))
+                    .count();
                 println!(
                     "{}: {} en {} in {} ({} ms)",
                     path.display(),
@@ -345,6 +354,14 @@ fn maak(args: &MaakArgs) -> u8 {
                     args.uit.join("grafieken").join(&made.slug).display(),
                     started.elapsed().as_millis()
                 );
+                if let Some(b) = &args.typst_bundel {
+                    println!(
+                        "Typst-project in {}: typst compile --ignore-system-fonts --font-path {} {}",
+                        b.display(),
+                        b.join("fonts").display(),
+                        b.join(crate::templates::TYPST_MAIN).display()
+                    );
+                }
             }
             Err(MakeError::Data(report)) => {
                 print_report(&report);
@@ -419,7 +436,10 @@ fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
         Ok(l) => l,
         Err(report) => {
             print_report(&report);
-            println!("{}: ongeldig; maak eerst dit bestand in orde", args.bestand.display());
+            println!(
+                "{}: ongeldig; maak eerst dit bestand in orde",
+                args.bestand.display()
+            );
             return EXIT_INVALID;
         }
     };
@@ -434,7 +454,10 @@ fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
         return EXIT_INVALID;
     }
     let text = crate::new_year::next_year_text(&loaded);
-    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
     let file = crate::output::OutputFile {
         rel: PathBuf::from(target.file_name().unwrap_or_default()),
         bytes: text.into_bytes(),

@@ -63,13 +63,19 @@ pub fn next_year_text(loaded: &Loaded) -> String {
         if !index.contains(pointer) {
             return;
         }
-        let Some(key) = index.key(pointer) else { return };
+        let Some(key) = index.key(pointer) else {
+            return;
+        };
         let line_start = text[..key.start].rfind('\n').map_or(0, |i| i + 1);
         let indent: String = text[line_start..key.start]
             .chars()
             .map(|c| if c == '-' { ' ' } else { c })
             .collect();
-        let indent = if indent.trim().is_empty() { indent } else { String::new() };
+        let indent = if indent.trim().is_empty() {
+            indent
+        } else {
+            String::new()
+        };
         edits.push(Edit {
             at: line_start,
             end: line_start,
@@ -99,8 +105,14 @@ pub fn next_year_text(loaded: &Loaded) -> String {
         }
     }
     for (d, _) in data.doe_voorstellen.iter().enumerate() {
-        review(&format!("/doe_voorstellen/{d}/status"), "status van vorig jaar");
-        review(&format!("/doe_voorstellen/{d}/toelichting"), "tekst van vorig jaar");
+        review(
+            &format!("/doe_voorstellen/{d}/status"),
+            "status van vorig jaar",
+        );
+        review(
+            &format!("/doe_voorstellen/{d}/toelichting"),
+            "tekst van vorig jaar",
+        );
     }
 
     // The header: what to update, after a leading yaml-language-server line.

@@ -41,6 +41,8 @@ pub struct MakeOptions<'a> {
     pub load: LoadOptions,
     /// The previous year's data file (`--vorig`).
     pub previous: Option<PathBuf>,
+    /// Also write a self-contained Typst project here (`--typst-bundel`).
+    pub typst_bundle: Option<PathBuf>,
 }
 
 /// `techniekpact-<landsdeel>-<verslagjaar>` in lower-case ASCII.
@@ -139,7 +141,11 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
             bytes: c.svg.clone().into_bytes(),
         });
     }
-    let written = write_all(&options.out_dir, &files).map_err(MakeError::Other)?;
+    let mut written = write_all(&options.out_dir, &files).map_err(MakeError::Other)?;
+    if let Some(dir) = &options.typst_bundle {
+        let bundle = crate::render::bundle::files(&ctx);
+        written.extend(write_all(dir, &bundle).map_err(MakeError::Other)?);
+    }
     Ok(Made {
         slug: prepared.slug,
         written,

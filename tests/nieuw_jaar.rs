@@ -7,7 +7,12 @@ use std::process::Command;
 use common::*;
 
 fn run(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(bin()).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
+    let out = Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -25,21 +30,32 @@ fn next_year_file_is_made_and_checked() {
     let (code, stdout, stderr) = run(dir.path(), &["nieuw-jaar", "noord-2016.yaml"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("noord-2017.yaml geschreven"));
-    assert_eq!(std::fs::read(dir.path().join("noord-2016.yaml")).unwrap(), source, "source untouched");
+    assert_eq!(
+        std::fs::read(dir.path().join("noord-2016.yaml")).unwrap(),
+        source,
+        "source untouched"
+    );
 
     let new = std::fs::read_to_string(dir.path().join("noord-2017.yaml")).unwrap();
     assert!(new.starts_with("# yaml-language-server: $schema="));
     assert!(new.contains("# NIEUW VERSLAGJAAR 2017"));
     assert!(new.contains("  verslagjaar: 2017\n"));
     assert!(new.contains("# CONTROLEREN voor 2017: status van vorig jaar"));
-    assert!(new.contains("              2016: 34\n"), "measurements carried over");
+    assert!(
+        new.contains("              2016: 34\n"),
+        "measurements carried over"
+    );
 
     // Until the date is filled in, the only problem is the date.
     let (code, _, stderr) = run(dir.path(), &["controleer", "noord-2017.yaml"]);
     assert_eq!(code, 1);
     assert_eq!(stderr.matches("fout:").count(), 1, "{stderr}");
     assert!(stderr.contains("'publicatiedatum' is geen datum"));
-    std::fs::write(dir.path().join("noord-2017.yaml"), new.replace("JJJJ-MM-DD", "2018-03-14")).unwrap();
+    std::fs::write(
+        dir.path().join("noord-2017.yaml"),
+        new.replace("JJJJ-MM-DD", "2018-03-14"),
+    )
+    .unwrap();
     let (code, stdout, stderr) = run(dir.path(), &["controleer", "noord-2017.yaml"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("in orde"));
@@ -48,6 +64,9 @@ fn next_year_file_is_made_and_checked() {
     let (code, _, stderr) = run(dir.path(), &["nieuw-jaar", "noord-2016.yaml"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("bestaat al"));
-    let (code, _, _) = run(dir.path(), &["nieuw-jaar", "noord-2016.yaml", "--overschrijven"]);
+    let (code, _, _) = run(
+        dir.path(),
+        &["nieuw-jaar", "noord-2016.yaml", "--overschrijven"],
+    );
     assert_eq!(code, 0);
 }

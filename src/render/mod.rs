@@ -1,6 +1,7 @@
 //! Renderers: each turns the one [`RenderContext`] into the bytes of one
 //! output format. A renderer decides layout, never content.
 
+pub mod bundle;
 pub mod docx;
 pub mod docx_package;
 pub mod pdf;

@@ -1,0 +1,63 @@
+//! `--typst-bundel`: the Typst project of a report as files, so that the
+//! official `typst compile` (or tinymist preview) turns it into the same
+//! PDF: the template, the document model as JSON, the charts, the logo and
+//! the embedded fonts.
+
+use std::path::PathBuf;
+
+use super::RenderContext;
+use super::pdf::virtual_files;
+use crate::output::OutputFile;
+use crate::templates::TYPST_MAIN;
+
+/// Files of the bundle, relative to its folder.
+pub fn files(ctx: &RenderContext) -> Vec<OutputFile> {
+    let non_typst = [
+        super::docx_package::REFERENCE_DOCX,
+        crate::texts::TEXTS_FILE,
+    ];
+    let mut files: Vec<OutputFile> = virtual_files(ctx)
+        .into_iter()
+        .filter(|(p, _)| !non_typst.contains(&p.trim_start_matches('/')))
+        .map(|(p, bytes)| OutputFile {
+            rel: PathBuf::from(p.trim_start_matches('/')),
+            bytes: bytes.to_vec(),
+        })
+        .collect();
+    let names = [
+        "NotoSans-Regular.ttf",
+        "NotoSans-Bold.ttf",
+        "NotoSans-Italic.ttf",
+        "NotoSans-BoldItalic.ttf",
+    ];
+    for (name, bytes) in names.iter().zip(crate::fonts::all()) {
+        files.push(OutputFile {
+            rel: PathBuf::from("fonts").join(name),
+            bytes: bytes.to_vec(),
+        });
+    }
+    files.push(OutputFile {
+        rel: PathBuf::from("LEESMIJ.md"),
+        bytes: readme(ctx).into_bytes(),
+    });
+    files
+}
+
+fn readme(ctx: &RenderContext) -> String {
+    format!(
+        "# Typst-project van {slug}\n\n\
+         Gemaakt door `techniekpact maak --typst-bundel`. Maak de PDF met de officiële Typst:\n\n\
+         ```sh\n\
+         typst compile --ignore-system-fonts --font-path fonts --pdf-standard a-2a --pdf-standard ua-1 {main} {slug}.pdf\n\
+         ```\n\n\
+         (uit te voeren in deze map), of open `{main}` in een editor met tinymist voor een live voorbeeld.\n\n\
+         - `{main}` en de andere `.typ`-bestanden: de sjablonen (vormgeving);\n\
+         - `data/rapport.json`: de inhoud van het rapport (het documentmodel);\n\
+         - `grafieken/`: de grafieken (SVG);\n\
+         - `fonts/`: het lettertype Noto Sans (SIL Open Font License).\n\n\
+         Wijzig de inhoud in het YAML-gegevensbestand en niet in `data/rapport.json`:\n\
+         die wordt bij elke run opnieuw gemaakt.\n",
+        slug = ctx.slug,
+        main = TYPST_MAIN,
+    )
+}

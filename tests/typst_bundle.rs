@@ -1,0 +1,74 @@
+//! `--typst-bundel`: a self-contained Typst project of the report.
+
+mod common;
+
+use std::process::Command;
+use std::sync::Arc;
+
+use common::*;
+use techniekpact::render::typst_world::ReportWorld;
+use typst::foundations::Datetime;
+use typst_layout::PagedDocument;
+
+#[test]
+fn bundle_compiles_on_its_own_to_the_same_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundel");
+    let out = Command::new(bin())
+        .args(["maak", "data/noord-2016.yaml", "--formaat", "pdf", "--uit"])
+        .arg(dir.path())
+        .arg("--typst-bundel")
+        .arg(&bundle)
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in [
+        "rapport.typ",
+        "stijl.typ",
+        "data/rapport.json",
+        "grafieken/overzicht.svg",
+        "logo.svg",
+        "fonts/NotoSans-Regular.ttf",
+        "LEESMIJ.md",
+    ] {
+        assert!(bundle.join(f).is_file(), "{f} missing in the bundle");
+    }
+    assert!(!bundle.join("stijl.docx").exists());
+
+    // Compile the bundle with nothing but its own files, as `typst compile`
+    // with the bundle as root does.
+    let mut files: Vec<(String, Arc<[u8]>)> = Vec::new();
+    let mut stack = vec![bundle.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p
+                    .strip_prefix(&bundle)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push((format!("/{rel}"), Arc::from(std::fs::read(&p).unwrap())));
+            }
+        }
+    }
+    let world = ReportWorld::new(
+        "/rapport.typ",
+        files,
+        Datetime::from_ymd(2017, 3, 15).unwrap(),
+    );
+    let doc = typst::compile::<PagedDocument>(&world)
+        .output
+        .expect("the bundle compiles");
+    let pdf = typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).unwrap();
+    let ours = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).unwrap();
+    let text = |b: &[u8]| pdf_extract::extract_text_from_mem(b).unwrap();
+    assert_eq!(text(&pdf), text(&ours), "same text, page by page");
+}
