@@ -54,6 +54,9 @@ pub enum Command {
     /// Maak het rapport (PDF en DOCX) en de grafieken uit gegevensbestanden.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Maak(MaakArgs),
+    /// Maak het rapport opnieuw zodra de gegevens of een sjabloon veranderen.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Volg(MaakArgs),
     /// Maak het gegevensbestand voor het volgende verslagjaar.
     #[command(name = "nieuw-jaar", help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     NieuwJaar(NieuwJaarArgs),
@@ -217,6 +220,7 @@ fn run(command: Command) -> u8 {
         Command::Schema(args) => schema(&args),
         Command::Sjablonen(args) => sjablonen(&args),
         Command::NieuwJaar(args) => nieuw_jaar(&args),
+        Command::Volg(args) => crate::watch::volg(&args),
     }
 }
 
@@ -294,17 +298,22 @@ fn schema(args: &SchemaArgs) -> u8 {
 }
 
 fn maak(args: &MaakArgs) -> u8 {
+    match make_options(args) {
+        Ok(options) => make_all(args, &options),
+        Err(report) => {
+            print_report(&report);
+            EXIT_INVALID
+        }
+    }
+}
+
+/// The options of `maak` and `volg`; reads the template folder.
+pub fn make_options(args: &MaakArgs) -> Result<crate::report::MakeOptions<'static>, Report> {
     use crate::render::Renderer;
-    use crate::report::{MakeError, MakeOptions, make};
+    use crate::report::MakeOptions;
 
     let templates = match &args.sjablonen {
-        Some(dir) => match crate::templates::Templates::from_dir(dir) {
-            Ok(t) => t,
-            Err(report) => {
-                print_report(&report);
-                return EXIT_INVALID;
-            }
-        },
+        Some(dir) => crate::templates::Templates::from_dir(dir)?,
         None => crate::templates::Templates::embedded(),
     };
     let mut renderers: Vec<Box<dyn Renderer + Send + Sync>> = Vec::new();
@@ -318,7 +327,7 @@ fn maak(args: &MaakArgs) -> u8 {
             Formaat::Docx => renderers.push(Box::new(crate::render::docx::DocxRenderer)),
         }
     }
-    let options = MakeOptions {
+    Ok(MakeOptions {
         out_dir: args.uit.clone(),
         renderers,
         templates,
@@ -327,11 +336,16 @@ fn maak(args: &MaakArgs) -> u8 {
         },
         previous: args.vorig.clone(),
         typst_bundle: args.typst_bundel.clone(),
-    };
+    })
+}
+
+/// Make every report of `args`, printing one summary line each.
+pub fn make_all(args: &MaakArgs, options: &crate::report::MakeOptions) -> u8 {
+    use crate::report::{MakeError, make};
     let mut status = EXIT_OK;
     for path in &args.bestanden {
         let started = std::time::Instant::now();
-        match make(path, &options) {
+        match make(path, options) {
             Ok(made) => {
                 print_report(&made.warnings);
                 let names: Vec<String> = made

@@ -23,3 +23,4 @@ pub mod suggest;
 pub mod templates;
 pub mod texts;
 pub mod validate;
+pub mod watch;

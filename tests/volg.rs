@@ -1,0 +1,78 @@
+//! `volg`: live rebuild on changes to data and templates.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::*;
+
+#[test]
+fn rebuilds_on_template_and_data_changes_and_survives_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["noord-2016.yaml", "logo-techniekpact-noord.svg"] {
+        std::fs::copy(repo().join("data").join(f), dir.path().join(f)).unwrap();
+    }
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let mut child = Command::new(bin())
+        .args(["volg", "noord-2016.yaml", "--formaat", "pdf", "--uit", "uit", "--sjablonen", "sjablonen"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let tx2 = tx.clone();
+    std::thread::spawn(move || {
+        for l in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(l);
+        }
+    });
+    std::thread::spawn(move || {
+        for l in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx2.send(format!("stderr: {l}"));
+        }
+    });
+    let mut seen = Vec::new();
+    let mut wait_for = |what: &str| -> Vec<String> {
+        let mut lines = Vec::new();
+        loop {
+            let l = rx
+                .recv_timeout(Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no {what:?} within 60 s; saw {seen:#?}"));
+            seen.push(l.clone());
+            lines.push(l.clone());
+            if l.contains(what) {
+                return lines;
+            }
+        }
+    };
+    wait_for("herbouwd in");
+    let pdf = dir.path().join("uit/techniekpact-noord-2016.pdf");
+    let first = std::fs::read(&pdf).unwrap();
+
+    // A template edit rebuilds with the new look.
+    std::thread::sleep(Duration::from_millis(300));
+    let style = std::fs::read_to_string(tpl.join("stijl.typ")).unwrap();
+    std::fs::write(tpl.join("stijl.typ"), style.replace("#154273", "#8b0000")).unwrap();
+    wait_for("herbouwd in");
+    let second = std::fs::read(&pdf).unwrap();
+    assert_ne!(first, second, "the edited template changed the PDF");
+
+    // A data error is reported and the process keeps going.
+    std::thread::sleep(Duration::from_millis(300));
+    let data = std::fs::read_to_string(dir.path().join("noord-2016.yaml")).unwrap();
+    std::fs::write(dir.path().join("noord-2016.yaml"), data.replace("status: vertraagd", "status: kwijt")).unwrap();
+    let lines = wait_for("herbouwd in");
+    assert!(lines.iter().any(|l| l.contains("ongeldige waarde voor 'status'")), "{lines:#?}");
+    assert_eq!(std::fs::read(&pdf).unwrap(), second, "a failed rebuild keeps the last PDF");
+    assert!(child.try_wait().unwrap().is_none(), "still running");
+    child.kill().unwrap();
+    let _ = child.wait();
+}
