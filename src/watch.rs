@@ -69,7 +69,9 @@ pub fn volg(args: &MaakArgs) -> u8 {
             .join(", "),
         templates
             .as_ref()
-            .map_or("de ingebouwde sjablonen".to_string(), |t| t.display().to_string())
+            .map_or("de ingebouwde sjablonen".to_string(), |t| t
+                .display()
+                .to_string())
     );
     loop {
         let started = Instant::now();

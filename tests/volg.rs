@@ -18,7 +18,16 @@ fn rebuilds_on_template_and_data_changes_and_survives_errors() {
     let tpl = dir.path().join("sjablonen");
     copy_templates(&tpl);
     let mut child = Command::new(bin())
-        .args(["volg", "noord-2016.yaml", "--formaat", "pdf", "--uit", "uit", "--sjablonen", "sjablonen"])
+        .args([
+            "volg",
+            "noord-2016.yaml",
+            "--formaat",
+            "pdf",
+            "--uit",
+            "uit",
+            "--sjablonen",
+            "sjablonen",
+        ])
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
@@ -68,10 +77,23 @@ fn rebuilds_on_template_and_data_changes_and_survives_errors() {
     // A data error is reported and the process keeps going.
     std::thread::sleep(Duration::from_millis(300));
     let data = std::fs::read_to_string(dir.path().join("noord-2016.yaml")).unwrap();
-    std::fs::write(dir.path().join("noord-2016.yaml"), data.replace("status: vertraagd", "status: kwijt")).unwrap();
+    std::fs::write(
+        dir.path().join("noord-2016.yaml"),
+        data.replace("status: vertraagd", "status: kwijt"),
+    )
+    .unwrap();
     let lines = wait_for("herbouwd in");
-    assert!(lines.iter().any(|l| l.contains("ongeldige waarde voor 'status'")), "{lines:#?}");
-    assert_eq!(std::fs::read(&pdf).unwrap(), second, "a failed rebuild keeps the last PDF");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("ongeldige waarde voor 'status'")),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        second,
+        "a failed rebuild keeps the last PDF"
+    );
     assert!(child.try_wait().unwrap().is_none(), "still running");
     child.kill().unwrap();
     let _ = child.wait();

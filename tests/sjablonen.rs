@@ -1,0 +1,136 @@
+//! The worked example of docs/sjablonen.md: an edited template changes the
+//! output, in both formats where it applies.
+
+mod common;
+
+use std::io::Read;
+use std::process::Command;
+
+use common::*;
+
+#[test]
+fn worked_example_of_the_editors_guide() {
+    let guide = std::fs::read_to_string(repo().join("docs/sjablonen.md")).unwrap();
+    let colour_line = r##"#let hoofdkleur = rgb("#8b0000")    // donkerblauw: koppen, lijnen"##;
+    let heading_line = "  samenvatting: Samenvatting en conclusies";
+    assert!(
+        guide.contains(colour_line) && guide.contains(heading_line),
+        "the guide shows these edits"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("mijn-sjablonen");
+    copy_templates(&tpl);
+    let style = std::fs::read_to_string(tpl.join("stijl.typ")).unwrap();
+    let edited = style.replace(
+        r##"#let hoofdkleur = rgb("#154273")    // donkerblauw: koppen, lijnen"##,
+        colour_line,
+    );
+    assert_ne!(style, edited);
+    std::fs::write(tpl.join("stijl.typ"), edited).unwrap();
+    let texts = std::fs::read_to_string(tpl.join("teksten.yaml")).unwrap();
+    let edited = texts.replace(
+        "  samenvatting: Samenvatting\n",
+        &format!("{heading_line}\n"),
+    );
+    assert_ne!(texts, edited);
+    std::fs::write(tpl.join("teksten.yaml"), edited).unwrap();
+
+    let out = Command::new(bin())
+        .args(["maak", "data/noord-2016.yaml", "--uit"])
+        .arg(dir.path())
+        .arg("--sjablonen")
+        .arg(&tpl)
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).unwrap();
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    assert!(text.contains("Samenvatting en conclusies"));
+    // Dark red (0x8b / 255 = 0.545) is now a colour in the page content.
+    let content = inflated_streams(&pdf);
+    assert!(
+        content.contains("0.54509807 0 0 scn"),
+        "the headings are dark red"
+    );
+    let docx = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut doc = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut doc)
+        .unwrap();
+    assert!(doc.contains(">1 Samenvatting en conclusies<"));
+}
+
+#[test]
+fn broken_texts_file_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let texts = std::fs::read_to_string(tpl.join("teksten.yaml")).unwrap();
+    let broken = texts.replace("{{ onderdelen }}", "{{ onbekend }}");
+    std::fs::write(tpl.join("teksten.yaml"), &broken).unwrap();
+    let out = Command::new(bin())
+        .args(["maak", "data/noord-2016.yaml", "--uit"])
+        .arg(dir.path())
+        .arg("--sjablonen")
+        .arg(&tpl)
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = line_of(&broken, "  leeswijzer: |");
+    assert!(
+        stderr.contains(&format!("teksten.yaml:{line}:")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("de vaste tekst 'leeswijzer' kan niet ingevuld worden"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("techniekpact-noord-2016.pdf").exists());
+
+    std::fs::remove_file(tpl.join("teksten.yaml")).unwrap();
+    let out = Command::new(bin())
+        .args(["maak", "data/noord-2016.yaml", "--uit"])
+        .arg(dir.path())
+        .arg("--sjablonen")
+        .arg(&tpl)
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("teksten.yaml ontbreekt"));
+}
+
+/// The decompressed content of every Flate stream in a PDF, as text.
+fn inflated_streams(pdf: &[u8]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    while let Some(i) = find(&pdf[at..], b"stream\n") {
+        let start = at + i + b"stream\n".len();
+        let Some(len) = find(&pdf[start..], b"endstream") else {
+            break;
+        };
+        let mut text = Vec::new();
+        let mut z = flate2::read::ZlibDecoder::new(&pdf[start..start + len]);
+        let _ = std::io::Read::read_to_end(&mut z, &mut text);
+        {
+            out.push_str(&String::from_utf8_lossy(&text));
+        }
+        at = start + len + b"endstream".len();
+    }
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
