@@ -32,6 +32,20 @@ const REGION_COLORS: [RGBColor; 6] = [
     RGBColor(0x94, 0x71, 0x0a),
 ];
 
+/// The words of legends and captions, from the fixed texts; `doel` and the
+/// captions are filled in per chart by the caller.
+#[derive(Debug, Clone)]
+pub struct ChartWords {
+    pub metingen: String,
+    pub verwacht_traject: String,
+    /// Legend of the target, with its value filled in.
+    pub doel: String,
+    pub realisatie: String,
+    pub verwacht: String,
+    /// The caption, filled in.
+    pub caption: String,
+}
+
 /// One drawn chart.
 #[derive(Debug, Clone)]
 pub struct Chart {
@@ -110,7 +124,12 @@ fn ceiling(max: f64) -> f64 {
 }
 
 /// Measurements, expected trajectory and target of one indicator.
-pub fn indicator_chart(ind: &Indicator, a: &IndicatorAnalysis, year: i32) -> Chart {
+pub fn indicator_chart(
+    ind: &Indicator,
+    a: &IndicatorAnalysis,
+    year: i32,
+    words: &ChartWords,
+) -> Chart {
     let d = ind.decimalen;
     let first = ind
         .metingen
@@ -165,11 +184,11 @@ pub fn indicator_chart(ind: &Indicator, a: &IndicatorAnalysis, year: i32) -> Cha
                 6,
                 GREY.stroke_width(2),
             ))?
-            .label("verwacht traject")
+            .label(words.verwacht_traject.as_str())
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], GREY.stroke_width(2)));
         chart
             .draw_series(LineSeries::new(points.clone(), BLUE.stroke_width(3)))?
-            .label("metingen")
+            .label(words.metingen.as_str())
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLUE.stroke_width(3)));
         chart.draw_series(points.iter().map(|p| Circle::new(*p, 5, BLUE.filled())))?;
         chart
@@ -178,7 +197,7 @@ pub fn indicator_chart(ind: &Indicator, a: &IndicatorAnalysis, year: i32) -> Cha
                 8,
                 GREEN.filled(),
             )))?
-            .label(format!("doel {}", number(ind.doel.waarde, d)))
+            .label(words.doel.as_str())
             .legend(|(x, y)| TriangleMarker::new((x + 10, y), 6, GREEN.filled()));
         chart
             .configure_series_labels()
@@ -219,14 +238,14 @@ pub fn indicator_chart(ind: &Indicator, a: &IndicatorAnalysis, year: i32) -> Cha
         id: ind.id.clone(),
         file_name: format!("{}.svg", ind.id),
         svg,
-        caption: format!("{}: metingen, verwacht traject en doel", ind.naam),
+        caption: words.caption.clone(),
         alt,
         size,
     }
 }
 
 /// Grouped bars of an indicator's breakdown per region and year.
-pub fn breakdown_chart(ind: &Indicator) -> Option<Chart> {
+pub fn breakdown_chart(ind: &Indicator, words: &ChartWords) -> Option<Chart> {
     if ind.uitsplitsing.is_empty() {
         return None;
     }
@@ -323,7 +342,7 @@ pub fn breakdown_chart(ind: &Indicator) -> Option<Chart> {
         id: format!("{}-uitsplitsing", ind.id),
         file_name: format!("{}-uitsplitsing.svg", ind.id),
         svg,
-        caption: format!("{}: uitsplitsing per regio", ind.naam),
+        caption: words.caption.clone(),
         alt: format!(
             "Staafdiagram van {} per regio en jaar, in {}: {}.",
             ind.naam,
@@ -344,7 +363,7 @@ fn short(name: &str, max: usize) -> String {
 }
 
 /// Realisatie against verwacht for every indicator.
-pub fn summary_chart(data: &Voortgang, analysis: &Analysis) -> Chart {
+pub fn summary_chart(data: &Voortgang, analysis: &Analysis, words: &ChartWords) -> Chart {
     let rows: Vec<(&Indicator, &IndicatorAnalysis)> = data
         .indicatoren()
         .filter_map(|i| analysis.indicator(&i.id).map(|a| (i, a)))
@@ -408,7 +427,7 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis) -> Chart {
                     BLUE.filled(),
                 ))
             }))?
-            .label("realisatie")
+            .label(words.realisatie.as_str())
             .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], BLUE.filled()));
         chart
             .draw_series(rows.iter().enumerate().map(|(i, (_, a))| {
@@ -419,7 +438,7 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis) -> Chart {
                     LIGHT_BLUE.filled(),
                 )
             }))?
-            .label("verwacht")
+            .label(words.verwacht.as_str())
             .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], LIGHT_BLUE.filled()));
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(100.0, 0.0), (100.0, n as f64)],
@@ -450,7 +469,7 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis) -> Chart {
         id: "overzicht".into(),
         file_name: "overzicht.svg".into(),
         svg,
-        caption: "Realisatie en verwachte voortgang per indicator".into(),
+        caption: words.caption.clone(),
         alt: format!(
             "Staafdiagram met per indicator de realisatie en de verwachte voortgang in procenten van de doelstelling: {}.",
             parts.join("; ")

@@ -19,7 +19,21 @@ pub const TEXTS_FILE: &str = "teksten.yaml";
 pub struct Teksten {
     pub koppen: Koppen,
     pub labels: LabelTexts,
+    pub grafieken: ChartTexts,
     pub teksten: Fragments,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartTexts {
+    pub metingen: String,
+    pub verwacht_traject: String,
+    pub doel: String,
+    pub realisatie: String,
+    pub verwacht: String,
+    pub bijschrift_indicator: String,
+    pub bijschrift_uitsplitsing: String,
+    pub bijschrift_overzicht: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -191,6 +191,27 @@ impl Builder<'_> {
         self.blocks.extend(markdown::parse(text.trim()));
     }
 
+    /// Legend words and the caption (at `caption`) of a chart.
+    fn chart_words(
+        &self,
+        caption: &str,
+        ctx: minijinja::Value,
+        target: String,
+    ) -> charts::ChartWords {
+        let g = &self.texts.teksten.grafieken;
+        let plain = |p: &str, t: &String| self.texts.fill(p, t, context! {});
+        charts::ChartWords {
+            metingen: plain("/grafieken/metingen", &g.metingen),
+            verwacht_traject: plain("/grafieken/verwacht_traject", &g.verwacht_traject),
+            doel: self
+                .texts
+                .fill("/grafieken/doel", &g.doel, context! { waarde => target }),
+            realisatie: plain("/grafieken/realisatie", &g.realisatie),
+            verwacht: plain("/grafieken/verwacht", &g.verwacht),
+            caption: self.line(caption, ctx),
+        }
+    }
+
     /// A fixed text filled in with `ctx`, as one line.
     fn line(&self, pointer: &str, ctx: minijinja::Value) -> String {
         let template = fragment_at(&self.texts.teksten, pointer);
@@ -325,7 +346,12 @@ impl Builder<'_> {
                 widths: vec![3.0, 1.3, 1.2, 1.3, 1.2, 1.5],
                 rows,
             }));
-            let chart = charts::summary_chart(self.data, self.analysis);
+            let words = self.chart_words(
+                "/grafieken/bijschrift_overzicht",
+                context! {},
+                String::new(),
+            );
+            let chart = charts::summary_chart(self.data, self.analysis, &words);
             self.figure(chart, 1.0);
         }
 
@@ -725,8 +751,18 @@ impl Builder<'_> {
             rows,
         }));
         self.markdown(&ind.toelichting);
-        self.figure(charts::indicator_chart(ind, &a, year), 0.9);
-        if let Some(chart) = charts::breakdown_chart(ind) {
+        let words = self.chart_words(
+            "/grafieken/bijschrift_indicator",
+            context! { naam => ind.naam.clone() },
+            number(ind.doel.waarde, ind.decimalen),
+        );
+        self.figure(charts::indicator_chart(ind, &a, year, &words), 0.9);
+        let words = self.chart_words(
+            "/grafieken/bijschrift_uitsplitsing",
+            context! { naam => ind.naam.clone() },
+            String::new(),
+        );
+        if let Some(chart) = charts::breakdown_chart(ind, &words) {
             self.figure(chart, 0.9);
         }
     }
@@ -945,6 +981,9 @@ fn fragment_at(t: &crate::texts::Teksten, pointer: &str) -> String {
         "/teksten/status_uitleg/achter" => &s.achter,
         "/koppen/acties_van_thema" => &k.acties_van_thema,
         "/koppen/wijzigingen" => &k.wijzigingen,
+        "/grafieken/bijschrift_indicator" => &t.grafieken.bijschrift_indicator,
+        "/grafieken/bijschrift_uitsplitsing" => &t.grafieken.bijschrift_uitsplitsing,
+        "/grafieken/bijschrift_overzicht" => &t.grafieken.bijschrift_overzicht,
         other => unreachable!("no fixed text at {other}"),
     }
     .clone()
