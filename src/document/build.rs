@@ -517,7 +517,9 @@ impl Builder<'_> {
                 .map(|(id, n)| (id.to_string(), n.to_string()))
                 .collect()
         }
-        let kinds: Vec<(&str, Vec<(String, String)>, Vec<(String, String)>)> = vec![
+        /// (kind, (id, name) now, (id, name) last year)
+        type Kind<'k> = (&'k str, Vec<(String, String)>, Vec<(String, String)>);
+        let kinds: Vec<Kind> = vec![
             (
                 "onderdeel",
                 names(
