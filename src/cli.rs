@@ -76,6 +76,9 @@ pub struct ControleerArgs {
     /// Behandel waarschuwingen als fouten.
     #[arg(long)]
     pub strikt: bool,
+    /// Sta paden in de gegevens (het logo) buiten de map van het gegevensbestand toe.
+    #[arg(long)]
+    pub sta_paden_toe: bool,
 }
 
 /// Output formats of `maak`.
@@ -112,6 +115,9 @@ pub struct MaakArgs {
     /// Behandel waarschuwingen als fouten.
     #[arg(long)]
     pub strikt: bool,
+    /// Sta paden in de gegevens (het logo) buiten de map van het gegevensbestand toe.
+    #[arg(long)]
+    pub sta_paden_toe: bool,
     /// Schrijf ook een zelfstandig Typst-project (sjabloon, gegevens als JSON, grafieken, lettertypen) naar deze map.
     #[arg(long, value_name = "MAP")]
     pub typst_bundel: Option<PathBuf>,
@@ -241,6 +247,7 @@ fn controleer(args: &ControleerArgs) -> u8 {
     let mut status = EXIT_OK;
     let options = LoadOptions {
         strict: args.strikt,
+        allow_outside_paths: args.sta_paden_toe,
     };
     for path in &args.bestanden {
         let (report, ok) = match load::load(path, options) {
@@ -333,6 +340,7 @@ pub fn make_options(args: &MaakArgs) -> Result<crate::report::MakeOptions<'stati
         templates,
         load: LoadOptions {
             strict: args.strikt,
+            allow_outside_paths: args.sta_paden_toe,
         },
         previous: args.vorig.clone(),
         typst_bundle: args.typst_bundel.clone(),

@@ -22,6 +22,8 @@ pub struct Doc<'a> {
     pub text: &'a str,
     /// Folder of the YAML file; relative paths in the data start here.
     pub base_dir: &'a Path,
+    /// Whether paths may point outside `base_dir`.
+    pub allow_outside_paths: bool,
 }
 
 type Rule = fn(&Doc) -> Vec<Diagnostic>;
@@ -414,6 +416,20 @@ pub fn logo_exists(doc: &Doc) -> Vec<Diagnostic> {
                 .label("verwacht .png of .svg")
                 .hint("sla het logo op als PNG of SVG"),
         ];
+    }
+    if path.is_file() && !doc.allow_outside_paths {
+        let inside = match (path.canonicalize(), doc.base_dir.canonicalize()) {
+            (Ok(p), Ok(base)) => p.starts_with(base),
+            _ => false,
+        };
+        if !inside {
+            return vec![
+                Diagnostic::error(format!("het logo '{logo}' ligt buiten de map van het gegevensbestand"))
+                    .at_opt(at)
+                    .label("buiten de gegevensmap")
+                    .hint("zet het logo naast het gegevensbestand, of sta dit bewust toe met --sta-paden-toe"),
+            ];
+        }
     }
     if !path.is_file() {
         return vec![

@@ -432,3 +432,49 @@ fn every_problem_is_reported_at_once() {
         );
     }
 }
+
+#[test]
+fn control_characters_are_removed_with_a_warning() {
+    let text = with(
+        "naam: Plan van aanpak",
+        "naam: \"Plan\\u0007 van\\x1b aanpak\"",
+    );
+    let loaded = load_text(&text).expect("a warning only");
+    let w = problems(&loaded.warnings);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].1, line_of(&text, "Plan"));
+    assert!(w[0].2.contains("stuurtekens"));
+    let actie = loaded.data.acties().next().unwrap();
+    assert_eq!(actie.naam, "Plan van aanpak");
+}
+
+#[test]
+fn logo_outside_the_data_folder_needs_permission() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    std::fs::create_dir(&data_dir).unwrap();
+    std::fs::write(
+        dir.path().join("buiten.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let text = with(
+        "  landsdeel: Noord\n",
+        "  landsdeel: Noord\n  logo: ../buiten.svg\n",
+    );
+    let path = data_dir.join("x.yaml");
+    let report =
+        techniekpact::load::load_str(&path, &text, Default::default()).expect_err("outside");
+    let (_, line, msg, hint) = problems(&report).remove(0);
+    assert_eq!(line, line_of(&text, "logo:"));
+    assert_eq!(
+        msg,
+        "het logo '../buiten.svg' ligt buiten de map van het gegevensbestand"
+    );
+    assert!(hint.contains("--sta-paden-toe"));
+    let allowed = techniekpact::load::LoadOptions {
+        allow_outside_paths: true,
+        ..Default::default()
+    };
+    assert!(techniekpact::load::load_str(&path, &text, allowed).is_ok());
+}

@@ -83,6 +83,18 @@ struct Builder {
     lists: Vec<(bool, Option<u64>, Vec<Vec<Block>>)>,
     /// Inline containers: (kind, children); kind None = paragraph root.
     inlines: Vec<(Option<Inline>, Vec<Inline>)>,
+    /// Links and images printed as their source: the text after the label.
+    literal_ends: Vec<String>,
+    /// For every open link: whether it is printed as its source.
+    link_is_literal: Vec<bool>,
+}
+
+/// Links that become real links; anything else prints as typed.
+fn allowed_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 impl Builder {
@@ -165,13 +177,25 @@ impl Builder {
             Event::Start(Tag::Emphasis) => self
                 .inlines
                 .push((Some(Inline::Emph { content: vec![] }), vec![])),
-            Event::Start(Tag::Link { dest_url, .. }) => self.inlines.push((
-                Some(Inline::Link {
-                    url: dest_url.to_string(),
-                    content: vec![],
-                }),
-                vec![],
-            )),
+            Event::Start(Tag::Link { dest_url, .. }) if allowed_link(&dest_url) => {
+                self.link_is_literal.push(false);
+                self.inlines.push((
+                    Some(Inline::Link {
+                        url: dest_url.to_string(),
+                        content: vec![],
+                    }),
+                    vec![],
+                ));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                self.link_is_literal.push(true);
+                self.push_inline(Inline::text("["));
+                self.literal_ends.push(format!("]({dest_url})"));
+            }
+            Event::End(TagEnd::Link) if self.link_is_literal.pop() == Some(true) => {
+                let end = self.literal_ends.pop().unwrap_or_default();
+                self.push_inline(Inline::text(end));
+            }
             Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link) => {
                 if let Some((Some(kind), children)) = self.inlines.pop() {
                     let closed = kind.with_children(children);
@@ -188,8 +212,14 @@ impl Builder {
             Event::End(
                 TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock,
             ) => self.close_paragraph(),
+            // Images are not in the subset: printed as typed.
             Event::Start(Tag::Image { dest_url, .. }) => {
-                self.push_inline(Inline::text(format!("![{dest_url}]")));
+                self.push_inline(Inline::text("!["));
+                self.literal_ends.push(format!("]({dest_url})"));
+            }
+            Event::End(TagEnd::Image) => {
+                let end = self.literal_ends.pop().unwrap_or_default();
+                self.push_inline(Inline::text(end));
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 self.push_inline(Inline::text(t.as_ref()))
@@ -260,5 +290,11 @@ mod tests {
         assert_eq!(plain("> geen citaat"), "> geen citaat");
         assert_eq!(plain("Tekst\n---"), "Tekst ---");
         assert_eq!(plain("#import \"x\": *"), "#import \"x\": *");
+        assert_eq!(
+            plain("![logo](x.png) en [klik](javascript:alert(1))"),
+            "![logo](x.png) en [klik](javascript:alert(1))"
+        );
+        let t = r#"**half _under_ `code` [link](javascript:alert) ![img](x.png) a\b \\"#;
+        assert_eq!(plain(t), t);
     }
 }

@@ -16,13 +16,16 @@ use crate::validate;
 pub use positions::PositionIndex;
 
 /// Files larger than this are refused before parsing.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// How to load.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
     /// Treat warnings as errors (`--strikt`).
     pub strict: bool,
+    /// Allow paths in the data (the logo) outside the data file's folder
+    /// (`--sta-paden-toe`).
+    pub allow_outside_paths: bool,
 }
 
 /// A file that passed validation.
@@ -182,6 +185,8 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
         ]));
     }
 
+    let mut value = value;
+    diagnostics.extend(strip_control_characters(&mut value, String::new(), &index));
     diagnostics.extend(schema_check::check(&value, &index));
     let base = base_dir(path);
     diagnostics.extend(validate::check(&validate::Doc {
@@ -189,6 +194,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
         index: &index,
         text,
         base_dir: &base,
+        allow_outside_paths: options.allow_outside_paths,
     }));
     if options.strict {
         for d in &mut diagnostics {
@@ -231,5 +237,40 @@ fn yaml_error_nl(e: &serde_yaml::Error) -> String {
         "een sleutel komt twee keer voor".into()
     } else {
         format!("onleesbare YAML ({msg})")
+    }
+}
+
+/// Control characters (other than line breaks and tabs) cannot be shown and
+/// are not allowed in Word's XML: they are removed, with a warning.
+fn strip_control_characters(
+    value: &mut Value,
+    pointer: String,
+    index: &PositionIndex,
+) -> Vec<Diagnostic> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    match value {
+        Value::String(s) if s.chars().any(bad) => {
+            s.retain(|c| !bad(c));
+            vec![
+                Diagnostic::warning(
+                    "deze tekst bevat onzichtbare stuurtekens; die worden weggelaten",
+                )
+                .at_opt(index.value(&pointer))
+                .hint("verwijder tekens zoals \\u0007 of \\x1b uit de tekst"),
+            ]
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .enumerate()
+            .flat_map(|(i, v)| strip_control_characters(v, format!("{pointer}/{i}"), index))
+            .collect(),
+        Value::Object(map) => map
+            .iter_mut()
+            .flat_map(|(k, v)| {
+                let p = format!("{pointer}/{}", positions::escape_segment(k));
+                strip_control_characters(v, p, index)
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }

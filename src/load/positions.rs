@@ -316,6 +316,10 @@ fn is_non_finite(s: &str) -> bool {
 fn translate_scan_error(info: &str) -> String {
     let known = [
         (
+            "recursion limit exceeded",
+            "de gegevens zijn te diep genest",
+        ),
+        (
             "mapping values are not allowed in this context",
             "hier mag geen dubbele punt staan (zet tekst met ': ' tussen aanhalingstekens)",
         ),

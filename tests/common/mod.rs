@@ -68,7 +68,14 @@ pub fn load_text(text: &str) -> Result<Loaded, Report> {
 }
 
 pub fn load_strict(text: &str) -> Result<Loaded, Report> {
-    load_str(Path::new("test.yaml"), text, LoadOptions { strict: true })
+    load_str(
+        Path::new("test.yaml"),
+        text,
+        LoadOptions {
+            strict: true,
+            ..LoadOptions::default()
+        },
+    )
 }
 
 /// Every problem as `(severity, line, message, hint)`.

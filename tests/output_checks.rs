@@ -1,0 +1,115 @@
+//! Checks on the written files: a structurally valid PDF (qpdf), a DOCX
+//! whose XML parts are all well-formed, and byte-identical output from
+//! different working folders.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+fn make_in(cwd: &Path, data: &str, out: &str) {
+    let o = Command::new(bin())
+        .args(["maak", data, "--uit", out])
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+fn copy_data(to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for f in ["noord-2016.yaml", "logo-techniekpact-noord.svg"] {
+        std::fs::copy(repo().join("data").join(f), to.join(f)).unwrap();
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.push((rel, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn identical_output_from_different_working_folders() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    copy_data(&a.path().join("data"));
+    copy_data(&b.path().join("elders/gegevens"));
+    make_in(a.path(), "data/noord-2016.yaml", "uit");
+    make_in(
+        &b.path().join("elders"),
+        "gegevens/noord-2016.yaml",
+        "../resultaat",
+    );
+    let one = files_under(&a.path().join("uit"));
+    let two = files_under(&b.path().join("resultaat"));
+    assert_eq!(one.len(), 11, "PDF, DOCX and nine charts");
+    assert_eq!(
+        one.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+        two.iter().map(|(n, _)| n).collect::<Vec<_>>()
+    );
+    for ((name, x), (_, y)) in one.iter().zip(&two) {
+        assert!(x == y, "{name} differs between working folders");
+    }
+}
+
+#[test]
+fn docx_parts_are_well_formed_xml() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(&dir.path().join("data"));
+    make_in(dir.path(), "data/noord-2016.yaml", "uit");
+    let docx = std::fs::read(dir.path().join("uit/techniekpact-noord-2016.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a valid zip");
+    let mut checked = 0;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().to_string();
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let mut s = String::new();
+            f.read_to_string(&mut s).unwrap();
+            roxmltree::Document::parse(&s).unwrap_or_else(|e| panic!("{name}: {e}"));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 12, "{checked} XML parts");
+}
+
+#[test]
+fn pdf_passes_qpdf_check() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(&dir.path().join("data"));
+    make_in(dir.path(), "data/noord-2016.yaml", "uit");
+    let pdf = dir.path().join("uit/techniekpact-noord-2016.pdf");
+    match Command::new("qpdf").arg("--check").arg(&pdf).output() {
+        Ok(out) => {
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(out.status.success(), "qpdf --check failed:\n{stdout}");
+            assert!(
+                stdout.contains("No syntax or stream encoding errors found"),
+                "{stdout}"
+            );
+        }
+        // .ci/run installs qpdf; on a developer machine without it, say so.
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!(
+                "qpdf niet gevonden; installeer het (apt-get install qpdf) om de PDF te controleren"
+            );
+        }
+        Err(e) => panic!("qpdf is required in CI: {e}"),
+    }
+}
