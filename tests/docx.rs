@@ -4,36 +4,12 @@
 mod common;
 
 use std::io::Read;
-use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 
 use common::*;
 use roxmltree::Document;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn make(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    Command::new(bin())
-        .arg("maak")
-        .arg(data)
-        .arg("--uit")
-        .arg(out)
-        .args(extra)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run techniekpact")
-}
-
-fn part(docx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
-    let mut s = String::new();
-    zip.by_name(name)
-        .unwrap_or_else(|_| panic!("{name} missing"))
-        .read_to_string(&mut s)
-        .unwrap();
-    s
-}
 
 struct Built {
     _dir: tempfile::TempDir,
@@ -45,7 +21,7 @@ fn built() -> &'static Built {
     static B: OnceLock<Built> = OnceLock::new();
     B.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
+        let out = maak(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
         assert!(
             out.status.success(),
             "{}",
@@ -62,14 +38,6 @@ fn built() -> &'static Built {
             pdf_text,
         }
     })
-}
-
-fn normalise(s: &str) -> String {
-    s.replace(['\u{a0}', '\n', '\r', '\t'], " ")
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// `(style, text)` of every body paragraph outside the table of contents.
@@ -97,7 +65,7 @@ fn paragraphs(document_xml: &str) -> Vec<(String, String)> {
 
 #[test]
 fn headings_use_built_in_styles() {
-    let doc = part(&built().docx, "word/document.xml");
+    let doc = docx_part(&built().docx, "word/document.xml");
     let paras = paragraphs(&doc);
     let headings: Vec<&(String, String)> = paras
         .iter()
@@ -114,7 +82,7 @@ fn headings_use_built_in_styles() {
             .any(|(s, t)| s == "Heading2" && t == "1.1 Overzicht van de indicatoren")
     );
     assert!(headings.iter().any(|(s, t)| s == "Heading3" && t.ends_with("Schoolbesturen actief in Bètapunt Noord")));
-    let styles = part(&built().docx, "word/styles.xml");
+    let styles = docx_part(&built().docx, "word/styles.xml");
     let sdoc = Document::parse(&styles).unwrap();
     let normal = sdoc
         .descendants()
@@ -146,10 +114,10 @@ fn headings_use_built_in_styles() {
 #[test]
 fn lists_have_their_own_numbering() {
     let d = &built().docx;
-    let numbering = part(d, "word/numbering.xml");
+    let numbering = docx_part(d, "word/numbering.xml");
     assert!(numbering.contains(r#"w:numFmt w:val="bullet""#));
     assert!(numbering.contains(r#"w:numFmt w:val="decimal""#));
-    let doc = part(d, "word/document.xml");
+    let doc = docx_part(d, "word/document.xml");
     let num_ids: std::collections::BTreeSet<&str> = doc
         .match_indices(r#"<w:numId w:val=""#)
         .map(|(i, m)| {
@@ -169,7 +137,7 @@ fn lists_have_their_own_numbering() {
 
 #[test]
 fn tables_repeat_their_header_row() {
-    let doc = part(&built().docx, "word/document.xml");
+    let doc = docx_part(&built().docx, "word/document.xml");
     let tables = doc.matches("<w:tbl>").count();
     let headers = doc.matches("<w:tblHeader/>").count();
     assert!(tables > 10);
@@ -183,7 +151,7 @@ fn tables_repeat_their_header_row() {
 #[test]
 fn pictures_have_unique_ids_and_dutch_alt_text() {
     let d = &built().docx;
-    let doc = part(d, "word/document.xml");
+    let doc = docx_part(d, "word/document.xml");
     let xml = Document::parse(&doc).unwrap();
     let pics: Vec<_> = xml
         .descendants()
@@ -217,11 +185,11 @@ fn footer_numbers_pages_and_core_properties_are_set() {
     let d = &built().docx;
     let footers: String = ["word/footer1.xml", "word/footer2.xml"]
         .iter()
-        .map(|f| part(d, f))
+        .map(|f| docx_part(d, f))
         .collect();
     assert!(footers.contains("PAGE") && footers.contains("NUMPAGES"));
     assert!(footers.contains(">pagina <") && footers.contains("> van <"));
-    let core = part(d, "docProps/core.xml");
+    let core = docx_part(d, "docProps/core.xml");
     assert!(
         core.contains(
             "<dc:title>Voortgangsrapportage Techniekpact Noord Nederland 2016</dc:title>"
@@ -229,9 +197,9 @@ fn footer_numbers_pages_and_core_properties_are_set() {
     );
     assert!(core.contains("<dc:creator>Secretariaat Techniekpact Noord Nederland</dc:creator>"));
     assert!(core.contains(">2017-03-15T00:00:00Z</dcterms:created>"));
-    let settings = part(d, "word/settings.xml");
+    let settings = docx_part(d, "word/settings.xml");
     assert!(!settings.contains("updateFields"), "no field-update prompt");
-    let doc = part(d, "word/document.xml");
+    let doc = docx_part(d, "word/document.xml");
     assert!(
         doc.contains(r#"TOC \o &quot;1-2&quot;"#) || doc.contains(r#"TOC \o "1-2""#),
         "a TOC field"
@@ -242,7 +210,7 @@ fn footer_numbers_pages_and_core_properties_are_set() {
 #[test]
 fn same_content_as_the_pdf() {
     let b = built();
-    let doc = part(&b.docx, "word/document.xml");
+    let doc = docx_part(&b.docx, "word/document.xml");
     let paras = paragraphs(&doc);
     // The PDF text extractor adds spaces where text objects meet (before a
     // full stop after a link, say); compare without any whitespace.
@@ -290,7 +258,7 @@ fn same_content_as_the_pdf() {
 fn same_input_gives_identical_docx() {
     let dir = tempfile::tempdir().unwrap();
     // Another report first, in the same process run, must not shift ids.
-    let out = Command::new(bin())
+    let out = std::process::Command::new(bin())
         .args([
             "maak",
             "data/noord-2015.yaml",
@@ -315,7 +283,7 @@ fn same_input_gives_identical_docx() {
 #[test]
 fn formats_can_be_chosen() {
     let dir = tempfile::tempdir().unwrap();
-    let out = make(
+    let out = maak(
         &repo().join("data/noord-2016.yaml"),
         dir.path(),
         &["--formaat", "docx"],
@@ -334,7 +302,7 @@ fn pdf_and_docx_are_written_together_or_not_at_all() {
     let tpl = dir.path().join("sjablonen");
     copy_templates(&tpl);
     std::fs::write(tpl.join("stijl.docx"), b"geen zip").unwrap();
-    let out = make(
+    let out = maak(
         &repo().join("data/noord-2016.yaml"),
         dir.path(),
         &["--sjablonen", tpl.to_str().unwrap()],
@@ -348,20 +316,20 @@ fn pdf_and_docx_are_written_together_or_not_at_all() {
 #[test]
 fn concept_docx_is_marked() {
     let dir = tempfile::tempdir().unwrap();
-    let out = make(
+    let out = maak(
         &repo().join("data/noord-2014.yaml"),
         dir.path(),
         &["--formaat", "docx"],
     );
     assert!(out.status.success());
     let d = std::fs::read(dir.path().join("techniekpact-noord-2014.docx")).unwrap();
-    let header = part(&d, "word/header1.xml");
+    let header = docx_part(&d, "word/header1.xml");
     assert!(
         header.contains(">CONCEPT<"),
         "the running header of every page says CONCEPT"
     );
     assert!(
-        part(&d, "word/document.xml").contains(">CONCEPT<"),
+        docx_part(&d, "word/document.xml").contains(">CONCEPT<"),
         "and the title page"
     );
 }
@@ -404,7 +372,7 @@ fn an_edited_reference_style_shows_in_the_output() {
         format!("{}{}{}", &styles[..start], heading, &styles[end..])
     });
     std::fs::write(tpl.join("stijl.docx"), edited).unwrap();
-    let out = make(
+    let out = maak(
         &repo().join("data/noord-2016.yaml"),
         dir.path(),
         &["--formaat", "docx", "--sjablonen", tpl.to_str().unwrap()],
@@ -415,7 +383,7 @@ fn an_edited_reference_style_shows_in_the_output() {
         String::from_utf8_lossy(&out.stderr)
     );
     let d = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
-    let styles = part(&d, "word/styles.xml");
+    let styles = docx_part(&d, "word/styles.xml");
     let start = styles.find(r#"w:styleId="Heading1""#).unwrap();
     let end = start + styles[start..].find("</w:style>").unwrap();
     assert!(

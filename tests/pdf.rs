@@ -2,33 +2,9 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 
 use common::*;
-
-/// Normalise extracted text: no-break spaces and line breaks as spaces,
-/// runs of spaces collapsed.
-fn normalise(s: &str) -> String {
-    s.replace(['\u{a0}', '\n', '\r', '\t'], " ")
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn make(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    Command::new(bin())
-        .arg("maak")
-        .arg(data)
-        .arg("--uit")
-        .arg(out)
-        .args(extra)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run techniekpact")
-}
 
 struct Built {
     _dir: tempfile::TempDir,
@@ -42,7 +18,7 @@ fn report_2016() -> &'static Built {
     static B: OnceLock<Built> = OnceLock::new();
     B.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
+        let out = maak(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
         assert!(
             out.status.success(),
             "{}",
@@ -198,7 +174,7 @@ fn charts_are_written_as_svg() {
 fn same_input_gives_identical_pdf() {
     let b = report_2016();
     let dir = tempfile::tempdir().unwrap();
-    let out = make(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
+    let out = maak(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
     assert!(out.status.success());
     let again = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).unwrap();
     assert!(again == b.pdf, "two runs must give byte-identical PDFs");
@@ -207,7 +183,7 @@ fn same_input_gives_identical_pdf() {
 #[test]
 fn concept_report_is_marked_on_every_page() {
     let dir = tempfile::tempdir().unwrap();
-    let out = make(&repo().join("data/noord-2014.yaml"), dir.path(), &[]);
+    let out = maak(&repo().join("data/noord-2014.yaml"), dir.path(), &[]);
     assert!(
         out.status.success(),
         "{}",
@@ -233,7 +209,7 @@ fn markup_characters_print_literally() {
         .replace("    naam: Landelijke programma's\n", &format!("    naam: Landelijke programma's\n    toelichting: |\n      {literal}\n\n      # geen kop\n"));
     let data = dir.path().join("tekens.yaml");
     std::fs::write(&data, yaml).unwrap();
-    let out = make(&data, dir.path(), &["--pdf-standaard", "geen"]);
+    let out = maak(&data, dir.path(), &["--pdf-standaard", "geen"]);
     assert!(
         out.status.success(),
         "{}",
@@ -256,7 +232,7 @@ fn failed_run_leaves_existing_output_untouched() {
         .replace("  logo: logo-techniekpact-noord.svg\n", "")
         .replace("status: vertraagd", "status: kwijt");
     std::fs::write(&bad, text).unwrap();
-    let out = make(&bad, dir.path(), &[]);
+    let out = maak(&bad, dir.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&target).unwrap(), b"vorige versie");
     assert!(
@@ -279,7 +255,7 @@ fn broken_template_is_reported_with_position() {
         ),
     )
     .unwrap();
-    let out = make(
+    let out = maak(
         &repo().join("data/noord-2016.yaml"),
         dir.path(),
         &["--sjablonen", tpl.to_str().unwrap()],

@@ -3,9 +3,6 @@
 
 mod common;
 
-use std::io::Read;
-use std::process::Command;
-
 use common::*;
 
 #[test]
@@ -36,14 +33,8 @@ fn worked_example_of_the_editors_guide() {
     assert_ne!(texts, edited);
     std::fs::write(tpl.join("teksten.yaml"), edited).unwrap();
 
-    let out = Command::new(bin())
-        .args(["maak", "data/noord-2016.yaml", "--uit"])
-        .arg(dir.path())
-        .arg("--sjablonen")
-        .arg(&tpl)
-        .current_dir(repo())
-        .output()
-        .unwrap();
+    let data = repo().join("data/noord-2016.yaml");
+    let out = maak(&data, dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",
@@ -59,12 +50,7 @@ fn worked_example_of_the_editors_guide() {
         "the headings are dark red"
     );
     let docx = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut doc = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut doc)
-        .unwrap();
+    let doc = docx_part(&docx, "word/document.xml");
     assert!(doc.contains(">1 Samenvatting en conclusies<"));
 }
 
@@ -76,15 +62,8 @@ fn broken_texts_file_names_file_and_line() {
     let texts = std::fs::read_to_string(tpl.join("teksten.yaml")).unwrap();
     let broken = texts.replace("{{ onderdelen }}", "{{ onbekend }}");
     std::fs::write(tpl.join("teksten.yaml"), &broken).unwrap();
-    let out = Command::new(bin())
-        .args(["maak", "data/noord-2016.yaml", "--uit"])
-        .arg(dir.path())
-        .arg("--sjablonen")
-        .arg(&tpl)
-        .current_dir(repo())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let data = repo().join("data/noord-2016.yaml");
+    let out = maak(&data, dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let line = line_of(&broken, "  leeswijzer: |");
@@ -99,14 +78,7 @@ fn broken_texts_file_names_file_and_line() {
     assert!(!dir.path().join("techniekpact-noord-2016.pdf").exists());
 
     std::fs::remove_file(tpl.join("teksten.yaml")).unwrap();
-    let out = Command::new(bin())
-        .args(["maak", "data/noord-2016.yaml", "--uit"])
-        .arg(dir.path())
-        .arg("--sjablonen")
-        .arg(&tpl)
-        .current_dir(repo())
-        .output()
-        .unwrap();
+    let out = maak(&data, dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("teksten.yaml ontbreekt"));
 }

@@ -135,3 +135,45 @@ pub fn copy_templates(dir: &Path) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Run `techniekpact maak DATA --uit OUT EXTRA...` from the repository.
+pub fn maak(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    std::process::Command::new(bin())
+        .arg("maak")
+        .arg(data)
+        .arg("--uit")
+        .arg(out)
+        .args(extra)
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run techniekpact")
+}
+
+/// One part of a DOCX package as text.
+pub fn docx_part(docx: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let mut s = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} missing"))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// Extracted PDF text with no-break spaces and line breaks as spaces and
+/// runs of spaces collapsed.
+pub fn normalise(s: &str) -> String {
+    s.replace(['\u{a0}', '\n', '\r', '\t'], " ")
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text of a PDF file.
+pub fn pdf_text(path: &Path) -> String {
+    let pdf = std::fs::read(path).unwrap_or_else(|_| panic!("{} missing", path.display()));
+    pdf_extract::extract_text_from_mem(&pdf).expect("a readable PDF")
+}
