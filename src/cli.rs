@@ -63,6 +63,9 @@ pub enum Command {
     /// Schrijf de standaardsjablonen naar een map, om aan te passen.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Sjablonen(SjablonenArgs),
+    /// Maak synthetische, geldige gegevens met N indicatoren (voor metingen aan snelheid en schaal).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    Voorbeeld(VoorbeeldArgs),
     /// Schrijf het JSON Schema van het gegevensformaat (voor editors).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
     Schema(SchemaArgs),
@@ -147,6 +150,16 @@ pub struct SjablonenArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct VoorbeeldArgs {
+    /// Aantal indicatoren.
+    #[arg(long, value_name = "N", default_value_t = 25)]
+    pub indicatoren: usize,
+    /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer.
+    #[arg(long, value_name = "BESTAND")]
+    pub uit: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer.
     #[arg(long, value_name = "BESTAND")]
@@ -224,6 +237,10 @@ fn run(command: Command) -> u8 {
         Command::Controleer(args) => controleer(&args),
         Command::Maak(args) => maak(&args),
         Command::Schema(args) => schema(&args),
+        Command::Voorbeeld(args) => {
+            let text = crate::example::to_yaml(&crate::example::synthetic(args.indicatoren));
+            write_or_print(args.uit.as_deref(), &text)
+        }
         Command::Sjablonen(args) => sjablonen(&args),
         Command::NieuwJaar(args) => nieuw_jaar(&args),
         Command::Volg(args) => crate::watch::volg(&args),
@@ -277,8 +294,12 @@ fn controleer(args: &ControleerArgs) -> u8 {
 }
 
 fn schema(args: &SchemaArgs) -> u8 {
-    let text = crate::schema::schema_text();
-    match &args.uit {
+    write_or_print(args.uit.as_deref(), &crate::schema::schema_text())
+}
+
+/// Print `text`, or write it to `path` (making its folder).
+fn write_or_print(path: Option<&std::path::Path>, text: &str) -> u8 {
+    match path {
         None => {
             print!("{text}");
             EXIT_OK
@@ -292,7 +313,7 @@ fn schema(args: &SchemaArgs) -> u8 {
             }
             match std::fs::write(path, text) {
                 Ok(()) => {
-                    println!("schema geschreven naar {}", path.display());
+                    println!("geschreven naar {}", path.display());
                     EXIT_OK
                 }
                 Err(e) => {
@@ -347,13 +368,38 @@ pub fn make_options(args: &MaakArgs) -> Result<crate::report::MakeOptions<'stati
     })
 }
 
-/// Make every report of `args`, printing one summary line each.
+/// Make every report of `args`, in parallel on all cores, printing one
+/// summary line each (in the order given) and a progress bar on a terminal.
 pub fn make_all(args: &MaakArgs, options: &crate::report::MakeOptions) -> u8 {
+    use rayon::prelude::*;
+
     use crate::report::{MakeError, make};
+    let bar = (args.bestanden.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(args.bestanden.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rapporten ({elapsed})")
+                .expect("a valid progress template"),
+        );
+        bar
+    });
+    let results: Vec<_> = args
+        .bestanden
+        .par_iter()
+        .map(|path| {
+            let started = std::time::Instant::now();
+            let result = make(path, options);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            (path, result, started.elapsed())
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
     let mut status = EXIT_OK;
-    for path in &args.bestanden {
-        let started = std::time::Instant::now();
-        match make(path, options) {
+    for (path, result, elapsed) in results {
+        match result {
             Ok(made) => {
                 print_report(&made.warnings);
                 let names: Vec<String> = made
@@ -374,7 +420,7 @@ pub fn make_all(args: &MaakArgs, options: &crate::report::MakeOptions) -> u8 {
                     names.join(", "),
                     count(charts, "grafiek", "grafieken"),
                     args.uit.join("grafieken").join(&made.slug).display(),
-                    started.elapsed().as_millis()
+                    elapsed.as_millis()
                 );
                 if let Some(b) = &args.typst_bundel {
                     println!(

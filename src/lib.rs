@@ -10,6 +10,7 @@ pub mod charts;
 pub mod cli;
 pub mod diagnostics;
 pub mod document;
+pub mod example;
 pub mod fonts;
 pub mod format_nl;
 pub mod load;

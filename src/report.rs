@@ -141,6 +141,9 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
             bytes: c.svg.clone().into_bytes(),
         });
     }
+    // Two reports with the same name in one batch must not mix their files.
+    let lock = slug_lock(&options.out_dir, &prepared.slug);
+    let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
     let mut written = write_all(&options.out_dir, &files).map_err(MakeError::Other)?;
     if let Some(dir) = &options.typst_bundle {
         let bundle = crate::render::bundle::files(&ctx);
@@ -151,4 +154,14 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
         written,
         warnings: loaded.warnings,
     })
+}
+
+/// One lock per output name, shared by the threads of a batch.
+fn slug_lock(dir: &Path, slug: &str) -> std::sync::Arc<std::sync::Mutex<()>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, LazyLock, Mutex};
+    static LOCKS: LazyLock<Mutex<HashMap<PathBuf, Arc<Mutex<()>>>>> =
+        LazyLock::new(Default::default);
+    let mut locks = LOCKS.lock().unwrap_or_else(|e| e.into_inner());
+    locks.entry(dir.join(slug)).or_default().clone()
 }

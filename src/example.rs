@@ -1,0 +1,199 @@
+//! Synthetic but valid progress data of any size (`techniekpact voorbeeld
+//! --indicatoren N`), for benchmarks and scale tests. Deterministic: the same
+//! N gives the same file.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use indexmap::IndexMap;
+
+use crate::model::{
+    Actie, ActieStatus, Actielijn, DoeStatus, DoeVoorstel, Gereed, Indicator, Meetpunt, Onderdeel,
+    Rapport, RapportStatus, Richting, Statusregels, Thema, Voortgang,
+};
+
+/// Indicators per theme in the generated data.
+const PER_THEME: usize = 5;
+
+/// Valid data with `n` indicators (and two acties per theme).
+pub fn synthetic(n: usize) -> Voortgang {
+    let year = 2016;
+    let themes = n.div_ceil(PER_THEME).max(1);
+    let actielijnen = ["kiezen", "leren", "werken"];
+    let mut onderdelen: Vec<Onderdeel> = Vec::new();
+    let mut made = 0;
+    for t in 0..themes {
+        let part = t / 4;
+        if onderdelen.len() <= part {
+            onderdelen.push(Onderdeel {
+                id: format!("onderdeel-{}", part + 1),
+                naam: format!("Onderdeel {}", part + 1),
+                toelichting: Some(format!(
+                    "Voorbeeldonderdeel {} met **vet** en *cursief*.",
+                    part + 1
+                )),
+                themas: Vec::new(),
+            });
+        }
+        let mut indicatoren = Vec::new();
+        for _ in 0..PER_THEME {
+            if made == n {
+                break;
+            }
+            made += 1;
+            indicatoren.push(indicator(made, year));
+        }
+        let statuses = ActieStatus::ALL;
+        let acties = (0..2)
+            .map(|a| Actie {
+                id: format!("actie-{}-{}", t + 1, a + 1),
+                naam: format!("Actie {} van thema {}", a + 1, t + 1),
+                trekker: Some("Secretariaat".into()),
+                status: statuses[(t * 2 + a) % statuses.len()],
+                gereed: Some(Gereed::Jaar(year + (a as i32))),
+                toelichting: None,
+            })
+            .collect();
+        onderdelen[part].themas.push(Thema {
+            id: format!("thema-{}", t + 1),
+            naam: format!("Thema {}", t + 1),
+            actielijn: Some(actielijnen[t % 3].into()),
+            partners: vec!["Partner A".into(), "Partner B".into()],
+            toelichting: Some("Toelichting bij dit thema.\n\n- eerste punt\n- tweede punt".into()),
+            indicatoren,
+            acties,
+        });
+    }
+    Voortgang {
+        rapport: Rapport {
+            titel: "Voortgangsrapportage Techniekpact (synthetische gegevens)".into(),
+            ondertitel: Some(format!("Voorbeeld met {n} indicatoren")),
+            landsdeel: "Voorbeeld".into(),
+            verslagjaar: year,
+            looptijd: None,
+            publicatiedatum: NaiveDate::from_ymd_opt(2017, 3, 15).expect("a valid date"),
+            versie: Some("1.0".into()),
+            status: RapportStatus::Definitief,
+            opsteller: Some("techniekpact voorbeeld".into()),
+            organisaties: vec!["Landsdeel Voorbeeld".into()],
+            logo: None,
+        },
+        statusregels: Statusregels::default(),
+        inleiding: Some("Synthetische gegevens voor metingen aan snelheid en schaal.".into()),
+        samenvatting: Some(format!("Dit rapport volgt {n} indicatoren.")),
+        actielijnen: vec![
+            Actielijn {
+                id: "kiezen".into(),
+                naam: "Kiezen voor techniek".into(),
+            },
+            Actielijn {
+                id: "leren".into(),
+                naam: "Leren in de techniek".into(),
+            },
+            Actielijn {
+                id: "werken".into(),
+                naam: "Werken in de techniek".into(),
+            },
+        ],
+        onderdelen,
+        doe_voorstellen: (1..=3)
+            .map(|i| DoeVoorstel {
+                nummer: i,
+                id: format!("voorstel-{i}"),
+                naam: format!("Doe-voorstel {i}"),
+                thema: Some("thema-1".into()),
+                actielijn: Some("kiezen".into()),
+                trekker: None,
+                status: DoeStatus::InUitvoering,
+                toelichting: None,
+            })
+            .collect(),
+    }
+}
+
+/// Indicator `i`: its measurement in `year` cycles through every status.
+fn indicator(i: usize, year: i32) -> Indicator {
+    let falling = i.is_multiple_of(4);
+    let (w0, w1): (f64, f64) = if falling { (40.0, 20.0) } else { (10.0, 70.0) };
+    // Share of the required change reached in `year` (expected: 1/3).
+    let share: f64 = [0.40, 0.33, 0.25, 0.10, 1.05][i % 5];
+    let mut metingen = BTreeMap::new();
+    metingen.insert(year - 2, w0);
+    metingen.insert(year - 1, w0 + (w1 - w0) * share / 2.0);
+    if i % 7 != 6 {
+        metingen.insert(year, ((w0 + (w1 - w0) * share) * 10.0).round() / 10.0);
+    }
+    let mut uitsplitsing = IndexMap::new();
+    if i.is_multiple_of(3) {
+        for (r, part) in [("Groningen", 0.5), ("Friesland", 0.3), ("Drenthe", 0.2)] {
+            let years = metingen.iter().map(|(y, v)| (*y, v * part)).collect();
+            uitsplitsing.insert(r.to_string(), years);
+        }
+    }
+    Indicator {
+        id: format!("indicator-{i}"),
+        naam: format!("Indicator {i}"),
+        eenheid: if falling {
+            "%".into()
+        } else {
+            "deelnemers".into()
+        },
+        richting: if falling {
+            Richting::Dalend
+        } else {
+            Richting::Stijgend
+        },
+        nulmeting: Meetpunt {
+            jaar: year - 2,
+            waarde: w0,
+        },
+        doel: Meetpunt {
+            jaar: year + 4,
+            waarde: w1,
+        },
+        metingen,
+        uitsplitsing,
+        bron: Some("Synthetisch".into()),
+        toelichting: None,
+        decimalen: 1,
+    }
+}
+
+/// The data as YAML, with the schema line editors use.
+pub fn to_yaml(data: &Voortgang) -> String {
+    format!(
+        "# yaml-language-server: $schema=schema/techniekpact.schema.json\n# Synthetische gegevens, gemaakt met 'techniekpact voorbeeld'.\n{}",
+        serde_yaml::to_string(data).expect("the model serialises")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synthetic_data_is_valid_and_has_every_status() {
+        for n in [1, 25, 200] {
+            let text = to_yaml(&synthetic(n));
+            let loaded = crate::load::load_str(
+                std::path::Path::new("voorbeeld.yaml"),
+                &text,
+                Default::default(),
+            )
+            .unwrap_or_else(|r| panic!("{}", r.render(false)));
+            assert_eq!(loaded.data.indicatoren().count(), n);
+            assert!(
+                loaded.warnings.diagnostics.is_empty(),
+                "{}",
+                loaded.warnings.render(false)
+            );
+        }
+        let a = crate::analysis::analyse(&synthetic(25));
+        let counts = a.status_counts();
+        for (s, c) in counts {
+            if s != crate::analysis::Status::Nulmeting {
+                assert!(c > 0, "{s:?} missing");
+            }
+        }
+    }
+}
