@@ -19,6 +19,10 @@ pub const TEXTS_FILE: &str = "teksten.yaml";
 pub struct Teksten {
     pub koppen: Koppen,
     pub labels: LabelTexts,
+    /// Words in tables and on the title page, by key.
+    pub woorden: std::collections::BTreeMap<String, String>,
+    /// Table captions, by key.
+    pub bijschriften: std::collections::BTreeMap<String, String>,
     pub grafieken: ChartTexts,
     pub teksten: Fragments,
 }
@@ -169,6 +173,26 @@ impl TextSet {
                     .hint("gebruik alleen de gegevens die in docs/sjablonen.md bij deze tekst staan, tussen {{ en }}"),
                 );
                 String::new()
+            }
+        }
+    }
+
+    /// The text `key` of the map `section` (`woorden`, `bijschriften`),
+    /// filled in; a missing key is reported like any other problem.
+    pub fn fill_key(&self, section: &str, key: &str, ctx: Value) -> String {
+        let map = match section {
+            "woorden" => &self.teksten.woorden,
+            _ => &self.teksten.bijschriften,
+        };
+        match map.get(key) {
+            Some(t) => self.fill(&format!("/{section}/{key}"), t, ctx),
+            None => {
+                self.errors.borrow_mut().push(
+                    Diagnostic::error(format!("de tekst '{section}.{key}' ontbreekt"))
+                        .at_opt(self.index.key(&format!("/{section}")))
+                        .hint(format!("voeg onder '{section}:' de regel '{key}: ...' toe (zie de standaardversie)")),
+                );
+                key.to_string()
             }
         }
     }

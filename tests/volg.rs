@@ -82,13 +82,15 @@ fn rebuilds_on_template_and_data_changes_and_survives_errors() {
         data.replace("status: vertraagd", "status: kwijt"),
     )
     .unwrap();
-    let lines = wait_for("herbouwd in");
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.contains("ongeldige waarde voor 'status'")),
-        "{lines:#?}"
-    );
+    // Standard error and output arrive on separate pipes: wait for both.
+    let (mut reported, mut rebuilt) = (false, false);
+    while !(reported && rebuilt) {
+        let l = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the error and the rebuild are reported");
+        reported |= l.contains("ongeldige waarde voor 'status'");
+        rebuilt |= l.contains("herbouwd in");
+    }
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
         second,

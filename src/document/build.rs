@@ -78,20 +78,21 @@ fn meta(data: &Voortgang, logo: Option<String>, texts: &TextSet) -> Meta {
         RapportStatus::Concept => "concept",
         RapportStatus::Definitief => "definitief",
     };
+    let w = |key: &str| texts.fill_key("woorden", key, context! {});
     let mut facts = vec![
-        ("Landsdeel".to_string(), vec![r.landsdeel.clone()]),
-        ("Verslagjaar".to_string(), vec![r.verslagjaar.to_string()]),
-        ("Publicatiedatum".to_string(), vec![date(r.publicatiedatum)]),
+        (w("landsdeel"), vec![r.landsdeel.clone()]),
+        (w("verslagjaar"), vec![r.verslagjaar.to_string()]),
+        (w("publicatiedatum"), vec![date(r.publicatiedatum)]),
     ];
     match &r.versie {
-        Some(v) => facts.push(("Versie".into(), vec![format!("{v} ({status})")])),
-        None => facts.push(("Status".into(), vec![status.to_string()])),
+        Some(v) => facts.push((w("versie"), vec![format!("{v} ({status})")])),
+        None => facts.push((w("status"), vec![status.to_string()])),
     }
     if let Some(o) = &r.opsteller {
-        facts.push(("Opgesteld door".into(), vec![o.clone()]));
+        facts.push((w("opgesteld_door"), vec![o.clone()]));
     }
     if !r.organisaties.is_empty() {
-        facts.push(("Partners".into(), r.organisaties.clone()));
+        facts.push((w("partners"), r.organisaties.clone()));
     }
     Meta {
         titelpagina_kop: label("titelpagina_kop", &l.titelpagina_kop),
@@ -212,6 +213,17 @@ impl Builder<'_> {
         }
     }
 
+    /// A word of the tables (`woorden` in teksten.yaml), for this year.
+    fn w(&self, key: &str) -> String {
+        self.texts
+            .fill_key("woorden", key, context! { jaar => self.year() })
+    }
+
+    /// A table caption (`bijschriften` in teksten.yaml).
+    fn caption(&self, key: &str, ctx: minijinja::Value) -> Option<String> {
+        Some(self.texts.fill_key("bijschriften", key, ctx))
+    }
+
     /// A fixed text filled in with `ctx`, as one line.
     fn line(&self, pointer: &str, ctx: minijinja::Value) -> String {
         let template = fragment_at(&self.texts.teksten, pointer);
@@ -326,15 +338,17 @@ impl Builder<'_> {
                 })
                 .collect();
             self.blocks.push(Block::Table(Table {
-                caption: Some(format!("Stand van de indicatoren in {year}")),
-                header: vec![
-                    "Indicator".into(),
-                    "Nulmeting".into(),
-                    format!("Meting {year}"),
-                    "Doel".into(),
-                    "Realisatie".into(),
-                    "Status".into(),
-                ],
+                caption: self.caption("stand_indicatoren", context! { jaar => year }),
+                header: [
+                    "indicator",
+                    "nulmeting",
+                    "meting_jaar",
+                    "doel",
+                    "realisatie",
+                    "status",
+                ]
+                .map(|k| self.w(k))
+                .to_vec(),
                 align: vec![
                     Align::Left,
                     Align::Right,
@@ -386,8 +400,8 @@ impl Builder<'_> {
                 })
                 .collect();
             self.blocks.push(Block::Table(Table {
-                caption: Some(format!("Aantal acties per status in {year}")),
-                header: vec!["Status".into(), "Aantal acties".into()],
+                caption: self.caption("acties_per_status", context! { jaar => year }),
+                header: vec![self.w("status"), self.w("aantal_acties")],
                 align: vec![Align::Left, Align::Right],
                 widths: vec![2.0, 1.0],
                 rows,
@@ -420,7 +434,12 @@ impl Builder<'_> {
     fn changes(&mut self, prev: &Previous) {
         let year = self.year();
         let before = prev.data.rapport.verslagjaar;
-        let ctx = || context! { verslagjaar => year, vorig_jaar => before };
+        let ctx = || context! { verslagjaar => year, jaar => year, vorig_jaar => before };
+        let status_in = |y: i32| {
+            self.texts
+                .fill_key("woorden", "status_jaar", context! { jaar => y })
+        };
+        let (status_before, status_now) = (status_in(before), status_in(year));
         let title = self.line("/koppen/wijzigingen", ctx());
         self.heading(1, title, "wijzigingen");
         self.fragment("/teksten/wijzigingen", ctx());
@@ -451,13 +470,11 @@ impl Builder<'_> {
                 "wijzigingen-indicatoren",
             );
             self.blocks.push(Block::Table(Table {
-                caption: Some(format!(
-                    "Indicatoren waarvan de status veranderde tussen {before} en {year}"
-                )),
+                caption: self.caption("wijzigingen_indicatoren", ctx()),
                 header: vec![
-                    "Indicator".into(),
-                    format!("Status {before}"),
-                    format!("Status {year}"),
+                    self.w("indicator"),
+                    status_before.clone(),
+                    status_now.clone(),
                 ],
                 align: vec![Align::Left, Align::Left, Align::Left],
                 widths: vec![3.0, 1.4, 1.4],
@@ -496,14 +513,12 @@ impl Builder<'_> {
             any = true;
             self.heading(2, k.wijzigingen_acties.clone(), "wijzigingen-acties");
             self.blocks.push(Block::Table(Table {
-                caption: Some(format!(
-                    "Acties waarvan de status veranderde tussen {before} en {year}"
-                )),
+                caption: self.caption("wijzigingen_acties", ctx()),
                 header: vec![
-                    "Actie".into(),
-                    format!("Status {before}"),
-                    format!("Status {year}"),
-                    "Wijziging".into(),
+                    self.w("actie"),
+                    status_before.clone(),
+                    status_now.clone(),
+                    self.w("wijziging"),
                 ],
                 align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
                 widths: vec![3.2, 1.3, 1.3, 1.3],
@@ -599,8 +614,8 @@ impl Builder<'_> {
             any = true;
             self.heading(2, k.wijzigingen_nieuw.clone(), "wijzigingen-nieuw");
             self.blocks.push(Block::Table(Table {
-                caption: Some(format!("Nieuw in {year} en vervallen sinds {before}")),
-                header: vec!["Naam".into(), "Soort".into(), "Wijziging".into()],
+                caption: self.caption("wijzigingen_nieuw", ctx()),
+                header: vec![self.w("naam"), self.w("soort"), self.w("wijziging")],
                 align: vec![Align::Left, Align::Left, Align::Left],
                 widths: vec![3.4, 1.2, 1.2],
                 rows,
@@ -634,13 +649,13 @@ impl Builder<'_> {
             .and_then(|id| self.data.actielijnen.iter().find(|a| &a.id == id))
         {
             facts.push(vec![
-                Inline::strong("Actielijn: "),
+                Inline::strong(format!("{}: ", self.w("actielijn"))),
                 Inline::text(al.naam.clone()),
             ]);
         }
         if !thema.partners.is_empty() {
             facts.push(vec![
-                Inline::strong("Partners: "),
+                Inline::strong(format!("{}: ", self.w("partners"))),
                 Inline::text(enumerate_nl(&thema.partners)),
             ]);
         }
@@ -674,13 +689,10 @@ impl Builder<'_> {
                 })
                 .collect();
             self.blocks.push(Block::Table(Table {
-                caption: Some(format!("Acties van het thema {}", thema.naam)),
-                header: vec![
-                    "Actie".into(),
-                    "Trekker".into(),
-                    "Status".into(),
-                    "Gereed".into(),
-                ],
+                caption: self.caption("acties_thema", context! { naam => thema.naam.clone() }),
+                header: ["actie", "trekker", "status", "gereed"]
+                    .map(|k| self.w(k))
+                    .to_vec(),
                 align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
                 widths: vec![3.4, 1.8, 1.1, 1.3],
                 rows,
@@ -694,16 +706,20 @@ impl Builder<'_> {
         self.heading(3, ind.naam.clone(), &ind.id);
         let measured = match a.shown {
             Some((_, v)) if a.current => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
-            Some((y, v)) => format!(
-                "geen meting over {year}; laatste meting {} {} ({y})",
-                number(v, ind.decimalen),
-                ind.eenheid
+            Some((y, v)) => self.texts.fill_key(
+                "woorden",
+                "laatste_meting",
+                context! {
+                    jaar => year,
+                    meetjaar => y,
+                    waarde => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
+                },
             ),
-            None => format!("geen meting over {year}"),
+            None => self.w("geen_meting"),
         };
         let mut rows = vec![
             vec![
-                Cell::text("Nulmeting"),
+                Cell::text(self.w("nulmeting")),
                 Cell::text(format!(
                     "{} {} ({})",
                     number(ind.nulmeting.waarde, ind.decimalen),
@@ -711,9 +727,9 @@ impl Builder<'_> {
                     ind.nulmeting.jaar
                 )),
             ],
-            vec![Cell::text(format!("Meting {year}")), Cell::text(measured)],
+            vec![Cell::text(self.w("meting_jaar")), Cell::text(measured)],
             vec![
-                Cell::text("Doel"),
+                Cell::text(self.w("doel")),
                 Cell::text(format!(
                     "{} {} ({})",
                     number(ind.doel.waarde, ind.decimalen),
@@ -722,32 +738,35 @@ impl Builder<'_> {
                 )),
             ],
             vec![
-                Cell::text("Richting"),
-                Cell::text(match ind.richting {
-                    crate::model::Richting::Stijgend => "stijgend (hoger is beter)",
-                    crate::model::Richting::Dalend => "dalend (lager is beter)",
-                }),
+                Cell::text(self.w("richting")),
+                Cell::text(self.w(match ind.richting {
+                    crate::model::Richting::Stijgend => "stijgend",
+                    crate::model::Richting::Dalend => "dalend",
+                })),
             ],
             vec![
-                Cell::text("Realisatie"),
+                Cell::text(self.w("realisatie")),
                 Cell::text(a.realisatie.map_or("–".into(), percent)),
             ],
-            vec![Cell::text("Verwacht"), Cell::text(percent(a.verwacht))],
             vec![
-                Cell::text("Voortgang"),
+                Cell::text(self.w("verwacht")),
+                Cell::text(percent(a.verwacht)),
+            ],
+            vec![
+                Cell::text(self.w("voortgang")),
                 Cell::text(a.voortgang.map_or("–".into(), percent0)),
             ],
             vec![
-                Cell::text("Status"),
+                Cell::text(self.w("status")),
                 Cell::inlines(vec![status_inline(a.status)]),
             ],
         ];
         if let Some(bron) = &ind.bron {
-            rows.push(vec![Cell::text("Bron"), Cell::text(bron.clone())]);
+            rows.push(vec![Cell::text(self.w("bron")), Cell::text(bron.clone())]);
         }
         self.blocks.push(Block::Table(Table {
-            caption: Some(format!("Kerncijfers: {}", ind.naam)),
-            header: vec!["Kerncijfer".into(), "Waarde".into()],
+            caption: self.caption("kerncijfers", context! { naam => ind.naam.clone() }),
+            header: vec![self.w("kerncijfer"), self.w("waarde")],
             align: vec![Align::Left, Align::Left],
             widths: vec![1.3, 3.0],
             rows,
@@ -816,15 +835,17 @@ impl Builder<'_> {
             })
             .collect();
         self.blocks.push(Block::Table(Table {
-            caption: Some(format!("Doe-voorstellen en hun stand in {}", self.year())),
-            header: vec![
-                "Nr.".into(),
-                "Doe-voorstel".into(),
-                "Thema".into(),
-                "Actielijn".into(),
-                "Trekker".into(),
-                "Status".into(),
-            ],
+            caption: self.caption("doe_voorstellen", context! { jaar => self.year() }),
+            header: [
+                "nummer",
+                "doe_voorstel",
+                "thema",
+                "actielijn",
+                "trekker",
+                "status",
+            ]
+            .map(|k| self.w(k))
+            .to_vec(),
             align: vec![
                 Align::Right,
                 Align::Left,
@@ -861,7 +882,7 @@ impl Builder<'_> {
             years.extend(ind.uitsplitsing.values().flat_map(|m| m.keys().copied()));
             years.sort_unstable();
             years.dedup();
-            let mut header = vec!["Jaar".to_string(), "Meting".into(), "Verwacht".into()];
+            let mut header = vec![self.w("jaar"), self.w("meting"), self.w("verwacht")];
             header.extend(regions.iter().map(|r| r.to_string()));
             let rows: Vec<Vec<Cell>> = years
                 .iter()
@@ -892,10 +913,13 @@ impl Builder<'_> {
             if rows.is_empty() {
                 self.para(vec![
                     Inline::strong(format!("{}: ", ind.naam)),
-                    Inline::text(format!(
-                        "nog geen metingen (nulmeting {} in {}).",
-                        with_unit(ind.nulmeting.waarde, ind),
-                        ind.nulmeting.jaar
+                    Inline::text(self.texts.fill_key(
+                        "woorden",
+                        "nog_geen_metingen",
+                        context! {
+                            waarde => with_unit(ind.nulmeting.waarde, ind),
+                            meetjaar => ind.nulmeting.jaar,
+                        },
                     )),
                 ]);
                 continue;
@@ -904,7 +928,10 @@ impl Builder<'_> {
             let mut align = vec![Align::Left];
             align.extend(std::iter::repeat_n(Align::Right, cols - 1));
             self.blocks.push(Block::Table(Table {
-                caption: Some(format!("Metingen: {} ({})", ind.naam, ind.eenheid)),
+                caption: self.caption(
+                    "metingen",
+                    context! { naam => ind.naam.clone(), eenheid => ind.eenheid.clone() },
+                ),
                 header,
                 align,
                 widths: vec![1.0; cols],
