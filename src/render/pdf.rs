@@ -123,7 +123,10 @@ fn template_errors(
 ) -> RenderError {
     let mut reports: Vec<Report> = Vec::new();
     for e in errors {
-        let mut d = Diagnostic::error(format!("fout in het sjabloon: {}", e.message));
+        let mut d = Diagnostic::error(format!(
+            "fout in het sjabloon: {}",
+            dutch_message(&e.message)
+        ));
         if !e.hints.is_empty() {
             d = d.hint(
                 e.hints
@@ -160,4 +163,18 @@ fn template_errors(
         }
     }
     RenderError::Template(reports)
+}
+
+/// Dutch wording for the Typst messages a template author meets most.
+fn dutch_message(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("file not found (searched at ") {
+        let path = rest.trim_end_matches(')');
+        return format!(
+            "bestand niet gevonden: {path} (een sjabloon kan alleen bestanden uit zijn eigen map en de gegenereerde gegevens lezen)"
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variable: ") {
+        return format!("onbekende naam: {rest}");
+    }
+    message.to_string()
 }
