@@ -42,23 +42,10 @@ fn bundle_compiles_on_its_own_to_the_same_report() {
 
     // Compile the bundle with nothing but its own files, as `typst compile`
     // with the bundle as root does.
-    let mut files: Vec<(String, Arc<[u8]>)> = Vec::new();
-    let mut stack = vec![bundle.clone()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p
-                    .strip_prefix(&bundle)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push((format!("/{rel}"), Arc::from(std::fs::read(&p).unwrap())));
-            }
-        }
-    }
+    let files: Vec<(String, Arc<[u8]>)> = files_under(&bundle)
+        .into_iter()
+        .map(|(rel, bytes)| (format!("/{}", rel.replace('\\', "/")), Arc::from(bytes)))
+        .collect();
     let world = ReportWorld::new(
         "/rapport.typ",
         files,

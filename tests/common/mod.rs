@@ -177,3 +177,22 @@ pub fn pdf_text(path: &Path) -> String {
     let pdf = std::fs::read(path).unwrap_or_else(|_| panic!("{} missing", path.display()));
     pdf_extract::extract_text_from_mem(&pdf).expect("a readable PDF")
 }
+
+/// Every file under `dir` as `(relative path, bytes)`, sorted by path.
+pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.push((rel, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
