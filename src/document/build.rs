@@ -694,7 +694,7 @@ impl Builder<'_> {
                     .map(|k| self.w(k))
                     .to_vec(),
                 align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
-                widths: vec![3.4, 1.8, 1.1, 1.3],
+                widths: vec![3.1, 1.7, 1.5, 1.3],
                 rows,
             }));
         }
