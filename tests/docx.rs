@@ -21,12 +21,7 @@ fn built() -> &'static Built {
     static B: OnceLock<Built> = OnceLock::new();
     B.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let out = maak(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        maak_ok(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
         let docx =
             std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).expect("DOCX written");
         let pdf =
@@ -258,23 +253,10 @@ fn same_content_as_the_pdf() {
 fn same_input_gives_identical_docx() {
     let dir = tempfile::tempdir().unwrap();
     // Another report first, in the same process run, must not shift ids.
-    let out = std::process::Command::new(bin())
-        .args([
-            "maak",
-            "data/noord-2015.yaml",
-            "data/noord-2016.yaml",
-            "--formaat",
-            "docx",
-            "--uit",
-        ])
-        .arg(dir.path())
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    maak_ok(
+        &repo().join("data/noord-2015.yaml"),
+        dir.path(),
+        &["data/noord-2016.yaml", "--formaat", "docx"],
     );
     let again = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
     assert!(again == built().docx, "DOCX must be byte-identical");
@@ -372,15 +354,10 @@ fn an_edited_reference_style_shows_in_the_output() {
         format!("{}{}{}", &styles[..start], heading, &styles[end..])
     });
     std::fs::write(tpl.join("stijl.docx"), edited).unwrap();
-    let out = maak(
+    maak_ok(
         &repo().join("data/noord-2016.yaml"),
         dir.path(),
         &["--formaat", "docx", "--sjablonen", tpl.to_str().unwrap()],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let d = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
     let styles = docx_part(&d, "word/styles.xml");

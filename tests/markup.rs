@@ -4,7 +4,6 @@
 mod common;
 
 use std::io::Read;
-use std::process::Command;
 
 use common::*;
 
@@ -32,19 +31,7 @@ fn build(text: &str, dir: &std::path::Path) -> (String, String) {
     std::fs::create_dir_all(dir).unwrap();
     let data = dir.join("tekens.yaml");
     std::fs::write(&data, text).unwrap();
-    let out = Command::new(bin())
-        .arg("maak")
-        .arg(&data)
-        .arg("--uit")
-        .arg(dir)
-        .args(["--pdf-standaard", "geen"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    maak_ok(&data, dir, &["--pdf-standaard", "geen"]);
     let pdf = std::fs::read(dir.join("techniekpact-noord-2016.pdf")).unwrap();
     let pdf = pdf_extract::extract_text_from_mem(&pdf).unwrap();
     let docx = std::fs::read(dir.join("techniekpact-noord-2016.docx")).unwrap();

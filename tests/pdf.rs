@@ -18,12 +18,7 @@ fn report_2016() -> &'static Built {
     static B: OnceLock<Built> = OnceLock::new();
     B.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let out = maak(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        maak_ok(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
         let path = dir.path().join("techniekpact-noord-2016.pdf");
         let pdf = std::fs::read(&path).expect("the PDF is written");
         let text = normalise(&pdf_extract::extract_text_from_mem(&pdf).expect("readable PDF"));
@@ -183,12 +178,7 @@ fn same_input_gives_identical_pdf() {
 #[test]
 fn concept_report_is_marked_on_every_page() {
     let dir = tempfile::tempdir().unwrap();
-    let out = maak(&repo().join("data/noord-2014.yaml"), dir.path(), &[]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    maak_ok(&repo().join("data/noord-2014.yaml"), dir.path(), &[]);
     let pdf = std::fs::read(dir.path().join("techniekpact-noord-2014.pdf")).unwrap();
     let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
     assert!(pages.len() > 3);
@@ -209,12 +199,7 @@ fn markup_characters_print_literally() {
         .replace("    naam: Landelijke programma's\n", &format!("    naam: Landelijke programma's\n    toelichting: |\n      {literal}\n\n      # geen kop\n"));
     let data = dir.path().join("tekens.yaml");
     std::fs::write(&data, yaml).unwrap();
-    let out = maak(&data, dir.path(), &["--pdf-standaard", "geen"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    maak_ok(&data, dir.path(), &["--pdf-standaard", "geen"]);
     let pdf = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).unwrap();
     let text = normalise(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
     assert!(text.contains(literal), "literal text missing in:\n{text}");

@@ -34,12 +34,7 @@ fn worked_example_of_the_editors_guide() {
     std::fs::write(tpl.join("teksten.yaml"), edited).unwrap();
 
     let data = repo().join("data/noord-2016.yaml");
-    let out = maak(&data, dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    maak_ok(&data, dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
     let pdf = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).unwrap();
     let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
     assert!(text.contains("Samenvatting en conclusies"));

@@ -2,7 +2,6 @@
 
 mod common;
 
-use std::process::Command;
 use std::sync::Arc;
 
 use common::*;
@@ -14,18 +13,15 @@ use typst_layout::PagedDocument;
 fn bundle_compiles_on_its_own_to_the_same_report() {
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("bundel");
-    let out = Command::new(bin())
-        .args(["maak", "data/noord-2016.yaml", "--formaat", "pdf", "--uit"])
-        .arg(dir.path())
-        .arg("--typst-bundel")
-        .arg(&bundle)
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    maak_ok(
+        &repo().join("data/noord-2016.yaml"),
+        dir.path(),
+        &[
+            "--formaat",
+            "pdf",
+            "--typst-bundel",
+            bundle.to_str().unwrap(),
+        ],
     );
     for f in [
         "rapport.typ",

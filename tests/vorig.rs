@@ -8,12 +8,7 @@ use common::*;
 fn changes_since_last_year_in_pdf_and_docx() {
     let dir = tempfile::tempdir().unwrap();
     let data = repo().join("data/noord-2016.yaml");
-    let out = maak(&data, dir.path(), &["--vorig", "data/noord-2015.yaml"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    maak_ok(&data, dir.path(), &["--vorig", "data/noord-2015.yaml"]);
     let pdf = normalise(&pdf_text(&dir.path().join("techniekpact-noord-2016.pdf")));
     let docx = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
     let doc = docx_part(&docx, "word/document.xml");

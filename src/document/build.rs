@@ -527,84 +527,27 @@ impl Builder<'_> {
         }
 
         // New and dropped items, by kind.
-        fn names<'x>(items: impl Iterator<Item = (&'x str, &'x str)>) -> Vec<(String, String)> {
-            items
-                .map(|(id, n)| (id.to_string(), n.to_string()))
-                .collect()
-        }
-        /// (kind, (id, name) now, (id, name) last year)
-        type Kind<'k> = (&'k str, Vec<(String, String)>, Vec<(String, String)>);
-        let kinds: Vec<Kind> = vec![
-            (
-                "onderdeel",
-                names(
-                    self.data
-                        .onderdelen
-                        .iter()
-                        .map(|o| (o.id.as_str(), o.naam.as_str())),
-                ),
-                names(
-                    prev.data
-                        .onderdelen
-                        .iter()
-                        .map(|o| (o.id.as_str(), o.naam.as_str())),
-                ),
-            ),
-            (
-                "thema",
-                names(self.data.themas().map(|t| (t.id.as_str(), t.naam.as_str()))),
-                names(prev.data.themas().map(|t| (t.id.as_str(), t.naam.as_str()))),
-            ),
-            (
-                "indicator",
-                names(
-                    self.data
-                        .indicatoren()
-                        .map(|i| (i.id.as_str(), i.naam.as_str())),
-                ),
-                names(
-                    prev.data
-                        .indicatoren()
-                        .map(|i| (i.id.as_str(), i.naam.as_str())),
-                ),
-            ),
-            (
-                "actie",
-                names(self.data.acties().map(|a| (a.id.as_str(), a.naam.as_str()))),
-                names(prev.data.acties().map(|a| (a.id.as_str(), a.naam.as_str()))),
-            ),
-            (
-                "doe-voorstel",
-                names(
-                    self.data
-                        .doe_voorstellen
-                        .iter()
-                        .map(|d| (d.id.as_str(), d.naam.as_str())),
-                ),
-                names(
-                    prev.data
-                        .doe_voorstellen
-                        .iter()
-                        .map(|d| (d.id.as_str(), d.naam.as_str())),
-                ),
-            ),
-        ];
+        let (now_items, prev_items) = (named_items(self.data), named_items(prev.data));
+        let kinds = now_items
+            .into_iter()
+            .zip(prev_items)
+            .map(|((kind, now), (_, then))| (kind, now, then));
         let mut rows = Vec::new();
-        for (kind, now, then) in &kinds {
-            for (id, naam) in now {
+        for (kind, now, then) in kinds {
+            for (id, naam) in &now {
                 if !then.iter().any(|(i, _)| i == id) {
                     rows.push(vec![
-                        Cell::text(naam.clone()),
-                        Cell::text(*kind),
+                        Cell::text(*naam),
+                        Cell::text(kind),
                         Cell::text("nieuw"),
                     ]);
                 }
             }
-            for (id, naam) in then {
+            for (id, naam) in &then {
                 if !now.iter().any(|(i, _)| i == id) {
                     rows.push(vec![
-                        Cell::text(naam.clone()),
-                        Cell::text(*kind),
+                        Cell::text(*naam),
+                        Cell::text(kind),
                         Cell::text("vervallen"),
                     ]);
                 }
@@ -1016,4 +959,42 @@ fn fragment_at(t: &crate::texts::Teksten, pointer: &str) -> String {
         other => unreachable!("no fixed text at {other}"),
     }
     .clone()
+}
+
+/// `(id, name)` of every item of a report, per kind, in report order.
+fn named_items(d: &Voortgang) -> [(&'static str, Vec<(&str, &str)>); 5] {
+    [
+        (
+            "onderdeel",
+            d.onderdelen
+                .iter()
+                .map(|o| (o.id.as_str(), o.naam.as_str()))
+                .collect(),
+        ),
+        (
+            "thema",
+            d.themas()
+                .map(|t| (t.id.as_str(), t.naam.as_str()))
+                .collect(),
+        ),
+        (
+            "indicator",
+            d.indicatoren()
+                .map(|i| (i.id.as_str(), i.naam.as_str()))
+                .collect(),
+        ),
+        (
+            "actie",
+            d.acties()
+                .map(|a| (a.id.as_str(), a.naam.as_str()))
+                .collect(),
+        ),
+        (
+            "doe-voorstel",
+            d.doe_voorstellen
+                .iter()
+                .map(|v| (v.id.as_str(), v.naam.as_str()))
+                .collect(),
+        ),
+    ]
 }

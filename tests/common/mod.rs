@@ -150,6 +150,13 @@ pub fn maak(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
         .expect("run techniekpact")
 }
 
+/// `maak` that must succeed; its output otherwise explains why not.
+pub fn maak_ok(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let o = maak(data, out, extra);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
 /// One part of a DOCX package as text.
 pub fn docx_part(docx: &[u8], name: &str) -> String {
     use std::io::Read;
