@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::analysis;
 use crate::charts::ChartSet;
 use crate::diagnostics::Report;
@@ -122,14 +124,20 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
         logo: prepared.logo.clone(),
         slug: &prepared.slug,
     };
+    // The formats are independent: render them side by side.
+    let rendered: Vec<_> = options
+        .renderers
+        .par_iter()
+        .map(|r| (r.extension(), r.render(&ctx)))
+        .collect();
     let mut files = Vec::new();
-    for r in &options.renderers {
-        let bytes = r.render(&ctx).map_err(|e| match e {
+    for (extension, result) in rendered {
+        let bytes = result.map_err(|e| match e {
             RenderError::Template(reports) => MakeError::Template(reports),
             RenderError::Other(s) => MakeError::Other(s),
         })?;
         files.push(OutputFile {
-            rel: PathBuf::from(format!("{}.{}", prepared.slug, r.extension())),
+            rel: PathBuf::from(format!("{}.{extension}", prepared.slug)),
             bytes,
         });
     }

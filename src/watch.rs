@@ -82,6 +82,9 @@ pub fn volg(args: &MaakArgs) -> u8 {
             Err(report) => print_report(&report),
         }
         println!("herbouwd in {} ms", started.elapsed().as_millis());
+        // Keep what recent rebuilds memoised, drop older layouts (as
+        // `typst watch` does), so a long session does not grow without bound.
+        typst::comemo::evict(10);
         let _ = std::io::stdout().flush();
         // Wait for a relevant change, then for things to settle.
         loop {

@@ -1,10 +1,8 @@
 //! Several reports in one run; one bad file does not stop the others.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn many_reports_in_one_process_and_bad_ones_reported() {

@@ -1,10 +1,8 @@
 //! The command line: `controleer`, `schema`, exit statuses and Dutch messages.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(bin())

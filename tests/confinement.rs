@@ -1,8 +1,6 @@
 //! A template can read only its own folder and the generated data.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn with_template_line(line: &str) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();

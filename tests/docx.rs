@@ -1,12 +1,10 @@
 //! The DOCX report: Word structure, metadata, determinism, and the same
 //! content as the PDF.
 
-mod common;
-
 use std::io::Read;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 use roxmltree::Document;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

@@ -1,12 +1,10 @@
 //! Hostile YAML: each case gets a Dutch error quickly and with bounded
 //! memory, never a panic or a hang.
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use techniekpact::load::{LoadOptions, load};
 
 /// Generous bound: these must fail fast, not hang (debug build, shared CI).

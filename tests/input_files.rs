@@ -1,10 +1,8 @@
 //! Bad input files get a clear Dutch error and never a panic.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use techniekpact::load::{LoadOptions, load};
 
 fn first_message(path: &Path) -> String {

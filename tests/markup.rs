@@ -1,11 +1,9 @@
 //! Markup never escapes: text made of Typst, Markdown and XML syntax prints
 //! literally in both formats and never changes the document's structure.
 
-mod common;
-
 use std::io::Read;
 
-use common::*;
+use crate::common::*;
 
 /// One line per class of hostile text.
 const CLASSES: &[(&str, &str)] = &[

@@ -1,10 +1,8 @@
 //! `nieuw-jaar`: the next year's data file.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn run(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(bin())

@@ -2,13 +2,11 @@
 //! whose XML parts are all well-formed, and byte-identical output from
 //! different working folders.
 
-mod common;
-
 use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn make_in(cwd: &Path, data: &str, out: &str) {
     let o = Command::new(bin())

@@ -1,10 +1,8 @@
 //! The PDF report: built from the example data and read back.
 
-mod common;
-
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 
 struct Built {
     _dir: tempfile::TempDir,

@@ -1,9 +1,7 @@
 //! The worked example of docs/sjablonen.md: an edited template changes the
 //! output, in both formats where it applies.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn worked_example_of_the_editors_guide() {

@@ -1,10 +1,8 @@
 //! `--typst-bundel`: a self-contained Typst project of the report.
 
-mod common;
-
 use std::sync::Arc;
 
-use common::*;
+use crate::common::*;
 use techniekpact::render::typst_world::ReportWorld;
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;

@@ -1,9 +1,7 @@
 //! One test per validation rule of the data contract: each asserts the Dutch
 //! message and the line it points at.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use techniekpact::diagnostics::Severity;
 
 #[test]

@@ -1,13 +1,11 @@
 //! `volg`: live rebuild on changes to data and templates.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn rebuilds_on_template_and_data_changes_and_survives_errors() {

@@ -1,8 +1,6 @@
 //! `--vorig`: the chapter on changes since the previous year, in both formats.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn changes_since_last_year_in_pdf_and_docx() {

@@ -56,6 +56,17 @@ fn fail(path: &Path, source: Option<SourceText>, diagnostics: Vec<Diagnostic>) -
     Report::new(path, source, diagnostics)
 }
 
+fn too_big(path: &Path, len: u64) -> Report {
+    let message = format!(
+        "het bestand is te groot ({} MB; de grens is {} MB)",
+        len / (1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    );
+    let hint =
+        "een voortgangsbestand is normaal enkele tientallen kilobytes; is dit het juiste bestand?";
+    fail(path, None, vec![Diagnostic::error(message).hint(hint)])
+}
+
 /// Read the file at `path` as text, or say in Dutch why not.
 fn read_text(path: &Path) -> Result<String, Report> {
     let no = |msg: String, hint: &str| fail(path, None, vec![Diagnostic::error(msg).hint(hint)]);
@@ -87,14 +98,7 @@ fn read_text(path: &Path) -> Result<String, Report> {
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(no(
-            format!(
-                "het bestand is te groot ({} MB; de grens is {} MB)",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            "een voortgangsbestand is normaal enkele tientallen kilobytes; is dit het juiste bestand?",
-        ));
+        return Err(too_big(path, meta.len()));
     }
     let bytes = std::fs::read(path).map_err(|e| {
         no(
@@ -102,6 +106,16 @@ fn read_text(path: &Path) -> Result<String, Report> {
             "controleer de rechten op het bestand",
         )
     })?;
+    decode(path, bytes)
+}
+
+/// The bytes of a data file as text (UTF-8, without a byte order mark), or
+/// say in Dutch why they are not.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Report> {
+    let no = |msg: String, hint: &str| fail(path, None, vec![Diagnostic::error(msg).hint(hint)]);
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(path, bytes.len() as u64));
+    }
     match String::from_utf8(bytes) {
         Ok(mut s) => {
             if s.starts_with('\u{feff}') {
@@ -126,6 +140,13 @@ fn read_text(path: &Path) -> Result<String, Report> {
             ))
         }
     }
+}
+
+/// Load the bytes of a data file as if read from `path` (for fuzzing and
+/// tests that need no file).
+pub fn load_bytes(path: &Path, bytes: Vec<u8>, options: LoadOptions) -> Result<Loaded, Report> {
+    let text = decode(path, bytes)?;
+    load_str(path, &text, options)
 }
 
 /// Load, check and type one data file.
@@ -240,14 +261,17 @@ fn yaml_error_nl(e: &serde_yaml::Error) -> String {
     }
 }
 
-/// Control characters (other than line breaks and tabs) cannot be shown and
-/// are not allowed in Word's XML: they are removed, with a warning.
+/// Control characters (other than line breaks and tabs) and the
+/// noncharacters U+FFFE and U+FFFF cannot be shown and are not allowed in
+/// Word's XML: they are removed, with a warning.
 fn strip_control_characters(
     value: &mut Value,
     pointer: String,
     index: &PositionIndex,
 ) -> Vec<Diagnostic> {
-    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
     match value {
         Value::String(s) if s.chars().any(bad) => {
             s.retain(|c| !bad(c));
@@ -264,13 +288,26 @@ fn strip_control_characters(
             .enumerate()
             .flat_map(|(i, v)| strip_control_characters(v, format!("{pointer}/{i}"), index))
             .collect(),
-        Value::Object(map) => map
-            .iter_mut()
-            .flat_map(|(k, v)| {
-                let p = format!("{pointer}/{}", positions::escape_segment(k));
-                strip_control_characters(v, p, index)
-            })
-            .collect(),
+        Value::Object(map) => {
+            let mut found = Vec::new();
+            let entries = std::mem::take(map);
+            for (mut k, mut v) in entries {
+                let p = format!("{pointer}/{}", positions::escape_segment(&k));
+                found.extend(strip_control_characters(&mut v, p.clone(), index));
+                if k.chars().any(bad) {
+                    k.retain(|c| !bad(c));
+                    found.push(
+                        Diagnostic::warning(
+                            "deze naam bevat onzichtbare stuurtekens; die worden weggelaten",
+                        )
+                        .at_opt(index.key(&p))
+                        .hint("verwijder tekens zoals \\u0007 of \\x1b uit de naam"),
+                    );
+                }
+                map.insert(k, v);
+            }
+            found
+        }
         _ => Vec::new(),
     }
 }

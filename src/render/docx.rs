@@ -3,6 +3,9 @@
 //! heading styles, real list numbering, tables, inline charts as PNG).
 //! What docx-rs cannot express is completed by [`super::docx_package`].
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header,
     Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText,
@@ -13,7 +16,7 @@ use docx_rs::{
 };
 
 use super::docx_package::{self, PackageInfo};
-use super::raster::svg_to_png;
+use super::raster::{PRINT_SCALE, Png, rasterise_all, svg_to_png};
 use super::{RenderContext, RenderError, Renderer};
 use crate::document::{Align, Block, Cell, Document, Figure, Inline, Table as ModelTable};
 
@@ -23,9 +26,6 @@ const PAGE_H: u32 = 16838;
 const MARGIN_X: i32 = 1304;
 const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X as u32;
 const EMU_PER_TWIP: u32 = 635;
-/// Charts are drawn at 96 px per inch; 2,5x gives 240 dpi in print.
-const RASTER_SCALE: f32 = 2.5;
-
 const ABSTRACT_BULLET: usize = 2;
 const ABSTRACT_ORDERED: usize = 3;
 
@@ -51,7 +51,9 @@ impl Renderer for DocxRenderer {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
-        let mut w = Writer::new(ctx);
+        // The slow part: every chart to PNG, in parallel, before writing.
+        let pngs = rasterise_all(ctx.charts).map_err(RenderError::Other)?;
+        let mut w = Writer::new(ctx, pngs);
         w.title_page()?;
         for block in &ctx.document.blocks {
             w.block(block, 0)?;
@@ -93,6 +95,8 @@ impl Renderer for DocxRenderer {
 
 struct Writer<'a> {
     ctx: &'a RenderContext<'a>,
+    /// The charts as PNG, by chart id.
+    pngs: HashMap<String, Arc<Png>>,
     docx: Docx,
     next_num_id: usize,
     tables: usize,
@@ -135,7 +139,7 @@ fn heading_numbers(doc: &Document) -> Vec<(u8, String, String)> {
 }
 
 impl<'a> Writer<'a> {
-    fn new(ctx: &'a RenderContext<'a>) -> Self {
+    fn new(ctx: &'a RenderContext<'a>, pngs: HashMap<String, Arc<Png>>) -> Self {
         let meta = &ctx.document.meta;
         let grey = "696969";
         let mut header_p = Paragraph::new().style("Header").add_run(
@@ -251,6 +255,7 @@ impl<'a> Writer<'a> {
             .add_abstract_numbering(ordered);
         Self {
             ctx,
+            pngs,
             docx,
             next_num_id: 2,
             tables: 0,
@@ -276,7 +281,7 @@ impl<'a> Writer<'a> {
 
     /// An inline picture of an SVG, rasterised.
     fn image(&mut self, svg: &[u8], alt: &str, width_twips: u32) -> Result<Run, RenderError> {
-        let png = svg_to_png(svg, RASTER_SCALE).map_err(RenderError::Other)?;
+        let png = svg_to_png(svg, PRINT_SCALE).map_err(RenderError::Other)?;
         Ok(self.png(png.bytes, png.width, png.height, alt, width_twips))
     }
 
@@ -643,14 +648,14 @@ impl<'a> Writer<'a> {
     }
 
     fn figure(&mut self, f: &Figure) -> Result<(), RenderError> {
-        let chart = self.ctx.charts.get(&f.chart).ok_or_else(|| {
+        let png = self.pngs.get(&f.chart).cloned().ok_or_else(|| {
             RenderError::Other(format!(
                 "grafiek '{}' ontbreekt in de grafiekenset",
                 f.chart
             ))
         })?;
         let width = (TEXT_W as f32 * f.width) as u32;
-        let run = self.image(chart.svg.as_bytes(), &f.alt, width)?;
+        let run = self.png(png.bytes.clone(), png.width, png.height, &f.alt, width);
         self.add(
             Paragraph::new()
                 .align(AlignmentType::Center)

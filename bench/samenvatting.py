@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Prints the medians and ratios of a bench/run against the targets of issue 6.
+
+Arguments: the work folder of bench/run, the criterion folder, and 1 when
+criterion was skipped (--snel). Reads hyperfine's JSON exports, the output of
+/usr/bin/time -v and criterion's estimates.json files.
+"""
+import glob
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+work, criterion_dir, fast = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+
+
+def results(name):
+    with open(os.path.join(work, "json", name + ".json")) as f:
+        return json.load(f)["results"]
+
+
+def ms(seconds):
+    return f"{seconds * 1000:8.0f} ms"
+
+
+def verdict(ok):
+    return "gehaald" if ok else "NIET GEHAALD"
+
+
+def pages(pdf):
+    if shutil.which("qpdf"):
+        out = subprocess.run(["qpdf", "--show-npages", pdf], capture_output=True, text=True)
+        if out.returncode == 0:
+            return int(out.stdout.strip())
+    data = open(pdf, "rb").read()
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def peak_mb(path):
+    text = open(path).read()
+    kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+    return kb / 1024
+
+
+print()
+print("Techniekpact: metingen (mediaan van herhaalde runs; release-build)")
+print("=" * 72)
+
+one = {r["command"]: r for r in results("een")}
+ours, typst = one["techniekpact maak"]["median"], one["typst compile"]["median"]
+print("1. Eén rapport (noord-2016)")
+print(f"   techniekpact maak (PDF + DOCX + grafieken) {ms(ours)}")
+print(f"   typst compile (alleen PDF, zelfde bundel)   {ms(typst)}")
+print(f"   verhouding {ours / typst:.2f}x   (doel <= 1,0x): {verdict(ours <= typst)}")
+
+batch = {r["command"]: r for r in results("batch")}
+single, separate = batch["één proces"]["median"], batch["15 losse runs"]["median"]
+print("2. Batch van 15 rapporten")
+print(f"   één proces                                  {ms(single)}")
+print(f"   15 losse runs                               {ms(separate)}")
+print(f"   versnelling {separate / single:.2f}x   (doel >= 1,7x): {verdict(separate / single >= 1.7)}")
+
+print("3. Schaal (synthetische gegevens)")
+series = sorted((int(r["parameters"]["n"]), r["median"]) for r in results("schaal"))
+for n, t in series:
+    print(f"   {n:4d} indicatoren {ms(t)}   {t * 1000 / n:6.1f} ms per indicator")
+t = dict(series)
+# Linear: a straight line t = a + b*N fits the series (R² close to 1), and
+# the cost of one more indicator does not grow from the first half to the second.
+ns, ts = [n for n, _ in series], [x for _, x in series]
+slope, intercept = statistics.linear_regression(ns, ts)
+r2 = statistics.correlation(ns, ts) ** 2
+low = (t[100] - t[25]) / 75
+high = (t[400] - t[100]) / 300
+print(f"   rechte lijn: {intercept * 1000:.0f} ms + {slope * 1000:.1f} ms x N, R² = {r2:.4f}")
+print(f"   extra tijd per indicator: {low * 1000:.1f} ms (25->100), {high * 1000:.1f} ms (100->400)")
+linear = r2 >= 0.99 and high <= 1.5 * low
+print(f"   lineair (R² >= 0,99 en 100->400 <= 1,5x 25->100): {verdict(linear)}")
+pdfs = glob.glob(os.path.join(work, "uit5", "*.pdf"))
+n_pages = pages(pdfs[0]) if pdfs else 0
+print(f"   200 indicatoren: {n_pages} pagina's, {ms(t[200])} (doel <= 3 s, 100+ pagina's): "
+      f"{verdict(t[200] <= 3 and n_pages >= 100)}")
+for n in (200, 400):
+    mb = peak_mb(os.path.join(work, f"geheugen-{n}.txt"))
+    print(f"   piekgeheugen {n} indicatoren (/usr/bin/time -v): {mb:.0f} MB"
+          + (f" (doel <= 300 MB): {verdict(mb <= 300)}" if n == 200 else ""))
+
+if not fast:
+    print("4. Stappen in het proces (criterion, mediaan)")
+    for d in sorted(os.listdir(criterion_dir)):
+        est = os.path.join(criterion_dir, d, "new", "estimates.json")
+        if not os.path.exists(est):
+            continue
+        with open(est) as f:
+            median = json.load(f)["median"]["point_estimate"] / 1e9
+        line = f"   {d:40s} {ms(median)}"
+        if d == "volg_herbouw_na_sjabloonwijziging":
+            line += f"   (doel <= 100 ms): {verdict(median <= 0.1)}"
+        print(line)

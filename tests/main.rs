@@ -1,0 +1,23 @@
+//! One integration-test binary for the whole tool: each module tests one
+//! capability through the library or the built `techniekpact` command.
+//! (One binary instead of one per file: each links all of Typst, and sixteen
+//! copies of that filled the CI disk.)
+
+mod common;
+
+mod batch;
+mod cli;
+mod confinement;
+mod docx;
+mod hostile_input;
+mod input_files;
+mod markup;
+mod nieuw_jaar;
+mod output_checks;
+mod pdf;
+mod properties;
+mod sjablonen;
+mod typst_bundle;
+mod validation;
+mod volg;
+mod vorig;
