@@ -77,7 +77,11 @@ fn stages(c: &mut Criterion) {
         b.iter(|| prepare(black_box(&loaded), &texts, None).expect("prepares"))
     });
     c.bench_function("grafieken_rasteren", |b| {
-        b.iter(|| rasterise_all(black_box(&prepared.charts)).expect("rasterises"))
+        b.iter_batched(
+            techniekpact::render::raster::clear_cache,
+            |_| rasterise_all(black_box(&prepared.charts)).expect("rasterises"),
+            BatchSize::PerIteration,
+        )
     });
     // Typst memoises across compilations in one process: evict its caches
     // before each run so this measures the cold compile a `maak` run does.
@@ -91,7 +95,7 @@ fn stages(c: &mut Criterion) {
     c.bench_function("docx", |b| {
         b.iter_batched(
             techniekpact::render::raster::clear_cache,
-            |_| DocxRenderer.render(&ctx).expect("renders"),
+            |_| DocxRenderer.make(&ctx).expect("renders"),
             BatchSize::PerIteration,
         )
     });

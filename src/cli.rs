@@ -382,6 +382,7 @@ pub fn make_all(args: &MaakArgs, options: &crate::report::MakeOptions) -> u8 {
         );
         bar
     });
+    crate::render::warm_up();
     let results: Vec<_> = args
         .bestanden
         .par_iter()

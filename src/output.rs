@@ -1,10 +1,13 @@
 //! Writing the files of one report all together or not at all: each file
-//! goes to a temporary file in its target folder, is synced, and only when
-//! every file is ready are they renamed into place.
+//! goes to a temporary file in its target folder and is synced ("staged"),
+//! and only when every file is staged are they renamed into place
+//! ("committed"). Staging runs in parallel and can start while other files
+//! of the report are still being made.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use tempfile::NamedTempFile;
 
 /// One output file: path relative to the output folder, and its bytes.
@@ -13,40 +16,59 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Write `files` under `dir`. On error nothing visible has changed, except
-/// when renaming itself fails half-way (a full disk fails before that).
-pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, String> {
-    let mut staged: Vec<(NamedTempFile, PathBuf)> = Vec::with_capacity(files.len());
-    for f in files {
-        let target = dir.join(&f.rel);
-        let parent = target.parent().unwrap_or(dir);
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("kan map {} niet maken: {e}", parent.display()))?;
-        let mut tmp = NamedTempFile::new_in(parent).map_err(|e| {
-            format!(
-                "kan geen tijdelijk bestand maken in {}: {e}",
-                parent.display()
-            )
-        })?;
-        tmp.write_all(&f.bytes)
-            .and_then(|()| tmp.as_file().sync_all())
-            .map_err(|e| format!("kan {} niet schrijven: {e}", target.display()))?;
-        // Temporary files are private; the report is an ordinary file.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&target).map_or(0o644, |m| m.permissions().mode());
-            tmp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(mode))
-                .map_err(|e| format!("kan de rechten van {} niet zetten: {e}", target.display()))?;
-        }
-        staged.push((tmp, target));
+/// A file written and synced next to its target, not yet visible there.
+/// Dropping it removes the temporary file.
+pub struct Staged {
+    tmp: NamedTempFile,
+    target: PathBuf,
+}
+
+/// Write `file` to a synced temporary file in its target folder under `dir`.
+pub fn stage(dir: &Path, file: &OutputFile) -> Result<Staged, String> {
+    let target = dir.join(&file.rel);
+    let parent = target.parent().unwrap_or(dir);
+    std::fs::create_dir_all(parent)
+        .map_err(|e| format!("kan map {} niet maken: {e}", parent.display()))?;
+    let mut tmp = NamedTempFile::new_in(parent).map_err(|e| {
+        format!(
+            "kan geen tijdelijk bestand maken in {}: {e}",
+            parent.display()
+        )
+    })?;
+    tmp.write_all(&file.bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("kan {} niet schrijven: {e}", target.display()))?;
+    // Temporary files are private; the report is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&target).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| format!("kan de rechten van {} niet zetten: {e}", target.display()))?;
     }
+    Ok(Staged { tmp, target })
+}
+
+/// Stage every file, in parallel; on the first error, none stays staged.
+pub fn stage_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Staged>, String> {
+    files.par_iter().map(|f| stage(dir, f)).collect()
+}
+
+/// Rename staged files into place, in order. On error nothing visible has
+/// changed, except when renaming itself fails half-way (a full disk fails
+/// while staging, before that).
+pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::with_capacity(staged.len());
-    for (tmp, target) in staged {
+    for Staged { tmp, target } in staged {
         tmp.persist(&target)
             .map_err(|e| format!("kan {} niet vervangen: {}", target.display(), e.error))?;
         written.push(target);
     }
     Ok(written)
+}
+
+/// Write `files` under `dir`, all or nothing.
+pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, String> {
+    commit(stage_all(dir, files)?)
 }

@@ -11,7 +11,7 @@ use crate::diagnostics::Report;
 use crate::document::Document;
 use crate::document::build::{Previous, build};
 use crate::load::{self, LoadOptions, Loaded};
-use crate::output::{OutputFile, write_all};
+use crate::output::{OutputFile, commit, stage, stage_all};
 use crate::render::{RenderContext, RenderError, Renderer};
 use crate::templates::Templates;
 use crate::texts::TextSet;
@@ -124,39 +124,51 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
         logo: prepared.logo.clone(),
         slug: &prepared.slug,
     };
-    // The formats are independent: render them side by side.
-    let rendered: Vec<_> = options
-        .renderers
-        .par_iter()
-        .map(|r| (r.extension(), r.render(&ctx)))
-        .collect();
-    let mut files = Vec::new();
-    for (extension, result) in rendered {
-        let bytes = result.map_err(|e| match e {
-            RenderError::Template(reports) => MakeError::Template(reports),
-            RenderError::Other(s) => MakeError::Other(s),
-        })?;
-        files.push(OutputFile {
-            rel: PathBuf::from(format!("{}.{extension}", prepared.slug)),
-            bytes,
-        });
-    }
-    for c in &prepared.charts.charts {
-        files.push(OutputFile {
+    let charts: Vec<OutputFile> = prepared
+        .charts
+        .charts
+        .iter()
+        .map(|c| OutputFile {
             rel: Path::new("grafieken")
                 .join(&prepared.slug)
                 .join(&c.file_name),
             bytes: c.svg.clone().into_bytes(),
-        });
+        })
+        .collect();
+    // The formats are independent: render them side by side, and write each
+    // (and the charts) to a synced temporary file as soon as it is ready.
+    let (charts, formats) = rayon::join(
+        || stage_all(&options.out_dir, &charts).map_err(MakeError::Other),
+        || {
+            options
+                .renderers
+                .par_iter()
+                .map(|r| {
+                    let bytes = r.render(&ctx).map_err(|e| match e {
+                        RenderError::Template(reports) => MakeError::Template(reports),
+                        RenderError::Other(s) => MakeError::Other(s),
+                    })?;
+                    let file = OutputFile {
+                        rel: PathBuf::from(format!("{}.{}", prepared.slug, r.extension())),
+                        bytes,
+                    };
+                    stage(&options.out_dir, &file).map_err(MakeError::Other)
+                })
+                .collect::<Result<Vec<_>, _>>()
+        },
+    );
+    // A rendering error says more than a writing error: report it first.
+    let mut staged = formats?;
+    staged.extend(charts?);
+    // The Typst project belongs to the same all-or-nothing set.
+    if let Some(dir) = &options.typst_bundle {
+        let bundle = crate::render::bundle::files(&ctx);
+        staged.extend(stage_all(dir, &bundle).map_err(MakeError::Other)?);
     }
     // Two reports with the same name in one batch must not mix their files.
     let lock = slug_lock(&options.out_dir, &prepared.slug);
     let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
-    let mut written = write_all(&options.out_dir, &files).map_err(MakeError::Other)?;
-    if let Some(dir) = &options.typst_bundle {
-        let bundle = crate::render::bundle::files(&ctx);
-        written.extend(write_all(dir, &bundle).map_err(MakeError::Other)?);
-    }
+    let written = commit(staged).map_err(MakeError::Other)?;
     Ok(Made {
         slug: prepared.slug,
         written,

@@ -41,7 +41,52 @@ pub const RULES: &[(&str, Rule)] = &[
     ("jaartallen als sleutel", year_keys),
     ("logo", logo_exists),
     ("uitsplitsing telt op", breakdown_adds_up),
+    ("tekens in het lettertype", printable_characters),
 ];
+
+/// Every character must be in the embedded font: PDF/A refuses a document
+/// with characters it cannot show (emoji, scripts outside Noto Sans).
+pub fn printable_characters(doc: &Doc) -> Vec<Diagnostic> {
+    fn problem(doc: &Doc, text: &str, span: Option<std::ops::Range<usize>>) -> Option<Diagnostic> {
+        let c = text.chars().find(|&c| !crate::fonts::can_show(c))?;
+        // Point at the character itself when the source spells it literally.
+        let at = span.map(|s| {
+            let start = doc.text[s.clone()].find(c).map_or(s.start, |i| s.start + i);
+            start..start + c.len_utf8()
+        });
+        Some(
+            Diagnostic::error(format!(
+                "het teken '{c}' (U+{:04X}) staat niet in het lettertype {} en kan niet in de PDF",
+                c as u32,
+                crate::fonts::FAMILY
+            ))
+            .at_opt(at)
+            .label("onbekend teken")
+            .hint("laat het teken weg of schrijf het uit; PDF/A eist dat elk teken te zien is"),
+        )
+    }
+    fn walk(doc: &Doc, v: &Value, pointer: String, out: &mut Vec<Diagnostic>) {
+        match v {
+            Value::String(s) => out.extend(problem(doc, s, doc.index.value(&pointer))),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(doc, item, format!("{pointer}/{i}"), out);
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let p = format!("{pointer}/{}", escape_segment(k));
+                    out.extend(problem(doc, k, doc.index.key(&p)));
+                    walk(doc, item, p, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(doc, doc.value, String::new(), &mut out);
+    out
+}
 
 /// Run every rule.
 pub fn check(doc: &Doc) -> Vec<Diagnostic> {

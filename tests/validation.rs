@@ -447,6 +447,22 @@ fn control_characters_are_removed_with_a_warning() {
 }
 
 #[test]
+fn control_characters_and_noncharacters_in_names_are_removed_with_a_warning() {
+    let text = with(
+        "Groningen: {2016: 20}",
+        "\"Gronin\\ufffegen\\u0007\": {2016: 20}",
+    );
+    let loaded = load_text(&text).expect("a warning only");
+    let w = problems(&loaded.warnings);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].1, line_of(&text, "Gronin"));
+    assert!(w[0].2.contains("stuurtekens"));
+    let ind = loaded.data.indicatoren().next().unwrap();
+    let regions: Vec<&String> = ind.uitsplitsing.keys().collect();
+    assert_eq!(regions, ["Groningen", "Drenthe"]);
+}
+
+#[test]
 fn logo_outside_the_data_folder_needs_permission() {
     let dir = tempfile::tempdir().unwrap();
     let data_dir = dir.path().join("data");
@@ -475,4 +491,35 @@ fn logo_outside_the_data_folder_needs_permission() {
         ..Default::default()
     };
     assert!(techniekpact::load::load_str(&path, &text, allowed).is_ok());
+}
+
+#[test]
+fn characters_outside_the_font_are_refused_where_they_are() {
+    let text = with("naam: Plan van aanpak", "naam: Plan 🕴 van aanpak");
+    let hint = expect_error(
+        &text,
+        "🕴",
+        "het teken '🕴' (U+1F574) staat niet in het lettertype",
+    );
+    assert!(hint.contains("PDF/A"), "{hint}");
+    let report = load_text(&text).unwrap_err();
+    let d = report.errors().next().unwrap();
+    let line = text.lines().find(|l| l.contains('🕴')).unwrap();
+    let column = line.chars().position(|c| c == '🕴').unwrap() + 1;
+    assert_eq!(report.position(d), Some((line_of(&text, "🕴"), column)));
+}
+
+#[test]
+fn invisible_format_characters_and_other_alphabets_in_the_font_are_accepted() {
+    let text = with(
+        "titel: Testrapport",
+        "titel: \"Test\\u200Frapport \\u200B Ωμέγα Жук ĳs\\u00ADje\"",
+    );
+    let loaded = load_text(&text).unwrap_or_else(|r| panic!("{}", r.render(false)));
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("tekens.yaml");
+    std::fs::write(&data, &text).unwrap();
+    // The default PDF/A-2a + PDF/UA-1 accepts every character the check lets through.
+    maak_ok(&data, &dir.path().join("uit"), &[]);
+    assert!(loaded.data.rapport.titel.contains("Жук"));
 }

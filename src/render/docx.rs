@@ -51,6 +51,49 @@ impl Renderer for DocxRenderer {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+        // `volg` after an edit of the Typst template: the DOCX inputs did not
+        // change, and the DOCX is deterministic, so the last one is reused.
+        let key = input_hash(ctx);
+        let mut cache = last_made().lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((hash, bytes)) = cache.get(ctx.slug)
+            && *hash == key
+        {
+            return Ok(bytes.to_vec());
+        }
+        drop(cache);
+        let bytes = self.make(ctx)?;
+        cache = last_made().lock().unwrap_or_else(|e| e.into_inner());
+        cache.insert(ctx.slug.to_string(), (key, bytes.as_slice().into()));
+        Ok(bytes)
+    }
+}
+
+/// Per report name: the hash of the inputs and the bytes of the last DOCX.
+type LastMade = std::sync::Mutex<HashMap<String, (u128, Arc<[u8]>)>>;
+
+/// The last DOCX made per report name in this process.
+fn last_made() -> &'static LastMade {
+    static LAST: std::sync::LazyLock<LastMade> = std::sync::LazyLock::new(Default::default);
+    &LAST
+}
+
+/// Everything the DOCX is made from: the document model, the charts, the
+/// reference styles, the logo and the name.
+fn input_hash(ctx: &RenderContext) -> u128 {
+    let document = serde_json::to_vec(ctx.document).expect("the document model serialises");
+    let charts: Vec<&str> = ctx.charts.charts.iter().map(|c| c.svg.as_str()).collect();
+    typst::utils::hash128(&(
+        document,
+        charts,
+        ctx.templates.get(docx_package::REFERENCE_DOCX),
+        &ctx.logo,
+        ctx.slug,
+    ))
+}
+
+impl DocxRenderer {
+    /// Make the DOCX, without looking at the last one made.
+    pub fn make(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
         // The slow part: every chart to PNG, in parallel, before writing.
         let pngs = rasterise_all(ctx.charts).map_err(RenderError::Other)?;
         let mut w = Writer::new(ctx, pngs);

@@ -414,7 +414,14 @@ fn write_zip(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
+    // Pictures are compressed already: deflating them again costs time, saves nothing.
+    let stored = options.compression_method(CompressionMethod::Stored);
     for (name, data) in parts {
+        let options = if name.starts_with("word/media/") {
+            stored
+        } else {
+            options
+        };
         zip.start_file(name.as_str(), options)
             .and_then(|()| zip.write_all(data).map_err(Into::into))
             .map_err(|e| format!("DOCX-pakket schrijven mislukt: {e}"))?;

@@ -13,6 +13,17 @@ use crate::diagnostics::Report;
 use crate::document::Document;
 use crate::templates::Templates;
 
+/// Parse the embedded fonts and build Typst's standard library now, on
+/// another core, while the data is loaded and checked: both are needed
+/// later, and in a single run they would otherwise wait for each other.
+pub fn warm_up() {
+    rayon::spawn(|| {
+        typst_world::fonts();
+        typst_world::library();
+        raster::font_db();
+    });
+}
+
 /// Everything a renderer may use.
 pub struct RenderContext<'a> {
     pub document: &'a Document,

@@ -36,7 +36,8 @@ pub fn fonts() -> &'static FontSet {
     &FONTS
 }
 
-fn library() -> &'static LazyHash<Library> {
+/// Typst's standard library, built once per process.
+pub fn library() -> &'static LazyHash<Library> {
     static LIB: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
     &LIB
 }
