@@ -28,10 +28,15 @@ pub fn can_show(c: char) -> bool {
         typst::text::Font::new(typst::foundations::Bytes::new(NOTO_SANS_REGULAR), 0)
             .expect("the embedded font parses")
     });
-    c.is_whitespace()
+    !is_visible(c) || FACE.info().coverage.contains(c as u32)
+}
+
+/// Whether `c` leaves a mark: not white space and not an invisible format
+/// character.
+pub fn is_visible(c: char) -> bool {
+    !(c.is_whitespace()
         || matches!(c,
             '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FE00}'..='\u{FE0F}'
-            | '\u{FEFF}')
-        || FACE.info().coverage.contains(c as u32)
+            | '\u{FEFF}'))
 }

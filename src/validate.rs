@@ -45,8 +45,11 @@ pub const RULES: &[(&str, Rule)] = &[
 ];
 
 /// Every character must be in the embedded font: PDF/A refuses a document
-/// with characters it cannot show (emoji, scripts outside Noto Sans).
+/// with characters it cannot show (emoji, scripts outside Noto Sans). Names
+/// (headings) must show at least one character.
 pub fn printable_characters(doc: &Doc) -> Vec<Diagnostic> {
+    /// Keys whose text becomes a heading or the title.
+    const NAMES: &[&str] = &["naam", "titel", "landsdeel"];
     fn problem(doc: &Doc, text: &str, span: Option<std::ops::Range<usize>>) -> Option<Diagnostic> {
         let c = text.chars().find(|&c| !crate::fonts::can_show(c))?;
         // Point at the character itself when the source spells it literally.
@@ -67,7 +70,21 @@ pub fn printable_characters(doc: &Doc) -> Vec<Diagnostic> {
     }
     fn walk(doc: &Doc, v: &Value, pointer: String, out: &mut Vec<Diagnostic>) {
         match v {
-            Value::String(s) => out.extend(problem(doc, s, doc.index.value(&pointer))),
+            Value::String(s) => {
+                out.extend(problem(doc, s, doc.index.value(&pointer)));
+                // Names become headings, and an accessible PDF has no empty headings.
+                let key = pointer.rsplit('/').next().unwrap_or_default();
+                if NAMES.contains(&key) && !s.chars().any(crate::fonts::is_visible) {
+                    out.push(
+                        Diagnostic::error(format!(
+                            "'{key}' is leeg of bestaat alleen uit onzichtbare tekens"
+                        ))
+                        .at_opt(doc.index.value(&pointer))
+                        .label("lege naam")
+                        .hint("geef een naam die als kop in het rapport kan staan"),
+                    );
+                }
+            }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     walk(doc, item, format!("{pointer}/{i}"), out);

@@ -523,3 +523,16 @@ fn invisible_format_characters_and_other_alphabets_in_the_font_are_accepted() {
     maak_ok(&data, &dir.path().join("uit"), &[]);
     assert!(loaded.data.rapport.titel.contains("Жук"));
 }
+
+/// Found by fuzzing: a name of spaces or invisible characters became an empty
+/// heading, which PDF/UA refuses.
+#[test]
+fn names_must_show_something() {
+    let text = with("naam: Plan van aanpak", "naam: \"\\u200B \"");
+    let hint = expect_error(
+        &text,
+        "\\u200B",
+        "'naam' is leeg of bestaat alleen uit onzichtbare tekens",
+    );
+    assert!(hint.contains("kop"), "{hint}");
+}
