@@ -15,10 +15,10 @@ use techniekpact::analysis::analyse;
 use techniekpact::charts;
 use techniekpact::cli::{Cli, Command};
 use techniekpact::load::{LoadOptions, load};
+use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
 use techniekpact::render::pdf::PdfRenderer;
 use techniekpact::render::raster::rasterise_all;
-use techniekpact::render::{RenderContext, Renderer};
 use techniekpact::report::prepare;
 use techniekpact::templates::Templates;
 use techniekpact::texts::TextSet;
@@ -37,13 +37,7 @@ fn stages(c: &mut Criterion) {
     let templates = Templates::embedded();
     let texts = TextSet::load(&templates).expect("the default texts are valid");
     let prepared = prepare(&loaded, &texts, None).expect("the example prepares");
-    let ctx = RenderContext {
-        document: &prepared.document,
-        charts: &prepared.charts,
-        templates: &templates,
-        logo: prepared.logo.clone(),
-        slug: &prepared.slug,
-    };
+    let ctx = prepared.context(&templates);
 
     c.bench_function("laden_en_controleren", |b| {
         b.iter(|| load(black_box(&path), LoadOptions::default()).expect("valid"))

@@ -60,6 +60,19 @@ pub struct Prepared {
     pub slug: String,
 }
 
+impl Prepared {
+    /// What the renderers see of this report, with `templates`.
+    pub fn context<'a>(&'a self, templates: &'a Templates) -> RenderContext<'a> {
+        RenderContext {
+            document: &self.document,
+            charts: &self.charts,
+            templates,
+            logo: self.logo.clone(),
+            slug: &self.slug,
+        }
+    }
+}
+
 /// Analyse a loaded file and build its document and charts; `previous` is
 /// the previous year's file for the chapter on changes.
 pub fn prepare(
@@ -117,13 +130,7 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     };
     let texts = TextSet::load(&options.templates).map_err(|r| MakeError::Template(vec![r]))?;
     let prepared = prepare(&loaded, &texts, previous.as_ref())?;
-    let ctx = RenderContext {
-        document: &prepared.document,
-        charts: &prepared.charts,
-        templates: &options.templates,
-        logo: prepared.logo.clone(),
-        slug: &prepared.slug,
-    };
+    let ctx = prepared.context(&options.templates);
     let charts: Vec<OutputFile> = prepared
         .charts
         .charts

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use techniekpact::example::varied;
 use techniekpact::load::{LoadOptions, load_bytes, load_str};
+use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
 use techniekpact::render::pdf::PdfRenderer;
-use techniekpact::render::{RenderContext, Renderer};
 use techniekpact::report::prepare;
 use techniekpact::templates::Templates;
 use techniekpact::texts::TextSet;
@@ -147,13 +147,7 @@ proptest! {
         let templates = Templates::embedded();
         let set = TextSet::load(&templates).unwrap();
         let prepared = prepare(&loaded, &set, None).expect("valid data prepares");
-        let ctx = RenderContext {
-            document: &prepared.document,
-            charts: &prepared.charts,
-            templates: &templates,
-            logo: prepared.logo.clone(),
-            slug: &prepared.slug,
-        };
+        let ctx = prepared.context(&templates);
         let pdf = PdfRenderer::default().render(&ctx).expect("a PDF");
         prop_assert!(pdf.starts_with(b"%PDF-"));
         let docx = DocxRenderer.render(&ctx).expect("a DOCX");

@@ -18,7 +18,7 @@ use techniekpact::example::varied;
 use techniekpact::load::{LoadOptions, load_str};
 use techniekpact::render::docx::DocxRenderer;
 use techniekpact::render::pdf::PdfRenderer;
-use techniekpact::render::{RenderContext, Renderer};
+use techniekpact::render::Renderer;
 use techniekpact::report::prepare;
 use techniekpact::templates::Templates;
 use techniekpact::texts::TextSet;
@@ -46,13 +46,7 @@ fuzz_target!(|input: Input| {
     let templates = Templates::embedded();
     let texts = TextSet::load(&templates).expect("the default texts are valid");
     let prepared = prepare(&loaded, &texts, None).expect("valid data prepares");
-    let ctx = RenderContext {
-        document: &prepared.document,
-        charts: &prepared.charts,
-        templates: &templates,
-        logo: prepared.logo.clone(),
-        slug: &prepared.slug,
-    };
+    let ctx = prepared.context(&templates);
     if let Err(e) = PdfRenderer::default().render(&ctx) {
         panic!("valid data must give a PDF: {e:?}");
     }
