@@ -44,8 +44,9 @@ pub const RULES: &[(&str, Rule)] = &[
     ("tekens in het lettertype", printable_characters),
 ];
 
-/// Every character must be in the embedded font: PDF/A refuses a document
-/// with characters it cannot show (emoji, scripts outside Noto Sans). Names
+/// Every character must be in the embedded fonts: PDF/A refuses a document
+/// with characters it cannot show (scripts outside Noto Sans, emoji newer
+/// than Noto Emoji). Names
 /// (headings) must show at least one character.
 pub fn printable_characters(doc: &Doc) -> Vec<Diagnostic> {
     /// Keys whose text becomes a heading or the title.
@@ -59,9 +60,10 @@ pub fn printable_characters(doc: &Doc) -> Vec<Diagnostic> {
         });
         Some(
             Diagnostic::error(format!(
-                "het teken '{c}' (U+{:04X}) staat niet in het lettertype {} en kan niet in de PDF",
+                "het teken '{c}' (U+{:04X}) staat niet in de lettertypen {} en {} en kan niet in de PDF",
                 c as u32,
-                crate::fonts::FAMILY
+                crate::fonts::FAMILY,
+                crate::fonts::EMOJI_FAMILY
             ))
             .at_opt(at)
             .label("onbekend teken")

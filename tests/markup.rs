@@ -5,25 +5,46 @@ use std::io::Read;
 
 use crate::common::*;
 
-/// One line per class of hostile text.
-const CLASSES: &[(&str, &str)] = &[
-    (
-        "typst",
-        r#"#import "@preview/x:0.1.0": * #read("/etc/passwd") #set page(fill: red) ] $x^2$ @ref <lbl>"#,
-    ),
-    (
-        "markdown",
-        r#"**half _under_ `code` [link](javascript:alert) ![img](x.png) a\b \\"#,
-    ),
-    (
-        "xml",
-        r#"<w:p><w:r><w:t>x</w:t></w:r></w:p> &amp; &lt; ]]> <!-- c --> <?pi?> "q" 'a'"#,
-    ),
-    (
-        "long word",
-        "Technasiumleerlingenterugloopanalyseonderzoeksrapportagewerkgroepvergaderingsverslagbijlage",
-    ),
-];
+/// A class of hostile text: its YAML value (a block scalar line, or a
+/// double-quoted scalar with escapes), and what must print for it.
+struct Class {
+    yaml: &'static str,
+    /// Text that both formats show (white space ignored).
+    shows: &'static str,
+}
+
+const TYPST: Class = Class {
+    yaml: r#"#import "@preview/x:0.1.0": * #read("/etc/passwd") #set page(fill: red) ] $x^2$ @ref <lbl>"#,
+    shows: r#"#import "@preview/x:0.1.0": * #read("/etc/passwd") #set page(fill: red) ] $x^2$ @ref <lbl>"#,
+};
+const MARKDOWN: Class = Class {
+    yaml: r#"**half _under_ `code` [link](javascript:alert) ![img](x.png) a\b \\"#,
+    shows: r#"**half _under_ `code` [link](javascript:alert) ![img](x.png) a\b \\"#,
+};
+const XML: Class = Class {
+    yaml: r#"<w:p><w:r><w:t>x</w:t></w:r></w:p> &amp; &lt; ]]> <!-- c --> <?pi?> "q" 'a'"#,
+    shows: r#"<w:p><w:r><w:t>x</w:t></w:r></w:p> &amp; &lt; ]]> <!-- c --> <?pi?> "q" 'a'"#,
+};
+/// Control characters cannot be shown and are not allowed in Word's XML:
+/// they are removed (with a warning) and everything around them prints.
+const CONTROL: Class = Class {
+    yaml: r#""voor\u0007 na\u001B[31m rood\u0008 \u0000 \uFFFF eind\u0085""#,
+    shows: "voor na[31m rood eind",
+};
+/// Direction marks, embeddings and isolates stay in the text.
+const RIGHT_TO_LEFT: Class = Class {
+    yaml: r#""links\u200F rechts\u200E \u2067isolaat\u2069 \u202Bingebed\u202C""#,
+    shows: "links\u{200F} rechts\u{200E} \u{2067}isolaat\u{2069} \u{202B}ingebed\u{202C}",
+};
+/// Emoji print with the embedded Noto Emoji.
+const EMOJI: Class = Class {
+    yaml: "Goed 👍 op koers 🚀 ☕ ✅ ❤ 💻 🎉",
+    shows: "Goed 👍 op koers 🚀 ☕ ✅ ❤ 💻 🎉",
+};
+const LONG_WORD: Class = Class {
+    yaml: "Technasiumleerlingenterugloopanalyseonderzoeksrapportagewerkgroepvergaderingsverslagbijlage",
+    shows: "Technasiumleerlingenterugloopanalyseonderzoeksrapportagewerkgroepvergaderingsverslagbijlage",
+};
 
 fn build(text: &str, dir: &std::path::Path) -> (String, String) {
     std::fs::create_dir_all(dir).unwrap();
@@ -66,36 +87,107 @@ fn docx_text(xml: &str) -> (String, (Vec<String>, usize)) {
     (text, (styles, tables))
 }
 
-#[test]
-fn every_class_prints_literally_in_both_formats() {
-    let dir = tempfile::tempdir().unwrap();
-    let (_, plain_doc) = build(BASE, &dir.path().join("gewoon"));
-    let (_, plain_structure) = docx_text(&plain_doc);
+/// Headings, captions and tables of the report without hostile text.
+fn plain_structure() -> &'static (Vec<String>, usize) {
+    static PLAIN: std::sync::OnceLock<(Vec<String>, usize)> = std::sync::OnceLock::new();
+    PLAIN.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, doc) = build(BASE, dir.path());
+        docx_text(&doc).1
+    })
+}
 
-    let block: String = CLASSES
-        .iter()
-        .map(|(_, t)| format!("          {t}\n\n"))
-        .collect();
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+/// Builds the report with `class` as the toelichting of a theme and as the
+/// name of an action (a table cell), and checks that both formats show it
+/// and keep the structure of the plain report.
+fn prints_literally(class: &Class) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let toelichting = if class.yaml.starts_with('"') {
+        format!("        toelichting: {}\n", class.yaml)
+    } else {
+        format!("        toelichting: |\n          {}\n", class.yaml)
+    };
     let text = with(
         "        actielijn: kiezen\n",
-        &format!(
-            "        actielijn: kiezen\n        toelichting: |\n{}\n",
-            block.trim_end()
-        ),
+        &format!("        actielijn: kiezen\n{toelichting}"),
     );
-    let names: Vec<String> = CLASSES.iter().map(|(_, t)| t.to_string()).collect();
-    let (pdf, doc) = build(&text, &dir.path().join("tekens"));
+    let name = if class.yaml.starts_with('"') {
+        class.yaml.to_string()
+    } else {
+        format!("'{}'", class.yaml.replace('\'', "''"))
+    };
+    let text = text.replacen("naam: Plan van aanpak", &format!("naam: {name}"), 1);
+    let (pdf, doc) = build(&text, dir.path());
     let (docx, structure) = docx_text(&doc);
-    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     let (pdf, docx) = (squeeze(&pdf), squeeze(&docx));
-    for ((class, _), literal) in CLASSES.iter().zip(&names) {
-        assert!(pdf.contains(&squeeze(literal)), "PDF: {class} not literal");
-        assert!(
-            docx.contains(&squeeze(literal)),
-            "DOCX: {class} not literal"
-        );
-    }
+    let shows = squeeze(class.shows);
+    // Invisible marks have no glyph, so the PDF's text layer leaves them out.
+    let visible: String = shows
+        .chars()
+        .filter(|&c| techniekpact::fonts::is_visible(c))
+        .collect();
+    assert_eq!(
+        pdf.matches(&visible).count(),
+        2,
+        "PDF shows the text as toelichting and as action name:\n{pdf}"
+    );
+    assert_eq!(docx.matches(&shows).count(), 2, "DOCX:\n{docx}");
     assert!(!pdf.contains("root:x:0:0"), "no file was read");
     // The same headings, captions and tables: structure is unchanged.
-    assert_eq!(structure, plain_structure);
+    assert_eq!(&structure, plain_structure());
+    (pdf, docx)
+}
+
+#[test]
+fn typst_syntax_prints_literally() {
+    prints_literally(&TYPST);
+}
+
+#[test]
+fn markdown_syntax_prints_literally() {
+    prints_literally(&MARKDOWN);
+}
+
+#[test]
+fn xml_syntax_prints_literally() {
+    prints_literally(&XML);
+}
+
+#[test]
+fn control_characters_are_dropped_and_the_rest_prints() {
+    let (pdf, docx) = prints_literally(&CONTROL);
+    for c in ['\u{7}', '\u{1b}', '\u{8}', '\u{0}', '\u{ffff}', '\u{85}'] {
+        assert!(!pdf.contains(c) && !docx.contains(c), "{c:?} is dropped");
+    }
+}
+
+#[test]
+fn right_to_left_marks_stay_and_cannot_turn_the_report_around() {
+    prints_literally(&RIGHT_TO_LEFT);
+    // An override left open in a name would reverse the report's own text
+    // after it in the same paragraph (the leeswijzer names the parts).
+    let dir = tempfile::tempdir().unwrap();
+    let text = with(
+        "naam: Landelijke programma's",
+        "naam: \"Landelijke programma's \\u202Eomgekeerd\"",
+    );
+    let (pdf, doc) = build(&text, dir.path());
+    let (docx, _) = docx_text(&doc);
+    let after = squeeze("Elk hoofdstuk beschrijft per thema de partners");
+    assert!(squeeze(&pdf).contains(&after), "PDF:\n{pdf}");
+    assert!(docx.contains("omgekeerd\u{202C}’"), "closed in the DOCX");
+}
+
+#[test]
+fn emoji_print_literally() {
+    prints_literally(&EMOJI);
+}
+
+#[test]
+fn very_long_words_print_literally() {
+    prints_literally(&LONG_WORD);
 }

@@ -261,19 +261,64 @@ fn yaml_error_nl(e: &serde_yaml::Error) -> String {
     }
 }
 
-/// Control characters (other than line breaks and tabs) and the
-/// noncharacters U+FFFE and U+FFFF cannot be shown and are not allowed in
-/// Word's XML: they are removed, with a warning.
+/// Whether `c` is a control character (other than line breaks and tabs) or
+/// one of the noncharacters U+FFFE and U+FFFF: it cannot be shown and is not
+/// allowed in Word's XML.
+fn is_unshowable_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// Closes the direction embeddings, overrides (U+202A..U+202E) and isolates
+/// (U+2066..U+2068) that a text opens and leaves open, so that a
+/// right-to-left override in one field cannot reverse the report's own text
+/// that follows it in the same line or paragraph. The characters themselves
+/// are kept: the text prints as written.
+pub fn close_direction_controls(s: &mut String) {
+    // Open controls, innermost last; a closer ends the innermost of its kind
+    // (PDF only inside the current isolate, as in the bidi algorithm).
+    let mut open: Vec<char> = Vec::new();
+    for c in s.chars() {
+        match c {
+            '\u{202C}' => {
+                if matches!(open.last(), Some('\u{202A}'..='\u{202E}')) {
+                    open.pop();
+                }
+            }
+            '\u{2069}' => {
+                if let Some(i) = open
+                    .iter()
+                    .rposition(|o| matches!(o, '\u{2066}'..='\u{2068}'))
+                {
+                    open.truncate(i);
+                }
+            }
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2068}' => open.push(c),
+            _ => {}
+        }
+    }
+    for c in open.iter().rev() {
+        s.push(if matches!(c, '\u{2066}'..='\u{2068}') {
+            '\u{2069}'
+        } else {
+            '\u{202C}'
+        });
+    }
+}
+
+/// Cleans every text and key: control characters are removed, with a
+/// warning; open direction controls are closed.
 fn strip_control_characters(
     value: &mut Value,
     pointer: String,
     index: &PositionIndex,
 ) -> Vec<Diagnostic> {
-    let bad = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{fffe}' | '\u{ffff}')
-    };
+    let bad = is_unshowable_control;
     match value {
-        Value::String(s) if s.chars().any(bad) => {
+        Value::String(s) => {
+            close_direction_controls(s);
+            if !s.chars().any(bad) {
+                return Vec::new();
+            }
             s.retain(|c| !bad(c));
             vec![
                 Diagnostic::warning(
@@ -294,6 +339,7 @@ fn strip_control_characters(
             for (mut k, mut v) in entries {
                 let p = format!("{pointer}/{}", positions::escape_segment(&k));
                 found.extend(strip_control_characters(&mut v, p.clone(), index));
+                close_direction_controls(&mut k);
                 if k.chars().any(bad) {
                     k.retain(|c| !bad(c));
                     found.push(
@@ -309,5 +355,44 @@ fn strip_control_characters(
             found
         }
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::close_direction_controls;
+
+    fn closed(s: &str) -> String {
+        let mut s = s.to_string();
+        close_direction_controls(&mut s);
+        s
+    }
+
+    #[test]
+    fn open_direction_controls_are_closed_at_the_end() {
+        assert_eq!(closed("a\u{202E}bc"), "a\u{202E}bc\u{202C}");
+        assert_eq!(closed("\u{2067}x"), "\u{2067}x\u{2069}");
+        // Innermost first.
+        assert_eq!(
+            closed("\u{2066}a\u{202B}b"),
+            "\u{2066}a\u{202B}b\u{202C}\u{2069}"
+        );
+    }
+
+    #[test]
+    fn balanced_text_and_marks_stay_as_written() {
+        for s in [
+            "gewoon",
+            "\u{202E}omgekeerd\u{202C} en \u{2068}isolaat\u{2069}",
+            "links\u{200F}rechts\u{200E}",
+            "te veel\u{202C}\u{2069}",
+        ] {
+            assert_eq!(closed(s), s);
+        }
+        // A PDF inside an isolate does not close the embedding outside it.
+        assert_eq!(
+            closed("\u{202E}a\u{2066}b\u{202C}\u{2069}"),
+            "\u{202E}a\u{2066}b\u{202C}\u{2069}\u{202C}"
+        );
     }
 }

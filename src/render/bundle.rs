@@ -24,13 +24,7 @@ pub fn files(ctx: &RenderContext) -> Vec<OutputFile> {
             bytes: bytes.to_vec(),
         })
         .collect();
-    let names = [
-        "NotoSans-Regular.ttf",
-        "NotoSans-Bold.ttf",
-        "NotoSans-Italic.ttf",
-        "NotoSans-BoldItalic.ttf",
-    ];
-    for (name, bytes) in names.iter().zip(crate::fonts::all()) {
+    for (name, bytes) in crate::fonts::all() {
         files.push(OutputFile {
             rel: PathBuf::from("fonts").join(name),
             bytes: bytes.to_vec(),
@@ -54,7 +48,7 @@ fn readme(ctx: &RenderContext) -> String {
          - `{main}` en de andere `.typ`-bestanden: de sjablonen (vormgeving);\n\
          - `data/rapport.json`: de inhoud van het rapport (het documentmodel);\n\
          - `grafieken/`: de grafieken (SVG);\n\
-         - `fonts/`: het lettertype Noto Sans (SIL Open Font License).\n\n\
+         - `fonts/`: de lettertypen Noto Sans en Noto Emoji (SIL Open Font License).\n\n\
          Wijzig de inhoud in het YAML-gegevensbestand en niet in `data/rapport.json`:\n\
          die wordt bij elke run opnieuw gemaakt.\n",
         slug = ctx.slug,

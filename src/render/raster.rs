@@ -17,7 +17,7 @@ use crate::charts::ChartSet;
 pub fn font_db() -> Arc<fontdb::Database> {
     static DB: LazyLock<Arc<fontdb::Database>> = LazyLock::new(|| {
         let mut db = fontdb::Database::new();
-        for data in crate::fonts::all() {
+        for (_, data) in crate::fonts::all() {
             db.load_font_data(data.to_vec());
         }
         db.set_sans_serif_family(crate::charts::FONT_FAMILY);

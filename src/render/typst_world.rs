@@ -26,7 +26,7 @@ pub fn fonts() -> &'static FontSet {
     static FONTS: LazyLock<FontSet> = LazyLock::new(|| {
         let fonts: Vec<Font> = crate::fonts::all()
             .into_iter()
-            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .flat_map(|(_, data)| Font::iter(Bytes::new(data)))
             .collect();
         FontSet {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
