@@ -14,6 +14,7 @@ pub mod example;
 pub mod fonts;
 pub mod format_nl;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod new_year;
 pub mod output;

@@ -16,16 +16,28 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// A file written and synced next to its target, not yet visible there.
-/// Dropping it removes the temporary file.
-pub struct Staged {
-    tmp: NamedTempFile,
-    target: PathBuf,
+/// A file written and synced next to its target, not yet visible there
+/// (dropping it removes the temporary file), or a target that already holds
+/// exactly these bytes and is left alone.
+pub enum Staged {
+    New { tmp: NamedTempFile, target: PathBuf },
+    Unchanged { target: PathBuf },
+}
+
+/// Whether `target` is a regular file with exactly `bytes` as content.
+fn holds(target: &Path, bytes: &[u8]) -> bool {
+    std::fs::symlink_metadata(target).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(target).is_ok_and(|old| old == bytes)
 }
 
 /// Write `file` to a synced temporary file in its target folder under `dir`.
+/// A target that already has the same content is not written again (a
+/// rebuild in `volg` after a template edit changes only the PDF).
 pub fn stage(dir: &Path, file: &OutputFile) -> Result<Staged, String> {
     let target = dir.join(&file.rel);
+    if holds(&target, &file.bytes) {
+        return Ok(Staged::Unchanged { target });
+    }
     let parent = target.parent().unwrap_or(dir);
     std::fs::create_dir_all(parent)
         .map_err(|e| format!("kan map {} niet maken: {e}", parent.display()))?;
@@ -47,7 +59,7 @@ pub fn stage(dir: &Path, file: &OutputFile) -> Result<Staged, String> {
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(|e| format!("kan de rechten van {} niet zetten: {e}", target.display()))?;
     }
-    Ok(Staged { tmp, target })
+    Ok(Staged::New { tmp, target })
 }
 
 /// Stage every file, in parallel; on the first error, none stays staged.
@@ -60,9 +72,15 @@ pub fn stage_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Staged>, String
 /// while staging, before that).
 pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::with_capacity(staged.len());
-    for Staged { tmp, target } in staged {
-        tmp.persist(&target)
-            .map_err(|e| format!("kan {} niet vervangen: {}", target.display(), e.error))?;
+    for file in staged {
+        let target = match file {
+            Staged::New { tmp, target } => {
+                tmp.persist(&target)
+                    .map_err(|e| format!("kan {} niet vervangen: {}", target.display(), e.error))?;
+                target
+            }
+            Staged::Unchanged { target } => target,
+        };
         written.push(target);
     }
     Ok(written)

@@ -69,6 +69,7 @@ impl Prepared {
             templates,
             logo: self.logo.clone(),
             slug: &self.slug,
+            lean: crate::memory::is_large(self.charts.charts.len()),
         }
     }
 }
@@ -142,28 +143,49 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
             bytes: c.svg.clone().into_bytes(),
         })
         .collect();
-    // The formats are independent: render them side by side, and write each
-    // (and the charts) to a synced temporary file as soon as it is ready.
-    let (charts, formats) = rayon::join(
-        || stage_all(&options.out_dir, &charts).map_err(MakeError::Other),
-        || {
-            options
-                .renderers
-                .par_iter()
-                .map(|r| {
-                    let bytes = r.render(&ctx).map_err(|e| match e {
-                        RenderError::Template(reports) => MakeError::Template(reports),
-                        RenderError::Other(s) => MakeError::Other(s),
-                    })?;
-                    let file = OutputFile {
-                        rel: PathBuf::from(format!("{}.{}", prepared.slug, r.extension())),
-                        bytes,
-                    };
-                    stage(&options.out_dir, &file).map_err(MakeError::Other)
-                })
-                .collect::<Result<Vec<_>, _>>()
-        },
-    );
+    let render = |r: &(dyn Renderer + Send + Sync + '_)| {
+        let bytes = r.render(&ctx).map_err(|e| match e {
+            RenderError::Template(reports) => MakeError::Template(reports),
+            RenderError::Other(s) => MakeError::Other(s),
+        })?;
+        let file = OutputFile {
+            rel: PathBuf::from(format!("{}.{}", prepared.slug, r.extension())),
+            bytes,
+        };
+        stage(&options.out_dir, &file).map_err(MakeError::Other)
+    };
+    let (charts, formats) = if ctx.lean {
+        // A large report: one format after the other, memory released in
+        // between, so the peaks of Typst and of the DOCX do not add up.
+        crate::memory::lean_allocation();
+        let formats = options
+            .renderers
+            .iter()
+            .map(|r| {
+                let staged = render(&**r);
+                crate::memory::release();
+                staged
+            })
+            .collect::<Result<Vec<_>, _>>();
+        (
+            stage_all(&options.out_dir, &charts).map_err(MakeError::Other),
+            formats,
+        )
+    } else {
+        // The formats are independent: render them side by side, and write
+        // each (and the charts) to a synced temporary file as soon as it is
+        // ready.
+        rayon::join(
+            || stage_all(&options.out_dir, &charts).map_err(MakeError::Other),
+            || {
+                options
+                    .renderers
+                    .par_iter()
+                    .map(|r| render(&**r))
+                    .collect::<Result<Vec<_>, _>>()
+            },
+        )
+    };
     // A rendering error says more than a writing error: report it first.
     let mut staged = formats?;
     staged.extend(charts?);

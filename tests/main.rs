@@ -11,6 +11,7 @@ mod confinement;
 mod docx;
 mod hostile_input;
 mod input_files;
+mod large_reports;
 mod markup;
 mod nieuw_jaar;
 mod output_checks;

@@ -93,3 +93,32 @@ fn pdf_passes_qpdf_check() {
         Err(e) => panic!("qpdf is required in CI: {e}"),
     }
 }
+
+/// A rebuild leaves files whose content did not change alone (same inode,
+/// same modification time) and replaces the others.
+#[test]
+fn unchanged_files_are_not_written_again() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("rapport.yaml");
+    std::fs::write(&data, BASE).unwrap();
+    let out = dir.path().join("uit");
+    maak_ok(&data, &out, &["--pdf-standaard", "geen"]);
+    let docx = out.join("techniekpact-noord-2016.docx");
+    let pdf = out.join("techniekpact-noord-2016.pdf");
+    let before = (
+        std::fs::metadata(&docx).unwrap(),
+        std::fs::metadata(&pdf).unwrap(),
+    );
+    // Same data: nothing is replaced.
+    maak_ok(&data, &out, &["--pdf-standaard", "geen"]);
+    let same = std::fs::metadata(&docx).unwrap();
+    assert_eq!(same.ino(), before.0.ino());
+    assert_eq!(same.mtime_nsec(), before.0.mtime_nsec());
+    assert_eq!(std::fs::metadata(&pdf).unwrap().ino(), before.1.ino());
+    // Another title: both formats are replaced.
+    std::fs::write(&data, with("titel: Testrapport", "titel: Ander rapport")).unwrap();
+    maak_ok(&data, &out, &["--pdf-standaard", "geen"]);
+    assert_ne!(std::fs::metadata(&docx).unwrap().ino(), before.0.ino());
+    assert_ne!(std::fs::metadata(&pdf).unwrap().ino(), before.1.ino());
+}

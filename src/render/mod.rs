@@ -33,6 +33,9 @@ pub struct RenderContext<'a> {
     pub logo: Option<(String, Vec<u8>)>,
     /// `techniekpact-noord-2016`: names the files and identifies the PDF.
     pub slug: &'a str,
+    /// Keep the peak memory low (a large report, [`crate::memory`]) rather
+    /// than Typst's caches warm.
+    pub lean: bool,
 }
 
 /// Why rendering failed.

@@ -100,6 +100,10 @@ impl Renderer for PdfRenderer {
         let today = publication_date(&ctx.document.meta.publicatiedatum_iso);
         let world = ReportWorld::new(&format!("/{TYPST_MAIN}"), virtual_files(ctx), today);
         let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+        if ctx.lean {
+            // The document is laid out: what led there is not needed to export it.
+            crate::memory::release();
+        }
         let document = output.map_err(|errors| template_errors(&world, ctx, &errors[..]))?;
         let standards = PdfStandards::new(self.standard.list())
             .map_err(|e| RenderError::Other(format!("ongeldige PDF-standaard: {}", e.message())))?;

@@ -87,8 +87,12 @@ pub fn svg_to_png(svg: &[u8], scale: f32) -> Result<Png, String> {
 /// the largest share of a whole run (bench/RESULTS.md).
 fn encode_png(pixels: &mut Vec<u8>, width: u32, height: u32) -> Result<Vec<u8>, String> {
     let n = pixels.len() / 4;
+    // Byte by byte: one `copy_within` call per pixel cost more than the copy.
     for i in 0..n {
-        pixels.copy_within(4 * i..4 * i + 3, 3 * i);
+        let (from, to) = (4 * i, 3 * i);
+        pixels[to] = pixels[from];
+        pixels[to + 1] = pixels[from + 1];
+        pixels[to + 2] = pixels[from + 2];
     }
     pixels.truncate(3 * n);
     let mut out = Vec::with_capacity(pixels.len() / 8);
@@ -96,6 +100,7 @@ fn encode_png(pixels: &mut Vec<u8>, width: u32, height: u32) -> Result<Vec<u8>, 
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(PNG_COMPRESSION);
+    encoder.set_filter(PNG_FILTER);
     let fail = |e: png::EncodingError| format!("PNG kan niet gemaakt worden: {e}");
     let mut writer = encoder.write_header().map_err(fail)?;
     writer.write_image_data(pixels).map_err(fail)?;
@@ -103,9 +108,14 @@ fn encode_png(pixels: &mut Vec<u8>, width: u32, height: u32) -> Result<Vec<u8>, 
     Ok(out)
 }
 
-/// fdeflate with adaptive row filters: about half the size of the fastest
-/// setting (Up filter) for our charts, at a small cost.
+/// fdeflate: charts are flat colours, which compress well even so.
 const PNG_COMPRESSION: png::Compression = png::Compression::Fast;
+
+/// The Paeth row filter for every row: for our 9 example charts as small as
+/// adaptive filtering (484 KB against 471 KB) and a quarter faster to encode
+/// (23 ms against 31 ms); the Up filter is as fast but twice as large
+/// (bench/RESULTS.md).
+const PNG_FILTER: png::Filter = png::Filter::Paeth;
 
 type Cache = HashMap<(Arc<str>, u32), Arc<Png>>;
 
