@@ -88,8 +88,16 @@ for n in (200, 400):
     print(f"   piekgeheugen {n} indicatoren (/usr/bin/time -v): {mb:.0f} MB"
           + (f" (doel <= 300 MB): {verdict(mb <= 300)}" if n == 200 else ""))
 
+print("4. volg (het programma, zoals het zelf meldt)")
+with open(os.path.join(work, "volg.txt")) as f:
+    line = f.read().strip()
+print(f"   {line}")
+m = re.search(r"mediaan ([0-9.]+) ms", line)
+if m:
+    print(f"   doel <= 100 ms: {verdict(float(m.group(1)) <= 100)}")
+
 if not fast:
-    print("4. Stappen in het proces (criterion, mediaan)")
+    print("5. Stappen in het proces (criterion, mediaan)")
     for d in sorted(os.listdir(criterion_dir)):
         est = os.path.join(criterion_dir, d, "new", "estimates.json")
         if not os.path.exists(est):
