@@ -510,10 +510,10 @@ fn characters_outside_the_font_are_refused_where_they_are() {
 }
 
 #[test]
-fn invisible_format_characters_and_other_alphabets_in_the_font_are_accepted() {
+fn invisible_format_characters_other_alphabets_and_emoji_in_the_fonts_are_accepted() {
     let text = with(
         "titel: Testrapport",
-        "titel: \"Test\\u200Frapport \\u200B Ωμέγα Жук ĳs\\u00ADje\"",
+        "titel: \"Test\\u200Frapport \\u200B Ωμέγα Жук ĳs\\u00ADje 👍 🚀\"",
     );
     let loaded = load_text(&text).unwrap_or_else(|r| panic!("{}", r.render(false)));
     let dir = tempfile::tempdir().unwrap();
@@ -521,7 +521,9 @@ fn invisible_format_characters_and_other_alphabets_in_the_font_are_accepted() {
     std::fs::write(&data, &text).unwrap();
     // The default PDF/A-2a + PDF/UA-1 accepts every character the check lets through.
     maak_ok(&data, &dir.path().join("uit"), &[]);
-    assert!(loaded.data.rapport.titel.contains("Жук"));
+    assert!(
+        loaded.data.rapport.titel.contains("Жук") && loaded.data.rapport.titel.ends_with("👍 🚀")
+    );
 }
 
 /// Found by fuzzing: a name of spaces or invisible characters became an empty
