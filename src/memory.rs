@@ -17,9 +17,10 @@ pub fn is_large(charts: usize) -> bool {
 }
 
 /// mimalloc's option `purge_delay` (milliseconds before freed memory is
-/// returned to the system; 1000 by default in mimalloc v3). Its number is the same in
-/// mimalloc v2 and v3, whose option numbers stay fixed (retired options keep
-/// their place as `deprecated_*`); `libmimalloc-sys` names only older ones.
+/// returned to the system; 1000 by default in mimalloc v3). Its number is
+/// the same in mimalloc v2 and v3, whose option numbers stay fixed (retired
+/// options keep their place as `deprecated_*`); `libmimalloc-sys` names only
+/// older ones.
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Purge delay of a large report: with the default of 1 s the peak at 200
@@ -27,8 +28,8 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// the fastest of those (median 2,63 s against 2,80 s at 0 ms).
 const LEAN_PURGE_DELAY_MS: std::ffi::c_long = 2;
 
-/// From now on, return freed memory to the system almost at once, and map pages
-/// 4 KB at a time instead of as transparent huge pages (Linux only).
+/// From now on, return freed memory to the system almost at once, and map
+/// pages 4 KB at a time instead of as transparent huge pages (Linux only).
 pub fn lean_allocation() {
     // SAFETY: setting an option only changes how mimalloc purges from now on.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, LEAN_PURGE_DELAY_MS) };

@@ -207,7 +207,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
     }
 
     let mut value = value;
-    diagnostics.extend(strip_control_characters(&mut value, String::new(), &index));
+    diagnostics.extend(clean_texts(&mut value, String::new(), &index));
     diagnostics.extend(schema_check::check(&value, &index));
     let base = base_dir(path);
     diagnostics.extend(validate::check(&validate::Doc {
@@ -307,11 +307,7 @@ pub fn close_direction_controls(s: &mut String) {
 
 /// Cleans every text and key: control characters are removed, with a
 /// warning; open direction controls are closed.
-fn strip_control_characters(
-    value: &mut Value,
-    pointer: String,
-    index: &PositionIndex,
-) -> Vec<Diagnostic> {
+fn clean_texts(value: &mut Value, pointer: String, index: &PositionIndex) -> Vec<Diagnostic> {
     let bad = is_unshowable_control;
     match value {
         Value::String(s) => {
@@ -331,14 +327,14 @@ fn strip_control_characters(
         Value::Array(items) => items
             .iter_mut()
             .enumerate()
-            .flat_map(|(i, v)| strip_control_characters(v, format!("{pointer}/{i}"), index))
+            .flat_map(|(i, v)| clean_texts(v, format!("{pointer}/{i}"), index))
             .collect(),
         Value::Object(map) => {
             let mut found = Vec::new();
             let entries = std::mem::take(map);
             for (mut k, mut v) in entries {
                 let p = format!("{pointer}/{}", positions::escape_segment(&k));
-                found.extend(strip_control_characters(&mut v, p.clone(), index));
+                found.extend(clean_texts(&mut v, p.clone(), index));
                 close_direction_controls(&mut k);
                 if k.chars().any(bad) {
                     k.retain(|c| !bad(c));
