@@ -365,6 +365,7 @@ pub fn make_options(args: &MaakArgs) -> Result<crate::report::MakeOptions<'stati
         },
         previous: args.vorig.clone(),
         typst_bundle: args.typst_bundel.clone(),
+        rebuild: false,
     })
 }
 

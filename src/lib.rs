@@ -24,5 +24,6 @@ pub mod schema;
 pub mod suggest;
 pub mod templates;
 pub mod texts;
+pub mod timings;
 pub mod validate;
 pub mod watch;

@@ -45,6 +45,9 @@ pub struct MakeOptions<'a> {
     pub previous: Option<PathBuf>,
     /// Also write a self-contained Typst project here (`--typst-bundel`).
     pub typst_bundle: Option<PathBuf>,
+    /// One build in a series (`volg`): start from the last layout of each
+    /// report, unless the report is large and memory comes first.
+    pub rebuild: bool,
 }
 
 /// `techniekpact-<landsdeel>-<verslagjaar>` in lower-case ASCII.
@@ -70,6 +73,7 @@ impl Prepared {
             logo: self.logo.clone(),
             slug: &self.slug,
             lean: crate::memory::is_large(self.charts.charts.len()),
+            rebuild: false,
         }
     }
 }
@@ -125,13 +129,16 @@ pub fn prepare(
 /// Make every requested format of the report in `path`.
 pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     let loaded = load::load(path, options.load).map_err(MakeError::Data)?;
+    crate::timings::mark("geladen en gecontroleerd");
     let previous = match &options.previous {
         Some(p) => Some(load::load(p, options.load).map_err(MakeError::Data)?),
         None => None,
     };
     let texts = TextSet::load(&options.templates).map_err(|r| MakeError::Template(vec![r]))?;
     let prepared = prepare(&loaded, &texts, previous.as_ref())?;
-    let ctx = prepared.context(&options.templates);
+    crate::timings::mark("document en grafieken");
+    let mut ctx = prepared.context(&options.templates);
+    ctx.rebuild = options.rebuild && !ctx.lean;
     let charts: Vec<OutputFile> = prepared
         .charts
         .charts
@@ -198,6 +205,7 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     let lock = slug_lock(&options.out_dir, &prepared.slug);
     let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
     let written = commit(staged).map_err(MakeError::Other)?;
+    crate::timings::mark("bestanden geschreven");
     Ok(Made {
         slug: prepared.slug,
         written,

@@ -22,6 +22,7 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// Build once, then again after every change, until interrupted.
 pub fn volg(args: &MaakArgs) -> u8 {
+    crate::memory::steady_allocation();
     let (tx, rx) = mpsc::channel();
     let mut watcher = match notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
         let _ = tx.send(e);
@@ -76,7 +77,8 @@ pub fn volg(args: &MaakArgs) -> u8 {
     loop {
         let started = Instant::now();
         match make_options(args) {
-            Ok(options) => {
+            Ok(mut options) => {
+                options.rebuild = true;
                 make_all(args, &options);
             }
             Err(report) => print_report(&report),
@@ -84,7 +86,7 @@ pub fn volg(args: &MaakArgs) -> u8 {
         println!("herbouwd in {} ms", started.elapsed().as_millis());
         // Keep what recent rebuilds memoised, drop older layouts (as
         // `typst watch` does), so a long session does not grow without bound.
-        typst::comemo::evict(10);
+        typst::comemo::evict(2);
         let _ = std::io::stdout().flush();
         // Wait for a relevant change, then for things to settle.
         loop {

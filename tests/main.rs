@@ -17,6 +17,7 @@ mod nieuw_jaar;
 mod output_checks;
 mod pdf;
 mod properties;
+mod rebuild;
 mod sjablonen;
 mod typst_bundle;
 mod validation;

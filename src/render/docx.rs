@@ -96,6 +96,7 @@ impl DocxRenderer {
     pub fn make(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
         // The slow part: every chart to PNG, in parallel, before writing.
         let pngs = rasterise_all(ctx.charts).map_err(RenderError::Other)?;
+        crate::timings::mark("docx: grafieken gerasterd");
         let mut w = Writer::new(ctx, pngs);
         w.title_page()?;
         for block in &ctx.document.blocks {
@@ -126,13 +127,17 @@ impl DocxRenderer {
                 .map(|b| b.to_vec()),
         };
         let docx = w.docx;
+        crate::timings::mark("docx: docx-rs-model");
         let mut raw = Vec::new();
         docx.build()
             .pack(std::io::Cursor::new(&mut raw))
             .map_err(|e| {
                 RenderError::Other(format!("het DOCX-bestand kan niet gemaakt worden: {e}"))
             })?;
-        docx_package::finish(&raw, &info).map_err(RenderError::Other)
+        crate::timings::mark("docx: docx-rs ingepakt");
+        let done = docx_package::finish(&raw, &info).map_err(RenderError::Other);
+        crate::timings::mark("docx: pakket afgemaakt");
+        done
     }
 }
 

@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 use std::io::{Cursor, Read, Write};
 use std::ops::Range;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use quick_xml::escape::escape;
 use roxmltree::{Document, Node};
@@ -355,11 +356,6 @@ fn text(name: &str, data: Vec<u8>) -> Result<String, String> {
 
 /// Complete the package written by docx-rs.
 pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
-    let reference = info
-        .reference
-        .as_deref()
-        .map(reference_styles)
-        .transpose()?;
     let mut parts = read_parts(raw)?;
     // Parts in a fixed order: paragraph ids count through them in this order.
     parts.sort_by(|a, b| part_rank(&a.0).cmp(&part_rank(&b.0)).then(a.0.cmp(&b.0)));
@@ -387,7 +383,7 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
             .into_bytes()
         } else if name == "word/styles.xml" {
             let t = text(&name, data)?;
-            merge_styles(reference.as_deref(), &t, &info.language)?.into_bytes()
+            styles(info, &t)?.as_bytes().to_vec()
         } else if name == "docProps/core.xml" {
             core_xml(info).into_bytes()
         } else {
@@ -396,6 +392,28 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
         out.push((name, data));
     }
     write_zip(&out)
+}
+
+/// The styles part: the reference's styles merged with ours. Every report
+/// of a batch (and every rebuild of `volg`) has the same inputs, so the
+/// last merge is kept.
+fn styles(info: &PackageInfo, ours: &str) -> Result<Arc<str>, String> {
+    type Last = Mutex<Option<(u128, Arc<str>)>>;
+    static LAST: LazyLock<Last> = LazyLock::new(Default::default);
+    let key = typst::utils::hash128(&(&info.reference, ours, &info.language));
+    if let Some((k, merged)) = &*LAST.lock().unwrap_or_else(|e| e.into_inner())
+        && *k == key
+    {
+        return Ok(merged.clone());
+    }
+    let reference = info
+        .reference
+        .as_deref()
+        .map(reference_styles)
+        .transpose()?;
+    let merged: Arc<str> = merge_styles(reference.as_deref(), ours, &info.language)?.into();
+    *LAST.lock().unwrap_or_else(|e| e.into_inner()) = Some((key, merged.clone()));
+    Ok(merged)
 }
 
 /// `[Content_Types].xml` first, as Office expects; then the rest by name.

@@ -6,6 +6,7 @@ pub mod docx;
 pub mod docx_package;
 pub mod pdf;
 pub mod raster;
+pub mod typst_compile;
 pub mod typst_world;
 
 use crate::charts::ChartSet;
@@ -21,6 +22,7 @@ pub fn warm_up() {
         typst_world::fonts();
         typst_world::library();
         raster::font_db();
+        crate::timings::mark("lettertypen en Typst-bibliotheek klaar");
     });
 }
 
@@ -36,6 +38,9 @@ pub struct RenderContext<'a> {
     /// Keep the peak memory low (a large report, [`crate::memory`]) rather
     /// than Typst's caches warm.
     pub lean: bool,
+    /// One build in a series (`volg`): the PDF's layout starts from the
+    /// last one of this report ([`typst_compile`]).
+    pub rebuild: bool,
 }
 
 /// Why rendering failed.

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use typst::WorldExt;
-use typst::diag::{SourceDiagnostic, Warned};
+use typst::diag::SourceDiagnostic;
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
@@ -51,6 +51,24 @@ impl PdfStandaard {
     }
 }
 
+/// The last layout per report name, for the next rebuild in `volg`.
+type Layouts = std::sync::Mutex<std::collections::HashMap<String, PagedDocument>>;
+
+fn layouts() -> &'static Layouts {
+    static LAYOUTS: std::sync::LazyLock<Layouts> = std::sync::LazyLock::new(Default::default);
+    &LAYOUTS
+}
+
+fn last_layout(slug: &str) -> Option<PagedDocument> {
+    let layouts = layouts().lock().unwrap_or_else(|e| e.into_inner());
+    layouts.get(slug).cloned()
+}
+
+fn remember_layout(slug: &str, document: PagedDocument) {
+    let mut layouts = layouts().lock().unwrap_or_else(|e| e.into_inner());
+    layouts.insert(slug.to_string(), document);
+}
+
 /// Renders the report as PDF with Typst.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PdfRenderer {
@@ -67,6 +85,12 @@ fn publication_date(iso: &str) -> Datetime {
     );
     Datetime::from_ymd(y as i32, m as u8, d as u8)
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid fixed date"))
+}
+
+/// The Typst world of a report: its template files, data and charts.
+pub fn world(ctx: &RenderContext) -> ReportWorld {
+    let today = publication_date(&ctx.document.meta.publicatiedatum_iso);
+    ReportWorld::new(&format!("/{TYPST_MAIN}"), virtual_files(ctx), today)
 }
 
 /// Every file the template may read, at its virtual path.
@@ -98,8 +122,15 @@ impl Renderer for PdfRenderer {
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
         let today = publication_date(&ctx.document.meta.publicatiedatum_iso);
-        let world = ReportWorld::new(&format!("/{TYPST_MAIN}"), virtual_files(ctx), today);
-        let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+        let world = world(ctx);
+        let previous = ctx.rebuild.then(|| last_layout(ctx.slug)).flatten();
+        let output = super::typst_compile::compile(&world, previous.as_ref()).map(|c| c.document);
+        if ctx.rebuild
+            && let Ok(document) = &output
+        {
+            remember_layout(ctx.slug, document.clone());
+        }
+        crate::timings::mark("pdf: Typst gecompileerd");
         if ctx.lean {
             // The document is laid out: what led there is not needed to export it.
             crate::memory::release();
@@ -115,7 +146,10 @@ impl Renderer for PdfRenderer {
             tagged: true,
             ..PdfOptions::default()
         };
-        typst_pdf::pdf(&document, &options).map_err(|errors| template_errors(&world, ctx, &errors))
+        let pdf = typst_pdf::pdf(&document, &options)
+            .map_err(|errors| template_errors(&world, ctx, &errors));
+        crate::timings::mark("pdf: geëxporteerd");
+        pdf
     }
 }
 

@@ -1,0 +1,86 @@
+//! `volg` starts Typst's layout from the last build of the report. What
+//! comes out must be the PDF a fresh build gives, byte for byte: after a
+//! colour edit (which settles in one layout pass) and after a data edit
+//! that moves the pages (which needs more passes).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use techniekpact::load::{LoadOptions, load_str};
+use techniekpact::render::Renderer;
+use techniekpact::render::pdf::{PdfRenderer, world};
+use techniekpact::render::typst_compile::compile;
+use techniekpact::report::{Prepared, prepare};
+use techniekpact::templates::Templates;
+use techniekpact::texts::TextSet;
+
+use crate::common::repo;
+
+fn prepared(yaml: &str, templates: &Templates) -> Prepared {
+    let path = repo().join("data").join("noord-2016.yaml");
+    let loaded = load_str(Path::new(&path), yaml, LoadOptions::default()).unwrap();
+    let texts = TextSet::load(templates).unwrap();
+    prepare(&loaded, &texts, None).unwrap()
+}
+
+fn recoloured(templates: &Templates) -> Templates {
+    let mut t = templates.clone();
+    for (name, bytes) in &mut t.files {
+        if name == "stijl.typ" {
+            let text = String::from_utf8(bytes.to_vec()).unwrap();
+            let edited = text.replace(
+                r##"#let hoofdkleur = rgb("#154273")"##,
+                r##"#let hoofdkleur = rgb("#8a1538")"##,
+            );
+            assert_ne!(text, edited, "stijl.typ defines hoofdkleur");
+            *bytes = Arc::from(edited.into_bytes());
+        }
+    }
+    t
+}
+
+/// The PDF of `p`, either fresh or as a rebuild in a series.
+fn pdf(p: &Prepared, templates: &Templates, rebuild: bool) -> Vec<u8> {
+    let mut ctx = p.context(templates);
+    ctx.rebuild = rebuild;
+    PdfRenderer::default().render(&ctx).unwrap()
+}
+
+#[test]
+fn a_rebuild_from_the_last_layout_gives_the_bytes_of_a_fresh_build() {
+    let yaml = std::fs::read_to_string(repo().join("data").join("noord-2016.yaml")).unwrap();
+    let base = Templates::embedded();
+    let other = recoloured(&base);
+    let first = prepared(&yaml, &base);
+    let colour = prepared(&yaml, &other);
+    // Thirty paragraphs more in the introduction move every later page.
+    let longer_yaml = yaml.replacen(
+        "inleiding: |\n",
+        &format!(
+            "inleiding: |\n{}",
+            "  Een extra alinea die de pagina's opschuift.\n\n".repeat(30)
+        ),
+        1,
+    );
+    let longer = prepared(&longer_yaml, &other);
+
+    // The series: first build, colour edit, data edit.
+    pdf(&first, &base, true);
+    let colour_rebuilt = pdf(&colour, &other, true);
+    let longer_rebuilt = pdf(&longer, &other, true);
+    assert!(colour_rebuilt == pdf(&colour, &other, false), "colour edit");
+    assert!(longer_rebuilt == pdf(&longer, &other, false), "data edit");
+
+    // And the passes: from scratch Typst needs three; from the previous
+    // layout a colour edit settles in one, a data edit that moves pages not.
+    let fresh = compile(&world(&first.context(&base)), None).unwrap();
+    assert_eq!(fresh.passes, 3);
+    let after_colour = compile(&world(&colour.context(&other)), Some(&fresh.document)).unwrap();
+    assert_eq!(after_colour.passes, 1);
+    let after_data = compile(
+        &world(&longer.context(&other)),
+        Some(&after_colour.document),
+    )
+    .unwrap();
+    assert!(after_data.passes > 1);
+}
