@@ -122,9 +122,12 @@ fn watch_rebuild(c: &mut Criterion) {
     let Command::Volg(args) = cli.command else {
         unreachable!("parsed as volg")
     };
+    techniekpact::memory::steady_allocation();
     let rebuild = || {
-        let options = techniekpact::cli::make_options(&args).expect("templates are valid");
-        techniekpact::report::make(&args.bestanden[0], &options).expect("rebuilds")
+        let options = techniekpact::watch::rebuild_options(&args).expect("templates are valid");
+        let made = techniekpact::report::make(&args.bestanden[0], &options).expect("rebuilds");
+        techniekpact::watch::after_build();
+        made
     };
     rebuild();
     let mut edit = 0u32;

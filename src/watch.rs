@@ -20,6 +20,24 @@ fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// The options of one build in the series: read the template folder again,
+/// and start the PDF's layout from the last one ([`crate::render::typst_compile`]).
+pub fn rebuild_options(
+    args: &MaakArgs,
+) -> Result<crate::report::MakeOptions<'static>, crate::diagnostics::Report> {
+    let mut options = make_options(args)?;
+    options.rebuild = true;
+    Ok(options)
+}
+
+/// After a build: keep what the last two builds memoised and drop older
+/// layouts, so a long session does not grow without bound (`typst watch`
+/// keeps ten; two keep the memory the next build reuses small, which made a
+/// rebuild faster, bench/RESULTS.md).
+pub fn after_build() {
+    typst::comemo::evict(2);
+}
+
 /// Build once, then again after every change, until interrupted.
 pub fn volg(args: &MaakArgs) -> u8 {
     crate::memory::steady_allocation();
@@ -76,17 +94,14 @@ pub fn volg(args: &MaakArgs) -> u8 {
     );
     loop {
         let started = Instant::now();
-        match make_options(args) {
-            Ok(mut options) => {
-                options.rebuild = true;
+        match rebuild_options(args) {
+            Ok(options) => {
                 make_all(args, &options);
             }
             Err(report) => print_report(&report),
         }
         println!("herbouwd in {} ms", started.elapsed().as_millis());
-        // Keep what recent rebuilds memoised, drop older layouts (as
-        // `typst watch` does), so a long session does not grow without bound.
-        typst::comemo::evict(2);
+        after_build();
         let _ = std::io::stdout().flush();
         // Wait for a relevant change, then for things to settle.
         loop {
