@@ -1,7 +1,9 @@
 //! One report from data file to output files: load -> analyse -> document
 //! model and charts -> renderers -> files written together.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use rayon::prelude::*;
 
@@ -60,6 +62,8 @@ pub struct Prepared {
     pub document: Document,
     pub charts: ChartSet,
     pub logo: Option<(String, Vec<u8>)>,
+    /// The logo file the data names.
+    pub logo_path: Option<PathBuf>,
     pub slug: String,
 }
 
@@ -86,6 +90,11 @@ pub fn prepare(
     previous: Option<&Loaded>,
 ) -> Result<Prepared, MakeError> {
     let data = &loaded.data;
+    let logo_path = data
+        .rapport
+        .logo
+        .as_ref()
+        .map(|rel| loaded.base_dir().join(rel));
     let logo = match &data.rapport.logo {
         Some(rel) => {
             let path = loaded.base_dir().join(rel);
@@ -122,12 +131,14 @@ pub fn prepare(
         document: built.document,
         charts: built.charts,
         logo,
+        logo_path,
         slug: slug(&data.rapport.landsdeel, data.rapport.verslagjaar),
     })
 }
 
-/// Make every requested format of the report in `path`.
-pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
+/// Load, check and prepare the report in `path`: the warnings about its
+/// data and its document and charts.
+fn load_and_prepare(path: &Path, options: &MakeOptions) -> Result<(Report, Prepared), MakeError> {
     let loaded = load::load(path, options.load).map_err(MakeError::Data)?;
     crate::timings::mark("geladen en gecontroleerd");
     let previous = match &options.previous {
@@ -137,6 +148,81 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     let texts = TextSet::load(&options.templates).map_err(|r| MakeError::Template(vec![r]))?;
     let prepared = prepare(&loaded, &texts, previous.as_ref())?;
     crate::timings::mark("document en grafieken");
+    Ok((loaded.warnings, prepared))
+}
+
+/// What a prepared report was made from: the bytes of the data file, the
+/// previous year's file, the standard texts and the logo, and the options.
+/// `None` when a file cannot be read (then it is loaded as usual, which
+/// reports the problem).
+fn inputs_hash(path: &Path, options: &MakeOptions, logo: Option<&Path>) -> Option<u128> {
+    let read = |p: &Path| std::fs::read(p).ok();
+    let data = read(path)?;
+    let previous = match &options.previous {
+        Some(p) => Some(read(p)?),
+        None => None,
+    };
+    let logo = match logo {
+        Some(p) => Some(read(p)?),
+        None => None,
+    };
+    Some(typst::utils::hash128(&(
+        path,
+        data,
+        previous,
+        logo,
+        options.templates.get(crate::texts::TEXTS_FILE),
+        options.load.strict,
+        options.load.allow_outside_paths,
+    )))
+}
+
+/// Per data file: the inputs hash, the logo path and the prepared report of
+/// the last build in a series (`volg`).
+type LastPrepared = HashMap<PathBuf, (u128, Option<PathBuf>, Report, Arc<Prepared>)>;
+
+fn last_prepared() -> &'static Mutex<LastPrepared> {
+    static LAST: LazyLock<Mutex<LastPrepared>> = LazyLock::new(Default::default);
+    &LAST
+}
+
+/// The prepared report; in a series (`volg`) the last one when its inputs
+/// did not change (a template edit), which saves loading, checking and
+/// drawing again.
+fn prepared_for(path: &Path, options: &MakeOptions) -> Result<(Report, Arc<Prepared>), MakeError> {
+    if !options.rebuild {
+        let (warnings, prepared) = load_and_prepare(path, options)?;
+        return Ok((warnings, Arc::new(prepared)));
+    }
+    let last = last_prepared()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(path)
+        .cloned();
+    if let Some((hash, logo, warnings, prepared)) = last
+        && inputs_hash(path, options, logo.as_deref()) == Some(hash)
+    {
+        crate::timings::mark("gegevens en document ongewijzigd");
+        return Ok((warnings, prepared));
+    }
+    let (warnings, prepared) = load_and_prepare(path, options)?;
+    let logo = prepared.logo_path.clone();
+    let prepared = Arc::new(prepared);
+    if let Some(hash) = inputs_hash(path, options, logo.as_deref()) {
+        last_prepared()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                path.to_path_buf(),
+                (hash, logo, warnings.clone(), prepared.clone()),
+            );
+    }
+    Ok((warnings, prepared))
+}
+
+/// Make every requested format of the report in `path`.
+pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
+    let (warnings, prepared) = prepared_for(path, options)?;
     let mut ctx = prepared.context(&options.templates);
     ctx.rebuild = options.rebuild && !ctx.lean;
     let charts: Vec<OutputFile> = prepared
@@ -207,9 +293,9 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     let written = commit(staged).map_err(MakeError::Other)?;
     crate::timings::mark("bestanden geschreven");
     Ok(Made {
-        slug: prepared.slug,
+        slug: prepared.slug.clone(),
         written,
-        warnings: loaded.warnings,
+        warnings,
     })
 }
 

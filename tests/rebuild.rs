@@ -84,3 +84,48 @@ fn a_rebuild_from_the_last_layout_gives_the_bytes_of_a_fresh_build() {
     .unwrap();
     assert!(after_data.passes > 1);
 }
+
+/// In a series the prepared report is reused while its inputs stay the
+/// same; an edit of the data file or of the logo is still picked up.
+#[test]
+fn a_series_notices_edits_of_the_data_and_the_logo() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["noord-2016.yaml", "logo-techniekpact-noord.svg"] {
+        std::fs::copy(repo().join("data").join(f), dir.path().join(f)).unwrap();
+    }
+    let data = dir.path().join("noord-2016.yaml");
+    let logo = dir.path().join("logo-techniekpact-noord.svg");
+    let out = dir.path().join("uit");
+    let options = techniekpact::report::MakeOptions {
+        out_dir: out.clone(),
+        renderers: vec![Box::new(PdfRenderer::default())],
+        templates: Templates::embedded(),
+        load: LoadOptions::default(),
+        previous: None,
+        typst_bundle: None,
+        rebuild: true,
+    };
+    let pdf_path = out.join("techniekpact-noord-2016.pdf");
+    let build = || {
+        techniekpact::report::make(&data, &options).unwrap();
+        std::fs::read(&pdf_path).unwrap()
+    };
+    let first = build();
+    assert_eq!(build(), first, "nothing changed");
+
+    let yaml = std::fs::read_to_string(&data).unwrap();
+    let edited = yaml.replacen(
+        "  titel: Voortgangsrapportage",
+        "  titel: Bijgewerkte voortgangsrapportage",
+        1,
+    );
+    assert_ne!(edited, yaml, "the example has this title");
+    std::fs::write(&data, edited).unwrap();
+    let retitled = build();
+    assert!(crate::common::pdf_text(&pdf_path).contains("Bijgewerkte voortgangsrapportage"));
+
+    let svg = std::fs::read_to_string(&logo).unwrap();
+    std::fs::write(&logo, svg.replace("#f9e11e", "#d52b1e")).unwrap();
+    let relogoed = build();
+    assert_ne!(relogoed, retitled, "the new logo is in the PDF");
+}
