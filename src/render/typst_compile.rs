@@ -13,7 +13,8 @@
 
 use typst::World;
 use typst::comemo::{Constraint, Track};
-use typst::diag::{At, SourceResult};
+use typst::diag::{At, SourceDiagnostic, SourceResult};
+use typst::ecow::EcoVec;
 use typst::engine::{Engine, Route, Sink, Traced};
 use typst::foundations::{Output, StyleChain, Target, TargetElem};
 use typst::introspection::{EmptyIntrospector, Introspector, MAX_ITERS};
@@ -29,8 +30,19 @@ pub struct Compiled {
 
 /// Compile the paged document of `world`, starting the layout from the
 /// introspector of `previous` when given. Warnings are dropped, as the
-/// renderer did with `typst::compile`.
+/// renderer did with `typst::compile`; errors are deduplicated as there.
 pub fn compile(world: &dyn World, previous: Option<&PagedDocument>) -> SourceResult<Compiled> {
+    compile_passes(world, previous).map_err(deduplicate)
+}
+
+/// The same error at the same place once (as `typst::compile` does).
+fn deduplicate(mut errors: EcoVec<SourceDiagnostic>) -> EcoVec<SourceDiagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|e| seen.insert(typst::utils::hash128(&(&e.span, &e.message))));
+    errors
+}
+
+fn compile_passes(world: &dyn World, previous: Option<&PagedDocument>) -> SourceResult<Compiled> {
     let world = world.track();
     let traced = Traced::default();
     let traced = traced.track();
@@ -84,5 +96,21 @@ pub fn compile(world: &dyn World, previous: Option<&PagedDocument>) -> SourceRes
             return Ok(Compiled { document, passes });
         }
         last = Some(document);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_error_at_the_same_place_is_reported_once() {
+        let error = |m: &str| SourceDiagnostic::error(Span::detached(), m);
+        let errors: EcoVec<_> = [error("a"), error("b"), error("a")].into_iter().collect();
+        let messages: Vec<_> = deduplicate(errors)
+            .iter()
+            .map(|e| e.message.clone())
+            .collect();
+        assert_eq!(messages, ["a", "b"]);
     }
 }
