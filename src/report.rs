@@ -95,15 +95,14 @@ pub fn prepare(
         .logo
         .as_ref()
         .map(|rel| loaded.base_dir().join(rel));
-    let logo = match &data.rapport.logo {
-        Some(rel) => {
-            let path = loaded.base_dir().join(rel);
+    let logo = match (&data.rapport.logo, &logo_path) {
+        (Some(rel), Some(path)) => {
             let ext = Path::new(rel)
                 .extension()
                 .and_then(|e| e.to_str())
                 .unwrap_or("png")
                 .to_ascii_lowercase();
-            let bytes = std::fs::read(&path).map_err(|e| {
+            let bytes = std::fs::read(path).map_err(|e| {
                 MakeError::Other(format!(
                     "het logo {} kan niet gelezen worden: {e}",
                     path.display()
@@ -111,7 +110,7 @@ pub fn prepare(
             })?;
             Some((format!("logo.{ext}"), bytes))
         }
-        None => None,
+        _ => None,
     };
     let analysis = analysis::analyse(data);
     let prev_analysis = previous.map(|p| analysis::analyse(&p.data));
@@ -151,35 +150,54 @@ fn load_and_prepare(path: &Path, options: &MakeOptions) -> Result<(Report, Prepa
     Ok((loaded.warnings, prepared))
 }
 
-/// What a prepared report was made from: the bytes of the data file, the
-/// previous year's file, the standard texts and the logo, and the options.
+/// What a report is prepared from, besides its logo: the bytes of the data
+/// file and of the previous year's file, the standard texts and the options.
 /// `None` when a file cannot be read (then it is loaded as usual, which
 /// reports the problem).
-fn inputs_hash(path: &Path, options: &MakeOptions, logo: Option<&Path>) -> Option<u128> {
-    let read = |p: &Path| std::fs::read(p).ok();
-    let data = read(path)?;
+fn inputs_hash(path: &Path, options: &MakeOptions) -> Option<u128> {
+    let data = std::fs::read(path).ok()?;
     let previous = match &options.previous {
-        Some(p) => Some(read(p)?),
-        None => None,
-    };
-    let logo = match logo {
-        Some(p) => Some(read(p)?),
+        Some(p) => Some(std::fs::read(p).ok()?),
         None => None,
     };
     Some(typst::utils::hash128(&(
         path,
         data,
         previous,
-        logo,
         options.templates.get(crate::texts::TEXTS_FILE),
         options.load.strict,
         options.load.allow_outside_paths,
     )))
 }
 
-/// Per data file: the inputs hash, the logo path and the prepared report of
-/// the last build in a series (`volg`).
-type LastPrepared = HashMap<PathBuf, (u128, Option<PathBuf>, Report, Arc<Prepared>)>;
+/// The logo a prepared report holds: its path and the hash of its bytes.
+fn logo_of(prepared: &Prepared) -> Option<(PathBuf, u128)> {
+    let path = prepared.logo_path.clone()?;
+    let (_, bytes) = prepared.logo.as_ref()?;
+    Some((path, typst::utils::hash128(bytes)))
+}
+
+/// Whether the logo file still holds the bytes `logo` was made from.
+fn logo_unchanged(logo: &Option<(PathBuf, u128)>) -> bool {
+    match logo {
+        Some((path, hash)) => std::fs::read(path).is_ok_and(|b| typst::utils::hash128(&b) == *hash),
+        None => true,
+    }
+}
+
+/// One build in a series (`volg`): the hash of its inputs (taken before
+/// loading them, so an edit during the build is seen next time), its logo,
+/// and what it prepared.
+#[derive(Clone)]
+struct LastBuild {
+    inputs: u128,
+    logo: Option<(PathBuf, u128)>,
+    warnings: Report,
+    prepared: Arc<Prepared>,
+}
+
+/// Per data file: its last build in the series.
+type LastPrepared = HashMap<PathBuf, LastBuild>;
 
 fn last_prepared() -> &'static Mutex<LastPrepared> {
     static LAST: LazyLock<Mutex<LastPrepared>> = LazyLock::new(Default::default);
@@ -194,28 +212,32 @@ fn prepared_for(path: &Path, options: &MakeOptions) -> Result<(Report, Arc<Prepa
         let (warnings, prepared) = load_and_prepare(path, options)?;
         return Ok((warnings, Arc::new(prepared)));
     }
+    let inputs = inputs_hash(path, options);
     let last = last_prepared()
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .get(path)
         .cloned();
-    if let Some((hash, logo, warnings, prepared)) = last
-        && inputs_hash(path, options, logo.as_deref()) == Some(hash)
+    if let Some(last) = last
+        && inputs == Some(last.inputs)
+        && logo_unchanged(&last.logo)
     {
         crate::timings::mark("gegevens en document ongewijzigd");
-        return Ok((warnings, prepared));
+        return Ok((last.warnings, last.prepared));
     }
     let (warnings, prepared) = load_and_prepare(path, options)?;
-    let logo = prepared.logo_path.clone();
     let prepared = Arc::new(prepared);
-    if let Some(hash) = inputs_hash(path, options, logo.as_deref()) {
+    if let Some(inputs) = inputs {
+        let last = LastBuild {
+            inputs,
+            logo: logo_of(&prepared),
+            warnings: warnings.clone(),
+            prepared: prepared.clone(),
+        };
         last_prepared()
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(
-                path.to_path_buf(),
-                (hash, logo, warnings.clone(), prepared.clone()),
-            );
+            .insert(path.to_path_buf(), last);
     }
     Ok((warnings, prepared))
 }

@@ -21,9 +21,7 @@ fn run(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
 #[test]
 fn next_year_file_is_made_and_checked() {
     let dir = tempfile::tempdir().unwrap();
-    for f in ["noord-2016.yaml", "logo-techniekpact-noord.svg"] {
-        std::fs::copy(repo().join("data").join(f), dir.path().join(f)).unwrap();
-    }
+    copy_data(dir.path());
     let source = std::fs::read(dir.path().join("noord-2016.yaml")).unwrap();
     let (code, stdout, stderr) = run(dir.path(), &["nieuw-jaar", "noord-2016.yaml"]);
     assert_eq!(code, 0, "{stderr}");

@@ -17,13 +17,6 @@ fn make_in(cwd: &Path, data: &str, out: &str) {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
-fn copy_data(to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for f in ["noord-2016.yaml", "logo-techniekpact-noord.svg"] {
-        std::fs::copy(repo().join("data").join(f), to.join(f)).unwrap();
-    }
-}
-
 #[test]
 fn identical_output_from_different_working_folders() {
     let a = tempfile::tempdir().unwrap();

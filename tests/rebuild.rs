@@ -14,7 +14,7 @@ use techniekpact::report::{Prepared, prepare};
 use techniekpact::templates::Templates;
 use techniekpact::texts::TextSet;
 
-use crate::common::repo;
+use crate::common::{copy_data, repo};
 
 fn prepared(yaml: &str, templates: &Templates) -> Prepared {
     let path = repo().join("data").join("noord-2016.yaml");
@@ -90,9 +90,7 @@ fn a_rebuild_from_the_last_layout_gives_the_bytes_of_a_fresh_build() {
 #[test]
 fn a_series_notices_edits_of_the_data_and_the_logo() {
     let dir = tempfile::tempdir().unwrap();
-    for f in ["noord-2016.yaml", "logo-techniekpact-noord.svg"] {
-        std::fs::copy(repo().join("data").join(f), dir.path().join(f)).unwrap();
-    }
+    copy_data(dir.path());
     let data = dir.path().join("noord-2016.yaml");
     let logo = dir.path().join("logo-techniekpact-noord.svg");
     let out = dir.path().join("uit");

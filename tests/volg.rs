@@ -10,9 +10,7 @@ use crate::common::*;
 #[test]
 fn rebuilds_on_template_and_data_changes_and_survives_errors() {
     let dir = tempfile::tempdir().unwrap();
-    for f in ["noord-2016.yaml", "logo-techniekpact-noord.svg"] {
-        std::fs::copy(repo().join("data").join(f), dir.path().join(f)).unwrap();
-    }
+    copy_data(dir.path());
     let tpl = dir.path().join("sjablonen");
     copy_templates(&tpl);
     let mut child = Command::new(bin())

@@ -122,6 +122,14 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Copy the example data `noord-2016.yaml` and its logo into `to`.
+pub fn copy_data(to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for f in ["noord-2016.yaml", "logo-techniekpact-noord.svg"] {
+        std::fs::copy(repo().join("data").join(f), to.join(f)).unwrap();
+    }
+}
+
 /// Write the default templates to `dir` with `techniekpact sjablonen`.
 pub fn copy_templates(dir: &Path) {
     let out = std::process::Command::new(bin())
