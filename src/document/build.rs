@@ -40,6 +40,7 @@ pub fn build(
         blocks: Vec::new(),
         charts: ChartSet::default(),
         anchors: Vec::new(),
+        heading_counters: [0; 6],
     };
     b.blocks.push(Block::Toc);
     b.summary();
@@ -178,6 +179,8 @@ struct Builder<'a> {
     blocks: Vec<Block>,
     charts: ChartSet,
     anchors: Vec<String>,
+    /// How many headings of each level the current section has had so far.
+    heading_counters: [usize; 6],
 }
 
 impl Builder<'_> {
@@ -239,8 +242,17 @@ impl Builder<'_> {
             n += 1;
         }
         self.anchors.push(anchor.clone());
+        let depth = (level as usize).clamp(1, 6);
+        self.heading_counters[depth - 1] += 1;
+        self.heading_counters[depth..].fill(0);
+        let number = self.heading_counters[..depth]
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
         self.blocks.push(Block::Heading {
             level,
+            number,
             text: text.into(),
             anchor,
         });

@@ -68,6 +68,10 @@ pub enum Block {
     Toc,
     Heading {
         level: u8,
+        /// The section number ("2", "2.3"), counted here so that both formats
+        /// print the same one and Typst need not count headings itself (its
+        /// counters would cost the PDF an extra layout pass).
+        number: String,
         text: String,
         /// Stable anchor for links and bookmarks.
         anchor: String,

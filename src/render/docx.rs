@@ -161,29 +161,28 @@ struct Writer<'a> {
     heading_index: usize,
 }
 
+/// Level, bookmark name and printed text ("2.3 Title") of each heading.
 fn heading_numbers(doc: &Document) -> Vec<(u8, String, String)> {
-    let mut counters = [0usize; 6];
-    let mut out = Vec::new();
-    for b in &doc.blocks {
-        if let Block::Heading { level, text, .. } = b {
-            let l = (*level as usize).clamp(1, 6);
-            counters[l - 1] += 1;
-            for c in counters.iter_mut().skip(l) {
-                *c = 0;
-            }
-            let number = counters[..l]
-                .iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join(".");
-            out.push((
-                *level,
-                format!("_Toc{:06}", out.len() + 1),
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading {
+                level,
+                number,
+                text,
+                ..
+            } => Some((*level, number, text)),
+            _ => None,
+        })
+        .enumerate()
+        .map(|(i, (level, number, text))| {
+            (
+                level,
+                format!("_Toc{:06}", i + 1),
                 format!("{number} {text}"),
-            ));
-        }
-    }
-    out
+            )
+        })
+        .collect()
 }
 
 impl<'a> Writer<'a> {

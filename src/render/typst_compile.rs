@@ -4,7 +4,8 @@
 //!
 //! Typst lays a document out again until what it asked about the document
 //! (page numbers, counters, the outline) no longer changes: for the example
-//! report three passes. After an edit to the template the previous build
+//! report two passes (headings are numbered in the document model, not by
+//! Typst's counters, which would take a third). After an edit to the template the previous build
 //! already knows the answers, so the first pass usually settles it. The
 //! stopping rule is Typst's own: a result is only accepted when every
 //! question asked while laying it out gets the same answer from that result,
