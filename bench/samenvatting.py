@@ -26,6 +26,11 @@ def ms(seconds):
     return f"{seconds * 1000:8.0f} ms"
 
 
+def cpu(result):
+    """Mean CPU time (user + system) of a hyperfine result, in seconds."""
+    return result["user"] + result["system"]
+
+
 def verdict(ok):
     return "gehaald" if ok else "NIET GEHAALD"
 
@@ -55,6 +60,8 @@ print("1. Eén rapport (noord-2016)")
 print(f"   techniekpact maak (PDF + DOCX + grafieken) {ms(ours)}")
 print(f"   typst compile (alleen PDF, zelfde bundel)   {ms(typst)}")
 print(f"   verhouding {ours / typst:.2f}x   (doel <= 1,0x): {verdict(ours <= typst)}")
+print(f"   CPU-tijd (user + sys): techniekpact {ms(cpu(one['techniekpact maak']))}, "
+      f"typst compile {ms(cpu(one['typst compile']))}")
 
 batch = {r["command"]: r for r in results("batch")}
 single, separate = batch["één proces"]["median"], batch["15 losse runs"]["median"]
@@ -62,6 +69,15 @@ print("2. Batch van 15 rapporten")
 print(f"   één proces                                  {ms(single)}")
 print(f"   15 losse runs                               {ms(separate)}")
 print(f"   versnelling {separate / single:.2f}x   (doel >= 1,7x): {verdict(separate / single >= 1.7)}")
+# A batch keeps every core busy, so it cannot take less than its CPU time
+# divided by the cores: with CPU time C per report and a separate run of S,
+# the speed-up is at most cores x S / C.
+cores = os.cpu_count() or 1
+per_report = cpu(batch["één proces"]) / 15
+per_run = separate / 15
+print(f"   CPU-tijd per rapport in de batch {ms(per_report)}; een losse run duurt {ms(per_run)}")
+print(f"   bovengrens op {cores} cores: {cores} x {per_run * 1000:.0f} / {per_report * 1000:.0f} ms"
+      f" = {cores * per_run / per_report:.2f}x")
 
 print("3. Schaal (synthetische gegevens)")
 series = sorted((int(r["parameters"]["n"]), r["median"]) for r in results("schaal"))
