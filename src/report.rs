@@ -95,9 +95,9 @@ pub fn prepare(
         .logo
         .as_ref()
         .map(|rel| loaded.base_dir().join(rel));
-    let logo = match (&data.rapport.logo, &logo_path) {
-        (Some(rel), Some(path)) => {
-            let ext = Path::new(rel)
+    let logo = match &logo_path {
+        Some(path) => {
+            let ext = path
                 .extension()
                 .and_then(|e| e.to_str())
                 .unwrap_or("png")
@@ -110,7 +110,7 @@ pub fn prepare(
             })?;
             Some((format!("logo.{ext}"), bytes))
         }
-        _ => None,
+        None => None,
     };
     let analysis = analysis::analyse(data);
     let prev_analysis = previous.map(|p| analysis::analyse(&p.data));

@@ -4,13 +4,13 @@
 //!
 //! Typst lays a document out again until what it asked about the document
 //! (page numbers, counters, the outline) no longer changes: for the example
-//! report two passes (headings are numbered in the document model, not by
-//! Typst's counters, which would take a third). After an edit to the template the previous build
-//! already knows the answers, so the first pass usually settles it. The
-//! stopping rule is Typst's own: a result is only accepted when every
-//! question asked while laying it out gets the same answer from that result,
-//! so what comes out is a settled document either way; a test checks that
-//! it is byte for byte the one a fresh build gives.
+//! report two passes (headings are numbered in the document model; Typst's
+//! own heading counters would take a third). After an edit to the template
+//! the previous build already knows the answers, so the first pass usually
+//! settles it. The stopping rule is Typst's own: a result is only accepted
+//! when every question asked while laying it out gets the same answer from
+//! that result, so what comes out is a settled document either way; a test
+//! checks that it is byte for byte the one a fresh build gives.
 
 use typst::World;
 use typst::comemo::{Constraint, Track};
