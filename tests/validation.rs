@@ -538,3 +538,71 @@ fn names_must_show_something() {
     );
     assert!(hint.contains("kop"), "{hint}");
 }
+
+// ---- habits of Dutch data entry ----
+
+#[test]
+fn decimal_comma_in_a_flow_mapping_is_named() {
+    let text = with(
+        "doel: {jaar: 2020, waarde: 77}",
+        "doel: {jaar: 2020, waarde: 77,5}",
+    );
+    let report = load_text(&text).expect_err("refused");
+    let all = problems(&report);
+    assert!(
+        !all.iter()
+            .any(|(_, _, m, _)| m.contains("onbekende sleutel")),
+        "{all:#?}"
+    );
+    let hint = expect_error(
+        &text,
+        "waarde: 77,5",
+        "een getal met een decimaalkomma: 77,5",
+    );
+    assert_eq!(
+        hint,
+        "schrijf getallen met een punt als decimaalteken: 77.5"
+    );
+    // The position is the decimals, on the line of the number.
+    let d = &report.diagnostics[0];
+    let at = d.span.as_ref().expect("a position").start;
+    assert_eq!(&text[at..at + 1], "5");
+}
+
+#[test]
+fn decimal_comma_in_a_measurement_names_its_year() {
+    let text = with("              2016: 34\n", "              2016: 34,5\n");
+    let hint = expect_error(
+        &text,
+        "2016: 34,5",
+        "'2016' moet een getal zijn, maar is de tekst '34,5'",
+    );
+    assert_eq!(
+        hint,
+        "schrijf getallen met een punt als decimaalteken: 34.5"
+    );
+    let report = load_text(&text).unwrap_err();
+    assert!(
+        !problems(&report)
+            .iter()
+            .any(|(_, _, m, _)| m.contains("van de lijst")),
+        "metingen is a map of years, not a list"
+    );
+}
+
+#[test]
+fn tab_in_the_indentation_is_pointed_at() {
+    let text = with(
+        "            eenheid: schoolbesturen\n",
+        "\t    eenheid: schoolbesturen\n",
+    );
+    let report = load_text(&text).expect_err("refused");
+    let all = problems(&report);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    let (severity, line, message, hint) = &all[0];
+    assert_eq!(*severity, Severity::Error);
+    assert_eq!(*line, line_of(&text, "\t    eenheid"));
+    assert_eq!(message, "een tab in de inspringing");
+    assert!(hint.contains("spaties"), "{hint}");
+    assert_eq!(report.position(&report.diagnostics[0]), Some((*line, 1)));
+}

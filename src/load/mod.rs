@@ -208,7 +208,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
 
     let mut value = value;
     diagnostics.extend(clean_texts(&mut value, String::new(), &index));
-    diagnostics.extend(schema_check::check(&value, &index));
+    diagnostics.extend(schema_check::check(&value, &index, text));
     let base = base_dir(path);
     diagnostics.extend(validate::check(&validate::Doc {
         value: &value,

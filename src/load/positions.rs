@@ -152,6 +152,20 @@ impl<'a> Walker<'a> {
         match self.parser.next_event() {
             Some(Ok(ev)) => Ok(ev),
             Some(Err(e)) => {
+                // A tab in the indentation is what the parser stumbles on,
+                // often a line later: point at every such tab instead.
+                let tabs = indentation_tabs(self.offsets.text);
+                if !tabs.is_empty() {
+                    for at in tabs {
+                        self.fail(
+                            Diagnostic::error("een tab in de inspringing")
+                                .at(at..at + 1)
+                                .label("tab")
+                                .hint("YAML staat voor inspringing alleen spaties toe; vervang de tab door spaties"),
+                        );
+                    }
+                    return Err(Stop);
+                }
                 let at = self.offsets.byte(*e.marker());
                 self.fail(
                     Diagnostic::error(format!(
@@ -298,6 +312,22 @@ impl<'a> Walker<'a> {
             _ => Ok(()),
         }
     }
+}
+
+/// Byte offsets of the tabs in the leading whitespace of each line.
+fn indentation_tabs(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if line.trim().is_empty() {
+            start += line.len();
+            continue;
+        }
+        out.extend(line[..indent].match_indices('\t').map(|(i, _)| start + i));
+        start += line.len();
+    }
+    out
 }
 
 fn line_of(text: &str, offset: usize) -> (usize, usize) {

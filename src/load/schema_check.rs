@@ -20,7 +20,7 @@ fn validator() -> &'static Validator {
 }
 
 /// Every schema violation of `value`, with positions from `index`.
-pub fn check(value: &Value, index: &PositionIndex) -> Vec<Diagnostic> {
+pub fn check(value: &Value, index: &PositionIndex, text: &str) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::new();
     for err in validator().iter_errors(value) {
         let pointer = err.instance_path().as_str().to_string();
@@ -28,7 +28,7 @@ pub fn check(value: &Value, index: &PositionIndex) -> Vec<Diagnostic> {
         if index.non_finite.contains(&pointer) {
             continue;
         }
-        out.extend(translate(&err, &pointer, index));
+        out.extend(translate(&err, &pointer, value, index, text));
     }
     // One message per position and text, in source order.
     out.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
@@ -75,11 +75,18 @@ fn last_segment(pointer: &str) -> String {
         .replace("~0", "~")
 }
 
-fn field_name(pointer: &str) -> String {
+/// Whether the value at `pointer`'s parent in `root` is a list, so that a
+/// numeric last segment is a list position and not a key such as a year.
+fn in_list(root: &Value, pointer: &str) -> bool {
+    let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+    root.pointer(parent).is_some_and(Value::is_array)
+}
+
+fn field_name(pointer: &str, root: &Value) -> String {
     let seg = last_segment(pointer);
     if seg.is_empty() {
         "het document".into()
-    } else if seg.chars().all(|c| c.is_ascii_digit()) {
+    } else if seg.chars().all(|c| c.is_ascii_digit()) && in_list(root, pointer) {
         format!(
             "element {} van de lijst",
             seg.parse::<usize>().unwrap_or(0) + 1
@@ -91,10 +98,10 @@ fn field_name(pointer: &str) -> String {
 
 /// "indicator 'x'" for an element of a known list that has an id, else the
 /// generic field name.
-fn object_name(pointer: &str, value: &Value) -> String {
+fn object_name(pointer: &str, value: &Value, root: &Value) -> String {
     let mut segs = pointer.rsplit('/');
     let (Some(index), Some(list)) = (segs.next(), segs.next()) else {
-        return field_name(pointer);
+        return field_name(pointer, root);
     };
     let kind = match list {
         "actielijnen" => "actielijn",
@@ -103,7 +110,7 @@ fn object_name(pointer: &str, value: &Value) -> String {
         "indicatoren" => "indicator",
         "acties" => "actie",
         "doe_voorstellen" => "doe-voorstel",
-        _ => return field_name(pointer),
+        _ => return field_name(pointer, root),
     };
     match value.get("id").and_then(Value::as_str) {
         Some(id) => format!("{kind} '{id}'"),
@@ -111,10 +118,40 @@ fn object_name(pointer: &str, value: &Value) -> String {
     }
 }
 
-fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) -> Vec<Diagnostic> {
+/// `77,5` written with a Dutch decimal comma: the number with a point.
+fn decimal_comma(text: &str) -> Option<String> {
+    let (whole, fraction) = text.trim().split_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let whole_digits = whole.strip_prefix('-').unwrap_or(whole);
+    (digits(whole_digits) && digits(fraction)).then(|| format!("{whole}.{fraction}"))
+}
+
+/// An unknown key that is the decimals of a number written with a comma in
+/// a flow mapping: `{jaar: 2020, waarde: 77,5}` reads as `waarde: 77` and a
+/// key `5`. Returns the number as it was meant (`77.5`).
+fn split_decimal(text: &str, key_at: usize) -> Option<String> {
+    let before = text[..key_at].strip_suffix(',')?;
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .map_or(0, |i| i + 1);
+    let whole = &before[start..];
+    let end = key_at
+        + text[key_at..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len() - key_at);
+    decimal_comma(&format!("{whole},{}", &text[key_at..end]))
+}
+
+fn translate(
+    err: &ValidationError<'_>,
+    pointer: &str,
+    root: &Value,
+    index: &PositionIndex,
+    text: &str,
+) -> Vec<Diagnostic> {
     let at = index.value(pointer);
     let found = describe(err.instance());
-    let field = field_name(pointer);
+    let field = field_name(pointer, root);
     let d = match err.kind() {
         ValidationErrorKind::AdditionalProperties { .. }
             if schema::keys_by_pattern(err.schema_path().as_str()) =>
@@ -128,8 +165,23 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
                 .iter()
                 .map(|name| {
                     let child = format!("{pointer}/{}", super::positions::escape_segment(name));
+                    let key_at = index.key(&child);
+                    if name.chars().all(|c| c.is_ascii_digit())
+                        && let Some(meant) =
+                            key_at.as_ref().and_then(|r| split_decimal(text, r.start))
+                    {
+                        return Diagnostic::error(format!(
+                            "een getal met een decimaalkomma: {}",
+                            meant.replace('.', ",")
+                        ))
+                        .at_opt(key_at)
+                        .label("decimaalkomma")
+                        .hint(format!(
+                            "schrijf getallen met een punt als decimaalteken: {meant}"
+                        ));
+                    }
                     let mut d = Diagnostic::error(format!("onbekende sleutel '{name}'"))
-                        .at_opt(index.key(&child))
+                        .at_opt(key_at)
                         .label("onbekende sleutel");
                     d = match did_you_mean(name, &known) {
                         Some(s) => d.hint(format!("bedoelde u '{s}'?")),
@@ -150,7 +202,7 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
                 if pointer.is_empty() {
                     String::new()
                 } else {
-                    format!(" in {}", object_name(pointer, err.instance()))
+                    format!(" in {}", object_name(pointer, err.instance(), root))
                 }
             ))
             .at_opt(at)
@@ -175,6 +227,15 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
                 && matches!(err.instance().as_ref(), Value::Number(_) | Value::Bool(_))
             {
                 d = d.hint("zet de waarde tussen aanhalingstekens, bijvoorbeeld \"1.0\"");
+            } else if let Some(meant) = err
+                .instance()
+                .as_str()
+                .filter(|_| expected.contains("getal"))
+                .and_then(decimal_comma)
+            {
+                d = d.hint(format!(
+                    "schrijf getallen met een punt als decimaalteken: {meant}"
+                ));
             } else if err.instance().is_string() && expected.contains("getal") {
                 d = d.hint("schrijf een getal zonder aanhalingstekens, met een punt als decimaalteken (3.5)");
             }
@@ -256,7 +317,7 @@ fn translate(err: &ValidationError<'_>, pointer: &str, index: &PositionIndex) ->
         }
         ValidationErrorKind::PropertyNames { .. } => Diagnostic::error(format!(
             "ongeldige sleutel in {}: {found}",
-            field_name(pointer)
+            field_name(pointer, root)
         ))
         .at_opt(at)
         .hint("de sleutels hier zijn jaartallen, bijvoorbeeld 2016"),

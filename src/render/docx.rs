@@ -26,6 +26,8 @@ const PAGE_H: u32 = 16838;
 const MARGIN_X: i32 = 1304;
 const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X as u32;
 const EMU_PER_TWIP: u32 = 635;
+/// The house font of the DOCX.
+pub const FONT: &str = "Noto Sans";
 const ABSTRACT_BULLET: usize = 2;
 const ABSTRACT_ORDERED: usize = 3;
 
@@ -125,6 +127,7 @@ impl DocxRenderer {
                 .templates
                 .get(docx_package::REFERENCE_DOCX)
                 .map(|b| b.to_vec()),
+            text_width: TEXT_W,
         };
         let docx = w.docx;
         crate::timings::mark("docx: docx-rs-model");
@@ -287,12 +290,7 @@ impl<'a> Writer<'a> {
                     .header(720)
                     .footer(720),
             )
-            .default_fonts(
-                RunFonts::new()
-                    .ascii("Noto Sans")
-                    .hi_ansi("Noto Sans")
-                    .cs("Noto Sans"),
-            )
+            .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT))
             .header(Header::new().add_paragraph(header_p))
             .first_header(Header::new())
             .footer(Footer::new().add_paragraph(footer_p))

@@ -41,6 +41,9 @@ pub struct PackageInfo {
     pub header_rows: Vec<bool>,
     /// The reference document whose styles the output uses.
     pub reference: Option<Vec<u8>>,
+    /// Width of the text between the margins, in twips (the right tab stop
+    /// of the table of contents).
+    pub text_width: u32,
 }
 
 /// One edit: replace `range` of the text with `with`.
@@ -386,12 +389,95 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
             styles(info, &t)?.as_bytes().to_vec()
         } else if name == "docProps/core.xml" {
             core_xml(info).into_bytes()
+        } else if name == "word/_rels/document.xml.rels" {
+            let t = text(&name, data)?;
+            insert_before_end(&t, THEME_RELATIONSHIP).into_bytes()
+        } else if name == "[Content_Types].xml" {
+            let t = text(&name, data)?;
+            insert_before_end(&t, THEME_CONTENT_TYPE).into_bytes()
         } else {
             data
         };
         out.push((name, data));
     }
+    out.push((THEME_PART.to_string(), theme_xml().into_bytes()));
+    for (name, data) in &mut out {
+        if name.starts_with("word/") && name.ends_with(".xml") {
+            let t = std::str::from_utf8(data)
+                .map_err(|_| format!("{name} in het DOCX-pakket is geen UTF-8"))?;
+            *data = super::docx_schema::normalise(t, info.text_width)?.into_bytes();
+        }
+    }
     write_zip(&out)
+}
+
+/// The theme part: Word documents carry one, and the document defaults
+/// refer to its fonts.
+const THEME_PART: &str = "word/theme/theme1.xml";
+const THEME_RELATIONSHIP: &str = r#"<Relationship Id="rIdTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/>"#;
+const THEME_CONTENT_TYPE: &str = r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#;
+
+/// `xml` with `child` added as the last child of its root element.
+fn insert_before_end(xml: &str, child: &str) -> String {
+    let close = xml.rfind("</").unwrap_or(xml.len());
+    let mut out = String::with_capacity(xml.len() + child.len());
+    out.push_str(&xml[..close]);
+    out.push_str(child);
+    out.push_str(&xml[close..]);
+    out
+}
+
+/// A DrawingML theme (ECMA-376 Part 1, 20.1.6) with the house font and
+/// colours, and the minimal formatting scheme the schema requires.
+fn theme_xml() -> String {
+    let colour =
+        |name: &str, rgb: &str| format!(r#"<a:{name}><a:srgbClr val="{rgb}"/></a:{name}>"#);
+    let colours: String = [
+        ("dk1", "1A1A1A"),
+        ("lt1", "FFFFFF"),
+        ("dk2", "154273"),
+        ("lt2", "E8EEF5"),
+        ("accent1", "154273"),
+        ("accent2", "007BC7"),
+        ("accent3", "39870C"),
+        ("accent4", "E17000"),
+        ("accent5", "D52B1E"),
+        ("accent6", "8FCAE7"),
+        ("hlink", "007BC7"),
+        ("folHlink", "154273"),
+    ]
+    .iter()
+    .map(|(n, c)| colour(n, c))
+    .collect();
+    let font = |kind: &str| {
+        format!(
+            r#"<a:{kind}><a:latin typeface="{f}"/><a:ea typeface=""/><a:cs typeface="{f}"/></a:{kind}>"#,
+            f = super::docx::FONT
+        )
+    };
+    let fill = r#"<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>"#;
+    let line = format!(r#"<a:ln w="6350">{fill}</a:ln>"#);
+    let effect = "<a:effectStyle><a:effectLst/></a:effectStyle>";
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Techniekpact">"#,
+            r#"<a:themeElements><a:clrScheme name="Techniekpact">{colours}</a:clrScheme>"#,
+            r#"<a:fontScheme name="Techniekpact">{major}{minor}</a:fontScheme>"#,
+            r#"<a:fmtScheme name="Techniekpact"><a:fillStyleLst>{fill}{fill}{fill}</a:fillStyleLst>"#,
+            "<a:lnStyleLst>{line}{line}{line}</a:lnStyleLst>",
+            "<a:effectStyleLst>{effect}{effect}{effect}</a:effectStyleLst>",
+            "<a:bgFillStyleLst>{fill}{fill}{fill}</a:bgFillStyleLst></a:fmtScheme>",
+            "</a:themeElements></a:theme>"
+        ),
+        colours = colours,
+        major = font("majorFont"),
+        minor = font("minorFont"),
+        fill = fill,
+        line = line,
+        effect = effect,
+    )
 }
 
 /// The styles part: the reference's styles merged with ours. Every report

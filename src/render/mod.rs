@@ -4,7 +4,9 @@
 pub mod bundle;
 pub mod docx;
 pub mod docx_package;
+pub mod docx_schema;
 pub mod pdf;
+pub mod pdf_stream_ends;
 pub mod raster;
 pub mod typst_compile;
 pub mod typst_world;

@@ -147,6 +147,7 @@ impl Renderer for PdfRenderer {
             ..PdfOptions::default()
         };
         let pdf = typst_pdf::pdf(&document, &options)
+            .map(super::pdf_stream_ends::fix)
             .map_err(|errors| template_errors(&world, ctx, &errors));
         crate::timings::mark("pdf: geëxporteerd");
         pdf
