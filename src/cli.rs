@@ -2,7 +2,7 @@
 //! (0 klaar, 1 ongeldige gegevens of sjabloon, 2 verkeerd gebruik).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -256,6 +256,19 @@ pub fn print_report(report: &Report) {
     let _ = err.write_all(report.render(use_color()).as_bytes());
 }
 
+/// What the user reads when the program itself failed on valid data.
+pub fn internal_error_message(data: &Path, details: &str) -> String {
+    format!(
+        "interne fout: techniekpact kon het rapport van {data} niet maken.\n\
+         Dit ligt niet aan uw gegevens of sjablonen: de gegevens zijn in orde, maar de \
+         ingebouwde sjablonen van techniekpact konden er geen rapport van maken.\n\
+         Meld dit aan de ontwikkelaars van techniekpact en stuur het gegevensbestand \
+         {data} en deze melding mee.\n\
+         details:\n{details}",
+        data = data.display()
+    )
+}
+
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -450,6 +463,11 @@ pub fn make_all(args: &MaakArgs, options: &crate::report::MakeOptions) -> u8 {
                     "{}: het sjabloon bevat fouten; er is niets geschreven",
                     path.display()
                 );
+                status = EXIT_INVALID;
+            }
+            Err(MakeError::Internal(details)) => {
+                eprintln!("{}", internal_error_message(path, &details));
+                println!("{}: mislukt; er is niets geschreven", path.display());
                 status = EXIT_INVALID;
             }
             Err(MakeError::Other(msg)) => {

@@ -23,8 +23,11 @@ use crate::texts::TextSet;
 pub enum MakeError {
     /// The data file is invalid.
     Data(Report),
-    /// A template is broken.
+    /// A template of the user's is broken.
     Template(Vec<Report>),
+    /// The program failed on valid data (its embedded templates); the
+    /// details are for its developers.
+    Internal(String),
     /// Writing or another failure, in Dutch.
     Other(String),
 }
@@ -261,6 +264,7 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     let render = |r: &(dyn Renderer + Send + Sync + '_)| {
         let bytes = r.render(&ctx).map_err(|e| match e {
             RenderError::Template(reports) => MakeError::Template(reports),
+            RenderError::Internal(s) => MakeError::Internal(s),
             RenderError::Other(s) => MakeError::Other(s),
         })?;
         let file = OutputFile {

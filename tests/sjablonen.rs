@@ -99,3 +99,82 @@ fn inflated_streams(pdf: &[u8]) -> String {
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
+
+/// The embedded templates with `rapport.typ` failing as a layout fault of
+/// the program would: as embedded (no folder) or as the user's own copy.
+fn failing_templates(dir: Option<&std::path::Path>) -> techniekpact::templates::Templates {
+    let mut t = techniekpact::templates::Templates::embedded();
+    for (name, bytes) in &mut t.files {
+        if name == "rapport.typ" {
+            let broken = String::from_utf8(bytes.to_vec()).unwrap().replace(
+                "#render-blocks(doc.blocks)",
+                "#render-blocks(doc.blocks)\n#panic(\"kapot\")",
+            );
+            *bytes = std::sync::Arc::from(broken.into_bytes());
+        }
+    }
+    t.dir = dir.map(std::path::Path::to_path_buf);
+    t
+}
+
+fn render_pdf(templates: &techniekpact::templates::Templates) -> techniekpact::render::RenderError {
+    use techniekpact::render::Renderer;
+    let loaded = load_text(BASE).unwrap();
+    let texts = techniekpact::texts::TextSet::load(templates).unwrap();
+    let prepared = techniekpact::report::prepare(&loaded, &texts, None)
+        .ok()
+        .unwrap();
+    techniekpact::render::pdf::PdfRenderer::default()
+        .render(&prepared.context(templates))
+        .expect_err("the template fails")
+}
+
+#[test]
+fn a_fault_of_the_embedded_templates_is_an_internal_error() {
+    use techniekpact::render::RenderError;
+    match render_pdf(&failing_templates(None)) {
+        RenderError::Internal(details) => {
+            assert!(details.contains("rapport.typ"), "{details}");
+            assert!(
+                details.contains("kapot"),
+                "Typst's words for the developers: {details}"
+            );
+        }
+        other => panic!("expected an internal error, got {other:?}"),
+    }
+    let message = techniekpact::cli::internal_error_message(
+        std::path::Path::new("data/noord-2017.yaml"),
+        "Typst: rapport.typ: kapot",
+    );
+    assert!(message.starts_with("interne fout:"), "{message}");
+    assert!(
+        message.contains("data/noord-2017.yaml"),
+        "names the data file"
+    );
+    assert!(message.contains("Meld dit"), "asks for a report");
+    assert!(
+        !message.contains("fout in het sjabloon"),
+        "does not blame a template"
+    );
+}
+
+#[test]
+fn a_fault_of_the_users_own_template_has_its_file_line_and_column() {
+    use techniekpact::render::RenderError;
+    let dir = tempfile::tempdir().unwrap();
+    match render_pdf(&failing_templates(Some(dir.path()))) {
+        RenderError::Template(reports) => {
+            let report = &reports[0];
+            assert_eq!(report.path, dir.path().join("rapport.typ"));
+            let d = &report.diagnostics[0];
+            assert!(
+                d.message.starts_with("fout in het sjabloon: "),
+                "{}",
+                d.message
+            );
+            let (line, column) = report.position(d).expect("a position");
+            assert_eq!((line, column), (122, 2), "the #panic line");
+        }
+        other => panic!("expected a template error, got {other:?}"),
+    }
+}

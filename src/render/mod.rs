@@ -48,8 +48,12 @@ pub struct RenderContext<'a> {
 /// Why rendering failed.
 #[derive(Debug)]
 pub enum RenderError {
-    /// Problems in template files, with positions.
+    /// Problems in the user's own template files (`--sjablonen`), with
+    /// positions.
     Template(Vec<Report>),
+    /// The embedded templates failed on data that passed validation: a
+    /// fault of the program, described for its developers.
+    Internal(String),
     /// Anything else, already in Dutch.
     Other(String),
 }

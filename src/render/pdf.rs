@@ -154,12 +154,17 @@ impl Renderer for PdfRenderer {
     }
 }
 
-/// Typst's diagnostics as reports per template file, with positions.
+/// Typst's diagnostics as reports per template file, with positions. The
+/// embedded templates are the program's own: an error there is an internal
+/// one, not the user's.
 fn template_errors(
     world: &ReportWorld,
     ctx: &RenderContext,
     errors: &[SourceDiagnostic],
 ) -> RenderError {
+    if ctx.templates.dir.is_none() {
+        return RenderError::Internal(internal_details(world, errors));
+    }
     let mut reports: Vec<Report> = Vec::new();
     for e in errors {
         let mut d = Diagnostic::error(format!(
@@ -202,6 +207,26 @@ fn template_errors(
         }
     }
     RenderError::Template(reports)
+}
+
+/// Typst's own words and positions, one line per error, for a report to
+/// the program's developers.
+fn internal_details(world: &ReportWorld, errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            let place = e.span.id().map_or_else(String::new, |id| {
+                let path = ReportWorld::path_of(id);
+                let at = world
+                    .range(e.span)
+                    .map_or(String::new(), |r| format!(" (byte {})", r.start));
+                format!("{}{at}: ", path.trim_start_matches('/'))
+            });
+            let hints: String = e.hints.iter().map(|h| format!("; {}", h.v)).collect();
+            format!("Typst: {place}{}{hints}", e.message)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Dutch wording for the Typst messages a template author meets most.

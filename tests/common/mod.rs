@@ -211,3 +211,100 @@ pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out.sort();
     out
 }
+
+pub mod generator;
+
+/// The Python of the virtual environment with the independent validators
+/// (`tools/test` installs it): `TECHNIEKPACT_VALIDATIE_PYTHON`, or
+/// `target/validatie/bin/python`. A test that needs them fails, and says
+/// so, when they are missing.
+pub fn validator_python() -> PathBuf {
+    let python = std::env::var_os("TECHNIEKPACT_VALIDATIE_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("target/validatie/bin/python"));
+    assert!(
+        python.exists(),
+        "de onafhankelijke validators ontbreken ({}): installeer ze met tools/test (of tools/installeer-validatie)",
+        python.display()
+    );
+    python
+}
+
+/// Check every PDF and DOCX in `files` with page-validation (PDF/A-2a,
+/// PDF/UA-1), outloud and openxml-audit, on both cores; panics with every
+/// finding of every file that has errors. `label` names the files' origin
+/// (a generated case, an example) in the message.
+pub fn independent_validators(files: &[(PathBuf, String)]) {
+    let python = validator_python();
+    let script = repo().join("tests/validatie/controleer.py");
+    let halves: Vec<Vec<&(PathBuf, String)>> = {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        for (i, f) in files.iter().enumerate() {
+            if i % 2 == 0 { a.push(f) } else { b.push(f) }
+        }
+        vec![a, b]
+    };
+    let outputs: Vec<std::process::Output> = std::thread::scope(|s| {
+        let handles: Vec<_> = halves
+            .iter()
+            .filter(|h| !h.is_empty())
+            .map(|half| {
+                let python = &python;
+                let script = &script;
+                s.spawn(move || {
+                    std::process::Command::new(python)
+                        .arg(script)
+                        .args(half.iter().map(|(p, _)| p))
+                        .output()
+                        .expect("run the validators")
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for out in &outputs {
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        for line in stdout.lines() {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("validator output {line:?}: {e}"));
+            checked += 1;
+            if v["errors"].as_u64() != Some(0) {
+                let file = v["file"].as_str().unwrap_or_default();
+                let label = files
+                    .iter()
+                    .find(|(p, _)| p.to_str() == Some(file))
+                    .map_or("", |(_, l)| l.as_str());
+                let findings: Vec<String> = v["findings"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .take(20)
+                    .map(|f| format!("    {}", f.as_str().unwrap_or_default()))
+                    .collect();
+                failures.push(format!(
+                    "{} ({label}): {} {} fout(en)\n{}",
+                    file,
+                    v["tool"].as_str().unwrap_or_default(),
+                    v["errors"],
+                    findings.join("\n")
+                ));
+            }
+        }
+        assert!(
+            out.status.success() || !failures.is_empty(),
+            "the validators failed to run: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let pdfs = files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "pdf"))
+        .count();
+    let docxs = files.len() - pdfs;
+    // PDF: two profiles of page-validation and outloud; DOCX: openxml-audit.
+    assert_eq!(checked, 3 * pdfs + docxs, "every file was checked");
+}

@@ -1,0 +1,448 @@
+//! Generated report data: seeded cases that cover the combinations real data
+//! has (both statuses; every indicator status, rising and falling; lists,
+//! links, very long words and long paragraphs across page breaks; with and
+//! without samenvatting, logo, uitsplitsing, doe-voorstellen and a previous
+//! year; 1 to 60 indicators). Every case is valid data.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use indexmap::IndexMap;
+use proptest::prelude::Rng as _;
+use proptest::test_runner::{RngAlgorithm, TestRng};
+use techniekpact::model::{
+    Actie, ActieStatus, Actielijn, DoeStatus, DoeVoorstel, Gereed, Indicator, Meetpunt, Onderdeel,
+    Rapport, RapportStatus, Richting, Statusregels, Thema, Voortgang,
+};
+
+/// The seed of the fixed set CI runs; `TECHNIEKPACT_ZAAD` picks another.
+pub const SEED: u64 = 20_261_201;
+
+/// How many cases to run: `TECHNIEKPACT_GEVALLEN`, or `default`.
+pub fn case_count(default: usize) -> usize {
+    std::env::var("TECHNIEKPACT_GEVALLEN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+pub fn seed() -> u64 {
+    std::env::var("TECHNIEKPACT_ZAAD")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(SEED)
+}
+
+/// One generated report.
+pub struct Case {
+    pub number: usize,
+    pub data: Voortgang,
+    /// The previous year's data, for `--vorig`.
+    pub previous: Option<Voortgang>,
+    pub description: String,
+}
+
+impl Case {
+    /// Write the data (and the logo and previous year, when used) into
+    /// `dir`; returns the data file and the previous year's file.
+    pub fn write(&self, dir: &Path) -> (PathBuf, Option<PathBuf>) {
+        std::fs::create_dir_all(dir).unwrap();
+        if self.data.rapport.logo.is_some() {
+            std::fs::copy(
+                super::repo().join("data/logo-techniekpact-noord.svg"),
+                dir.join("logo-techniekpact-noord.svg"),
+            )
+            .unwrap();
+        }
+        let file = dir.join(format!("geval-{}.yaml", self.number));
+        std::fs::write(&file, techniekpact::example::to_yaml(&self.data)).unwrap();
+        let previous = self.previous.as_ref().map(|p| {
+            let f = dir.join(format!("geval-{}-vorig.yaml", self.number));
+            std::fs::write(&f, techniekpact::example::to_yaml(p)).unwrap();
+            f
+        });
+        (file, previous)
+    }
+}
+
+struct Rng(TestRng);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        (self.0.next_u64() % n as u64) as usize
+    }
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Case `number` of the set with `seed`.
+pub fn case(seed: u64, number: usize) -> Case {
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    bytes[8..16].copy_from_slice(&(number as u64).to_le_bytes());
+    let mut rng = Rng(TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
+    let year = 2016 + rng.below(3) as i32;
+    let concept = number % 2 == 0;
+    // Mostly small reports, every eighth one large (up to 60 indicators).
+    let indicators = if number % 8 == 7 {
+        40 + rng.below(21)
+    } else {
+        1 + rng.below(12)
+    };
+    let with_summary = rng.chance(70);
+    let with_logo = rng.chance(50);
+    let with_breakdown = rng.chance(60);
+    let with_proposals = rng.chance(70);
+    let with_previous = number % 5 == 3;
+    let data = report(
+        &mut rng,
+        number,
+        year,
+        indicators,
+        Extras {
+            concept,
+            summary: with_summary,
+            logo: with_logo,
+            breakdown: with_breakdown,
+            proposals: with_proposals,
+        },
+    );
+    let previous = with_previous.then(|| previous_year(&mut rng, &data));
+    let description = format!(
+        "geval {number} (zaad {seed}): {} indicatoren, {}, samenvatting {}, logo {}, uitsplitsing {}, doe-voorstellen {}, vorig jaar {}",
+        indicators,
+        if concept { "concept" } else { "definitief" },
+        yes(with_summary),
+        yes(with_logo),
+        yes(with_breakdown),
+        yes(with_proposals),
+        yes(with_previous),
+    );
+    Case {
+        number,
+        data,
+        previous,
+        description,
+    }
+}
+
+fn yes(b: bool) -> &'static str {
+    if b { "ja" } else { "nee" }
+}
+
+struct Extras {
+    concept: bool,
+    summary: bool,
+    logo: bool,
+    breakdown: bool,
+    proposals: bool,
+}
+
+/// A word too long for any line.
+const LONG_WORD: &str =
+    "Bètatechniekonderwijsvernieuwingsprogrammacoördinatiecommissievergaderingsverslaglegging";
+
+/// A Markdown text of the data format's subset: paragraphs (some long
+/// enough to cross a page break), bulleted and numbered lists, links,
+/// emphasis, a very long word and characters that are markup elsewhere.
+fn markdown(rng: &mut Rng) -> String {
+    let sentences = [
+        "Scholen in Groningen, Friesland en Drenthe werken samen met bedrijven aan techniekonderwijs.",
+        "Het aantal leerlingen dat voor techniek kiest, stijgt langzaam maar gestaag.",
+        "Bij 12,5 % van de scholen is *wetenschap en technologie* nog geen vast onderdeel.",
+        "Partners delen kosten & opbrengsten: 50/50, zoals afgesproken in art. 3 [bijlage].",
+        "De regio's gebruiken tekens als #, $, _, < en ] gewoon in hun teksten.",
+        "**Belangrijk**: de cijfers over 2016 zijn voorlopig.",
+    ];
+    let mut blocks = Vec::new();
+    for _ in 0..1 + rng.below(3) {
+        let kind = rng.below(6);
+        let text = match kind {
+            0 => {
+                // A long paragraph: crosses a page break in most layouts.
+                let n = 20 + rng.below(25);
+                (0..n).map(|_| *rng.pick(&sentences)).collect::<Vec<_>>().join(" ")
+            }
+            1 => (0..2 + rng.below(6))
+                .map(|i| format!("- punt {} {}", i + 1, rng.pick(&sentences)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            2 => (0..2 + rng.below(6))
+                .map(|i| format!("{}. stap {}", i + 1, rng.pick(&sentences)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            3 => "Zie [de website van het Techniekpact](https://www.techniekpact.nl/) en <https://www.platformbetatechniek.nl>.".to_string(),
+            4 => format!("Een lang woord: {LONG_WORD}{LONG_WORD} past op geen enkele regel."),
+            _ => rng.pick(&sentences).to_string(),
+        };
+        blocks.push(text);
+    }
+    blocks.join("\n\n")
+}
+
+fn report(rng: &mut Rng, number: usize, year: i32, indicators: usize, extras: Extras) -> Voortgang {
+    let themes = 1 + rng.below(indicators.min(8));
+    let parts = 1 + rng.below(themes.min(3));
+    let mut onderdelen: Vec<Onderdeel> = (0..parts)
+        .map(|p| Onderdeel {
+            id: format!("onderdeel-{}", p + 1),
+            naam: format!("Onderdeel {} van het arrangement", p + 1),
+            toelichting: rng.chance(60).then(|| markdown(rng)),
+            themas: Vec::new(),
+        })
+        .collect();
+    let lines = ["kiezen", "leren", "werken"];
+    for t in 0..themes {
+        onderdelen[t % parts].themas.push(Thema {
+            id: format!("thema-{}", t + 1),
+            naam: if rng.chance(15) {
+                format!("Thema {} met een heel lange naam over {LONG_WORD}", t + 1)
+            } else {
+                format!("Thema {}", t + 1)
+            },
+            actielijn: Some(rng.pick(&lines).to_string()),
+            partners: (0..rng.below(4))
+                .map(|i| format!("Partner {}", i + 1))
+                .collect(),
+            toelichting: rng.chance(60).then(|| markdown(rng)),
+            indicatoren: Vec::new(),
+            acties: (0..rng.below(4))
+                .map(|a| Actie {
+                    id: format!("actie-{}-{}", t + 1, a + 1),
+                    naam: format!("Actie {} van thema {}", a + 1, t + 1),
+                    trekker: rng.chance(50).then(|| "Secretariaat".to_string()),
+                    status: *rng.pick(&ActieStatus::ALL),
+                    gereed: match rng.below(3) {
+                        0 => None,
+                        1 => Some(Gereed::Jaar(year + rng.below(3) as i32)),
+                        _ => NaiveDate::from_ymd_opt(year, 1 + rng.below(12) as u32, 1)
+                            .map(Gereed::Datum),
+                    },
+                    toelichting: rng.chance(40).then(|| markdown(rng)),
+                })
+                .collect(),
+        });
+    }
+    // Indicators spread over the themes: some themes get long tables.
+    for i in 0..indicators {
+        let t = if rng.chance(50) { 0 } else { rng.below(themes) };
+        let part = t % parts;
+        let theme = onderdelen[part]
+            .themas
+            .iter_mut()
+            .find(|th| th.id == format!("thema-{}", t + 1))
+            .expect("the theme exists");
+        theme
+            .indicatoren
+            .push(indicator(rng, i + 1, year, extras.breakdown));
+    }
+    let doe_voorstellen = if extras.proposals {
+        (1..=1 + rng.below(6) as i64)
+            .map(|n| DoeVoorstel {
+                nummer: n,
+                id: format!("voorstel-{n}"),
+                naam: format!(
+                    "Doe-voorstel {n}: {}",
+                    rng.pick(&["W&T in het po", "Techniek <in> de klas", "Bètapunt_Noord"])
+                ),
+                thema: Some(format!("thema-{}", 1 + rng.below(themes))),
+                actielijn: Some(rng.pick(&lines).to_string()),
+                trekker: rng.chance(50).then(|| "Landsdeel Noord".to_string()),
+                status: *rng.pick(&[
+                    DoeStatus::InVoorbereiding,
+                    DoeStatus::InUitvoering,
+                    DoeStatus::Afgerond,
+                    DoeStatus::Gestopt,
+                ]),
+                toelichting: rng.chance(50).then(|| markdown(rng)),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Voortgang {
+        rapport: Rapport {
+            titel: "Voortgangsrapportage Techniekpact (gegenereerd)".into(),
+            ondertitel: rng
+                .chance(50)
+                .then(|| "Samenwerkingsarrangement & doe-voorstellen".to_string()),
+            landsdeel: format!("Gen {number}"),
+            verslagjaar: year,
+            looptijd: rng.chance(50).then_some(techniekpact::model::Looptijd {
+                van: 2014,
+                tot: 2020,
+            }),
+            publicatiedatum: NaiveDate::from_ymd_opt(year + 1, 3, 15).expect("a valid date"),
+            versie: Some(format!("0.{}", 1 + rng.below(9))),
+            status: if extras.concept {
+                RapportStatus::Concept
+            } else {
+                RapportStatus::Definitief
+            },
+            opsteller: rng
+                .chance(50)
+                .then(|| "Secretariaat Techniekpact".to_string()),
+            organisaties: vec!["Landsdeel Noord".into(), "Platform Bèta Techniek".into()],
+            logo: extras
+                .logo
+                .then(|| "logo-techniekpact-noord.svg".to_string()),
+        },
+        statusregels: Statusregels::default(),
+        inleiding: rng.chance(70).then(|| markdown(rng)),
+        samenvatting: extras.summary.then(|| markdown(rng)),
+        actielijnen: vec![
+            Actielijn {
+                id: "kiezen".into(),
+                naam: "Kiezen voor techniek".into(),
+            },
+            Actielijn {
+                id: "leren".into(),
+                naam: "Leren in de techniek".into(),
+            },
+            Actielijn {
+                id: "werken".into(),
+                naam: "Werken in de techniek".into(),
+            },
+        ],
+        onderdelen,
+        doe_voorstellen,
+    }
+}
+
+/// Indicator `i`, with a status drawn from all of them.
+fn indicator(rng: &mut Rng, i: usize, year: i32, breakdown: bool) -> Indicator {
+    let falling = rng.chance(35);
+    let (w0, w1): (f64, f64) = if falling {
+        (40.0 + rng.below(40) as f64, 5.0 + rng.below(20) as f64)
+    } else {
+        (rng.below(50) as f64, 80.0 + rng.below(1000) as f64)
+    };
+    // The baseline year is the reporting year for a `nulmeting`.
+    let baseline_now = rng.chance(8);
+    let j0 = if baseline_now {
+        year
+    } else {
+        year - 1 - rng.below(3) as i32
+    };
+    let j1 = year + 1 + rng.below(5) as i32;
+    // Share of the required change reached: behaald, op koers, aandacht,
+    // achter, or none yet.
+    let expected = (year - j0) as f64 / (j1 - j0) as f64;
+    let share = match rng.below(5) {
+        0 => 1.05,
+        1 => expected * 1.1,
+        2 => expected * 0.8,
+        3 => expected * 0.3,
+        _ => 0.0,
+    };
+    let decimals = rng.below(3) as u8;
+    let round = |v: f64| {
+        let f = 10f64.powi(decimals as i32);
+        (v * f).round() / f
+    };
+    let mut metingen = BTreeMap::new();
+    metingen.insert(j0, w0);
+    for y in j0 + 1..year {
+        let part = (y - j0) as f64 / (year - j0) as f64;
+        metingen.insert(y, round(w0 + (w1 - w0) * share * part));
+    }
+    let measured = !rng.chance(12);
+    if measured && !baseline_now {
+        metingen.insert(year, round(w0 + (w1 - w0) * share));
+    }
+    let mut uitsplitsing = IndexMap::new();
+    if breakdown && rng.chance(50) {
+        // Parts that add up exactly: two regions get whole shares, the
+        // third the rest.
+        let regions = ["Groningen", "Friesland", "Drenthe"];
+        let mut rest: BTreeMap<i32, f64> = metingen.clone();
+        for r in &regions[..2] {
+            let years: BTreeMap<i32, f64> = metingen
+                .iter()
+                .map(|(y, v)| (*y, (v * 0.3).floor()))
+                .collect();
+            for (y, v) in &years {
+                *rest.get_mut(y).expect("same years") -= v;
+            }
+            uitsplitsing.insert(r.to_string(), years);
+        }
+        uitsplitsing.insert(regions[2].to_string(), rest);
+    }
+    let long_name = rng.chance(15);
+    Indicator {
+        id: format!("indicator-{i}"),
+        naam: if long_name {
+            format!(
+                "Aantal scholen in het primair en voortgezet onderwijs dat structureel aandacht besteedt aan wetenschap en technologie ({i})"
+            )
+        } else {
+            format!("Indicator {i}")
+        },
+        eenheid: if falling {
+            "%".into()
+        } else {
+            "deelnemers".into()
+        },
+        richting: if falling {
+            Richting::Dalend
+        } else {
+            Richting::Stijgend
+        },
+        nulmeting: Meetpunt {
+            jaar: j0,
+            waarde: w0,
+        },
+        doel: Meetpunt {
+            jaar: j1,
+            waarde: w1,
+        },
+        metingen,
+        uitsplitsing,
+        bron: rng.chance(50).then(|| "DUO & CBS".to_string()),
+        toelichting: rng.chance(30).then(|| markdown(rng)),
+        decimalen: decimals,
+    }
+}
+
+/// The year before `data`: one year earlier, acties in other states, one
+/// indicator fewer and one measurement less, so the changes chapter has
+/// something to say.
+fn previous_year(rng: &mut Rng, data: &Voortgang) -> Voortgang {
+    let mut prev = data.clone();
+    let year = data.rapport.verslagjaar - 1;
+    prev.rapport.verslagjaar = year;
+    prev.rapport.publicatiedatum = NaiveDate::from_ymd_opt(year + 1, 3, 15).expect("a valid date");
+    prev.rapport.status = RapportStatus::Definitief;
+    for part in &mut prev.onderdelen {
+        for theme in &mut part.themas {
+            for actie in &mut theme.acties {
+                actie.status = *rng.pick(&ActieStatus::ALL);
+            }
+            for ind in &mut theme.indicatoren {
+                ind.metingen.retain(|y, _| *y <= year);
+                for years in ind.uitsplitsing.values_mut() {
+                    years.retain(|y, _| *y <= year);
+                }
+                if ind.nulmeting.jaar > year {
+                    ind.nulmeting.jaar = year;
+                    ind.metingen.insert(year, ind.nulmeting.waarde);
+                }
+            }
+        }
+    }
+    // An indicator that is new this year.
+    if let Some(theme) = prev
+        .onderdelen
+        .iter_mut()
+        .flat_map(|p| p.themas.iter_mut())
+        .find(|t| t.indicatoren.len() > 1)
+    {
+        theme.indicatoren.pop();
+    }
+    prev
+}

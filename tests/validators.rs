@@ -1,0 +1,192 @@
+//! Every report passes validators that techniekpact did not write:
+//! page-validation (PDF/A-2a, PDF/UA-1) and outloud on the PDF, openxml-audit
+//! on the DOCX, LibreOffice on the examples' DOCX. On the examples in both
+//! statuses and on generated data (`common::generator`): a fixed, seeded set
+//! of 40 cases; `TECHNIEKPACT_GEVALLEN=N` runs N, `TECHNIEKPACT_ZAAD=S`
+//! another set.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::generator::{self, Case};
+use crate::common::*;
+
+/// The PDF and DOCX of `slug` in `out`, labelled.
+fn outputs(out: &Path, slug: &str, label: &str) -> Vec<(PathBuf, String)> {
+    ["pdf", "docx"]
+        .iter()
+        .map(|ext| {
+            let p = out.join(format!("{slug}.{ext}"));
+            assert!(p.exists(), "{} missing ({label})", p.display());
+            (p, label.to_string())
+        })
+        .collect()
+}
+
+fn slug_of(case: &Case) -> String {
+    techniekpact::report::slug(&case.data.rapport.landsdeel, case.data.rapport.verslagjaar)
+}
+
+#[test]
+fn generated_reports_pass_the_independent_validators() {
+    let seed = generator::seed();
+    let cases: Vec<Case> = (0..generator::case_count(40))
+        .map(|n| generator::case(seed, n))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("uit");
+    let mut batch = Vec::new();
+    let mut files = Vec::new();
+    for case in &cases {
+        let (data, previous) = case.write(&dir.path().join(format!("geval-{}", case.number)));
+        // The data is valid and raises no warning.
+        let loaded = techniekpact::load::load(&data, Default::default())
+            .unwrap_or_else(|r| panic!("{}: {}", case.description, r.render(false)));
+        assert!(
+            loaded.warnings.diagnostics.is_empty(),
+            "{}: {}",
+            case.description,
+            loaded.warnings.render(false)
+        );
+        match previous {
+            Some(prev) => {
+                let o = maak(&data, &out, &["--vorig", prev.to_str().unwrap()]);
+                assert!(
+                    o.status.success(),
+                    "{}: {}",
+                    case.description,
+                    String::from_utf8_lossy(&o.stderr)
+                );
+            }
+            None => batch.push(data),
+        }
+    }
+    // The others in one batch, over both cores.
+    let o = Command::new(bin())
+        .arg("maak")
+        .args(&batch)
+        .arg("--uit")
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for case in &cases {
+        files.extend(outputs(&out, &slug_of(case), &case.description));
+    }
+    // The combinations the set must cover.
+    let all = |f: &dyn Fn(&Case) -> bool| cases.iter().any(f);
+    if cases.len() >= 40 {
+        assert!(all(
+            &|c| c.data.rapport.status == techniekpact::model::RapportStatus::Concept
+        ));
+        assert!(all(
+            &|c| c.data.rapport.status == techniekpact::model::RapportStatus::Definitief
+        ));
+        assert!(all(&|c| c.previous.is_some()));
+        assert!(all(&|c| c.data.indicatoren().count() == 1));
+        assert!(all(&|c| c.data.indicatoren().count() >= 45));
+        assert!(all(&|c| c.data.rapport.logo.is_some()) && all(&|c| c.data.rapport.logo.is_none()));
+        assert!(all(&|c| c.data.samenvatting.is_some()) && all(&|c| c.data.samenvatting.is_none()));
+        assert!(
+            all(&|c| c.data.doe_voorstellen.is_empty())
+                && all(&|c| !c.data.doe_voorstellen.is_empty())
+        );
+        assert!(all(&|c| c
+            .data
+            .indicatoren()
+            .any(|i| !i.uitsplitsing.is_empty())));
+        let statuses: std::collections::BTreeSet<String> = cases
+            .iter()
+            .flat_map(|c| {
+                let a = techniekpact::analysis::analyse(&c.data);
+                a.status_counts()
+                    .into_iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(s, _)| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(statuses.len(), 6, "every indicator status: {statuses:?}");
+    }
+    independent_validators(&files);
+}
+
+#[test]
+fn examples_in_both_statuses_pass_the_independent_validators_and_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let mut docx = Vec::new();
+    for year in [2014, 2015, 2016] {
+        for status in ["concept", "definitief"] {
+            let name = format!("noord-{year}.yaml");
+            let text = std::fs::read_to_string(repo().join("data").join(&name)).unwrap();
+            let changed = text
+                .replacen(
+                    "\n  status: definitief\n",
+                    &format!("\n  status: {status}\n"),
+                    1,
+                )
+                .replacen(
+                    "\n  status: concept\n",
+                    &format!("\n  status: {status}\n"),
+                    1,
+                );
+            assert!(
+                changed.contains(&format!("\n  status: {status}\n")),
+                "{name}"
+            );
+            let case = dir.path().join(status);
+            std::fs::create_dir_all(&case).unwrap();
+            std::fs::copy(
+                repo().join("data/logo-techniekpact-noord.svg"),
+                case.join("logo-techniekpact-noord.svg"),
+            )
+            .unwrap();
+            std::fs::write(case.join(&name), changed).unwrap();
+            let out = case.join("uit");
+            maak_ok(&case.join(&name), &out, &[]);
+            let slug = format!("techniekpact-noord-{year}");
+            let pdf = std::fs::read(out.join(format!("{slug}.pdf"))).unwrap();
+            let concept_mark =
+                normalise(&pdf_extract::extract_text_from_mem(&pdf).unwrap()).contains("CONCEPT");
+            assert_eq!(concept_mark, status == "concept", "{name} as {status}");
+            files.extend(outputs(&out, &slug, &format!("{name} als {status}")));
+            if status == "definitief" {
+                docx.push(out.join(format!("{slug}.docx")));
+            }
+        }
+    }
+    independent_validators(&files);
+    libreoffice_converts(&docx);
+}
+
+/// LibreOffice headless opens each DOCX and converts it to PDF without an
+/// error.
+fn libreoffice_converts(docx: &[PathBuf]) {
+    let profile = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out.path())
+        .args(docx)
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice) ontbreekt: installeer libreoffice-writer-nogui, zoals tools/test doet ({e})"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(!stderr.to_lowercase().contains("error"), "{stderr}");
+    for d in docx {
+        let pdf = out
+            .path()
+            .join(d.with_extension("pdf").file_name().unwrap());
+        let bytes = std::fs::read(&pdf)
+            .unwrap_or_else(|_| panic!("LibreOffice made no PDF of {}", d.display()));
+        let text = normalise(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
+        assert!(
+            text.contains("Inhoud") || text.contains("Samenvatting"),
+            "{}: {text:.300}",
+            d.display()
+        );
+    }
+}
