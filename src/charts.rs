@@ -110,6 +110,15 @@ fn draw_svg(
     svg
 }
 
+/// The chart of the whole report; no indicator may take its name
+/// (`validate::chart_names`).
+pub const OVERVIEW_CHART: &str = "overzicht";
+/// Suffix of an indicator's breakdown chart: `<id>-uitsplitsing.svg`.
+pub const BREAKDOWN_SUFFIX: &str = "-uitsplitsing";
+
+/// At most this many years are labelled on an axis.
+const MAX_YEAR_LABELS: usize = 12;
+
 fn years_label(y: &f64) -> String {
     if (y - y.round()).abs() < 1e-6 {
         format!("{}", y.round() as i64)
@@ -161,7 +170,8 @@ pub fn indicator_chart(
             .light_line_style(TRANSPARENT)
             .bold_line_style(LIGHT_GREY)
             .axis_style(GREY)
-            .x_labels((last - first + 1) as usize)
+            // One label per year, or a few round years over a long span.
+            .x_labels(((last - first + 1) as usize).min(MAX_YEAR_LABELS))
             .y_labels(6)
             .x_label_formatter(&years_label)
             .y_label_formatter(&|v| number(*v, d.min(1)))
@@ -339,8 +349,8 @@ pub fn breakdown_chart(ind: &Indicator, words: &ChartWords) -> Option<Chart> {
         })
         .collect();
     Some(Chart {
-        id: format!("{}-uitsplitsing", ind.id),
-        file_name: format!("{}-uitsplitsing.svg", ind.id),
+        id: format!("{}{BREAKDOWN_SUFFIX}", ind.id),
+        file_name: format!("{}{BREAKDOWN_SUFFIX}.svg", ind.id),
         svg,
         caption: words.caption.clone(),
         alt: format!(
@@ -466,8 +476,8 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis, words: &ChartWords) 
         })
         .collect();
     Chart {
-        id: "overzicht".into(),
-        file_name: "overzicht.svg".into(),
+        id: OVERVIEW_CHART.into(),
+        file_name: format!("{OVERVIEW_CHART}.svg"),
         svg,
         caption: words.caption.clone(),
         alt: format!(

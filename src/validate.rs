@@ -31,6 +31,7 @@ type Rule = fn(&Doc) -> Vec<Diagnostic>;
 /// Every semantic rule, in the order of the contract.
 pub const RULES: &[(&str, Rule)] = &[
     ("unieke ids", unique_ids),
+    ("unieke grafieknamen", chart_names),
     ("verwijzingen", references),
     ("doel na nulmeting", target_after_baseline),
     ("richting van het doel", target_direction),
@@ -39,6 +40,8 @@ pub const RULES: &[(&str, Rule)] = &[
     ("looptijd", period),
     ("datums", dates),
     ("jaartallen als sleutel", year_keys),
+    ("jaartallen binnen bereik", years_in_range),
+    ("getallen binnen bereik", numbers_in_range),
     ("logo", logo_exists),
     ("uitsplitsing telt op", breakdown_adds_up),
     ("tekens in het lettertype", printable_characters),
@@ -257,6 +260,129 @@ fn number(v: &Value, pointer: &str) -> Option<f64> {
 
 fn int(v: &Value, pointer: &str) -> Option<i64> {
     v.pointer(pointer).and_then(Value::as_i64)
+}
+
+/// An indicator's id names its chart files (`<id>.svg`,
+/// `<id>-uitsplitsing.svg`): it may not be the overview chart's name or
+/// another indicator's breakdown chart.
+pub fn chart_names(doc: &Doc) -> Vec<Diagnostic> {
+    use crate::charts::{BREAKDOWN_SUFFIX, OVERVIEW_CHART};
+    let items = indicatoren(doc);
+    let ids: Vec<&str> = items
+        .iter()
+        .filter_map(|(_, v)| v.get("id").and_then(Value::as_str))
+        .collect();
+    let mut out = Vec::new();
+    for (p, v) in &items {
+        let Some(id) = v.get("id").and_then(Value::as_str) else {
+            continue;
+        };
+        let taken = if id == OVERVIEW_CHART {
+            Some("de overzichtsgrafiek van het rapport".to_string())
+        } else {
+            id.strip_suffix(BREAKDOWN_SUFFIX)
+                .filter(|other| ids.contains(other))
+                .map(|other| format!("de grafiek van de uitsplitsing van indicator '{other}'"))
+        };
+        if let Some(taken) = taken {
+            out.push(
+                Diagnostic::error(format!(
+                    "de id '{id}' is al de naam van {taken} ({id}.svg)"
+                ))
+                .at_opt(doc.index.value(&format!("{p}/id")))
+                .label("naam van een andere grafiek")
+                .hint("de id van een indicator is ook de naam van zijn grafiek; kies een andere id"),
+            );
+        }
+    }
+    out
+}
+
+/// The years the data format accepts: wide enough for any programme, narrow
+/// enough for a readable chart axis.
+pub const FIRST_YEAR: i64 = 1950;
+pub const LAST_YEAR: i64 = 2100;
+
+/// Every year (nulmeting, doel, metingen, uitsplitsing, looptijd, gereed)
+/// lies in `FIRST_YEAR..=LAST_YEAR`.
+pub fn years_in_range(doc: &Doc) -> Vec<Diagnostic> {
+    let mut places: Vec<(String, i64, bool)> = Vec::new();
+    for (p, v) in indicatoren(doc) {
+        for key in ["nulmeting", "doel"] {
+            if let Some(y) = int(&v, &format!("/{key}/jaar")) {
+                places.push((format!("{p}/{key}/jaar"), y, false));
+            }
+        }
+        for (pointer, key) in year_entries(&p, &v) {
+            if let Ok(y) = key.trim().parse::<i64>() {
+                places.push((pointer, y, true));
+            }
+        }
+    }
+    for key in ["van", "tot"] {
+        if let Some(y) = int(doc.value, &format!("/rapport/looptijd/{key}")) {
+            places.push((format!("/rapport/looptijd/{key}"), y, false));
+        }
+    }
+    for (p, v) in acties(doc) {
+        if let Some(y) = v.get("gereed").and_then(Value::as_i64) {
+            places.push((format!("{p}/gereed"), y, false));
+        }
+    }
+    places
+        .into_iter()
+        .filter(|(_, y, _)| !(FIRST_YEAR..=LAST_YEAR).contains(y))
+        .map(|(pointer, y, is_key)| {
+            let at = if is_key {
+                doc.index.key(&pointer)
+            } else {
+                doc.index.value(&pointer)
+            };
+            Diagnostic::error(format!(
+                "het jaar {y} ligt buiten {FIRST_YEAR}-{LAST_YEAR}"
+            ))
+            .at_opt(at)
+            .label("jaar buiten bereik")
+            .hint(format!(
+                "een jaartal in de voortgangsgegevens ligt tussen {FIRST_YEAR} en {LAST_YEAR}; is er een cijfer te veel of te weinig getypt?"
+            ))
+        })
+        .collect()
+}
+
+/// The largest figure the report can print exactly with Dutch thousands
+/// separators (below 2^53).
+pub const LARGEST_NUMBER: f64 = 1e15;
+
+/// Every figure (nulmeting, doel, metingen, uitsplitsing) lies within
+/// `-LARGEST_NUMBER..=LARGEST_NUMBER`.
+pub fn numbers_in_range(doc: &Doc) -> Vec<Diagnostic> {
+    let mut places: Vec<(String, f64)> = Vec::new();
+    for (p, v) in indicatoren(doc) {
+        for key in ["nulmeting", "doel"] {
+            if let Some(x) = number(&v, &format!("/{key}/waarde")) {
+                places.push((format!("{p}/{key}/waarde"), x));
+            }
+        }
+        for (pointer, _) in year_entries(&p, &v) {
+            let rel = pointer.strip_prefix(&p).unwrap_or(&pointer);
+            if let Some(x) = v.pointer(rel).and_then(Value::as_f64) {
+                places.push((pointer, x));
+            }
+        }
+    }
+    places
+        .into_iter()
+        .filter(|(_, x)| x.abs() > LARGEST_NUMBER)
+        .map(|(pointer, x)| {
+            Diagnostic::error(format!(
+                "het getal {x:e} is te groot voor het rapport"
+            ))
+            .at_opt(doc.index.value(&pointer))
+            .label("te groot")
+            .hint("getallen in de voortgangsgegevens liggen tussen -1.000.000.000.000.000 en 1.000.000.000.000.000; is de eenheid juist?")
+        })
+        .collect()
 }
 
 /// `doel.jaar` must come after `nulmeting.jaar`.

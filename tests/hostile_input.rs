@@ -75,3 +75,57 @@ fn many_aliases_to_a_valid_report_are_fine_or_refused_cleanly() {
     let loaded = load_text(&text).expect("aliases are YAML");
     assert_eq!(loaded.data.actielijnen[1].naam, "Kiezen voor techniek");
 }
+
+/// Extreme values the data format allows end in a sound report (PDF, DOCX
+/// and charts), never a panic, an abort or an unreadable chart.
+#[test]
+fn extreme_but_valid_values_make_a_sound_report() {
+    let long_name = "Naam".repeat(2_500);
+    let cases = [
+        (
+            "tiny",
+            with("              2016: 34\n", "              2016: 1e-12\n"),
+        ),
+        (
+            "negative",
+            with(
+                "nulmeting: {jaar: 2014, waarde: 10}",
+                "nulmeting: {jaar: 2014, waarde: -500}",
+            )
+            .replace("2016: 34\n", "2016: -12\n"),
+        ),
+        (
+            "long-name",
+            with("naam: Schoolbesturen", &format!("naam: {long_name}")),
+        ),
+        (
+            "long-span",
+            with("nulmeting: {jaar: 2014", "nulmeting: {jaar: 1950"),
+        ),
+    ];
+    for (name, text) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let data = file(dir.path(), &format!("{name}.yaml"), &text);
+        let out = dir.path().join("uit");
+        let o = maak(&data, &out, &[]);
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        for ext in ["pdf", "docx"] {
+            assert!(
+                out.join(format!("techniekpact-noord-2016.{ext}")).exists(),
+                "{name}: {ext}"
+            );
+        }
+        let chart =
+            std::fs::read_to_string(out.join("grafieken/techniekpact-noord-2016/besturen.svg"))
+                .unwrap();
+        // Year labels on the axis: at most a dozen, also over 70 years.
+        let years = (1950..=2020)
+            .filter(|y| chart.contains(&format!(">\n{y}\n</text>")))
+            .count();
+        assert!((2..=12).contains(&years), "{name}: {years} year labels");
+    }
+}

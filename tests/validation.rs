@@ -606,3 +606,63 @@ fn tab_in_the_indentation_is_pointed_at() {
     assert!(hint.contains("spaties"), "{hint}");
     assert_eq!(report.position(&report.diagnostics[0]), Some((*line, 1)));
 }
+
+// ---- chart names, years and numbers in range ----
+
+#[test]
+fn an_indicator_may_not_take_the_overview_charts_name() {
+    let text = with("- id: besturen", "- id: overzicht");
+    let hint = expect_error(
+        &text,
+        "- id: overzicht",
+        "de id 'overzicht' is al de naam van de overzichtsgrafiek",
+    );
+    assert!(hint.contains("kies een andere id"), "{hint}");
+}
+
+#[test]
+fn an_indicator_may_not_take_another_ones_breakdown_chart() {
+    let second = "          - id: besturen-uitsplitsing\n            naam: Tweede\n            eenheid: scholen\n            nulmeting: {jaar: 2014, waarde: 1}\n            doel: {jaar: 2020, waarde: 7}\n        acties:\n";
+    let text = with("        acties:\n", second);
+    expect_error(
+        &text,
+        "- id: besturen-uitsplitsing",
+        "de id 'besturen-uitsplitsing' is al de naam van de grafiek van de uitsplitsing van indicator 'besturen'",
+    );
+}
+
+#[test]
+fn years_outside_the_range_are_refused_where_they_stand() {
+    for (from, to, marker) in [
+        (
+            "nulmeting: {jaar: 2014",
+            "nulmeting: {jaar: -2000000000",
+            "-2000000000",
+        ),
+        (
+            "nulmeting: {jaar: 2014",
+            "nulmeting: {jaar: 1000",
+            "jaar: 1000",
+        ),
+        ("doel: {jaar: 2020", "doel: {jaar: 2200", "jaar: 2200"),
+        (
+            "              2015: 21\n",
+            "              1900: 21\n",
+            "1900: 21",
+        ),
+        ("gereed: 2016-12-31", "gereed: 3000", "gereed: 3000"),
+    ] {
+        let text = with(from, to);
+        let hint = expect_error(&text, marker, "ligt buiten 1950-2100");
+        assert!(hint.contains("tussen 1950 en 2100"), "{hint}");
+    }
+}
+
+#[test]
+fn numbers_too_large_to_print_are_refused() {
+    let text = with(
+        "doel: {jaar: 2020, waarde: 77}",
+        "doel: {jaar: 2020, waarde: 1e308}",
+    );
+    expect_error(&text, "1e308", "is te groot voor het rapport");
+}

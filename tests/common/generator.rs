@@ -87,7 +87,7 @@ pub fn case(seed: u64, number: usize) -> Case {
     bytes[8..16].copy_from_slice(&(number as u64).to_le_bytes());
     let mut rng = Rng(TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
     let year = 2016 + rng.below(3) as i32;
-    let concept = number % 2 == 0;
+    let concept = number.is_multiple_of(2);
     // Mostly small reports, every eighth one large (up to 60 indicators).
     let indicators = if number % 8 == 7 {
         40 + rng.below(21)
