@@ -1,23 +1,57 @@
-//! The fonts compiled into the binary: Noto Sans (body, charts) from the
-//! `notosans` crate and Noto Emoji (monochrome outlines) from
-//! `epaint_default_fonts`, which Typst and resvg use as fallback for emoji.
-//! No system font is ever looked up.
+//! The fonts compiled into the binary: Noto Sans (body, charts; Latin with
+//! every diacritic, Greek, Cyrillic) from the `notosans` crate, Noto Emoji
+//! (monochrome outlines) from `epaint_default_fonts`, and Noto Sans Arabic
+//! and Noto Sans Hebrew (OFL, from Debian's `fonts-noto-core`, in
+//! `src/fonts/`), which Typst and resvg use as fallback for emoji and for
+//! right-to-left text. No system font is ever looked up.
 
 pub const NOTO_SANS_REGULAR: &[u8] = notosans::REGULAR_TTF;
 pub const NOTO_SANS_BOLD: &[u8] = notosans::BOLD_TTF;
 pub const NOTO_SANS_ITALIC: &[u8] = notosans::ITALIC_TTF;
 pub const NOTO_SANS_BOLD_ITALIC: &[u8] = notosans::BOLD_ITALIC_TTF;
 pub const NOTO_EMOJI: &[u8] = epaint_default_fonts::NOTO_EMOJI_REGULAR;
+pub const NOTO_SANS_ARABIC_REGULAR: &[u8] = include_bytes!("fonts/NotoSansArabic-Regular.ttf");
+pub const NOTO_SANS_ARABIC_BOLD: &[u8] = include_bytes!("fonts/NotoSansArabic-Bold.ttf");
+pub const NOTO_SANS_HEBREW_REGULAR: &[u8] = include_bytes!("fonts/NotoSansHebrew-Regular.ttf");
+pub const NOTO_SANS_HEBREW_BOLD: &[u8] = include_bytes!("fonts/NotoSansHebrew-Bold.ttf");
 
 /// Every embedded font file, with the file name it gets in a Typst bundle.
-pub fn all() -> [(&'static str, &'static [u8]); 5] {
+pub fn all() -> [(&'static str, &'static [u8]); 9] {
     [
         ("NotoSans-Regular.ttf", NOTO_SANS_REGULAR),
         ("NotoSans-Bold.ttf", NOTO_SANS_BOLD),
         ("NotoSans-Italic.ttf", NOTO_SANS_ITALIC),
         ("NotoSans-BoldItalic.ttf", NOTO_SANS_BOLD_ITALIC),
         ("NotoEmoji-Regular.ttf", NOTO_EMOJI),
+        ("NotoSansArabic-Regular.ttf", NOTO_SANS_ARABIC_REGULAR),
+        ("NotoSansArabic-Bold.ttf", NOTO_SANS_ARABIC_BOLD),
+        ("NotoSansHebrew-Regular.ttf", NOTO_SANS_HEBREW_REGULAR),
+        ("NotoSansHebrew-Bold.ttf", NOTO_SANS_HEBREW_BOLD),
     ]
+}
+
+/// The families that fill in for what Noto Sans lacks, in the order Typst
+/// tries them (`stijl.typ` names the same).
+pub const FALLBACK_FAMILIES: [&str; 3] = [EMOJI_FAMILY, ARABIC_FAMILY, HEBREW_FAMILY];
+
+/// The family of the embedded Arabic font.
+pub const ARABIC_FAMILY: &str = "Noto Sans Arabic";
+
+/// The family of the embedded Hebrew font.
+pub const HEBREW_FAMILY: &str = "Noto Sans Hebrew";
+
+/// The family that shows `c` when Noto Sans does not: the complex-script
+/// font a DOCX run with this character names.
+pub fn script_family(c: char) -> Option<&'static str> {
+    match c {
+        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => Some(HEBREW_FAMILY),
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFC}' => Some(ARABIC_FAMILY),
+        _ => None,
+    }
 }
 
 /// The family name of the embedded fonts.
@@ -26,8 +60,8 @@ pub const FAMILY: &str = "Noto Sans";
 /// The family name of the embedded emoji font, the fallback for emoji.
 pub const EMOJI_FAMILY: &str = "Noto Emoji";
 
-/// Whether the embedded fonts can show `c`: Noto Sans or Noto Emoji has a
-/// glyph, or it is white space or an invisible format character (direction
+/// Whether the embedded fonts can show `c`: Noto Sans, Noto Emoji, Noto
+/// Sans Arabic or Noto Sans Hebrew has a glyph, or it is white space or an invisible format character (direction
 /// marks, zero-width joiners, soft hyphen, variation selectors) that needs
 /// none.
 pub fn can_show(c: char) -> bool {
@@ -36,11 +70,15 @@ pub fn can_show(c: char) -> bool {
         typst::text::Font::new(typst::foundations::Bytes::new(data), 0)
             .expect("the embedded font parses")
     }
-    static TEXT: LazyLock<typst::text::Font> = LazyLock::new(|| face(NOTO_SANS_REGULAR));
-    static EMOJI: LazyLock<typst::text::Font> = LazyLock::new(|| face(NOTO_EMOJI));
-    !is_visible(c)
-        || TEXT.info().coverage.contains(c as u32)
-        || EMOJI.info().coverage.contains(c as u32)
+    static FACES: LazyLock<[typst::text::Font; 4]> = LazyLock::new(|| {
+        [
+            face(NOTO_SANS_REGULAR),
+            face(NOTO_EMOJI),
+            face(NOTO_SANS_ARABIC_REGULAR),
+            face(NOTO_SANS_HEBREW_REGULAR),
+        ]
+    });
+    !is_visible(c) || FACES.iter().any(|f| f.info().coverage.contains(c as u32))
 }
 
 /// Whether `c` leaves a mark: not white space and not an invisible format

@@ -63,10 +63,10 @@ pub fn printable_characters(doc: &Doc) -> Vec<Diagnostic> {
         });
         Some(
             Diagnostic::error(format!(
-                "het teken '{c}' (U+{:04X}) staat niet in de lettertypen {} en {} en kan niet in de PDF",
+                "het teken '{c}' (U+{:04X}) staat niet in de lettertypen {}, {} en kan niet in de PDF",
                 c as u32,
                 crate::fonts::FAMILY,
-                crate::fonts::EMOJI_FAMILY
+                crate::fonts::FALLBACK_FAMILIES.join(", ")
             ))
             .at_opt(at)
             .label("onbekend teken")

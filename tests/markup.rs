@@ -191,3 +191,81 @@ fn emoji_print_literally() {
 fn very_long_words_print_literally() {
     prints_literally(&LONG_WORD);
 }
+
+/// Latin with every diacritic (Frisian, Turkish, Polish), Greek and
+/// Cyrillic print with Noto Sans.
+const ALPHABETS: Class = Class {
+    yaml: "Fryslân Ljouwert ûnderwiis; İzmir Ağrı Çeşme ığüşöç; Łódź Gdańsk żółć ęą; Ελληνικά σχολεία; Школа техники",
+    shows: "Fryslân Ljouwert ûnderwiis; İzmir Ağrı Çeşme ığüşöç; Łódź Gdańsk żółć ęą; Ελληνικά σχολεία; Школа техники",
+};
+
+#[test]
+fn latin_diacritics_greek_and_cyrillic_print_literally() {
+    prints_literally(&ALPHABETS);
+}
+
+/// Arabic and Hebrew, right to left and shaped, mixed with Dutch in one
+/// sentence: accepted, drawn with the embedded Noto Sans Arabic and Noto
+/// Sans Hebrew in the PDF, named as the runs' complex-script fonts and in
+/// the font table of the DOCX.
+#[test]
+fn arabic_and_hebrew_mixed_with_dutch_print_in_both_formats() {
+    let arabic = "مدرسة النور";
+    let hebrew = "בית ספר אורט";
+    let sentence = format!("Samen met {arabic} en {hebrew} in Groningen.");
+    let dir = tempfile::tempdir().unwrap();
+    let text = with(
+        "        actielijn: kiezen\n",
+        &format!("        actielijn: kiezen\n        toelichting: \"{sentence}\"\n"),
+    )
+    .replacen("naam: Plan van aanpak", &format!("naam: \"{arabic}\""), 1);
+    // With the default standards: PDF/A-2a and PDF/UA-1.
+    let data = dir.path().join("schriften.yaml");
+    std::fs::write(&data, &text).unwrap();
+    let out = dir.path().join("uit");
+    maak_ok(&data, &out, &[]);
+    let raw = std::fs::read(out.join("techniekpact-noord-2016.pdf")).unwrap();
+    let pdf = pdf_extract::extract_text_from_mem(&raw).unwrap();
+    let docx_bytes = std::fs::read(out.join("techniekpact-noord-2016.docx")).unwrap();
+    let doc = docx_part(&docx_bytes, "word/document.xml");
+    for font in ["NotoSansArabic", "NotoSansHebrew"] {
+        assert!(
+            raw.windows(font.len()).any(|w| w == font.as_bytes()),
+            "{font} embedded in the PDF"
+        );
+    }
+    // The text layer holds every letter (extractors differ in the order
+    // they give right-to-left text).
+    for c in arabic
+        .chars()
+        .chain(hebrew.chars())
+        .filter(|c| !c.is_whitespace())
+    {
+        assert!(pdf.contains(c), "PDF text has {c}");
+    }
+    assert!(pdf.contains("Samen met"), "{pdf}");
+    let (docx, _) = docx_text(&doc);
+    assert!(docx.contains(&sentence), "DOCX keeps the sentence as typed");
+    assert!(
+        doc.contains(r#"<w:rFonts w:cs="Noto Sans Arabic"/>"#),
+        "Arabic run font"
+    );
+    let fonts = docx_part(&docx_bytes, "word/fontTable.xml");
+    for family in ["Noto Sans Arabic", "Noto Sans Hebrew"] {
+        assert!(
+            fonts.contains(&format!(r#"w:name="{family}""#)),
+            "{family} in the font table"
+        );
+    }
+}
+
+/// Scripts that no embedded font covers (CJK) keep their clear refusal.
+#[test]
+fn scripts_without_an_embedded_font_are_refused_with_a_position() {
+    let text = with("naam: Plan van aanpak", "naam: Plan 技術 van aanpak");
+    expect_error(
+        &text,
+        "技術",
+        "het teken '技' (U+6280) staat niet in de lettertypen",
+    );
+}

@@ -117,6 +117,8 @@ fn free_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Figures, with the extremes: huge (refused with a position), tiny and
+/// negative (a sound report), not finite (refused).
 fn figure() -> impl Strategy<Value = f64> {
     prop_oneof![
         0.0..1000.0f64,
@@ -124,6 +126,10 @@ fn figure() -> impl Strategy<Value = f64> {
         Just(0.0),
         Just(f64::NAN),
         Just(1e300),
+        Just(1e308),
+        Just(-1e308),
+        Just(1e-12),
+        Just(-3.0),
     ]
 }
 
@@ -156,5 +162,37 @@ proptest! {
         let body = without_spaces(&document_text(&docx));
         let title = without_spaces(&loaded.data.rapport.titel);
         prop_assert!(body.contains(&title), "title {title:?} not in the DOCX");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Any year where the data has one: a year outside 1950-2100 is refused
+    /// with its position, never a panic or an abort; a year inside loads or
+    /// gets a positioned message.
+    #[test]
+    fn any_year_is_refused_with_a_position_or_accepted_in_range(
+        year in prop_oneof![any::<i32>(), 1900..2200i32, Just(i32::MIN), Just(-2_000_000_000)],
+        place in 0usize..3,
+    ) {
+        let (from, to) = match place {
+            0 => ("nulmeting: {jaar: 2014", format!("nulmeting: {{jaar: {year}")),
+            1 => ("doel: {jaar: 2020", format!("doel: {{jaar: {year}")),
+            _ => ("              2015: 21\n", format!("              {year}: 21\n")),
+        };
+        let text = with(from, &to);
+        match load_text(&text) {
+            Ok(_) => prop_assert!((1950..=2100).contains(&year)),
+            Err(report) => {
+                check_positions(&report, &text);
+                if !(1950..=2100).contains(&year) {
+                    prop_assert!(
+                        report.errors().any(|d| d.message.contains("ligt buiten 1950-2100") && d.span.is_some()),
+                        "{}", report.render(false)
+                    );
+                }
+            }
+        }
     }
 }

@@ -499,7 +499,7 @@ fn characters_outside_the_font_are_refused_where_they_are() {
     let hint = expect_error(
         &text,
         "🕴",
-        "het teken '🕴' (U+1F574) staat niet in de lettertypen Noto Sans en Noto Emoji",
+        "het teken '🕴' (U+1F574) staat niet in de lettertypen Noto Sans, Noto Emoji, Noto Sans Arabic, Noto Sans Hebrew",
     );
     assert!(hint.contains("PDF/A"), "{hint}");
     let report = load_text(&text).unwrap_err();

@@ -155,6 +155,80 @@ fn unwrap_empty_sdts(doc: &Document, edits: &mut Vec<Edit>) {
     }
 }
 
+/// Runs with Arabic or Hebrew letters name the embedded font of that
+/// script as their complex-script font (`w:rFonts/@w:cs`), which Word and
+/// LibreOffice use for right-to-left letters; the bidirectional algorithm
+/// orders them within the Dutch sentence.
+fn script_fonts(doc: &Document, edits: &mut Vec<Edit>) {
+    // Runs with field characters are rewritten whole by `split_field_runs`.
+    let plain = |run: &Node| {
+        !run.children()
+            .any(|c| is(&c, W, "fldChar") || is(&c, W, "instrText"))
+    };
+    for run in doc.descendants().filter(|n| is(n, W, "r") && plain(n)) {
+        let family = run
+            .children()
+            .filter(|c| is(c, W, "t"))
+            .filter_map(|t| t.text())
+            .flat_map(str::chars)
+            .find_map(crate::fonts::script_family);
+        let Some(family) = family else {
+            continue;
+        };
+        let fonts = format!(r#"<w:rFonts w:cs="{family}"/>"#);
+        match run.children().find(|c| is(c, W, "rPr")) {
+            Some(rpr) => match rpr.children().find(|c| is(c, W, "rFonts")) {
+                Some(rfonts) => match rfonts
+                    .attributes()
+                    .find(|a| a.namespace() == Some(W) && a.name() == "cs")
+                {
+                    Some(cs) => edits.push(Edit {
+                        range: cs.range_value(),
+                        with: family.to_string(),
+                    }),
+                    None => {
+                        let at = rfonts.range().start + "<w:rFonts".len();
+                        edits.push(Edit {
+                            range: at..at,
+                            with: format!(r#" w:cs="{family}""#),
+                        });
+                    }
+                },
+                None => match after_start_tag(&rpr) {
+                    Some(pos) => edits.push(Edit {
+                        range: pos..pos,
+                        with: fonts,
+                    }),
+                    None => edits.push(Edit {
+                        range: rpr.range(),
+                        with: format!("<w:rPr>{fonts}</w:rPr>"),
+                    }),
+                },
+            },
+            None => {
+                let pos = after_start_tag(&run).unwrap_or(run.range().end);
+                edits.push(Edit {
+                    range: pos..pos,
+                    with: format!("<w:rPr>{fonts}</w:rPr>"),
+                });
+            }
+        }
+    }
+}
+
+/// The fonts of the report in the font table, beside what docx-rs lists.
+fn font_table_entries() -> String {
+    use crate::fonts::{ARABIC_FAMILY, EMOJI_FAMILY, FAMILY, HEBREW_FAMILY};
+    [(FAMILY, "00"), (EMOJI_FAMILY, "00"), (ARABIC_FAMILY, "B2"), (HEBREW_FAMILY, "B1")]
+        .iter()
+        .map(|(name, charset)| {
+            format!(
+                r#"<w:font w:name="{name}"><w:charset w:val="{charset}"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>"#
+            )
+        })
+        .collect()
+}
+
 /// Mark the first row of each table that has a header as repeating.
 fn header_rows(doc: &Document, headers: &[bool], edits: &mut Vec<Edit>) {
     let tables = doc.descendants().filter(|n| is(n, W, "tbl"));
@@ -375,6 +449,7 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
                 split_field_runs(doc, edits);
                 header_rows(doc, &info.header_rows, edits);
                 picture_properties(doc, &info.alts, edits);
+                script_fonts(doc, edits);
             })?
             .into_bytes()
         } else if name.starts_with("word/header") || name.starts_with("word/footer") {
@@ -382,6 +457,7 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
             pass(&t, |doc, edits| {
                 renumber_para_ids(doc, &mut para, edits);
                 split_field_runs(doc, edits);
+                script_fonts(doc, edits);
             })?
             .into_bytes()
         } else if name == "word/styles.xml" {
@@ -389,6 +465,9 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
             styles(info, &t)?.as_bytes().to_vec()
         } else if name == "docProps/core.xml" {
             core_xml(info).into_bytes()
+        } else if name == "word/fontTable.xml" {
+            let t = text(&name, data)?;
+            insert_before_end(&t, &font_table_entries()).into_bytes()
         } else if name == "word/_rels/document.xml.rels" {
             let t = text(&name, data)?;
             insert_before_end(&t, THEME_RELATIONSHIP).into_bytes()

@@ -1,6 +1,7 @@
 //! Generated report data: seeded cases that cover the combinations real data
 //! has (both statuses; every indicator status, rising and falling; lists,
-//! links, very long words and long paragraphs across page breaks; with and
+//! links, very long words and long paragraphs across page breaks; Arabic,
+//! Hebrew, Greek, Cyrillic and Latin diacritics in Dutch sentences; with and
 //! without samenvatting, logo, uitsplitsing, doe-voorstellen and a previous
 //! year; 1 to 60 indicators). Every case is valid data.
 
@@ -158,6 +159,7 @@ fn markdown(rng: &mut Rng) -> String {
         "Partners delen kosten & opbrengsten: 50/50, zoals afgesproken in art. 3 [bijlage].",
         "De regio's gebruiken tekens als #, $, _, < en ] gewoon in hun teksten.",
         "**Belangrijk**: de cijfers over 2016 zijn voorlopig.",
+        "Samen met مدرسة النور en בית ספר אורט, Łódź, İzmir, Ελλάδα en Школа.",
     ];
     let mut blocks = Vec::new();
     for _ in 0..1 + rng.below(3) {
