@@ -20,7 +20,7 @@ const PER_THEME: usize = 5;
 pub fn synthetic(n: usize) -> Voortgang {
     let year = 2016;
     let themes = n.div_ceil(PER_THEME).max(1);
-    let actielijnen = ["kiezen", "leren", "werken"];
+    let lines = ["kiezen", "leren", "werken"];
     let mut onderdelen: Vec<Onderdeel> = Vec::new();
     let mut made = 0;
     for t in 0..themes {
@@ -58,7 +58,7 @@ pub fn synthetic(n: usize) -> Voortgang {
         onderdelen[part].themas.push(Thema {
             id: format!("thema-{}", t + 1),
             naam: format!("Thema {}", t + 1),
-            actielijn: Some(actielijnen[t % 3].into()),
+            actielijn: Some(lines[t % 3].into()),
             partners: vec!["Partner A".into(), "Partner B".into()],
             toelichting: Some("Toelichting bij dit thema.\n\n- eerste punt\n- tweede punt".into()),
             indicatoren,
@@ -82,20 +82,7 @@ pub fn synthetic(n: usize) -> Voortgang {
         statusregels: Statusregels::default(),
         inleiding: Some("Synthetische gegevens voor metingen aan snelheid en schaal.".into()),
         samenvatting: Some(format!("Dit rapport volgt {n} indicatoren.")),
-        actielijnen: vec![
-            Actielijn {
-                id: "kiezen".into(),
-                naam: "Kiezen voor techniek".into(),
-            },
-            Actielijn {
-                id: "leren".into(),
-                naam: "Leren in de techniek".into(),
-            },
-            Actielijn {
-                id: "werken".into(),
-                naam: "Werken in de techniek".into(),
-            },
-        ],
+        actielijnen: actielijnen(),
         onderdelen,
         doe_voorstellen: (1..=3)
             .map(|i| DoeVoorstel {
@@ -110,6 +97,21 @@ pub fn synthetic(n: usize) -> Voortgang {
             })
             .collect(),
     }
+}
+
+/// The usual three actielijnen: kiezen, leren and werken.
+pub fn actielijnen() -> Vec<Actielijn> {
+    [
+        ("kiezen", "Kiezen voor techniek"),
+        ("leren", "Leren in de techniek"),
+        ("werken", "Werken in de techniek"),
+    ]
+    .into_iter()
+    .map(|(id, naam)| Actielijn {
+        id: id.into(),
+        naam: naam.into(),
+    })
+    .collect()
 }
 
 /// Indicator `i`: its measurement in `year` cycles through every status.

@@ -3,29 +3,13 @@
 //! --vorig` with the previous year. Every report it makes passes the
 //! independent validators.
 
-use std::process::Command;
-
 use crate::common::*;
-
-fn run(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 #[test]
 fn the_yearly_route_from_new_year_to_final_report() {
     let dir = tempfile::tempdir().unwrap();
     copy_data(dir.path());
-    let (code, _, stderr) = run(dir.path(), &["nieuw-jaar", "noord-2016.yaml"]);
+    let (code, _, stderr) = run_in(dir.path(), &["nieuw-jaar", "noord-2016.yaml"]);
     assert_eq!(code, 0, "{stderr}");
     let next = dir.path().join("noord-2017.yaml");
     let text = std::fs::read_to_string(&next).unwrap();
@@ -35,11 +19,12 @@ fn the_yearly_route_from_new_year_to_final_report() {
     );
     std::fs::write(&next, text.replace("JJJJ-MM-DD", "2018-03-14")).unwrap();
 
-    let (code, stdout, stderr) = run(dir.path(), &["controleer", "noord-2017.yaml"]);
+    let (code, stdout, stderr) = run_in(dir.path(), &["controleer", "noord-2017.yaml"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("in orde"));
 
-    let (code, stdout, stderr) = run(dir.path(), &["maak", "noord-2017.yaml", "--uit", "concept"]);
+    let (code, stdout, stderr) =
+        run_in(dir.path(), &["maak", "noord-2017.yaml", "--uit", "concept"]);
     assert_eq!(code, 0, "the draft builds: {stderr}");
     assert!(stdout.contains("techniekpact-noord-2017.pdf"), "{stdout}");
     let draft = normalise(&pdf_text(
@@ -53,7 +38,7 @@ fn the_yearly_route_from_new_year_to_final_report() {
         text.replacen("status: concept", "status: definitief", 1),
     )
     .unwrap();
-    let (code, _, stderr) = run(
+    let (code, _, stderr) = run_in(
         dir.path(),
         &[
             "maak",

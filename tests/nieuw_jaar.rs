@@ -1,29 +1,13 @@
 //! `nieuw-jaar`: the next year's data file.
 
-use std::process::Command;
-
 use crate::common::*;
-
-fn run(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 #[test]
 fn next_year_file_is_made_and_checked() {
     let dir = tempfile::tempdir().unwrap();
     copy_data(dir.path());
     let source = std::fs::read(dir.path().join("noord-2016.yaml")).unwrap();
-    let (code, stdout, stderr) = run(dir.path(), &["nieuw-jaar", "noord-2016.yaml"]);
+    let (code, stdout, stderr) = run_in(dir.path(), &["nieuw-jaar", "noord-2016.yaml"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("noord-2017.yaml geschreven"));
     assert_eq!(
@@ -43,7 +27,7 @@ fn next_year_file_is_made_and_checked() {
     );
 
     // Until the date is filled in, the only problem is the date.
-    let (code, _, stderr) = run(dir.path(), &["controleer", "noord-2017.yaml"]);
+    let (code, _, stderr) = run_in(dir.path(), &["controleer", "noord-2017.yaml"]);
     assert_eq!(code, 1);
     assert_eq!(stderr.matches("fout:").count(), 1, "{stderr}");
     assert!(stderr.contains("'publicatiedatum' is geen datum"));
@@ -52,15 +36,15 @@ fn next_year_file_is_made_and_checked() {
         new.replace("JJJJ-MM-DD", "2018-03-14"),
     )
     .unwrap();
-    let (code, stdout, stderr) = run(dir.path(), &["controleer", "noord-2017.yaml"]);
+    let (code, stdout, stderr) = run_in(dir.path(), &["controleer", "noord-2017.yaml"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("in orde"));
 
     // It refuses to overwrite, unless asked.
-    let (code, _, stderr) = run(dir.path(), &["nieuw-jaar", "noord-2016.yaml"]);
+    let (code, _, stderr) = run_in(dir.path(), &["nieuw-jaar", "noord-2016.yaml"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("bestaat al"));
-    let (code, _, _) = run(
+    let (code, _, _) = run_in(
         dir.path(),
         &["nieuw-jaar", "noord-2016.yaml", "--overschrijven"],
     );

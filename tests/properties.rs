@@ -114,6 +114,8 @@ fn free_text() -> impl Strategy<Value = String> {
         "[A-Za-zÀ-ÿ0-9 ]{1,40}",
         "[#$*_<>&\\]\\[`@\\\\\"'{}()!|~^=+-]{1,20}",
         any::<String>(),
+        // A 10.000-character name.
+        Just("Naam".repeat(2_500)),
     ]
 }
 

@@ -13,8 +13,8 @@ use indexmap::IndexMap;
 use proptest::prelude::Rng as _;
 use proptest::test_runner::{RngAlgorithm, TestRng};
 use techniekpact::model::{
-    Actie, ActieStatus, Actielijn, DoeStatus, DoeVoorstel, Gereed, Indicator, Meetpunt, Onderdeel,
-    Rapport, RapportStatus, Richting, Statusregels, Thema, Voortgang,
+    Actie, ActieStatus, DoeStatus, DoeVoorstel, Gereed, Indicator, Meetpunt, Onderdeel, Rapport,
+    RapportStatus, Richting, Statusregels, Thema, Voortgang,
 };
 
 /// The seed of the fixed set CI runs; `TECHNIEKPACT_ZAAD` picks another.
@@ -297,20 +297,7 @@ fn report(rng: &mut Rng, number: usize, year: i32, indicators: usize, extras: Ex
         statusregels: Statusregels::default(),
         inleiding: rng.chance(70).then(|| markdown(rng)),
         samenvatting: extras.summary.then(|| markdown(rng)),
-        actielijnen: vec![
-            Actielijn {
-                id: "kiezen".into(),
-                naam: "Kiezen voor techniek".into(),
-            },
-            Actielijn {
-                id: "leren".into(),
-                naam: "Leren in de techniek".into(),
-            },
-            Actielijn {
-                id: "werken".into(),
-                naam: "Werken in de techniek".into(),
-            },
-        ],
+        actielijnen: techniekpact::example::actielijnen(),
         onderdelen,
         doe_voorstellen,
     }

@@ -165,6 +165,21 @@ pub fn maak_ok(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output 
     o
 }
 
+/// Run `techniekpact ARGS` in `dir`: exit code, stdout and stderr.
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// One part of a DOCX package as text.
 pub fn docx_part(docx: &[u8], name: &str) -> String {
     use std::io::Read;
