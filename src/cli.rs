@@ -91,6 +91,8 @@ pub enum Formaat {
     Pdf,
     /// DOCX (Word), met de stijlen van stijl.docx.
     Docx,
+    /// HTML: één toegankelijke webpagina (WCAG 2.1 AA), zonder scripts.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -366,6 +368,7 @@ pub fn make_options(args: &MaakArgs) -> Result<crate::report::MakeOptions<'stati
                 standard: args.pdf_standaard,
             })),
             Formaat::Docx => renderers.push(Box::new(crate::render::docx::DocxRenderer)),
+            Formaat::Html => renderers.push(Box::new(crate::render::html::HtmlRenderer)),
         }
     }
     Ok(MakeOptions {

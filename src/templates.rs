@@ -15,6 +15,8 @@ pub const DEFAULTS: &[(&str, &[u8])] = &[
     ("stijl.typ", include_bytes!("../templates/stijl.typ")),
     ("stijl.docx", include_bytes!("../templates/stijl.docx")),
     ("teksten.yaml", include_bytes!("../templates/teksten.yaml")),
+    ("rapport.html", include_bytes!("../templates/rapport.html")),
+    ("rapport.css", include_bytes!("../templates/rapport.css")),
 ];
 
 /// A set of template files by relative path.

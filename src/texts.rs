@@ -72,6 +72,8 @@ pub struct LabelTexts {
     pub titelpagina_kop: String,
     pub verslagjaar: String,
     pub kopregel: String,
+    /// The skip link of the HTML edition.
+    pub naar_inhoud: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

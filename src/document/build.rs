@@ -55,11 +55,10 @@ pub fn build(
     b.appendices();
     let meta = meta(data, logo, texts);
     texts.finish()?;
+    let mut blocks = b.blocks;
+    super::number_tables_and_figures(&mut blocks);
     Ok(Built {
-        document: Document {
-            meta,
-            blocks: b.blocks,
-        },
+        document: Document { meta, blocks },
         charts: b.charts,
     })
 }
@@ -123,6 +122,7 @@ fn meta(data: &Voortgang, logo: Option<String>, texts: &TextSet) -> Meta {
             logo: label("logo", &l.logo),
             figuur: label("figuur", &l.figuur),
             tabel: label("tabel", &l.tabel),
+            naar_inhoud: label("naar_inhoud", &l.naar_inhoud),
         },
     }
 }
@@ -274,6 +274,7 @@ impl Builder<'_> {
 
     fn figure(&mut self, chart: charts::Chart, width: f32) {
         self.blocks.push(Block::Figure(Figure {
+            number: 0,
             chart: chart.id.clone(),
             path: format!("grafieken/{}", chart.file_name),
             caption: chart.caption.clone(),
@@ -350,6 +351,7 @@ impl Builder<'_> {
                 })
                 .collect();
             self.blocks.push(Block::Table(Table {
+                number: 0,
                 caption: self.caption("stand_indicatoren", context! { jaar => year }),
                 header: [
                     "indicator",
@@ -412,6 +414,7 @@ impl Builder<'_> {
                 })
                 .collect();
             self.blocks.push(Block::Table(Table {
+                number: 0,
                 caption: self.caption("acties_per_status", context! { jaar => year }),
                 header: vec![self.w("status"), self.w("aantal_acties")],
                 align: vec![Align::Left, Align::Right],
@@ -482,6 +485,7 @@ impl Builder<'_> {
                 "wijzigingen-indicatoren",
             );
             self.blocks.push(Block::Table(Table {
+                number: 0,
                 caption: self.caption("wijzigingen_indicatoren", ctx()),
                 header: vec![
                     self.w("indicator"),
@@ -525,6 +529,7 @@ impl Builder<'_> {
             any = true;
             self.heading(2, k.wijzigingen_acties.clone(), "wijzigingen-acties");
             self.blocks.push(Block::Table(Table {
+                number: 0,
                 caption: self.caption("wijzigingen_acties", ctx()),
                 header: vec![
                     self.w("actie"),
@@ -569,6 +574,7 @@ impl Builder<'_> {
             any = true;
             self.heading(2, k.wijzigingen_nieuw.clone(), "wijzigingen-nieuw");
             self.blocks.push(Block::Table(Table {
+                number: 0,
                 caption: self.caption("wijzigingen_nieuw", ctx()),
                 header: vec![self.w("naam"), self.w("soort"), self.w("wijziging")],
                 align: vec![Align::Left, Align::Left, Align::Left],
@@ -644,6 +650,7 @@ impl Builder<'_> {
                 })
                 .collect();
             self.blocks.push(Block::Table(Table {
+                number: 0,
                 caption: self.caption("acties_thema", context! { naam => thema.naam.clone() }),
                 header: ["actie", "trekker", "status", "gereed"]
                     .map(|k| self.w(k))
@@ -720,6 +727,7 @@ impl Builder<'_> {
             rows.push(vec![Cell::text(self.w("bron")), Cell::text(bron.clone())]);
         }
         self.blocks.push(Block::Table(Table {
+            number: 0,
             caption: self.caption("kerncijfers", context! { naam => ind.naam.clone() }),
             header: vec![self.w("kerncijfer"), self.w("waarde")],
             align: vec![Align::Left, Align::Left],
@@ -790,6 +798,7 @@ impl Builder<'_> {
             })
             .collect();
         self.blocks.push(Block::Table(Table {
+            number: 0,
             caption: self.caption("doe_voorstellen", context! { jaar => self.year() }),
             header: [
                 "nummer",
@@ -883,6 +892,7 @@ impl Builder<'_> {
             let mut align = vec![Align::Left];
             align.extend(std::iter::repeat_n(Align::Right, cols - 1));
             self.blocks.push(Block::Table(Table {
+                number: 0,
                 caption: self.caption(
                     "metingen",
                     context! { naam => ind.naam.clone(), eenheid => ind.eenheid.clone() },

@@ -58,6 +58,8 @@ pub struct Labels {
     pub logo: String,
     pub figuur: String,
     pub tabel: String,
+    /// The skip link to the content (HTML).
+    pub naar_inhoud: String,
 }
 
 /// A block of the document.
@@ -131,6 +133,8 @@ pub enum Align {
 /// A table with one header row.
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
+    /// "Tabel N": counted over the whole document, set by [`number_tables_and_figures`].
+    pub number: u32,
     /// Caption, shown above the table.
     pub caption: Option<String>,
     pub header: Vec<String>,
@@ -176,6 +180,8 @@ impl Cell {
 /// A chart with its caption and alternative text.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
+    /// "Figuur N": counted over the whole document, set by [`number_tables_and_figures`].
+    pub number: u32,
     /// Id of the chart in the shared chart set.
     pub chart: String,
     /// Path of the SVG, relative to the output folder (`grafieken/x.svg`).
@@ -255,6 +261,32 @@ pub fn inlines_text(inlines: &[Inline]) -> String {
             Inline::Status { label, .. } => label.clone(),
         })
         .collect()
+}
+
+/// Number every table and every figure in document order (lists
+/// included), so that each format prints the same "Tabel N" and "Figuur N".
+pub fn number_tables_and_figures(blocks: &mut [Block]) {
+    fn walk(blocks: &mut [Block], tables: &mut u32, figures: &mut u32) {
+        for b in blocks {
+            match b {
+                Block::Table(t) => {
+                    *tables += 1;
+                    t.number = *tables;
+                }
+                Block::Figure(f) => {
+                    *figures += 1;
+                    f.number = *figures;
+                }
+                Block::List { items, .. } => {
+                    for item in items {
+                        walk(item, tables, figures);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(blocks, &mut 0, &mut 0);
 }
 
 impl Document {

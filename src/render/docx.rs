@@ -150,8 +150,6 @@ struct Writer<'a> {
     pngs: HashMap<String, Arc<Png>>,
     docx: Docx,
     next_num_id: usize,
-    tables: usize,
-    figures: usize,
     images: usize,
     /// Alternative texts of the pictures, in document order.
     alts: Vec<String>,
@@ -303,8 +301,6 @@ impl<'a> Writer<'a> {
             pngs,
             docx,
             next_num_id: 2,
-            tables: 0,
-            figures: 0,
             images: 0,
             alts: Vec::new(),
             header_rows: Vec::new(),
@@ -636,10 +632,9 @@ impl<'a> Writer<'a> {
     }
 
     fn table(&mut self, t: &ModelTable) {
-        self.tables += 1;
         if let Some(c) = &t.caption {
             let label = self.ctx.document.meta.labels.tabel.clone();
-            self.caption(format!("{label} {}: {c}", self.tables));
+            self.caption(format!("{label} {}: {c}", t.number));
         }
         let total: f32 = t.widths.iter().sum::<f32>().max(0.01);
         let grid: Vec<usize> = t
@@ -707,13 +702,12 @@ impl<'a> Writer<'a> {
                 .keep_next(true)
                 .add_run(run),
         );
-        self.figures += 1;
         let label = self.ctx.document.meta.labels.figuur.clone();
         self.add(
             Paragraph::new()
                 .style("Caption")
                 .align(AlignmentType::Center)
-                .add_run(Run::new().add_text(format!("{label} {}: {}", self.figures, f.caption))),
+                .add_run(Run::new().add_text(format!("{label} {}: {}", f.number, f.caption))),
         );
         Ok(())
     }

@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod docx;
 pub mod docx_package;
 pub mod docx_schema;
+pub mod html;
 pub mod pdf;
 pub mod pdf_stream_ends;
 pub mod raster;

@@ -1,0 +1,226 @@
+//! The HTML renderer: the accessible web edition of the report, one
+//! self-contained file (CSS, charts as inline SVG and the logo inside; no
+//! script, no external request), laid out by the minijinja template
+//! `rapport.html` with its style sheet `rapport.css` from the template
+//! folder. User text reaches the template as data and is escaped by
+//! minijinja's HTML auto-escaping.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use minijinja::value::Serde;
+use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value, context};
+use serde::Serialize;
+
+use super::{RenderContext, RenderError, Renderer};
+use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::document::Block;
+
+/// Main file of the HTML template.
+pub const HTML_MAIN: &str = "rapport.html";
+
+/// Renders the report as one HTML file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HtmlRenderer;
+
+impl Renderer for HtmlRenderer {
+    fn extension(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+        let env = environment(ctx);
+        let template = env
+            .get_template(HTML_MAIN)
+            .map_err(|e| template_error(ctx, &e))?;
+        let html = template
+            .render(context(ctx))
+            .map_err(|e| template_error(ctx, &e))?;
+        crate::timings::mark("html: geschreven");
+        Ok(html.into_bytes())
+    }
+}
+
+/// An entry of the table of contents: a chapter with its sections.
+#[derive(Debug, Serialize)]
+struct TocEntry {
+    number: String,
+    text: String,
+    id: String,
+    children: Vec<TocEntry>,
+}
+
+/// The id of a heading: its number and words, `4-2-vmbo-mbo`. Unique
+/// because the number is, and stable while the chapter keeps its place.
+pub fn heading_id(number: &str, text: &str) -> String {
+    let words = slug::slugify(text);
+    let number = number.replace('.', "-");
+    if words.is_empty() {
+        format!("h{number}")
+    } else {
+        format!("{number}-{words}")
+    }
+}
+
+fn toc(blocks: &[Block]) -> Vec<TocEntry> {
+    let mut out: Vec<TocEntry> = Vec::new();
+    for b in blocks {
+        if let Block::Heading {
+            level,
+            number,
+            text,
+            ..
+        } = b
+        {
+            let entry = TocEntry {
+                number: number.clone(),
+                text: text.clone(),
+                id: heading_id(number, text),
+                children: Vec::new(),
+            };
+            match (level, out.last_mut()) {
+                (1, _) | (_, None) => out.push(entry),
+                (2, Some(chapter)) => chapter.children.push(entry),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// A chart's SVG for inline use: scalable, and hidden from assistive
+/// technology, which reads the figure's alternative text instead.
+fn inline_svg(svg: &str) -> String {
+    let body = svg.trim_start();
+    let body = body
+        .strip_prefix("<?xml")
+        .and_then(|rest| rest.split_once("?>").map(|(_, r)| r.trim_start()))
+        .unwrap_or(body);
+    body.replacen("<svg ", r#"<svg aria-hidden="true" focusable="false" "#, 1)
+}
+
+fn context(ctx: &RenderContext) -> Value {
+    let charts: BTreeMap<String, Value> = ctx
+        .charts
+        .charts
+        .iter()
+        .map(|c| {
+            (
+                format!("grafieken/{}", c.file_name),
+                Value::from_safe_string(inline_svg(&c.svg)),
+            )
+        })
+        .collect();
+    let logo = ctx.logo.as_ref().map(|(name, bytes)| {
+        let mime = if name.ends_with(".svg") {
+            "image/svg+xml"
+        } else {
+            "image/png"
+        };
+        format!(
+            "data:{mime};base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        )
+    });
+    context! {
+        doc => Value::from(Serde(ctx.document)),
+        toc => Value::from(Serde(toc(&ctx.document.blocks))),
+        charts => charts,
+        logo => logo,
+    }
+}
+
+/// A minijinja environment that reads templates only from the template
+/// set: no file outside it can be included.
+fn environment<'a>(ctx: &RenderContext<'a>) -> Environment<'a> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            minijinja::AutoEscape::Html
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    let templates = ctx.templates.clone();
+    env.set_loader(move |name| {
+        if name.split('/').any(|part| part == ".." || part.is_empty()) {
+            return Ok(None);
+        }
+        Ok(templates
+            .get(name)
+            .map(|bytes| String::from_utf8_lossy(bytes).into_owned()))
+    });
+    env.add_filter("kop_id", |number: String, text: String| {
+        heading_id(&number, &text)
+    });
+    env
+}
+
+/// A template error: with its file, line and column for a user's own
+/// template, as an internal error for the embedded one.
+fn template_error(ctx: &RenderContext, e: &minijinja::Error) -> RenderError {
+    let name = e.name().unwrap_or(HTML_MAIN).to_string();
+    let mut detail = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        detail.push_str(&format!(": {inner}"));
+        source = inner.source();
+    }
+    if ctx.templates.dir.is_none() {
+        return RenderError::Internal(format!("minijinja: {name}: {detail}"));
+    }
+    let message = match e.kind() {
+        ErrorKind::TemplateNotFound => format!(
+            "fout in het sjabloon: bestand niet gevonden ({}); een sjabloon kan alleen bestanden uit zijn eigen map lezen",
+            e.detail().unwrap_or_default()
+        ),
+        _ => format!(
+            "fout in het sjabloon: {}",
+            e.detail().map_or_else(|| e.to_string(), str::to_string)
+        ),
+    };
+    let shown = ctx.templates.display_path(&name);
+    let text = ctx
+        .templates
+        .get(&name)
+        .map(|b| String::from_utf8_lossy(b).into_owned());
+    // minijinja names the line; the message points at its start.
+    let range = text.as_ref().zip(e.line()).map(|(text, line)| {
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        start..start
+    });
+    let d = Diagnostic::error(message).at_opt(range);
+    RenderError::Template(vec![Report::new(
+        &shown,
+        text.map(|t| SourceText::new(&shown, t)),
+        vec![d],
+    )])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_ids_are_number_and_words() {
+        assert_eq!(heading_id("4.2", "Vmbo/mbo"), "4-2-vmbo-mbo");
+        assert_eq!(heading_id("1", "Samenvatting"), "1-samenvatting");
+        assert_eq!(heading_id("3.1.2", "###"), "h3-1-2");
+    }
+
+    #[test]
+    fn inline_charts_are_hidden_from_assistive_technology() {
+        let svg = inline_svg(
+            r#"<?xml version="1.0"?><svg width="1" xmlns="http://www.w3.org/2000/svg"></svg>"#,
+        );
+        assert_eq!(
+            svg,
+            r#"<svg aria-hidden="true" focusable="false" width="1" xmlns="http://www.w3.org/2000/svg"></svg>"#
+        );
+    }
+}
