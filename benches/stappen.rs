@@ -17,6 +17,7 @@ use techniekpact::cli::{Cli, Command};
 use techniekpact::load::{LoadOptions, load};
 use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
+use techniekpact::render::html::HtmlRenderer;
 use techniekpact::render::pdf::PdfRenderer;
 use techniekpact::render::raster::rasterise_all;
 use techniekpact::report::prepare;
@@ -92,6 +93,9 @@ fn stages(c: &mut Criterion) {
             |_| DocxRenderer.make(&ctx).expect("renders"),
             BatchSize::PerIteration,
         )
+    });
+    c.bench_function("html", |b| {
+        b.iter(|| HtmlRenderer.render(&ctx).expect("renders"))
     });
 }
 

@@ -10,6 +10,7 @@ mod cli;
 mod confinement;
 mod docx;
 mod hostile_input;
+mod html;
 mod input_files;
 mod jaarroute;
 mod large_reports;

@@ -21,6 +21,12 @@ const MARKDOWN: Class = Class {
     yaml: r#"**half _under_ `code` [link](javascript:alert) ![img](x.png) a\b \\"#,
     shows: r#"**half _under_ `code` [link](javascript:alert) ![img](x.png) a\b \\"#,
 };
+/// HTML and template syntax: a script, an entity, template braces and the
+/// end of a CDATA section print as typed in the HTML edition.
+const HTML: Class = Class {
+    yaml: r#"<script>alert(1)</script> &amp; {{ doc.meta.titel }} {% if 1 %}x{% endif %} ]]> <img src=x onerror=alert(2)>"#,
+    shows: r#"<script>alert(1)</script> &amp; {{ doc.meta.titel }} {% if 1 %}x{% endif %} ]]> <img src=x onerror=alert(2)>"#,
+};
 const XML: Class = Class {
     yaml: r#"<w:p><w:r><w:t>x</w:t></w:r></w:p> &amp; &lt; ]]> <!-- c --> <?pi?> "q" 'a'"#,
     shows: r#"<w:p><w:r><w:t>x</w:t></w:r></w:p> &amp; &lt; ]]> <!-- c --> <?pi?> "q" 'a'"#,
@@ -50,7 +56,11 @@ fn build(text: &str, dir: &std::path::Path) -> (String, String) {
     std::fs::create_dir_all(dir).unwrap();
     let data = dir.join("tekens.yaml");
     std::fs::write(&data, text).unwrap();
-    maak_ok(&data, dir, &["--pdf-standaard", "geen"]);
+    maak_ok(
+        &data,
+        dir,
+        &["--pdf-standaard", "geen", "--formaat", "pdf,docx,html"],
+    );
     let pdf = std::fs::read(dir.join("techniekpact-noord-2016.pdf")).unwrap();
     let pdf = pdf_extract::extract_text_from_mem(&pdf).unwrap();
     let docx = std::fs::read(dir.join("techniekpact-noord-2016.docx")).unwrap();
@@ -136,6 +146,9 @@ fn prints_literally(class: &Class) -> (String, String) {
         "PDF shows the text as toelichting and as action name:\n{pdf}"
     );
     assert_eq!(docx.matches(&shows).count(), 2, "DOCX:\n{docx}");
+    let html = std::fs::read_to_string(dir.path().join("techniekpact-noord-2016.html")).unwrap();
+    let html = squeeze(&html_text(&html));
+    assert_eq!(html.matches(&shows).count(), 2, "HTML:\n{html}");
     assert!(!pdf.contains("root:x:0:0"), "no file was read");
     // The same headings, captions and tables: structure is unchanged.
     assert_eq!(&structure, plain_structure());
@@ -150,6 +163,11 @@ fn typst_syntax_prints_literally() {
 #[test]
 fn markdown_syntax_prints_literally() {
     prints_literally(&MARKDOWN);
+}
+
+#[test]
+fn html_and_template_syntax_prints_literally() {
+    prints_literally(&HTML);
 }
 
 #[test]

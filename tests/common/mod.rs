@@ -323,3 +323,28 @@ pub fn independent_validators(files: &[(PathBuf, String)]) {
     // PDF: two profiles of page-validation and outloud; DOCX: openxml-audit.
     assert_eq!(checked, 3 * pdfs + docxs, "every file was checked");
 }
+
+/// The text of an HTML edition's body (it is well-formed XML), without the
+/// style sheet; panics if it has a script element.
+pub fn html_text(html: &str) -> String {
+    let doc = roxmltree::Document::parse_with_options(
+        html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("the HTML is well-formed");
+    assert!(
+        !doc.descendants().any(|n| n.tag_name().name() == "script"),
+        "no script element"
+    );
+    let body = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "body")
+        .expect("a body");
+    body.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect()
+}

@@ -1,0 +1,376 @@
+//! The HTML edition: the same content as the PDF and the DOCX, accessible
+//! structure, self-contained and deterministic, written with the other
+//! files or not at all, templates confined to their folder, and checked in
+//! a real browser (Chromium with axe-core).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use roxmltree::{Document, Node};
+use techniekpact::document::{Block, inlines_text};
+
+use crate::common::*;
+
+struct Built {
+    html: String,
+    pdf_text: String,
+    document: techniekpact::document::Document,
+}
+
+/// The example report in all three formats, built once.
+fn built() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let data = repo().join("data/noord-2016.yaml");
+        maak_ok(&data, dir.path(), &["--formaat", "pdf,docx,html"]);
+        let html =
+            std::fs::read_to_string(dir.path().join("techniekpact-noord-2016.html")).unwrap();
+        let pdf_text = pdf_text(&dir.path().join("techniekpact-noord-2016.pdf"));
+        let loaded = techniekpact::load::load(&data, Default::default()).unwrap();
+        let templates = techniekpact::templates::Templates::embedded();
+        let texts = techniekpact::texts::TextSet::load(&templates).unwrap();
+        let document = techniekpact::report::prepare(&loaded, &texts, None)
+            .ok()
+            .unwrap()
+            .document;
+        Built {
+            html,
+            pdf_text,
+            document,
+        }
+    })
+}
+
+fn parse(html: &str) -> Document<'_> {
+    Document::parse_with_options(
+        html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("the HTML is well-formed")
+}
+
+fn elements<'a, 'i>(
+    doc: &'a Document<'i>,
+    name: &'a str,
+) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+    doc.descendants()
+        .filter(move |n| n.is_element() && n.tag_name().name() == name)
+}
+
+fn text_of(node: &Node) -> String {
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter(|n| !n.ancestors().any(|a| a.tag_name().name() == "style"))
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+/// Every text the model has: headings with their numbers, paragraphs,
+/// list items, table cells and captions with their numbers.
+fn model_texts(blocks: &[Block], labels: &techniekpact::document::Labels, out: &mut Vec<String>) {
+    for b in blocks {
+        match b {
+            Block::Heading { number, text, .. } => out.push(format!("{number} {text}")),
+            Block::Paragraph { content } => out.push(inlines_text(content)),
+            Block::List { items, .. } => {
+                for item in items {
+                    model_texts(item, labels, out);
+                }
+            }
+            Block::Table(t) => {
+                if let Some(c) = &t.caption {
+                    out.push(format!("{} {}: {c}", labels.tabel, t.number));
+                }
+                out.extend(t.header.iter().cloned());
+                for row in &t.rows {
+                    out.extend(row.iter().map(|c| c.plain_text()));
+                }
+            }
+            Block::Figure(f) => out.push(format!("{} {}: {}", labels.figuur, f.number, f.caption)),
+            Block::Toc => {}
+        }
+    }
+}
+
+#[test]
+fn the_html_has_every_heading_number_status_cell_and_caption_of_the_pdf() {
+    let b = built();
+    let doc = parse(&b.html);
+    let body = elements(&doc, "body").next().unwrap();
+    let html = squeeze(&text_of(&body));
+    let pdf = squeeze(&b.pdf_text);
+    let mut texts = Vec::new();
+    model_texts(&b.document.blocks, &b.document.meta.labels, &mut texts);
+    let mut checked = 0;
+    for t in texts.iter().filter(|t| !t.trim().is_empty()) {
+        let t = squeeze(t);
+        assert!(pdf.contains(&t), "in the model but not in the PDF: {t:?}");
+        assert!(html.contains(&t), "in the PDF but not in the HTML: {t:?}");
+        checked += 1;
+    }
+    assert!(checked > 300, "{checked} texts compared");
+    for status in [
+        "op koers",
+        "aandacht",
+        "achter",
+        "behaald",
+        "nulmeting",
+        "geen meting",
+    ] {
+        assert!(html.contains(&squeeze(status)), "status word {status}");
+    }
+    // The title page's facts.
+    for (label, lines) in &b.document.meta.titelpagina {
+        assert!(html.contains(&squeeze(label)));
+        for l in lines {
+            assert!(html.contains(&squeeze(l)));
+        }
+    }
+}
+
+#[test]
+fn the_html_is_structured_for_every_reader() {
+    let b = built();
+    let doc = parse(&b.html);
+    let root = doc.root_element();
+    assert_eq!(root.attribute("lang"), Some("nl"));
+    assert_eq!(elements(&doc, "h1").count(), 1, "one h1");
+    // Headings without skipped levels.
+    let mut last = 0;
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        let name = n.tag_name().name();
+        if let Some(level) = name.strip_prefix('h').and_then(|l| l.parse::<usize>().ok()) {
+            assert!(level <= last + 1, "{name} after h{last}: {}", text_of(&n));
+            last = level;
+        }
+    }
+    // Ids: unique, and every in-page link lands on one.
+    let ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    let unique: HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "ids are unique");
+    for a in elements(&doc, "a") {
+        let href = a.attribute("href").unwrap();
+        if let Some(target) = href.strip_prefix('#') {
+            assert!(unique.contains(target), "link to #{target}");
+        }
+    }
+    // A navigation with the table of contents, and a skip link before it.
+    let nav = elements(&doc, "nav").next().expect("a nav");
+    assert!(elements(&doc, "a").next().unwrap().attribute("href") == Some("#inhoud"));
+    assert!(elements(&doc, "main").next().unwrap().attribute("id") == Some("inhoud"));
+    let chapters = b
+        .document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { level: 1, .. }))
+        .count();
+    let links = nav
+        .descendants()
+        .filter(|n| n.tag_name().name() == "a")
+        .count();
+    assert!(links > chapters, "chapters and sections in the nav");
+    // Stable ids from number and words.
+    assert!(
+        unique.contains("4-1-w-t-in-het-primair-onderwijs"),
+        "{unique:?}"
+    );
+    // Tables: a caption, and header cells with a scope.
+    let tables: Vec<Node> = elements(&doc, "table").collect();
+    assert!(tables.len() >= 10);
+    for t in &tables {
+        assert!(t.children().any(|c| c.tag_name().name() == "caption"));
+        for th in t.descendants().filter(|n| n.tag_name().name() == "th") {
+            assert_eq!(th.attribute("scope"), Some("col"));
+        }
+    }
+    // Figures: the chart inline, named by the alt text of the PDF and DOCX.
+    let alts: Vec<String> = b
+        .document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(f) => Some(f.alt.clone()),
+            _ => None,
+        })
+        .collect();
+    let figures: Vec<Node> = elements(&doc, "figure").collect();
+    assert_eq!(figures.len(), alts.len());
+    for (f, alt) in figures.iter().zip(&alts) {
+        let img = f
+            .descendants()
+            .find(|n| n.attribute("role") == Some("img"))
+            .unwrap();
+        assert_eq!(img.attribute("aria-label"), Some(alt.as_str()));
+        assert!(
+            img.descendants().any(|n| n.tag_name().name() == "svg"),
+            "inline SVG"
+        );
+        assert!(f.children().any(|c| c.tag_name().name() == "figcaption"));
+    }
+    // A status is a word, not only a colour.
+    for s in doc.descendants().filter(|n| {
+        n.attribute("class")
+            .is_some_and(|c| c.starts_with("status "))
+    }) {
+        assert!(!text_of(&s).trim().is_empty());
+    }
+    // Self-contained: no script, no external resource.
+    assert_eq!(elements(&doc, "script").count(), 0);
+    assert_eq!(elements(&doc, "link").count(), 0);
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        if let Some(src) = n.attribute("src") {
+            assert!(src.starts_with("data:"), "{src}");
+        }
+    }
+    assert!(
+        elements(&doc, "img")
+            .next()
+            .unwrap()
+            .attribute("src")
+            .unwrap()
+            .starts_with("data:image/svg+xml;base64,")
+    );
+}
+
+#[test]
+fn the_same_input_gives_the_same_html_and_it_is_written_with_the_other_files_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = repo().join("data/noord-2016.yaml");
+    maak_ok(&data, dir.path(), &["--formaat", "html"]);
+    let again = std::fs::read_to_string(dir.path().join("techniekpact-noord-2016.html")).unwrap();
+    assert!(again == built().html, "byte-identical HTML");
+
+    // A broken HTML template: nothing at all is written, with the file and line.
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let main = std::fs::read_to_string(tpl.join("rapport.html")).unwrap();
+    std::fs::write(
+        tpl.join("rapport.html"),
+        main.replace(
+            "<main id=\"inhoud\"",
+            "{{ onbekend.veld }}<main id=\"inhoud\"",
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("uit");
+    let o = maak(
+        &data,
+        &out,
+        &[
+            "--formaat",
+            "pdf,docx,html",
+            "--sjablonen",
+            tpl.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("rapport.html:"), "{stderr}");
+    assert!(stderr.contains("fout in het sjabloon"), "{stderr}");
+    assert!(
+        !out.exists() || files_under(&out).is_empty(),
+        "no file written"
+    );
+}
+
+#[test]
+fn an_html_template_cannot_read_files_outside_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("geheim.txt");
+    std::fs::write(&secret, "GEHEIME-INHOUD").unwrap();
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let main = std::fs::read_to_string(tpl.join("rapport.html")).unwrap();
+    for include in ["../geheim.txt", "/etc/passwd", secret.to_str().unwrap()] {
+        std::fs::write(
+            tpl.join("rapport.html"),
+            main.replace(
+                "<main id=\"inhoud\"",
+                &format!("{{% include \"{include}\" %}}<main id=\"inhoud\""),
+            ),
+        )
+        .unwrap();
+        let out = dir.path().join("uit");
+        let o = maak(
+            &repo().join("data/noord-2016.yaml"),
+            &out,
+            &["--formaat", "html", "--sjablonen", tpl.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(1), "{include}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains("bestand niet gevonden"), "{stderr}");
+        assert!(!stderr.contains("GEHEIME-INHOUD") && !stderr.contains("root:x:"));
+    }
+}
+
+/// Node's module folder with axe-core and puppeteer-core (`tools/test`).
+fn node_modules() -> PathBuf {
+    let dir = std::env::var_os("TECHNIEKPACT_VALIDATIE_NPM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("target/validatie/npm/node_modules"));
+    assert!(
+        dir.join("axe-core").exists() && dir.join("puppeteer-core").exists(),
+        "axe-core en puppeteer-core ontbreken ({}): installeer ze met tools/test (of tools/installeer-validatie)",
+        dir.display()
+    );
+    assert!(
+        Path::new("/usr/bin/chromium").exists(),
+        "Chromium ontbreekt: installeer Debian's pakket chromium, zoals tools/test doet"
+    );
+    dir
+}
+
+#[test]
+fn the_examples_pass_axe_in_chromium_in_light_and_dark_and_fit_320_pixels() {
+    let modules = node_modules();
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for year in [2014, 2015, 2016] {
+        let data = repo().join(format!("data/noord-{year}.yaml"));
+        maak_ok(&data, dir.path(), &["--formaat", "html"]);
+        files.push(dir.path().join(format!("techniekpact-noord-{year}.html")));
+    }
+    // Screenshots at 360 and 1280 pixels, for people to look at.
+    let shots = repo().join("target/html-schermafbeeldingen");
+    std::fs::create_dir_all(&shots).unwrap();
+    let o = Command::new("node")
+        .arg(repo().join("tests/validatie/html.mjs"))
+        .arg(&shots)
+        .args(&files)
+        .env("NODE_MODULES_DIR", &modules)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let results: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .collect();
+    assert_eq!(
+        results.len(),
+        files.len(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    for r in &results {
+        assert_eq!(r["ok"], true, "{r:#}");
+        assert_eq!(r["violations"].as_array().unwrap().len(), 0);
+        assert!(
+            r["overflow320"]["scrollWidth"].as_u64() <= r["overflow320"]["clientWidth"].as_u64()
+        );
+    }
+    assert!(o.status.success());
+    assert!(shots.join("techniekpact-noord-2016-360.png").exists());
+}
