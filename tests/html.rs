@@ -370,7 +370,44 @@ fn the_examples_pass_axe_in_chromium_in_light_and_dark_and_fit_320_pixels() {
         assert!(
             r["overflow320"]["scrollWidth"].as_u64() <= r["overflow320"]["clientWidth"].as_u64()
         );
+        assert_eq!(r["print"]["pageSize"], serde_json::json!([595, 842]), "A4");
+        assert_eq!(
+            r["print"]["newPage"], r["print"]["chapters"],
+            "chapters on new pages"
+        );
     }
     assert!(o.status.success());
     assert!(shots.join("techniekpact-noord-2016-360.png").exists());
+}
+
+#[test]
+fn a_batch_writes_an_html_edition_per_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(bin())
+        .args([
+            "maak",
+            "data/noord-2014.yaml",
+            "data/noord-2015.yaml",
+            "--formaat",
+            "html",
+            "--uit",
+        ])
+        .arg(dir.path())
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for year in [2014, 2015] {
+        let html =
+            std::fs::read_to_string(dir.path().join(format!("techniekpact-noord-{year}.html")))
+                .unwrap();
+        assert!(
+            html_text(&html).contains(&format!("Verslagjaar {year}")),
+            "{year}"
+        );
+    }
+    assert!(
+        !dir.path().join("techniekpact-noord-2014.pdf").exists(),
+        "only the formats asked for"
+    );
 }

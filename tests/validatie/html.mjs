@@ -2,6 +2,7 @@
 // driven by puppeteer-core; no downloaded browser): axe-core with the WCAG
 // 2.0/2.1 A and AA rules, in the light and the dark colour scheme; no
 // horizontal page scroll at 320 CSS pixels; no request leaves the page;
+// printed on A4 with every chapter on a new page;
 // screenshots at 360 and 1280 pixels wide into SCREENSHOT_DIR.
 //
 // Usage: node html.mjs SCREENSHOT_DIR FILE.html...
@@ -66,7 +67,22 @@ for (const file of files) {
     const d = document.documentElement;
     return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth };
   });
-  const ok = result.violations.length === 0 && requests.length === 0 && scripts.length === 0
+  // Printed: chapters start on a new page, on A4.
+  await page.emulateMediaType("print");
+  result.print = await page.evaluate(() => {
+    const chapters = [...document.querySelectorAll("main > h2")];
+    return {
+      chapters: chapters.length,
+      newPage: chapters.filter((h) => getComputedStyle(h).breakBefore === "page").length,
+    };
+  });
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const box = /\/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)/.exec(Buffer.from(pdf).toString("latin1"));
+  result.print.pageSize = box ? [Math.round(+box[1]), Math.round(+box[2])] : null;
+  await page.emulateMediaType("screen");
+  const printOk = result.print.chapters > 0 && result.print.newPage === result.print.chapters
+    && result.print.pageSize && result.print.pageSize[0] === 595 && result.print.pageSize[1] === 842;
+  const ok = printOk && result.violations.length === 0 && requests.length === 0 && scripts.length === 0
     && result.overflow320.scrollWidth <= result.overflow320.clientWidth;
   failed ||= !ok;
   console.log(JSON.stringify({ ok, ...result }));
