@@ -87,6 +87,21 @@ fn after_start_tag(node: &Node) -> Option<usize> {
     node.first_child().map(|c| c.range().start)
 }
 
+/// An edit that makes `child` the first child of the element `node` (named
+/// `tag`), opening it when it is empty (`<w:rPr/>`).
+fn prepend_child(node: &Node, tag: &str, child: String) -> Edit {
+    match after_start_tag(node) {
+        Some(pos) => Edit {
+            range: pos..pos,
+            with: child,
+        },
+        None => Edit {
+            range: node.range(),
+            with: format!("<{tag}>{child}</{tag}>"),
+        },
+    }
+}
+
 /// Paragraph ids numbered in document order across all parts.
 fn renumber_para_ids(doc: &Document, counter: &mut u32, edits: &mut Vec<Edit>) {
     for node in doc.descendants().filter(Node::is_element) {
@@ -194,16 +209,7 @@ fn script_fonts(doc: &Document, edits: &mut Vec<Edit>) {
                         });
                     }
                 },
-                None => match after_start_tag(&rpr) {
-                    Some(pos) => edits.push(Edit {
-                        range: pos..pos,
-                        with: fonts,
-                    }),
-                    None => edits.push(Edit {
-                        range: rpr.range(),
-                        with: format!("<w:rPr>{fonts}</w:rPr>"),
-                    }),
-                },
+                None => edits.push(prepend_child(&rpr, "w:rPr", fonts)),
             },
             None => {
                 let pos = after_start_tag(&run).unwrap_or(run.range().end);
@@ -240,16 +246,7 @@ fn header_rows(doc: &Document, headers: &[bool], edits: &mut Vec<Edit>) {
             continue;
         };
         match row.children().find(|n| is(n, W, "trPr")) {
-            Some(pr) => match after_start_tag(&pr) {
-                Some(pos) => edits.push(Edit {
-                    range: pos..pos,
-                    with: "<w:tblHeader/>".into(),
-                }),
-                None => edits.push(Edit {
-                    range: pr.range(),
-                    with: "<w:trPr><w:tblHeader/></w:trPr>".into(),
-                }),
-            },
+            Some(pr) => edits.push(prepend_child(&pr, "w:trPr", "<w:tblHeader/>".into())),
             None => {
                 if let Some(pos) = after_start_tag(&row) {
                     edits.push(Edit {
@@ -348,16 +345,7 @@ pub fn merge_styles(reference: Option<&str>, ours: &str, language: &str) -> Resu
                 range: l.range(),
                 with: lang,
             }),
-            None => match after_start_tag(&rpr) {
-                Some(pos) => edits.push(Edit {
-                    range: pos..pos,
-                    with: lang,
-                }),
-                None => edits.push(Edit {
-                    range: rpr.range(),
-                    with: format!("<w:rPr>{lang}</w:rPr>"),
-                }),
-            },
+            None => edits.push(prepend_child(&rpr, "w:rPr", lang)),
         },
         (Some(d), None) => {
             let pos = after_start_tag(&d).unwrap_or(d.range().start);
