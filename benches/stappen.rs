@@ -37,7 +37,13 @@ fn stages(c: &mut Criterion) {
     let loaded = load(&path, LoadOptions::default()).expect("the example is valid");
     let templates = Templates::embedded();
     let texts = TextSet::load(&templates).expect("the default texts are valid");
-    let prepared = prepare(&loaded, &texts, None).expect("the example prepares");
+    let prepared = prepare(
+        &loaded,
+        &texts,
+        &techniekpact::house_style::HouseStyle::embedded(),
+        None,
+    )
+    .expect("the example prepares");
     let ctx = prepared.context(&templates);
 
     c.bench_function("laden_en_controleren", |b| {
@@ -69,7 +75,8 @@ fn stages(c: &mut Criterion) {
         })
     });
     c.bench_function("document_met_grafieken", |b| {
-        b.iter(|| prepare(black_box(&loaded), &texts, None).expect("prepares"))
+        let style = techniekpact::house_style::HouseStyle::embedded();
+        b.iter(|| prepare(black_box(&loaded), &texts, &style, None).expect("prepares"))
     });
     c.bench_function("grafieken_rasteren", |b| {
         b.iter_batched(

@@ -26,15 +26,16 @@ impl Status {
         Status::GeenMeting,
     ];
 
-    /// The Dutch word, always shown next to any colour.
-    pub fn label(self) -> &'static str {
+    /// The key of this status in `teksten.yaml` (its word) and
+    /// `huisstijl.yaml` (its colour).
+    pub fn key(self) -> &'static str {
         match self {
             Status::Behaald => "behaald",
-            Status::OpKoers => "op koers",
+            Status::OpKoers => "op_koers",
             Status::Aandacht => "aandacht",
             Status::Achter => "achter",
             Status::Nulmeting => "nulmeting",
-            Status::GeenMeting => "geen meting",
+            Status::GeenMeting => "geen_meting",
         }
     }
 }
@@ -99,6 +100,17 @@ pub fn analyse_indicator(ind: &Indicator, year: i32, rules: &Statusregels) -> In
         voortgang,
         status,
     }
+}
+
+/// Every status key, in the order editors see them in `teksten.yaml` and
+/// `huisstijl.yaml`: indicators, then acties, then doe-voorstellen.
+pub fn status_keys() -> Vec<&'static str> {
+    Status::ALL
+        .iter()
+        .map(|s| s.key())
+        .chain(crate::model::ActieStatus::ALL.iter().map(|s| s.key()))
+        .chain(crate::model::DoeStatus::ALL.iter().map(|s| s.key()))
+        .collect()
 }
 
 /// The value expected in `year` on the straight line from baseline to target.

@@ -13,24 +13,46 @@ use plotters::series::DashedLineSeries;
 
 use crate::analysis::{Analysis, IndicatorAnalysis, expected_value};
 use crate::format_nl::{number, percent};
+use crate::house_style::{Colour, HouseStyle};
 use crate::model::{Indicator, Voortgang};
 
 /// The font family name charts use; the same family is embedded in Typst.
 pub const FONT_FAMILY: &str = "Noto Sans";
 
-pub const BLUE: RGBColor = RGBColor(0x15, 0x42, 0x73);
-pub const LIGHT_BLUE: RGBColor = RGBColor(0x8f, 0xca, 0xe7);
-pub const GREEN: RGBColor = RGBColor(0x39, 0x87, 0x0c);
-pub const GREY: RGBColor = RGBColor(0x69, 0x69, 0x69);
-pub const LIGHT_GREY: RGBColor = RGBColor(0xe6, 0xe6, 0xe6);
-const REGION_COLORS: [RGBColor; 6] = [
-    RGBColor(0x15, 0x42, 0x73),
-    RGBColor(0x00, 0x7b, 0xc7),
-    RGBColor(0x8f, 0xca, 0xe7),
-    RGBColor(0x39, 0x87, 0x0c),
-    RGBColor(0xe1, 0x70, 0x00),
-    RGBColor(0x94, 0x71, 0x0a),
-];
+/// The colours of the charts, from the house style (`huisstijl.yaml`).
+#[derive(Clone, Copy)]
+struct Palette {
+    /// Measurements and realisation: the main colour.
+    main: RGBColor,
+    /// Expected progress and the report year.
+    expected: RGBColor,
+    /// The target and the 100 % line.
+    target: RGBColor,
+    /// Axes and their labels.
+    axis: RGBColor,
+    /// Grid lines.
+    grid: RGBColor,
+    /// Label text.
+    text: RGBColor,
+}
+
+fn rgb(c: &Colour) -> RGBColor {
+    let (r, g, b) = c.rgb();
+    RGBColor(r, g, b)
+}
+
+impl Palette {
+    fn of(style: &HouseStyle) -> Self {
+        Palette {
+            main: rgb(&style.kleuren.hoofdkleur),
+            expected: rgb(&style.grafieken.verwacht),
+            target: rgb(&style.grafieken.doel),
+            axis: rgb(&style.kleuren.grijs),
+            grid: rgb(&style.grafieken.raster),
+            text: rgb(&style.kleuren.tekst),
+        }
+    }
+}
 
 /// The words of legends and captions, from the fixed texts; `doel` and the
 /// captions are filled in per chart by the caller.
@@ -45,6 +67,9 @@ pub struct ChartWords {
     /// The caption, filled in.
     pub caption: String,
 }
+
+/// Fills in a text of the charts (`grafieken` in teksten.yaml) by key.
+pub type ChartText<'a> = &'a dyn Fn(&str, minijinja::Value) -> String;
 
 /// One drawn chart.
 #[derive(Debug, Clone)]
@@ -135,10 +160,13 @@ fn ceiling(max: f64) -> f64 {
 /// Measurements, expected trajectory and target of one indicator.
 pub fn indicator_chart(
     ind: &Indicator,
-    a: &IndicatorAnalysis,
     year: i32,
+    status: &str,
+    style: &HouseStyle,
     words: &ChartWords,
+    text: ChartText,
 ) -> Chart {
+    let p = Palette::of(style);
     let d = ind.decimalen;
     let first = ind
         .metingen
@@ -168,21 +196,21 @@ pub fn indicator_chart(
             .configure_mesh()
             .disable_x_mesh()
             .light_line_style(TRANSPARENT)
-            .bold_line_style(LIGHT_GREY)
-            .axis_style(GREY)
+            .bold_line_style(p.grid)
+            .axis_style(p.axis)
             // One label per year, or a few round years over a long span.
             .x_labels(((last - first + 1) as usize).min(MAX_YEAR_LABELS))
             .y_labels(6)
             .x_label_formatter(&years_label)
             .y_label_formatter(&|v| number(*v, d.min(1)))
             .y_desc(ind.eenheid.clone())
-            .label_style(font(14.0).color(&GREY))
-            .axis_desc_style(font(14.0).color(&GREY))
+            .label_style(font(14.0).color(&p.axis))
+            .axis_desc_style(font(14.0).color(&p.axis))
             .draw()?;
         // The report year.
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(year as f64, min), (year as f64, ceiling(max))],
-            LIGHT_BLUE.stroke_width(2),
+            p.expected.stroke_width(2),
         )))?;
         chart
             .draw_series(DashedLineSeries::new(
@@ -192,23 +220,23 @@ pub fn indicator_chart(
                 ],
                 8,
                 6,
-                GREY.stroke_width(2),
+                p.axis.stroke_width(2),
             ))?
             .label(words.verwacht_traject.as_str())
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], GREY.stroke_width(2)));
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], p.axis.stroke_width(2)));
         chart
-            .draw_series(LineSeries::new(points.clone(), BLUE.stroke_width(3)))?
+            .draw_series(LineSeries::new(points.clone(), p.main.stroke_width(3)))?
             .label(words.metingen.as_str())
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLUE.stroke_width(3)));
-        chart.draw_series(points.iter().map(|p| Circle::new(*p, 5, BLUE.filled())))?;
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], p.main.stroke_width(3)));
+        chart.draw_series(points.iter().map(|pt| Circle::new(*pt, 5, p.main.filled())))?;
         chart
             .draw_series(std::iter::once(TriangleMarker::new(
                 (ind.doel.jaar as f64, ind.doel.waarde),
                 8,
-                GREEN.filled(),
+                p.target.filled(),
             )))?
             .label(words.doel.as_str())
-            .legend(|(x, y)| TriangleMarker::new((x + 10, y), 6, GREEN.filled()));
+            .legend(|(x, y)| TriangleMarker::new((x + 10, y), 6, p.target.filled()));
         chart
             .configure_series_labels()
             .position(if ind.doel.waarde >= ind.nulmeting.waarde {
@@ -217,32 +245,35 @@ pub fn indicator_chart(
                 SeriesLabelPosition::LowerLeft
             })
             .background_style(WHITE.mix(0.9))
-            .border_style(LIGHT_GREY)
+            .border_style(p.grid)
             .label_font(font(14.0))
             .draw()?;
         Ok(())
     });
     let measured = if ind.metingen.is_empty() {
-        "nog geen metingen".to_string()
+        text("alt_geen_metingen", minijinja::context! {})
     } else {
-        format!(
-            "metingen {}",
-            ind.metingen
-                .iter()
-                .map(|(y, v)| format!("{y}: {}", number(*v, d)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        let list = ind
+            .metingen
+            .iter()
+            .map(|(y, v)| format!("{y}: {}", number(*v, d)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        text("alt_metingen", minijinja::context! { metingen => list })
     };
-    let alt = format!(
-        "Lijndiagram van {} in {}: {measured}; verwacht traject van {} in {} naar het doel {} in {}; status in {year}: {}.",
-        ind.naam,
-        ind.eenheid,
-        number(ind.nulmeting.waarde, d),
-        ind.nulmeting.jaar,
-        number(ind.doel.waarde, d),
-        ind.doel.jaar,
-        a.status.label()
+    let alt = text(
+        "alt_indicator",
+        minijinja::context! {
+            naam => ind.naam.as_str(),
+            eenheid => ind.eenheid.as_str(),
+            metingen => measured,
+            nulmeting => number(ind.nulmeting.waarde, d),
+            nulmeting_jaar => ind.nulmeting.jaar,
+            doel => number(ind.doel.waarde, d),
+            doel_jaar => ind.doel.jaar,
+            jaar => year,
+            status => status,
+        },
     );
     Chart {
         id: ind.id.clone(),
@@ -255,10 +286,17 @@ pub fn indicator_chart(
 }
 
 /// Grouped bars of an indicator's breakdown per region and year.
-pub fn breakdown_chart(ind: &Indicator, words: &ChartWords) -> Option<Chart> {
+pub fn breakdown_chart(
+    ind: &Indicator,
+    style: &HouseStyle,
+    words: &ChartWords,
+    text: ChartText,
+) -> Option<Chart> {
     if ind.uitsplitsing.is_empty() {
         return None;
     }
+    let p = Palette::of(style);
+    let region_colours: Vec<RGBColor> = style.region_colours().into_iter().map(rgb).collect();
     let d = ind.decimalen;
     let mut years: Vec<i32> = ind
         .uitsplitsing
@@ -300,18 +338,18 @@ pub fn breakdown_chart(ind: &Indicator, words: &ChartWords) -> Option<Chart> {
             .configure_mesh()
             .disable_x_mesh()
             .light_line_style(TRANSPARENT)
-            .bold_line_style(LIGHT_GREY)
-            .axis_style(GREY)
+            .bold_line_style(p.grid)
+            .axis_style(p.axis)
             .x_labels(2 * n + 1)
             .x_label_formatter(&label_of)
             .y_label_formatter(&|v| number(*v, d.min(1)))
             .y_desc(ind.eenheid.clone())
-            .label_style(font(14.0).color(&GREY))
-            .axis_desc_style(font(14.0).color(&GREY))
+            .label_style(font(14.0).color(&p.axis))
+            .axis_desc_style(font(14.0).color(&p.axis))
             .draw()?;
         let bar = 0.8 / k as f64;
         for (r, (name, values)) in regions.iter().enumerate() {
-            let color = REGION_COLORS[r % REGION_COLORS.len()];
+            let color = region_colours[r % region_colours.len()];
             chart
                 .draw_series(years.iter().enumerate().filter_map(|(i, y)| {
                     let v = values.get(y)?;
@@ -330,7 +368,7 @@ pub fn breakdown_chart(ind: &Indicator, words: &ChartWords) -> Option<Chart> {
             .configure_series_labels()
             .position(SeriesLabelPosition::UpperLeft)
             .background_style(WHITE.mix(0.9))
-            .border_style(LIGHT_GREY)
+            .border_style(p.grid)
             .label_font(font(14.0))
             .draw()?;
         Ok(())
@@ -353,11 +391,9 @@ pub fn breakdown_chart(ind: &Indicator, words: &ChartWords) -> Option<Chart> {
         file_name: format!("{}{BREAKDOWN_SUFFIX}.svg", ind.id),
         svg,
         caption: words.caption.clone(),
-        alt: format!(
-            "Staafdiagram van {} per regio en jaar, in {}: {}.",
-            ind.naam,
-            ind.eenheid,
-            parts.join("; ")
+        alt: text(
+            "alt_uitsplitsing",
+            minijinja::context! { naam => ind.naam.as_str(), eenheid => ind.eenheid.as_str(), regios => parts.join("; ") },
         ),
         size,
     })
@@ -373,7 +409,14 @@ fn short(name: &str, max: usize) -> String {
 }
 
 /// Realisatie against verwacht for every indicator.
-pub fn summary_chart(data: &Voortgang, analysis: &Analysis, words: &ChartWords) -> Chart {
+pub fn summary_chart(
+    data: &Voortgang,
+    analysis: &Analysis,
+    style: &HouseStyle,
+    words: &ChartWords,
+    text: ChartText,
+) -> Chart {
+    let p = Palette::of(style);
     let rows: Vec<(&Indicator, &IndicatorAnalysis)> = data
         .indicatoren()
         .filter_map(|i| analysis.indicator(&i.id).map(|a| (i, a)))
@@ -417,12 +460,12 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis, words: &ChartWords) 
             .configure_mesh()
             .disable_y_mesh()
             .light_line_style(TRANSPARENT)
-            .bold_line_style(LIGHT_GREY)
-            .axis_style(GREY)
+            .bold_line_style(p.grid)
+            .axis_style(p.axis)
             .y_labels(2 * n + 1)
             .y_label_formatter(&label_of)
             .x_label_formatter(&|v| format!("{}\u{a0}%", number(*v, 0)))
-            .label_style(font(13.0).color(&BLACK))
+            .label_style(font(13.0).color(&p.text))
             .draw()?;
         let row_y = |i: usize| (n - 1 - i) as f64;
         chart
@@ -434,31 +477,31 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis, words: &ChartWords) 
                         (0.0f64.min(r.clamp(lo, hi)), y + 0.52),
                         (r.clamp(lo, hi).max(0.0), y + 0.86),
                     ],
-                    BLUE.filled(),
+                    p.main.filled(),
                 ))
             }))?
             .label(words.realisatie.as_str())
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], BLUE.filled()));
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], p.main.filled()));
         chart
             .draw_series(rows.iter().enumerate().map(|(i, (_, a))| {
                 let y = row_y(i);
                 let v = a.verwacht.clamp(lo, hi);
                 Rectangle::new(
                     [(0.0f64.min(v), y + 0.14), (v.max(0.0), y + 0.48)],
-                    LIGHT_BLUE.filled(),
+                    p.expected.filled(),
                 )
             }))?
             .label(words.verwacht.as_str())
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], LIGHT_BLUE.filled()));
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], p.expected.filled()));
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(100.0, 0.0), (100.0, n as f64)],
-            GREEN.stroke_width(2),
+            p.target.stroke_width(2),
         )))?;
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::LowerRight)
             .background_style(WHITE.mix(0.9))
-            .border_style(LIGHT_GREY)
+            .border_style(p.grid)
             .label_font(font(13.0))
             .draw()?;
         Ok(())
@@ -466,13 +509,18 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis, words: &ChartWords) 
     let parts: Vec<String> = rows
         .iter()
         .map(|(i, a)| match a.realisatie {
-            Some(r) => format!(
-                "{}: realisatie {}, verwacht {}",
-                i.naam,
-                percent(r),
-                percent(a.verwacht)
+            Some(r) => text(
+                "alt_overzicht_indicator",
+                minijinja::context! {
+                    naam => i.naam.as_str(),
+                    realisatie => percent(r),
+                    verwacht => percent(a.verwacht),
+                },
             ),
-            None => format!("{}: geen meting, verwacht {}", i.naam, percent(a.verwacht)),
+            None => text(
+                "alt_overzicht_geen_meting",
+                minijinja::context! { naam => i.naam.as_str(), verwacht => percent(a.verwacht) },
+            ),
         })
         .collect();
     Chart {
@@ -480,9 +528,9 @@ pub fn summary_chart(data: &Voortgang, analysis: &Analysis, words: &ChartWords) 
         file_name: format!("{OVERVIEW_CHART}.svg"),
         svg,
         caption: words.caption.clone(),
-        alt: format!(
-            "Staafdiagram met per indicator de realisatie en de verwachte voortgang in procenten van de doelstelling: {}.",
-            parts.join("; ")
+        alt: text(
+            "alt_overzicht",
+            minijinja::context! { indicatoren => parts.join("; ") },
         ),
         size,
     }

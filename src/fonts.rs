@@ -30,6 +30,10 @@ pub fn all() -> [(&'static str, &'static [u8]); 9] {
     ]
 }
 
+/// The families the body text can be set in (`lettertype` in
+/// `huisstijl.yaml`).
+pub const BODY_FAMILIES: [&str; 1] = ["Noto Sans"];
+
 /// The families that fill in for what Noto Sans lacks, in the order Typst
 /// tries them (`stijl.typ` names the same).
 pub const FALLBACK_FAMILIES: [&str; 3] = [EMOJI_FAMILY, ARABIC_FAMILY, HEBREW_FAMILY];

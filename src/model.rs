@@ -241,14 +241,14 @@ impl ActieStatus {
         ActieStatus::Gestopt,
     ];
 
-    /// The Dutch word shown in the report.
-    pub fn label(self) -> &'static str {
+    /// The key of this status in `teksten.yaml` and `huisstijl.yaml`.
+    pub fn key(self) -> &'static str {
         match self {
-            ActieStatus::Gepland => "gepland",
-            ActieStatus::Lopend => "lopend",
-            ActieStatus::Afgerond => "afgerond",
-            ActieStatus::Vertraagd => "vertraagd",
-            ActieStatus::Gestopt => "gestopt",
+            ActieStatus::Gepland => "actie_gepland",
+            ActieStatus::Lopend => "actie_lopend",
+            ActieStatus::Afgerond => "actie_afgerond",
+            ActieStatus::Vertraagd => "actie_vertraagd",
+            ActieStatus::Gestopt => "actie_gestopt",
         }
     }
 }
@@ -289,13 +289,20 @@ pub enum DoeStatus {
 }
 
 impl DoeStatus {
-    /// The Dutch words shown in the report.
-    pub fn label(self) -> &'static str {
+    pub const ALL: [DoeStatus; 4] = [
+        DoeStatus::InVoorbereiding,
+        DoeStatus::InUitvoering,
+        DoeStatus::Afgerond,
+        DoeStatus::Gestopt,
+    ];
+
+    /// The key of this status in `teksten.yaml` and `huisstijl.yaml`.
+    pub fn key(self) -> &'static str {
         match self {
-            DoeStatus::InVoorbereiding => "in voorbereiding",
-            DoeStatus::InUitvoering => "in uitvoering",
-            DoeStatus::Afgerond => "afgerond",
-            DoeStatus::Gestopt => "gestopt",
+            DoeStatus::InVoorbereiding => "doe_in_voorbereiding",
+            DoeStatus::InUitvoering => "doe_in_uitvoering",
+            DoeStatus::Afgerond => "doe_afgerond",
+            DoeStatus::Gestopt => "doe_gestopt",
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::charts::ChartSet;
 use crate::diagnostics::Report;
 use crate::document::Document;
 use crate::document::build::{Previous, build};
+use crate::house_style::HouseStyle;
 use crate::load::{self, LoadOptions, Loaded};
 use crate::output::{OutputFile, commit, stage, stage_all};
 use crate::render::{RenderContext, RenderError, Renderer};
@@ -68,6 +69,8 @@ pub struct Prepared {
     /// The logo file the data names.
     pub logo_path: Option<PathBuf>,
     pub slug: String,
+    /// The house style the charts were drawn in; the renderers use it too.
+    pub style: HouseStyle,
 }
 
 impl Prepared {
@@ -76,6 +79,7 @@ impl Prepared {
         RenderContext {
             document: &self.document,
             charts: &self.charts,
+            style: &self.style,
             templates,
             logo: self.logo.clone(),
             slug: &self.slug,
@@ -90,6 +94,7 @@ impl Prepared {
 pub fn prepare(
     loaded: &Loaded,
     texts: &TextSet,
+    style: &HouseStyle,
     previous: Option<&Loaded>,
 ) -> Result<Prepared, MakeError> {
     let data = &loaded.data;
@@ -126,6 +131,7 @@ pub fn prepare(
         &analysis,
         logo.as_ref().map(|(n, _)| n.clone()),
         texts,
+        style,
         prev,
     )
     .map_err(|r| MakeError::Template(vec![r]))?;
@@ -135,6 +141,7 @@ pub fn prepare(
         logo,
         logo_path,
         slug: slug(&data.rapport.landsdeel, data.rapport.verslagjaar),
+        style: style.clone(),
     })
 }
 
@@ -148,7 +155,8 @@ fn load_and_prepare(path: &Path, options: &MakeOptions) -> Result<(Report, Prepa
         None => None,
     };
     let texts = TextSet::load(&options.templates).map_err(|r| MakeError::Template(vec![r]))?;
-    let prepared = prepare(&loaded, &texts, previous.as_ref())?;
+    let style = HouseStyle::load(&options.templates).map_err(|r| MakeError::Template(vec![r]))?;
+    let prepared = prepare(&loaded, &texts, &style, previous.as_ref())?;
     crate::timings::mark("document en grafieken");
     Ok((loaded.warnings, prepared))
 }
@@ -168,6 +176,7 @@ fn inputs_hash(path: &Path, options: &MakeOptions) -> Option<u128> {
         data,
         previous,
         options.templates.get(crate::texts::TEXTS_FILE),
+        options.templates.get(crate::house_style::STYLE_FILE),
         options.load.strict,
         options.load.allow_outside_paths,
     )))

@@ -15,6 +15,10 @@ pub const DEFAULTS: &[(&str, &[u8])] = &[
     ("stijl.typ", include_bytes!("../templates/stijl.typ")),
     ("stijl.docx", include_bytes!("../templates/stijl.docx")),
     ("teksten.yaml", include_bytes!("../templates/teksten.yaml")),
+    (
+        "huisstijl.yaml",
+        include_bytes!("../templates/huisstijl.yaml"),
+    ),
     ("rapport.html", include_bytes!("../templates/rapport.html")),
     ("rapport.css", include_bytes!("../templates/rapport.css")),
 ];

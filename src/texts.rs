@@ -23,21 +23,13 @@ pub struct Teksten {
     pub woorden: std::collections::BTreeMap<String, String>,
     /// Table captions, by key.
     pub bijschriften: std::collections::BTreeMap<String, String>,
-    pub grafieken: ChartTexts,
+    /// The word of every status, by its key ([`crate::analysis::status_keys`]).
+    pub statussen: indexmap::IndexMap<String, String>,
+    /// Legends, captions and alternative texts of the charts, by key.
+    pub grafieken: std::collections::BTreeMap<String, String>,
+    /// Words of the chapter on changes, by key.
+    pub wijzigingen: std::collections::BTreeMap<String, String>,
     pub teksten: Fragments,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChartTexts {
-    pub metingen: String,
-    pub verwacht_traject: String,
-    pub doel: String,
-    pub realisatie: String,
-    pub verwacht: String,
-    pub bijschrift_indicator: String,
-    pub bijschrift_uitsplitsing: String,
-    pub bijschrift_overzicht: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -133,22 +125,30 @@ impl TextSet {
         let text = String::from_utf8_lossy(bytes).into_owned();
         let source = SourceText::new(&path, text.as_str());
         let teksten: Teksten = serde_yaml::from_str(&text).map_err(|e| {
-            let at = e.location().map(|l| l.index()..l.index());
             Report::new(
                 &path,
                 Some(source.clone()),
-                vec![
-                    Diagnostic::error(format!("de vaste teksten kunnen niet gelezen worden: {e}"))
-                        .at_opt(at)
-                        .hint("vergelijk met de standaardversie ('techniekpact sjablonen MAP')"),
-                ],
+                vec![crate::template_keys::serde_problem(
+                    "de vaste teksten kunnen niet gelezen worden",
+                    &e,
+                )],
             )
         })?;
+        let index = positions::index(&text).index;
+        let problems = crate::template_keys::check_keys(
+            "/statussen",
+            teksten.statussen.keys(),
+            &crate::analysis::status_keys(),
+            &index,
+        );
+        if !problems.is_empty() {
+            return Err(Report::new(&path, Some(source), problems));
+        }
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         Ok(Self {
             teksten,
-            index: positions::index(&text).index,
+            index,
             source,
             env,
             errors: RefCell::new(Vec::new()),
@@ -184,6 +184,8 @@ impl TextSet {
     pub fn fill_key(&self, section: &str, key: &str, ctx: Value) -> String {
         let map = match section {
             "woorden" => &self.teksten.woorden,
+            "grafieken" => &self.teksten.grafieken,
+            "wijzigingen" => &self.teksten.wijzigingen,
             _ => &self.teksten.bijschriften,
         };
         match map.get(key) {
@@ -197,6 +199,15 @@ impl TextSet {
                 key.to_string()
             }
         }
+    }
+
+    /// The word of the status with `key` (checked at load).
+    pub fn status(&self, key: &str) -> String {
+        self.teksten
+            .statussen
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     /// The problems found while filling in, as a report on the texts file.

@@ -32,10 +32,15 @@ fn built() -> &'static Built {
         let loaded = techniekpact::load::load(&data, Default::default()).unwrap();
         let templates = techniekpact::templates::Templates::embedded();
         let texts = techniekpact::texts::TextSet::load(&templates).unwrap();
-        let document = techniekpact::report::prepare(&loaded, &texts, None)
-            .ok()
-            .unwrap()
-            .document;
+        let document = techniekpact::report::prepare(
+            &loaded,
+            &texts,
+            &techniekpact::house_style::HouseStyle::embedded(),
+            None,
+        )
+        .ok()
+        .unwrap()
+        .document;
         Built {
             html,
             pdf_text,

@@ -20,7 +20,13 @@ fn lean_rendering_gives_the_same_bytes() {
     let loaded = load_str(Path::new("groot.yaml"), &yaml, LoadOptions::default()).unwrap();
     let templates = Templates::embedded();
     let texts = TextSet::load(&templates).unwrap();
-    let prepared = prepare(&loaded, &texts, None).unwrap();
+    let prepared = prepare(
+        &loaded,
+        &texts,
+        &techniekpact::house_style::HouseStyle::embedded(),
+        None,
+    )
+    .unwrap();
     let side_by_side = prepared.context(&templates);
     assert!(
         !side_by_side.lean,
@@ -49,6 +55,12 @@ fn size_decides_the_mode() {
     let loaded = load_str(Path::new("groot.yaml"), &yaml, LoadOptions::default()).unwrap();
     let templates = Templates::embedded();
     let texts = TextSet::load(&templates).unwrap();
-    let prepared = prepare(&loaded, &texts, None).unwrap();
+    let prepared = prepare(
+        &loaded,
+        &texts,
+        &techniekpact::house_style::HouseStyle::embedded(),
+        None,
+    )
+    .unwrap();
     assert!(prepared.context(&templates).lean);
 }

@@ -154,7 +154,7 @@ proptest! {
         };
         let templates = Templates::embedded();
         let set = TextSet::load(&templates).unwrap();
-        let prepared = prepare(&loaded, &set, None).expect("valid data prepares");
+        let prepared = prepare(&loaded, &set, &techniekpact::house_style::HouseStyle::embedded(), None).expect("valid data prepares");
         let ctx = prepared.context(&templates);
         let pdf = PdfRenderer::default().render(&ctx).expect("a PDF");
         prop_assert!(pdf.starts_with(b"%PDF-"));

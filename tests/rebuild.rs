@@ -20,7 +20,13 @@ fn prepared(yaml: &str, templates: &Templates) -> Prepared {
     let path = repo().join("data").join("noord-2016.yaml");
     let loaded = load_str(Path::new(&path), yaml, LoadOptions::default()).unwrap();
     let texts = TextSet::load(templates).unwrap();
-    prepare(&loaded, &texts, None).unwrap()
+    prepare(
+        &loaded,
+        &texts,
+        &techniekpact::house_style::HouseStyle::load(templates).unwrap(),
+        None,
+    )
+    .unwrap()
 }
 
 fn recoloured(templates: &Templates) -> Templates {

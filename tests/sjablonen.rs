@@ -121,9 +121,14 @@ fn render_pdf(templates: &techniekpact::templates::Templates) -> techniekpact::r
     use techniekpact::render::Renderer;
     let loaded = load_text(BASE).unwrap();
     let texts = techniekpact::texts::TextSet::load(templates).unwrap();
-    let prepared = techniekpact::report::prepare(&loaded, &texts, None)
-        .ok()
-        .unwrap();
+    let prepared = techniekpact::report::prepare(
+        &loaded,
+        &texts,
+        &techniekpact::house_style::HouseStyle::load(templates).unwrap(),
+        None,
+    )
+    .ok()
+    .unwrap();
     techniekpact::render::pdf::PdfRenderer::default()
         .render(&prepared.context(templates))
         .expect_err("the template fails")

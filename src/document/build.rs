@@ -9,6 +9,7 @@ use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
 use super::markdown;
 use super::{Align, Block, Cell, Document, Figure, Inline, Labels, Meta, Table};
+use crate::house_style::HouseStyle;
 use crate::texts::TextSet;
 use minijinja::context;
 
@@ -31,12 +32,14 @@ pub fn build(
     analysis: &Analysis,
     logo: Option<String>,
     texts: &TextSet,
+    style: &HouseStyle,
     previous: Option<Previous>,
 ) -> Result<Built, crate::diagnostics::Report> {
     let mut b = Builder {
         data,
         analysis,
         texts,
+        style,
         blocks: Vec::new(),
         charts: ChartSet::default(),
         anchors: Vec::new(),
@@ -127,18 +130,11 @@ fn meta(data: &Voortgang, logo: Option<String>, texts: &TextSet) -> Meta {
     }
 }
 
-/// The status word of an indicator as an inline.
-pub fn status_inline(s: Status) -> Inline {
+/// A status as an inline: its key (for the colour) and its word.
+fn status_inline(texts: &TextSet, key: &str) -> Inline {
     Inline::Status {
-        key: format!("{s:?}").to_lowercase(),
-        label: s.label().into(),
-    }
-}
-
-fn actie_status_inline(a: &Actie) -> Inline {
-    Inline::Status {
-        key: format!("actie_{}", a.status.label()),
-        label: a.status.label().into(),
+        key: key.to_string(),
+        label: texts.status(key),
     }
 }
 
@@ -159,16 +155,12 @@ fn with_unit(value: f64, ind: &Indicator) -> String {
     }
 }
 
-fn plural_s(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Join words as Dutch enumerations: `a, b en c`.
-fn enumerate_nl(parts: &[String]) -> String {
+/// Join words as an enumeration, `a, b en c`, with `and` as the last joint.
+fn enumerate(parts: &[String], and: &str) -> String {
     match parts {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} en {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
 
@@ -176,6 +168,7 @@ struct Builder<'a> {
     data: &'a Voortgang,
     analysis: &'a Analysis,
     texts: &'a TextSet,
+    style: &'a HouseStyle,
     blocks: Vec<Block>,
     charts: ChartSet,
     anchors: Vec<String>,
@@ -202,24 +195,52 @@ impl Builder<'_> {
         ctx: minijinja::Value,
         target: String,
     ) -> charts::ChartWords {
-        let g = &self.texts.teksten.grafieken;
-        let plain = |p: &str, t: &String| self.texts.fill(p, t, context! {});
+        let plain = |key: &str| self.texts.fill_key("grafieken", key, context! {});
         charts::ChartWords {
-            metingen: plain("/grafieken/metingen", &g.metingen),
-            verwacht_traject: plain("/grafieken/verwacht_traject", &g.verwacht_traject),
+            metingen: plain("metingen"),
+            verwacht_traject: plain("verwacht_traject"),
             doel: self
                 .texts
-                .fill("/grafieken/doel", &g.doel, context! { waarde => target }),
-            realisatie: plain("/grafieken/realisatie", &g.realisatie),
-            verwacht: plain("/grafieken/verwacht", &g.verwacht),
-            caption: self.line(caption, ctx),
+                .fill_key("grafieken", "doel", context! { waarde => target }),
+            realisatie: plain("realisatie"),
+            verwacht: plain("verwacht"),
+            caption: self.chart_text(caption, ctx),
         }
+    }
+
+    /// A text of the charts (`grafieken` in teksten.yaml), filled in.
+    fn chart_text(&self, key: &str, ctx: minijinja::Value) -> String {
+        self.texts.fill_key("grafieken", key, ctx)
+    }
+
+    /// A count in running text (`telling_<what>` in `woorden`).
+    fn count(&self, what: &str, n: usize) -> String {
+        self.texts.fill_key(
+            "woorden",
+            &format!("telling_{what}"),
+            context! { aantal => n },
+        )
+    }
+
+    /// Words joined as `a, b en c`, with the word `en` of the texts.
+    fn enumerate(&self, parts: &[String]) -> String {
+        enumerate(parts, &self.texts.fill_key("woorden", "en", context! {}))
+    }
+
+    /// A status as an inline.
+    fn status(&self, key: &str) -> Inline {
+        status_inline(self.texts, key)
     }
 
     /// A word of the tables (`woorden` in teksten.yaml), for this year.
     fn w(&self, key: &str) -> String {
         self.texts
             .fill_key("woorden", key, context! { jaar => self.year() })
+    }
+
+    /// A word of the chapter on changes (`wijzigingen` in teksten.yaml).
+    fn change_word(&self, key: &str) -> String {
+        self.texts.fill_key("wijzigingen", key, context! {})
     }
 
     /// A table caption (`bijschriften` in teksten.yaml).
@@ -317,14 +338,14 @@ impl Builder<'_> {
                 .status_counts()
                 .into_iter()
                 .filter(|(_, n)| *n > 0)
-                .map(|(s, n)| format!("{n} {}", s.label()))
+                .map(|(s, n)| format!("{n} {}", self.texts.status(s.key())))
                 .collect();
             self.fragment(
                 "/teksten/overzicht",
                 context! {
                     verslagjaar => year,
-                    aantal_indicatoren => plural_s(total, "indicator", "indicatoren"),
-                    stand => enumerate_nl(&parts),
+                    aantal_indicatoren => self.count("indicatoren", total),
+                    stand => self.enumerate(&parts),
                 },
             );
             let rows = self
@@ -346,7 +367,7 @@ impl Builder<'_> {
                             ind.doel.jaar
                         )),
                         Cell::text(a.realisatie.map_or("–".into(), percent)),
-                        Cell::inlines(vec![status_inline(a.status)]),
+                        Cell::inlines(vec![self.status(a.status.key())]),
                     ]
                 })
                 .collect();
@@ -374,12 +395,9 @@ impl Builder<'_> {
                 widths: vec![3.0, 1.3, 1.2, 1.3, 1.2, 1.5],
                 rows,
             }));
-            let words = self.chart_words(
-                "/grafieken/bijschrift_overzicht",
-                context! {},
-                String::new(),
-            );
-            let chart = charts::summary_chart(self.data, self.analysis, &words);
+            let words = self.chart_words("bijschrift_overzicht", context! {}, String::new());
+            let text = |key: &str, ctx| self.chart_text(key, ctx);
+            let chart = charts::summary_chart(self.data, self.analysis, self.style, &words, &text);
             self.figure(chart, 1.0);
         }
 
@@ -391,13 +409,13 @@ impl Builder<'_> {
         } else {
             let done = counts
                 .iter()
-                .find(|(s, _)| s.label() == "afgerond")
+                .find(|(s, _)| *s == crate::model::ActieStatus::Afgerond)
                 .map_or(0, |(_, n)| *n);
             self.fragment(
                 "/teksten/acties_overzicht",
                 context! {
                     verslagjaar => year,
-                    aantal_acties => plural_s(total, "actie", "acties"),
+                    aantal_acties => self.count("acties", total),
                     afgerond => done,
                 },
             );
@@ -405,10 +423,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|(s, n)| {
                     vec![
-                        Cell::inlines(vec![Inline::Status {
-                            key: format!("actie_{}", s.label()),
-                            label: s.label().into(),
-                        }]),
+                        Cell::inlines(vec![self.status(s.key())]),
                         Cell::text(n.to_string()),
                     ]
                 })
@@ -439,7 +454,7 @@ impl Builder<'_> {
             "/teksten/leeswijzer",
             context! {
                 verslagjaar => self.year(),
-                onderdelen => enumerate_nl(&parts),
+                onderdelen => self.enumerate(&parts),
                 aantal_onderdelen => parts.len(),
             },
         );
@@ -471,8 +486,8 @@ impl Builder<'_> {
                 (now != then).then(|| {
                     vec![
                         Cell::text(ind.naam.clone()),
-                        Cell::inlines(vec![status_inline(then)]),
-                        Cell::inlines(vec![status_inline(now)]),
+                        Cell::inlines(vec![self.status(then.key())]),
+                        Cell::inlines(vec![self.status(now.key())]),
                     ]
                 })
             })
@@ -513,14 +528,14 @@ impl Builder<'_> {
                         (S::Gepland, S::Lopend) => "gestart",
                         (_, S::Vertraagd) => "vertraagd",
                         (_, S::Gestopt) => "gestopt",
-                        (S::Vertraagd, S::Lopend) => "weer op schema",
+                        (S::Vertraagd, S::Lopend) => "weer_op_schema",
                         _ => "gewijzigd",
                     };
                     vec![
                         Cell::text(a.naam.clone()),
-                        Cell::inlines(vec![actie_status_inline(was)]),
-                        Cell::inlines(vec![actie_status_inline(a)]),
-                        Cell::text(what),
+                        Cell::inlines(vec![self.status(was.status.key())]),
+                        Cell::inlines(vec![self.status(a.status.key())]),
+                        Cell::text(self.change_word(what)),
                     ]
                 })
             })
@@ -555,8 +570,8 @@ impl Builder<'_> {
                 if !then.iter().any(|(i, _)| i == id) {
                     rows.push(vec![
                         Cell::text(*naam),
-                        Cell::text(kind),
-                        Cell::text("nieuw"),
+                        Cell::text(self.change_word(kind)),
+                        Cell::text(self.change_word("nieuw")),
                     ]);
                 }
             }
@@ -564,8 +579,8 @@ impl Builder<'_> {
                 if !now.iter().any(|(i, _)| i == id) {
                     rows.push(vec![
                         Cell::text(*naam),
-                        Cell::text(kind),
-                        Cell::text("vervallen"),
+                        Cell::text(self.change_word(kind)),
+                        Cell::text(self.change_word("vervallen")),
                     ]);
                 }
             }
@@ -617,7 +632,7 @@ impl Builder<'_> {
         if !thema.partners.is_empty() {
             facts.push(vec![
                 Inline::strong(format!("{}: ", self.w("partners"))),
-                Inline::text(enumerate_nl(&thema.partners)),
+                Inline::text(self.enumerate(&thema.partners)),
             ]);
         }
         for f in facts {
@@ -644,7 +659,7 @@ impl Builder<'_> {
                     vec![
                         name,
                         Cell::text(a.trekker.clone().unwrap_or_else(|| "–".into())),
-                        Cell::inlines(vec![actie_status_inline(a)]),
+                        Cell::inlines(vec![self.status(a.status.key())]),
                         Cell::text(gereed_text(a.gereed)),
                     ]
                 })
@@ -720,7 +735,7 @@ impl Builder<'_> {
             ],
             vec![
                 Cell::text(self.w("status")),
-                Cell::inlines(vec![status_inline(a.status)]),
+                Cell::inlines(vec![self.status(a.status.key())]),
             ],
         ];
         if let Some(bron) = &ind.bron {
@@ -736,17 +751,21 @@ impl Builder<'_> {
         }));
         self.markdown(&ind.toelichting);
         let words = self.chart_words(
-            "/grafieken/bijschrift_indicator",
+            "bijschrift_indicator",
             context! { naam => ind.naam.clone() },
             number(ind.doel.waarde, ind.decimalen),
         );
-        self.figure(charts::indicator_chart(ind, &a, year, &words), 0.9);
+        let status = self.texts.status(a.status.key());
+        let text = |key: &str, ctx| self.chart_text(key, ctx);
+        let chart = charts::indicator_chart(ind, year, &status, self.style, &words, &text);
+        self.figure(chart, 0.9);
         let words = self.chart_words(
-            "/grafieken/bijschrift_uitsplitsing",
+            "bijschrift_uitsplitsing",
             context! { naam => ind.naam.clone() },
             String::new(),
         );
-        if let Some(chart) = charts::breakdown_chart(ind, &words) {
+        let text = |key: &str, ctx| self.chart_text(key, ctx);
+        if let Some(chart) = charts::breakdown_chart(ind, self.style, &words, &text) {
             self.figure(chart, 0.9);
         }
     }
@@ -762,7 +781,7 @@ impl Builder<'_> {
             "/teksten/doe_voorstellen",
             context! {
                 verslagjaar => self.year(),
-                aantal_doe_voorstellen => plural_s(n, "doe-voorstel", "doe-voorstellen"),
+                aantal_doe_voorstellen => self.count("doe_voorstellen", n),
             },
         );
         let mut items: Vec<_> = self.data.doe_voorstellen.iter().collect();
@@ -791,8 +810,8 @@ impl Builder<'_> {
                     Cell::text(actielijn),
                     Cell::text(d.trekker.clone().unwrap_or_else(|| "–".into())),
                     Cell::inlines(vec![Inline::Status {
-                        key: format!("doe_{}", d.status.label().replace(' ', "_")),
-                        label: d.status.label().into(),
+                        key: d.status.key().to_string(),
+                        label: self.texts.status(d.status.key()),
                     }]),
                 ]
             })
@@ -930,7 +949,7 @@ impl Builder<'_> {
         .map(|(st, key)| {
             let text = self.line(&format!("/teksten/status_uitleg/{key}"), ctx());
             vec![Block::Paragraph {
-                content: vec![status_inline(st), Inline::text(format!(": {text}"))],
+                content: vec![self.status(st.key()), Inline::text(format!(": {text}"))],
             }]
         })
         .collect();
@@ -975,9 +994,6 @@ fn fragment_at(t: &crate::texts::Teksten, pointer: &str) -> String {
         "/teksten/status_uitleg/achter" => &s.achter,
         "/koppen/acties_van_thema" => &k.acties_van_thema,
         "/koppen/wijzigingen" => &k.wijzigingen,
-        "/grafieken/bijschrift_indicator" => &t.grafieken.bijschrift_indicator,
-        "/grafieken/bijschrift_uitsplitsing" => &t.grafieken.bijschrift_uitsplitsing,
-        "/grafieken/bijschrift_overzicht" => &t.grafieken.bijschrift_overzicht,
         other => unreachable!("no fixed text at {other}"),
     }
     .clone()
@@ -1012,7 +1028,7 @@ fn named_items(d: &Voortgang) -> [(&'static str, Vec<(&str, &str)>); 5] {
                 .collect(),
         ),
         (
-            "doe-voorstel",
+            "doe_voorstel",
             d.doe_voorstellen
                 .iter()
                 .map(|v| (v.id.as_str(), v.naam.as_str()))

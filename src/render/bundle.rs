@@ -47,6 +47,7 @@ fn readme(ctx: &RenderContext) -> String {
          (uit te voeren in deze map), of open `{main}` in een editor met tinymist voor een live voorbeeld.\n\n\
          - `{main}` en de andere `.typ`-bestanden: de sjablonen (vormgeving);\n\
          - `data/rapport.json`: de inhoud van het rapport (het documentmodel);\n\
+         - `data/huisstijl.json`: kleuren, lettertype en maten (uit `huisstijl.yaml`);\n\
          - `grafieken/`: de grafieken (SVG);\n\
          - `fonts/`: de lettertypen Noto Sans en Noto Emoji (SIL Open Font License).\n\n\
          Wijzig de inhoud in het YAML-gegevensbestand en niet in `data/rapport.json`:\n\

@@ -26,22 +26,8 @@ const PAGE_H: u32 = 16838;
 const MARGIN_X: i32 = 1304;
 const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X as u32;
 const EMU_PER_TWIP: u32 = 635;
-/// The house font of the DOCX.
-pub const FONT: &str = "Noto Sans";
 const ABSTRACT_BULLET: usize = 2;
 const ABSTRACT_ORDERED: usize = 3;
-
-/// Colours of the status marks, as in `templates/stijl.typ`.
-fn status_colour(key: &str) -> &'static str {
-    match key {
-        "behaald" | "actie_afgerond" | "doe_afgerond" => "39870C",
-        "opkoers" | "actie_lopend" | "doe_in_uitvoering" => "007BC7",
-        "aandacht" | "actie_vertraagd" => "E17000",
-        "achter" => "D52B1E",
-        "nulmeting" | "actie_gepland" | "doe_in_voorbereiding" => "8FCAE7",
-        _ => "B4B4B4",
-    }
-}
 
 /// Renders the report as DOCX.
 #[derive(Debug, Clone, Copy, Default)]
@@ -128,6 +114,7 @@ impl DocxRenderer {
                 .get(docx_package::REFERENCE_DOCX)
                 .map(|b| b.to_vec()),
             text_width: TEXT_W,
+            style: ctx.style.clone(),
         };
         let docx = w.docx;
         crate::timings::mark("docx: docx-rs-model");
@@ -189,7 +176,10 @@ fn heading_numbers(doc: &Document) -> Vec<(u8, String, String)> {
 impl<'a> Writer<'a> {
     fn new(ctx: &'a RenderContext<'a>, pngs: HashMap<String, Arc<Png>>) -> Self {
         let meta = &ctx.document.meta;
-        let grey = "696969";
+        let colours = &ctx.style.kleuren;
+        let grey = colours.grijs.hex();
+        let grey = grey.as_str();
+        let font = ctx.style.lettertype.as_str();
         let mut header_p = Paragraph::new().style("Header").add_run(
             Run::new()
                 .add_text(meta.kopregel.clone())
@@ -202,7 +192,7 @@ impl<'a> Writer<'a> {
                     .add_tab()
                     .add_text(meta.labels.concept.clone())
                     .bold()
-                    .color("D52B1E")
+                    .color(colours.concept.hex())
                     .size(16),
             );
         }
@@ -288,7 +278,7 @@ impl<'a> Writer<'a> {
                     .header(720)
                     .footer(720),
             )
-            .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT))
+            .default_fonts(RunFonts::new().ascii(font).hi_ansi(font).cs(font))
             .header(Header::new().add_paragraph(header_p))
             .first_header(Header::new())
             .footer(Footer::new().add_paragraph(footer_p))
@@ -357,7 +347,12 @@ impl<'a> Writer<'a> {
         );
         if let Some(o) = &meta.ondertitel {
             self.add(
-                Paragraph::new().add_run(Run::new().add_text(o.clone()).size(26).color("154273")),
+                Paragraph::new().add_run(
+                    Run::new()
+                        .add_text(o.clone())
+                        .size(26)
+                        .color(self.ctx.style.kleuren.hoofdkleur.hex()),
+                ),
             );
         }
         let rows = meta
@@ -407,7 +402,7 @@ impl<'a> Writer<'a> {
                         .add_text(meta.labels.concept.clone())
                         .bold()
                         .size(28)
-                        .color("D52B1E"),
+                        .color(self.ctx.style.kleuren.concept.hex()),
                 ),
             );
         }
@@ -441,7 +436,7 @@ impl<'a> Writer<'a> {
                         Run::new().add_text("\u{a0}\u{a0}").shading(
                             Shading::new()
                                 .shd_type(ShdType::Clear)
-                                .fill(status_colour(key)),
+                                .fill(self.ctx.style.status(key).hex()),
                         ),
                     );
                     out.push(Run::new().add_text("\u{a0}"));
@@ -614,19 +609,29 @@ impl<'a> Writer<'a> {
         } else {
             AlignmentType::Left
         };
+        let colours = &self.ctx.style.kleuren;
+        // Half-points; a note is 1 pt smaller than the table text.
+        let size = (self.ctx.style.maten.tabel * 2.0).round() as usize;
         let content = if header {
-            let runs = self.runs(&c.content, true, false, Some(17));
+            let runs = self.runs(&c.content, true, false, Some(size));
+            let main = colours.hoofdkleur.hex();
             runs.into_iter()
-                .fold(Paragraph::new(), |p, r| p.add_run(r.color("154273")))
+                .fold(Paragraph::new(), |p, r| p.add_run(r.color(main.as_str())))
         } else {
-            self.paragraph(&c.content, Some(17), None)
+            self.paragraph(&c.content, Some(size), None)
         };
         let mut cell = TableCell::new().add_paragraph(content.align(jc));
         if let Some(note) = &c.note {
-            cell = cell.add_paragraph(self.paragraph(note, Some(15), Some("4A4A4A")).align(jc));
+            let dark_grey = colours.grijs_donker.hex();
+            let note = self.paragraph(note, Some(size.saturating_sub(2).max(2)), Some(&dark_grey));
+            cell = cell.add_paragraph(note.align(jc));
         }
         if header {
-            cell = cell.shading(Shading::new().shd_type(ShdType::Clear).fill("E8EEF5"));
+            cell = cell.shading(
+                Shading::new()
+                    .shd_type(ShdType::Clear)
+                    .fill(colours.tabelkop.hex()),
+            );
         }
         cell
     }
@@ -670,7 +675,7 @@ impl<'a> Writer<'a> {
             TableBorder::new(pos)
                 .border_type(BorderType::Single)
                 .size(4)
-                .color("CCCCCC")
+                .color(self.ctx.style.kleuren.lijn.hex())
         };
         let borders = TableBorders::with_empty()
             .set(line(TableBorderPosition::Top))

@@ -21,7 +21,7 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 /// The reference document with the Word styles, in the template folder.
 pub const REFERENCE_DOCX: &str = "stijl.docx";
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(super) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
 const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 
@@ -44,15 +44,17 @@ pub struct PackageInfo {
     /// Width of the text between the margins, in twips (the right tab stop
     /// of the table of contents).
     pub text_width: u32,
+    /// Colours, font and sizes of the Word styles and the theme.
+    pub style: crate::house_style::HouseStyle,
 }
 
 /// One edit: replace `range` of the text with `with`.
-struct Edit {
-    range: Range<usize>,
-    with: String,
+pub(super) struct Edit {
+    pub(super) range: Range<usize>,
+    pub(super) with: String,
 }
 
-fn apply(text: &str, mut edits: Vec<Edit>) -> String {
+pub(super) fn apply(text: &str, mut edits: Vec<Edit>) -> String {
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len() + 1024);
     let mut at = 0;
@@ -67,29 +69,32 @@ fn apply(text: &str, mut edits: Vec<Edit>) -> String {
 }
 
 /// Parse `text`, collect non-overlapping edits, apply them.
-fn pass(text: &str, mut collect: impl FnMut(&Document, &mut Vec<Edit>)) -> Result<String, String> {
+pub(super) fn pass(
+    text: &str,
+    mut collect: impl FnMut(&Document, &mut Vec<Edit>),
+) -> Result<String, String> {
     let doc = parse(text)?;
     let mut edits = Vec::new();
     collect(&doc, &mut edits);
     Ok(apply(text, edits))
 }
 
-fn parse(text: &str) -> Result<Document<'_>, String> {
+pub(super) fn parse(text: &str) -> Result<Document<'_>, String> {
     Document::parse(text).map_err(|e| format!("onleesbaar XML-deel in het DOCX-bestand: {e}"))
 }
 
-fn is(node: &Node, ns: &str, name: &str) -> bool {
+pub(super) fn is(node: &Node, ns: &str, name: &str) -> bool {
     node.is_element() && node.tag_name().namespace() == Some(ns) && node.tag_name().name() == name
 }
 
 /// Position just after the start tag of an element that has children.
-fn after_start_tag(node: &Node) -> Option<usize> {
+pub(super) fn after_start_tag(node: &Node) -> Option<usize> {
     node.first_child().map(|c| c.range().start)
 }
 
 /// An edit that makes `child` the first child of the element `node` (named
 /// `tag`), opening it when it is empty (`<w:rPr/>`).
-fn prepend_child(node: &Node, tag: &str, child: String) -> Edit {
+pub(super) fn prepend_child(node: &Node, tag: &str, child: String) -> Edit {
     match after_start_tag(node) {
         Some(pos) => Edit {
             range: pos..pos,
@@ -282,7 +287,7 @@ fn picture_properties(doc: &Document, alts: &[String], edits: &mut Vec<Edit>) {
     }
 }
 
-fn style_id<'a>(node: &Node<'a, '_>) -> Option<&'a str> {
+pub(super) fn style_id<'a>(node: &Node<'a, '_>) -> Option<&'a str> {
     node.attribute((W, "styleId"))
 }
 
@@ -406,7 +411,7 @@ fn read_parts(zip: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
 }
 
 /// The styles part of a reference document.
-fn reference_styles(reference: &[u8]) -> Result<String, String> {
+pub(super) fn reference_styles(reference: &[u8]) -> Result<String, String> {
     let parts = read_parts(reference).map_err(|e| format!("{REFERENCE_DOCX}: {e}"))?;
     let (_, data) = parts
         .into_iter()
@@ -467,7 +472,7 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
         };
         out.push((name, data));
     }
-    out.push((THEME_PART.to_string(), theme_xml().into_bytes()));
+    out.push((THEME_PART.to_string(), theme_xml(&info.style).into_bytes()));
     for (name, data) in &mut out {
         if name.starts_with("word/") && name.ends_with(".xml") {
             let t = std::str::from_utf8(data)
@@ -496,30 +501,32 @@ fn insert_before_end(xml: &str, child: &str) -> String {
 
 /// A DrawingML theme (ECMA-376 Part 1, 20.1.6) with the house font and
 /// colours, and the minimal formatting scheme the schema requires.
-fn theme_xml() -> String {
+fn theme_xml(style: &crate::house_style::HouseStyle) -> String {
     let colour =
-        |name: &str, rgb: &str| format!(r#"<a:{name}><a:srgbClr val="{rgb}"/></a:{name}>"#);
+        |name: &str, rgb: String| format!(r#"<a:{name}><a:srgbClr val="{rgb}"/></a:{name}>"#);
+    let k = &style.kleuren;
+    let s = |key: &str| style.status(key).hex();
     let colours: String = [
-        ("dk1", "1A1A1A"),
-        ("lt1", "FFFFFF"),
-        ("dk2", "154273"),
-        ("lt2", "E8EEF5"),
-        ("accent1", "154273"),
-        ("accent2", "007BC7"),
-        ("accent3", "39870C"),
-        ("accent4", "E17000"),
-        ("accent5", "D52B1E"),
-        ("accent6", "8FCAE7"),
-        ("hlink", "007BC7"),
-        ("folHlink", "154273"),
+        ("dk1", k.tekst.hex()),
+        ("lt1", "FFFFFF".to_string()),
+        ("dk2", k.hoofdkleur.hex()),
+        ("lt2", k.tabelkop.hex()),
+        ("accent1", k.hoofdkleur.hex()),
+        ("accent2", k.accentkleur.hex()),
+        ("accent3", s("behaald")),
+        ("accent4", s("aandacht")),
+        ("accent5", s("achter")),
+        ("accent6", s("nulmeting")),
+        ("hlink", k.accentkleur.hex()),
+        ("folHlink", k.hoofdkleur.hex()),
     ]
-    .iter()
+    .into_iter()
     .map(|(n, c)| colour(n, c))
     .collect();
     let font = |kind: &str| {
         format!(
             r#"<a:{kind}><a:latin typeface="{f}"/><a:ea typeface=""/><a:cs typeface="{f}"/></a:{kind}>"#,
-            f = super::docx::FONT
+            f = quick_xml::escape::escape(style.lettertype.as_str())
         )
     };
     let fill = r#"<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>"#;
@@ -553,7 +560,7 @@ fn theme_xml() -> String {
 fn styles(info: &PackageInfo, ours: &str) -> Result<Arc<str>, String> {
     type Last = Mutex<Option<(u128, Arc<str>)>>;
     static LAST: LazyLock<Last> = LazyLock::new(Default::default);
-    let key = typst::utils::hash128(&(&info.reference, ours, &info.language));
+    let key = typst::utils::hash128(&(&info.reference, ours, &info.language, &info.style));
     if let Some((k, merged)) = &*LAST.lock().unwrap_or_else(|e| e.into_inner())
         && *k == key
     {
@@ -564,7 +571,21 @@ fn styles(info: &PackageInfo, ours: &str) -> Result<Arc<str>, String> {
         .as_deref()
         .map(reference_styles)
         .transpose()?;
-    let merged: Arc<str> = merge_styles(reference.as_deref(), ours, &info.language)?.into();
+    let merged = merge_styles(reference.as_deref(), ours, &info.language)?;
+    // The default reference's styles: a style whose look differs from them
+    // was changed by the editor and keeps that look.
+    let default_reference = crate::templates::Templates::embedded()
+        .get(REFERENCE_DOCX)
+        .map(|b| reference_styles(b))
+        .transpose()?;
+    let edited = match (&reference, &default_reference) {
+        (Some(r), Some(d)) if r != d => super::docx_house_style::edited_styles(d, r)?,
+        _ => Default::default(),
+    };
+    let default_style = crate::house_style::HouseStyle::embedded();
+    let merged: Arc<str> =
+        super::docx_house_style::apply_house_style(&merged, &info.style, &default_style, &edited)?
+            .into();
     *LAST.lock().unwrap_or_else(|e| e.into_inner()) = Some((key, merged.clone()));
     Ok(merged)
 }

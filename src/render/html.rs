@@ -124,6 +124,7 @@ fn context(ctx: &RenderContext) -> Value {
     });
     context! {
         doc => Value::from(Serde(ctx.document)),
+        stijl => Value::from(Serde(ctx.style)),
         toc => Value::from(Serde(toc(&ctx.document.blocks))),
         charts => charts,
         logo => logo,

@@ -3,6 +3,7 @@
 
 pub mod bundle;
 pub mod docx;
+pub mod docx_house_style;
 pub mod docx_package;
 pub mod docx_schema;
 pub mod html;
@@ -33,6 +34,8 @@ pub fn warm_up() {
 pub struct RenderContext<'a> {
     pub document: &'a Document,
     pub charts: &'a ChartSet,
+    /// Colours, font and sizes (`huisstijl.yaml`).
+    pub style: &'a crate::house_style::HouseStyle,
     pub templates: &'a Templates,
     /// The logo as `(virtual file name, bytes)`, when the data names one.
     pub logo: Option<(String, Vec<u8>)>,

@@ -103,6 +103,10 @@ pub fn virtual_files(ctx: &RenderContext) -> Vec<(String, Arc<[u8]>)> {
         .collect();
     let json = serde_json::to_vec_pretty(ctx.document).expect("the document model serialises");
     files.push(("/data/rapport.json".into(), Arc::from(json)));
+    files.push((
+        "/data/huisstijl.json".into(),
+        Arc::from(ctx.style.to_json()),
+    ));
     for c in &ctx.charts.charts {
         files.push((
             format!("/grafieken/{}", c.file_name),

@@ -1,0 +1,387 @@
+//! The house style: colours, font family and text sizes of every format,
+//! read from `templates/huisstijl.yaml`. The PDF template (as
+//! `/data/huisstijl.json`), the DOCX styles and tables, the HTML page and the
+//! charts take them from here, so an editor changes a colour in one place.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::load::positions::{self, escape_segment};
+use crate::templates::Templates;
+
+/// File name of the house style in the template folder.
+pub const STYLE_FILE: &str = "huisstijl.yaml";
+
+/// A colour as `#rrggbb`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Colour(String);
+
+impl Colour {
+    /// Whether the text is `#` and six hexadecimal digits.
+    fn is_valid(&self) -> bool {
+        let s = self.0.as_str();
+        s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+    }
+
+    /// `RRGGBB`, as Word writes colours.
+    pub fn hex(&self) -> String {
+        self.0[1..].to_ascii_uppercase()
+    }
+
+    /// `#rrggbb`, as CSS and Typst read colours.
+    pub fn css(&self) -> String {
+        self.0.to_ascii_lowercase()
+    }
+
+    /// The red, green and blue parts.
+    pub fn rgb(&self) -> (u8, u8, u8) {
+        let part = |i: usize| u8::from_str_radix(&self.0[i..i + 2], 16).unwrap_or(0);
+        (part(1), part(3), part(5))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colours {
+    pub tekst: Colour,
+    pub hoofdkleur: Colour,
+    pub accentkleur: Colour,
+    pub grijs: Colour,
+    pub grijs_donker: Colour,
+    pub lijn: Colour,
+    pub tabelkop: Colour,
+    pub zebra: Colour,
+    pub concept: Colour,
+}
+
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartColours {
+    pub verwacht: Colour,
+    pub doel: Colour,
+    pub raster: Colour,
+    pub regios: Vec<Colour>,
+}
+
+/// Text sizes in points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sizes {
+    pub tekst: f64,
+    pub kop1: f64,
+    pub kop2: f64,
+    pub kop3: f64,
+    pub tabel: f64,
+    pub bijschrift: f64,
+}
+
+impl Sizes {
+    fn all(&self) -> [(&'static str, f64); 6] {
+        [
+            ("tekst", self.tekst),
+            ("kop1", self.kop1),
+            ("kop2", self.kop2),
+            ("kop3", self.kop3),
+            ("tabel", self.tabel),
+            ("bijschrift", self.bijschrift),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DarkColours {
+    pub tekst: Colour,
+    pub achtergrond: Colour,
+    pub hoofdkleur: Colour,
+    pub accentkleur: Colour,
+    pub grijs: Colour,
+    pub lijn: Colour,
+    pub tabelkop: Colour,
+    pub zebra: Colour,
+    pub concept: Colour,
+}
+
+/// The web page's colours where contrast asks for others.
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebColours {
+    pub accentkleur: Colour,
+    pub grijs: Colour,
+    pub concept: Colour,
+    pub donker: DarkColours,
+}
+
+/// The house style of every format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseStyle {
+    pub lettertype: String,
+    pub kleuren: Colours,
+    /// By status key ([`crate::analysis::status_keys`]).
+    pub statuskleuren: IndexMap<String, Colour>,
+    pub grafieken: ChartColours,
+    pub maten: Sizes,
+    pub web: WebColours,
+}
+
+impl HouseStyle {
+    /// Read `huisstijl.yaml` from the templates and check it.
+    pub fn load(templates: &Templates) -> Result<Self, Report> {
+        let path = templates.display_path(STYLE_FILE);
+        let Some(bytes) = templates.get(STYLE_FILE) else {
+            return Err(Report::new(
+                &path,
+                None,
+                vec![
+                    Diagnostic::error(format!("het sjabloonbestand {STYLE_FILE} ontbreekt")).hint(
+                        "maak een kopie van de standaardsjablonen met 'techniekpact sjablonen MAP'",
+                    ),
+                ],
+            ));
+        };
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let source = SourceText::new(&path, text.as_str());
+        Self::parse(&text).map_err(|problems| Report::new(&path, Some(source), problems))
+    }
+
+    /// The embedded default house style.
+    pub fn embedded() -> Self {
+        Self::load(&Templates::embedded()).expect("the embedded house style is valid")
+    }
+
+    /// Parse and check the text of a house style file.
+    pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
+        let style: HouseStyle = serde_yaml::from_str(text).map_err(|e| {
+            vec![crate::template_keys::serde_problem(
+                "de huisstijl kan niet gelezen worden",
+                &e,
+            )]
+        })?;
+        let index = positions::index(text).index;
+        let mut problems = crate::template_keys::check_keys(
+            "/statuskleuren",
+            style.statuskleuren.keys(),
+            &crate::analysis::status_keys(),
+            &index,
+        );
+        for (pointer, colour) in style.colours() {
+            if !colour.is_valid() {
+                problems.push(
+                    Diagnostic::error(format!("'{}' is geen kleur", colour.0))
+                        .at_opt(index.value(&pointer))
+                        .hint("schrijf een kleur als #rrggbb, bijvoorbeeld #154273"),
+                );
+            }
+        }
+        if style.grafieken.regios.is_empty() {
+            problems.push(
+                Diagnostic::error("de lijst 'grafieken.regios' is leeg")
+                    .at_opt(index.value("/grafieken/regios"))
+                    .hint("geef ten minste één kleur, bijvoorbeeld [\"#007bc7\"]"),
+            );
+        }
+        for (key, size) in style.maten.all() {
+            if !(4.0..=72.0).contains(&size) {
+                problems.push(
+                    Diagnostic::error(format!("de lettergrootte '{key}' is {size} pt"))
+                        .at_opt(index.value(&format!("/maten/{key}")))
+                        .hint("kies een grootte van 4 tot en met 72 punten"),
+                );
+            }
+        }
+        let families: Vec<String> = crate::fonts::BODY_FAMILIES
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
+        if !families.contains(&style.lettertype) {
+            let hint = match crate::suggest::did_you_mean(&style.lettertype, &families) {
+                Some(close) => format!("bedoelt u '{close}'?"),
+                None => format!("ingebouwd: {}", families.join(", ")),
+            };
+            problems.push(
+                Diagnostic::error(format!(
+                    "het lettertype '{}' zit niet in techniekpact",
+                    style.lettertype
+                ))
+                .at_opt(index.value("/lettertype"))
+                .hint(hint),
+            );
+        }
+        if problems.is_empty() {
+            Ok(style)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every colour with its JSON pointer in the file.
+    fn colours(&self) -> Vec<(String, &Colour)> {
+        let k = &self.kleuren;
+        let mut out: Vec<(String, &Colour)> = [
+            ("tekst", &k.tekst),
+            ("hoofdkleur", &k.hoofdkleur),
+            ("accentkleur", &k.accentkleur),
+            ("grijs", &k.grijs),
+            ("grijs_donker", &k.grijs_donker),
+            ("lijn", &k.lijn),
+            ("tabelkop", &k.tabelkop),
+            ("zebra", &k.zebra),
+            ("concept", &k.concept),
+        ]
+        .into_iter()
+        .map(|(n, c)| (format!("/kleuren/{n}"), c))
+        .collect();
+        out.extend(
+            self.statuskleuren
+                .iter()
+                .map(|(n, c)| (format!("/statuskleuren/{}", escape_segment(n)), c)),
+        );
+        let g = &self.grafieken;
+        out.extend([
+            ("/grafieken/verwacht".to_string(), &g.verwacht),
+            ("/grafieken/doel".to_string(), &g.doel),
+            ("/grafieken/raster".to_string(), &g.raster),
+        ]);
+        out.extend(
+            g.regios
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (format!("/grafieken/regios/{i}"), c)),
+        );
+        let w = &self.web;
+        out.extend([
+            ("/web/accentkleur".to_string(), &w.accentkleur),
+            ("/web/grijs".to_string(), &w.grijs),
+            ("/web/concept".to_string(), &w.concept),
+        ]);
+        let d = &w.donker;
+        out.extend(
+            [
+                ("tekst", &d.tekst),
+                ("achtergrond", &d.achtergrond),
+                ("hoofdkleur", &d.hoofdkleur),
+                ("accentkleur", &d.accentkleur),
+                ("grijs", &d.grijs),
+                ("lijn", &d.lijn),
+                ("tabelkop", &d.tabelkop),
+                ("zebra", &d.zebra),
+                ("concept", &d.concept),
+            ]
+            .into_iter()
+            .map(|(n, c)| (format!("/web/donker/{n}"), c)),
+        );
+        out
+    }
+
+    /// The colour of a status (checked at load).
+    pub fn status(&self, key: &str) -> &Colour {
+        self.statuskleuren.get(key).unwrap_or(&self.kleuren.grijs)
+    }
+
+    /// The colours of the regions of a breakdown chart.
+    pub fn region_colours(&self) -> Vec<&Colour> {
+        std::iter::once(&self.kleuren.hoofdkleur)
+            .chain(self.grafieken.regios.iter())
+            .collect()
+    }
+
+    /// How the default house style's colours map to this one's, `RRGGBB`
+    /// to `RRGGBB`: the colours of a Word style that still has the default
+    /// look become the house colours.
+    pub fn colour_map_from(&self, default: &HouseStyle) -> BTreeMap<String, String> {
+        let mut map = BTreeMap::new();
+        for ((_, from), (_, to)) in default.colours().iter().zip(self.colours().iter()) {
+            map.entry(from.hex()).or_insert_with(|| to.hex());
+        }
+        map
+    }
+
+    /// The style as JSON for the Typst template (`/data/huisstijl.json`).
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec_pretty(self).expect("the house style serialises")
+    }
+}
+
+impl Default for HouseStyle {
+    fn default() -> Self {
+        Self::embedded()
+    }
+}
+
+impl std::hash::Hash for HouseStyle {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.to_json().hash(state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFAULT: &str = include_str!("../templates/huisstijl.yaml");
+
+    #[test]
+    fn the_default_style_is_valid() {
+        let s = HouseStyle::parse(DEFAULT).unwrap();
+        assert_eq!(s.kleuren.hoofdkleur.hex(), "154273");
+        assert_eq!(s.kleuren.hoofdkleur.rgb(), (0x15, 0x42, 0x73));
+        assert_eq!(s.status("op_koers").css(), "#007bc7");
+        assert_eq!(s.region_colours().len(), 6);
+    }
+
+    #[test]
+    fn a_bad_colour_is_named_at_its_position() {
+        let text = DEFAULT.replace("hoofdkleur: \"#154273\"", "hoofdkleur: \"#15427\"");
+        let problems = HouseStyle::parse(&text).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, "'#15427' is geen kleur");
+        let at = problems[0].span.clone().unwrap();
+        assert!(text[at.start..].starts_with("\"#15427\""));
+    }
+
+    #[test]
+    fn a_misspelt_status_key_is_named_with_a_suggestion() {
+        let text = DEFAULT.replace("  op_koers: \"#007bc7\"", "  opkoers: \"#007bc7\"");
+        let problems = HouseStyle::parse(&text).unwrap_err();
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "onbekende sleutel 'opkoers' onder 'statuskleuren'",
+                "de sleutel 'op_koers' ontbreekt onder 'statuskleuren'"
+            ]
+        );
+        assert_eq!(problems[0].hint.as_deref(), Some("bedoelt u 'op_koers'?"));
+    }
+
+    #[test]
+    fn an_unknown_font_and_size_are_refused() {
+        let text = DEFAULT
+            .replace("lettertype: Noto Sans", "lettertype: Noto Sanz")
+            .replace("  kop1: 18", "  kop1: 0");
+        let problems = HouseStyle::parse(&text).unwrap_err();
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "de lettergrootte 'kop1' is 0 pt",
+                "het lettertype 'Noto Sanz' zit niet in techniekpact"
+            ]
+        );
+        assert_eq!(problems[1].hint.as_deref(), Some("bedoelt u 'Noto Sans'?"));
+    }
+
+    #[test]
+    fn colour_map_sends_default_colours_to_the_new_ones() {
+        let default = HouseStyle::parse(DEFAULT).unwrap();
+        let pink = HouseStyle::parse(&DEFAULT.replace("#154273", "#FF00FF")).unwrap();
+        let map = pink.colour_map_from(&default);
+        assert_eq!(map["154273"], "FF00FF");
+        assert_eq!(map["007BC7"], "007BC7");
+    }
+}
