@@ -10,6 +10,7 @@ use std::sync::Once;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::series::DashedLineSeries;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::analysis::{Analysis, IndicatorAnalysis, expected_value};
 use crate::format_nl::{number, percent};
@@ -66,6 +67,8 @@ pub struct ChartWords {
     pub verwacht: String,
     /// The caption, filled in.
     pub caption: String,
+    /// Shown in a row of the overview chart without a measurement.
+    pub geen_meting: String,
 }
 
 /// Fills in a text of the charts (`grafieken` in teksten.yaml) by key.
@@ -135,6 +138,99 @@ fn draw_svg(
     svg
 }
 
+/// How a legend entry is drawn.
+#[derive(Clone, Copy)]
+enum Mark {
+    Line(RGBColor, u32),
+    Dashed(RGBColor),
+    Triangle(RGBColor),
+    Bar(RGBColor),
+}
+
+/// A legend above the plot, never over the data: entries left to right,
+/// on as many rows as the width needs.
+struct Legend {
+    items: Vec<(String, Mark)>,
+    /// Rows of item indices with the x offset of each item.
+    rows: Vec<Vec<(usize, i32)>>,
+}
+
+const LEGEND_FONT: f64 = 14.0;
+const LEGEND_ROW: u32 = 24;
+/// Width of the mark before the words, and the gaps.
+const MARK_W: i32 = 22;
+const MARK_GAP: i32 = 7;
+const ITEM_GAP: i32 = 22;
+
+impl Legend {
+    fn new(items: Vec<(String, Mark)>, left: i32, width: u32) -> Self {
+        register_fonts();
+        let right = width as i32 - 14;
+        let mut rows: Vec<Vec<(usize, i32)>> = vec![Vec::new()];
+        let mut x = left;
+        for (i, (label, _)) in items.iter().enumerate() {
+            let text_w = font(LEGEND_FONT)
+                .box_size(label)
+                .map_or(8 * label.chars().count() as i32, |(w, _)| w as i32);
+            let w = MARK_W + MARK_GAP + text_w;
+            let row = rows.last_mut().expect("a row");
+            if !row.is_empty() && x + w > right {
+                rows.push(Vec::new());
+                x = left;
+            }
+            rows.last_mut().expect("a row").push((i, x));
+            x += w + ITEM_GAP;
+        }
+        Legend { items, rows }
+    }
+
+    /// Height of the band above the plot.
+    fn height(&self) -> u32 {
+        10 + LEGEND_ROW * self.rows.len() as u32
+    }
+
+    fn draw<'a>(&self, area: &DrawingArea<SVGBackend<'a>, Shift>, text: RGBColor) -> DrawResult<'a> {
+        for (r, row) in self.rows.iter().enumerate() {
+            let mid = 12 + r as i32 * LEGEND_ROW as i32 + 6;
+            for &(i, x) in row {
+                let (label, mark) = &self.items[i];
+                match *mark {
+                    Mark::Line(c, w) => area.draw(&PathElement::new(
+                        vec![(x, mid), (x + MARK_W, mid)],
+                        c.stroke_width(w),
+                    ))?,
+                    Mark::Dashed(c) => {
+                        for x0 in [x, x + 13] {
+                            area.draw(&PathElement::new(
+                                vec![(x0, mid), (x0 + 9, mid)],
+                                c.stroke_width(2),
+                            ))?;
+                        }
+                    }
+                    Mark::Triangle(c) => {
+                        area.draw(&TriangleMarker::new((x + MARK_W / 2, mid), 7, c.filled()))?
+                    }
+                    Mark::Bar(c) => area.draw(&Rectangle::new(
+                        [(x + 4, mid - 7), (x + MARK_W - 4, mid + 7)],
+                        c.filled(),
+                    ))?,
+                }
+                area.draw(&Text::new(
+                    label.clone(),
+                    (x + MARK_W + MARK_GAP, mid),
+                    font(LEGEND_FONT)
+                        .color(&text)
+                        .pos(Pos::new(HPos::Left, VPos::Center)),
+                ))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Chart width in pixels.
+const WIDTH: u32 = 720;
+
 /// The chart of the whole report; no indicator may take its name
 /// (`validate::chart_names`).
 pub const OVERVIEW_CHART: &str = "overzicht";
@@ -184,10 +280,21 @@ pub fn indicator_chart(
         .collect();
     let max = values.iter().copied().fold(f64::MIN, f64::max);
     let min = values.iter().copied().fold(f64::MAX, f64::min).min(0.0);
-    let size = (720, 340);
     let points: Vec<(f64, f64)> = ind.metingen.iter().map(|(y, v)| (*y as f64, *v)).collect();
+    let legend = Legend::new(
+        vec![
+            (words.verwacht_traject.clone(), Mark::Dashed(p.axis)),
+            (words.metingen.clone(), Mark::Line(p.main, 3)),
+            (words.doel.clone(), Mark::Triangle(p.target)),
+        ],
+        14 + 64,
+        WIDTH,
+    );
+    let size = (WIDTH, 340 + legend.height());
     let svg = draw_svg(size, |root| {
-        let mut chart = ChartBuilder::on(root)
+        let (top, body) = root.split_vertically(legend.height());
+        legend.draw(&top, p.text)?;
+        let mut chart = ChartBuilder::on(&body)
             .margin(14)
             .x_label_area_size(34)
             .y_label_area_size(64)
@@ -221,33 +328,15 @@ pub fn indicator_chart(
                 8,
                 6,
                 p.axis.stroke_width(2),
-            ))?
-            .label(words.verwacht_traject.as_str())
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], p.axis.stroke_width(2)));
-        chart
-            .draw_series(LineSeries::new(points.clone(), p.main.stroke_width(3)))?
-            .label(words.metingen.as_str())
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], p.main.stroke_width(3)));
+            ))?;
+        chart.draw_series(LineSeries::new(points.clone(), p.main.stroke_width(3)))?;
         chart.draw_series(points.iter().map(|pt| Circle::new(*pt, 5, p.main.filled())))?;
         chart
             .draw_series(std::iter::once(TriangleMarker::new(
                 (ind.doel.jaar as f64, ind.doel.waarde),
                 8,
                 p.target.filled(),
-            )))?
-            .label(words.doel.as_str())
-            .legend(|(x, y)| TriangleMarker::new((x + 10, y), 6, p.target.filled()));
-        chart
-            .configure_series_labels()
-            .position(if ind.doel.waarde >= ind.nulmeting.waarde {
-                SeriesLabelPosition::UpperLeft
-            } else {
-                SeriesLabelPosition::LowerLeft
-            })
-            .background_style(WHITE.mix(0.9))
-            .border_style(p.grid)
-            .label_font(font(14.0))
-            .draw()?;
+            )))?;
         Ok(())
     });
     let measured = if ind.metingen.is_empty() {
@@ -313,7 +402,18 @@ pub fn breakdown_chart(
         .fold(0.0, f64::max);
     let n = years.len();
     let k = regions.len().max(1);
-    let size = (720, 320);
+    let legend = Legend::new(
+        regions
+            .iter()
+            .enumerate()
+            .map(|(r, (name, _))| {
+                (name.to_string(), Mark::Bar(region_colours[r % region_colours.len()]))
+            })
+            .collect(),
+        14 + 64,
+        WIDTH,
+    );
+    let size = (WIDTH, 320 + legend.height());
     let label_of = {
         let years = years.clone();
         move |x: &f64| -> String {
@@ -329,7 +429,9 @@ pub fn breakdown_chart(
         }
     };
     let svg = draw_svg(size, |root| {
-        let mut chart = ChartBuilder::on(root)
+        let (top, body) = root.split_vertically(legend.height());
+        legend.draw(&top, p.text)?;
+        let mut chart = ChartBuilder::on(&body)
             .margin(14)
             .x_label_area_size(34)
             .y_label_area_size(64)
@@ -348,29 +450,17 @@ pub fn breakdown_chart(
             .axis_desc_style(font(14.0).color(&p.axis))
             .draw()?;
         let bar = 0.8 / k as f64;
-        for (r, (name, values)) in regions.iter().enumerate() {
+        for (r, (_, values)) in regions.iter().enumerate() {
             let color = region_colours[r % region_colours.len()];
-            chart
-                .draw_series(years.iter().enumerate().filter_map(|(i, y)| {
-                    let v = values.get(y)?;
-                    let x0 = i as f64 + 0.1 + r as f64 * bar;
-                    Some(Rectangle::new(
-                        [(x0, 0.0), (x0 + bar * 0.92, *v)],
-                        color.filled(),
-                    ))
-                }))?
-                .label(name.as_str())
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled())
-                });
+            chart.draw_series(years.iter().enumerate().filter_map(|(i, y)| {
+                let v = values.get(y)?;
+                let x0 = i as f64 + 0.1 + r as f64 * bar;
+                Some(Rectangle::new(
+                    [(x0, 0.0), (x0 + bar * 0.92, *v)],
+                    color.filled(),
+                ))
+            }))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(p.grid)
-            .label_font(font(14.0))
-            .draw()?;
         Ok(())
     });
     let parts: Vec<String> = regions
@@ -432,7 +522,15 @@ pub fn summary_chart(
         .filter_map(|(_, a)| a.realisatie)
         .fold(0.0f64, f64::min)
         .max(-100.0);
-    let size = (720, (70 + 34 * n) as u32);
+    let legend = Legend::new(
+        vec![
+            (words.realisatie.clone(), Mark::Bar(p.main)),
+            (words.verwacht.clone(), Mark::Bar(p.expected)),
+        ],
+        14 + 270,
+        WIDTH,
+    );
+    let size = (WIDTH, (70 + 34 * n) as u32 + legend.height());
     let names: Vec<String> = rows.iter().map(|(i, _)| short(&i.naam, 34)).collect();
     let label_of = {
         let names = names.clone();
@@ -451,7 +549,9 @@ pub fn summary_chart(
         }
     };
     let svg = draw_svg(size, |root| {
-        let mut chart = ChartBuilder::on(root)
+        let (top, body) = root.split_vertically(legend.height());
+        legend.draw(&top, p.text)?;
+        let mut chart = ChartBuilder::on(&body)
             .margin(14)
             .x_label_area_size(34)
             .y_label_area_size(270)
@@ -468,42 +568,44 @@ pub fn summary_chart(
             .label_style(font(13.0).color(&p.text))
             .draw()?;
         let row_y = |i: usize| (n - 1 - i) as f64;
-        chart
-            .draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
-                let r = a.realisatie?;
-                let y = row_y(i);
-                Some(Rectangle::new(
-                    [
-                        (0.0f64.min(r.clamp(lo, hi)), y + 0.52),
-                        (r.clamp(lo, hi).max(0.0), y + 0.86),
-                    ],
-                    p.main.filled(),
-                ))
-            }))?
-            .label(words.realisatie.as_str())
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], p.main.filled()));
-        chart
-            .draw_series(rows.iter().enumerate().map(|(i, (_, a))| {
-                let y = row_y(i);
-                let v = a.verwacht.clamp(lo, hi);
-                Rectangle::new(
-                    [(0.0f64.min(v), y + 0.14), (v.max(0.0), y + 0.48)],
-                    p.expected.filled(),
-                )
-            }))?
-            .label(words.verwacht.as_str())
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], p.expected.filled()));
+        chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+            let r = a.realisatie?;
+            let y = row_y(i);
+            Some(Rectangle::new(
+                [
+                    (0.0f64.min(r.clamp(lo, hi)), y + 0.52),
+                    (r.clamp(lo, hi).max(0.0), y + 0.86),
+                ],
+                p.main.filled(),
+            ))
+        }))?;
+        // Without a measurement there is nothing to compare the expected
+        // progress with: no bars, only the words.
+        chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+            a.realisatie?;
+            let y = row_y(i);
+            let v = a.verwacht.clamp(lo, hi);
+            Some(Rectangle::new(
+                [(0.0f64.min(v), y + 0.14), (v.max(0.0), y + 0.48)],
+                p.expected.filled(),
+            ))
+        }))?;
+        chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+            if a.realisatie.is_some() {
+                return None;
+            }
+            Some(Text::new(
+                words.geen_meting.clone(),
+                (lo.max(0.0) + (hi - lo) * 0.01, row_y(i) + 0.5),
+                font(13.0)
+                    .color(&p.axis)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+        }))?;
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(100.0, 0.0), (100.0, n as f64)],
             p.target.stroke_width(2),
         )))?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(p.grid)
-            .label_font(font(13.0))
-            .draw()?;
         Ok(())
     });
     let parts: Vec<String> = rows

@@ -10,10 +10,20 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::diagnostics::Report;
 use crate::load::{self, LoadOptions};
 
+// clap's own words ("Usage:", "[OPTIONS]", "Possible values:", "[default:
+// ...]") are replaced: the templates write "Gebruik:", [`dutch_usage`] the
+// usage line, and options name their values and defaults in their own help.
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version}
 {about-with-newline}
-{usage-heading} {usage}
+Gebruik: {usage}
+
+{all-args}{after-help}";
+
+/// Help of a subcommand: no program name and version line.
+const SUB_HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Gebruik: {usage}
 
 {all-args}{after-help}";
 
@@ -33,6 +43,7 @@ pub const EXIT_USAGE: u8 = 2;
     disable_version_flag = true,
     disable_help_subcommand = true,
     subcommand_help_heading = "Opdrachten",
+    subcommand_value_name = "OPDRACHT",
     next_help_heading = "Opties"
 )]
 pub struct Cli {
@@ -49,25 +60,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Controleer gegevensbestanden en meld elk probleem met regel en kolom.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Controleer(ControleerArgs),
     /// Maak het rapport (PDF en DOCX) en de grafieken uit gegevensbestanden.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Maak(MaakArgs),
     /// Maak het rapport opnieuw zodra de gegevens of een sjabloon veranderen.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Volg(MaakArgs),
     /// Maak het gegevensbestand voor het volgende verslagjaar.
-    #[command(name = "nieuw-jaar", help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    #[command(name = "nieuw-jaar", help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     NieuwJaar(NieuwJaarArgs),
     /// Schrijf de standaardsjablonen naar een map, om aan te passen.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Sjablonen(SjablonenArgs),
     /// Maak synthetische, geldige gegevens met N indicatoren (voor metingen aan snelheid en schaal).
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Voorbeeld(VoorbeeldArgs),
     /// Schrijf het JSON Schema van het gegevensformaat (voor editors).
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Schema(SchemaArgs),
 }
 
@@ -100,22 +111,35 @@ pub struct MaakArgs {
     /// De gegevensbestanden (YAML); per bestand één rapport.
     #[arg(value_name = "GEGEVENS.yaml", required = true)]
     pub bestanden: Vec<PathBuf>,
-    /// Map voor de rapporten en grafieken.
-    #[arg(long, value_name = "MAP", default_value = "out")]
+    /// Map voor de rapporten en grafieken (standaard: out).
+    #[arg(long, value_name = "MAP", default_value = "out", hide_default_value = true)]
     pub uit: PathBuf,
-    /// Formaten, door komma's gescheiden.
+    /// Formaten, door komma's gescheiden: pdf (PDF/A-2a en PDF/UA-1), docx
+    /// (Word, met de stijlen van stijl.docx), html (één toegankelijke
+    /// webpagina, WCAG 2.1 AA). Standaard: pdf,docx.
     #[arg(
         long,
         value_name = "FORMATEN",
         value_delimiter = ',',
-        default_value = "pdf,docx"
+        default_value = "pdf,docx",
+        hide_default_value = true,
+        hide_possible_values = true
     )]
     pub formaat: Vec<Formaat>,
     /// Gebruik de sjablonen uit deze map in plaats van de ingebouwde.
     #[arg(long, value_name = "MAP")]
     pub sjablonen: Option<PathBuf>,
-    /// PDF-standaard van de PDF.
-    #[arg(long, value_name = "STANDAARD", default_value = "a-2a+ua-1")]
+    /// PDF-standaard van de PDF: a-2a+ua-1 (archiveerbaar en toegankelijk;
+    /// de standaard), a-2a (archiveerbaar, met tags), a-2b (archiveerbaar,
+    /// alleen het uiterlijk), a-3b (archiveerbaar, bijlagen toegestaan), ua-1
+    /// (toegankelijk) of geen (gewone PDF 1.7, wel met tags).
+    #[arg(
+        long,
+        value_name = "STANDAARD",
+        default_value = "a-2a+ua-1",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
     pub pdf_standaard: crate::render::pdf::PdfStandaard,
     /// Behandel waarschuwingen als fouten.
     #[arg(long)]
@@ -153,8 +177,8 @@ pub struct SjablonenArgs {
 
 #[derive(Debug, Args)]
 pub struct VoorbeeldArgs {
-    /// Aantal indicatoren.
-    #[arg(long, value_name = "N", default_value_t = 25)]
+    /// Aantal indicatoren (standaard: 25).
+    #[arg(long, value_name = "N", default_value_t = 25, hide_default_value = true)]
     pub indicatoren: usize,
     /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer.
     #[arg(long, value_name = "BESTAND")]
@@ -209,8 +233,37 @@ fn usage_error(err: &clap::Error) -> String {
 }
 
 /// Parse the arguments and run; returns the process exit status.
+/// The command line with a Dutch usage line in every subcommand's help.
+pub fn command() -> clap::Command {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |mut sub| {
+            let usage = dutch_usage(&sub.render_usage().to_string());
+            sub = sub.override_usage(usage);
+            sub
+        });
+    }
+    cmd
+}
+
+/// clap's usage line (`Usage: techniekpact maak [OPTIONS] <GEGEVENS.yaml>...`)
+/// without its heading and with Dutch placeholders.
+fn dutch_usage(usage: &str) -> String {
+    usage
+        .trim()
+        .trim_start_matches("Usage:")
+        .trim()
+        .replace("[OPTIONS]", "[OPTIES]")
+        .replace("<COMMAND>", "<OPDRACHT>")
+}
+
 pub fn main() -> ExitCode {
-    let matches = Cli::command().try_get_matches();
+    let matches = command().try_get_matches();
     let cli = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(e) => {

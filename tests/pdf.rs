@@ -233,7 +233,7 @@ fn broken_template_is_reported_with_position() {
     std::fs::write(
         tpl.join("stijl.typ"),
         style.replace(
-            "#let lettertype = \"Noto Sans\"",
+            "#let lettertype = huisstijl.lettertype",
             "#let lettertype = onbekende-variabele",
         ),
     )

@@ -32,13 +32,13 @@ fn prepared(yaml: &str, templates: &Templates) -> Prepared {
 fn recoloured(templates: &Templates) -> Templates {
     let mut t = templates.clone();
     for (name, bytes) in &mut t.files {
-        if name == "stijl.typ" {
+        if name == "huisstijl.yaml" {
             let text = String::from_utf8(bytes.to_vec()).unwrap();
             let edited = text.replace(
-                r##"#let hoofdkleur = rgb("#154273")"##,
-                r##"#let hoofdkleur = rgb("#8a1538")"##,
+                r##"hoofdkleur: "#154273""##,
+                r##"hoofdkleur: "#8a1538""##,
             );
-            assert_ne!(text, edited, "stijl.typ defines hoofdkleur");
+            assert_ne!(text, edited, "huisstijl.yaml defines hoofdkleur");
             *bytes = Arc::from(edited.into_bytes());
         }
     }

@@ -205,6 +205,7 @@ impl Builder<'_> {
             realisatie: plain("realisatie"),
             verwacht: plain("verwacht"),
             caption: self.chart_text(caption, ctx),
+            geen_meting: self.texts.status(Status::GeenMeting.key()),
         }
     }
 
