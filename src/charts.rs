@@ -189,7 +189,11 @@ impl Legend {
         10 + LEGEND_ROW * self.rows.len() as u32
     }
 
-    fn draw<'a>(&self, area: &DrawingArea<SVGBackend<'a>, Shift>, text: RGBColor) -> DrawResult<'a> {
+    fn draw<'a>(
+        &self,
+        area: &DrawingArea<SVGBackend<'a>, Shift>,
+        text: RGBColor,
+    ) -> DrawResult<'a> {
         for (r, row) in self.rows.iter().enumerate() {
             let mid = 12 + r as i32 * LEGEND_ROW as i32 + 6;
             for &(i, x) in row {
@@ -319,24 +323,22 @@ pub fn indicator_chart(
             vec![(year as f64, min), (year as f64, ceiling(max))],
             p.expected.stroke_width(2),
         )))?;
-        chart
-            .draw_series(DashedLineSeries::new(
-                [
-                    (ind.nulmeting.jaar as f64, ind.nulmeting.waarde),
-                    (ind.doel.jaar as f64, ind.doel.waarde),
-                ],
-                8,
-                6,
-                p.axis.stroke_width(2),
-            ))?;
+        chart.draw_series(DashedLineSeries::new(
+            [
+                (ind.nulmeting.jaar as f64, ind.nulmeting.waarde),
+                (ind.doel.jaar as f64, ind.doel.waarde),
+            ],
+            8,
+            6,
+            p.axis.stroke_width(2),
+        ))?;
         chart.draw_series(LineSeries::new(points.clone(), p.main.stroke_width(3)))?;
         chart.draw_series(points.iter().map(|pt| Circle::new(*pt, 5, p.main.filled())))?;
-        chart
-            .draw_series(std::iter::once(TriangleMarker::new(
-                (ind.doel.jaar as f64, ind.doel.waarde),
-                8,
-                p.target.filled(),
-            )))?;
+        chart.draw_series(std::iter::once(TriangleMarker::new(
+            (ind.doel.jaar as f64, ind.doel.waarde),
+            8,
+            p.target.filled(),
+        )))?;
         Ok(())
     });
     let measured = if ind.metingen.is_empty() {
@@ -407,7 +409,10 @@ pub fn breakdown_chart(
             .iter()
             .enumerate()
             .map(|(r, (name, _))| {
-                (name.to_string(), Mark::Bar(region_colours[r % region_colours.len()]))
+                (
+                    name.to_string(),
+                    Mark::Bar(region_colours[r % region_colours.len()]),
+                )
             })
             .collect(),
         14 + 64,

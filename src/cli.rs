@@ -112,7 +112,12 @@ pub struct MaakArgs {
     #[arg(value_name = "GEGEVENS.yaml", required = true)]
     pub bestanden: Vec<PathBuf>,
     /// Map voor de rapporten en grafieken (standaard: out).
-    #[arg(long, value_name = "MAP", default_value = "out", hide_default_value = true)]
+    #[arg(
+        long,
+        value_name = "MAP",
+        default_value = "out",
+        hide_default_value = true
+    )]
     pub uit: PathBuf,
     /// Formaten, door komma's gescheiden: pdf (PDF/A-2a en PDF/UA-1), docx
     /// (Word, met de stijlen van stijl.docx), html (één toegankelijke
@@ -178,7 +183,12 @@ pub struct SjablonenArgs {
 #[derive(Debug, Args)]
 pub struct VoorbeeldArgs {
     /// Aantal indicatoren (standaard: 25).
-    #[arg(long, value_name = "N", default_value_t = 25, hide_default_value = true)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 25,
+        hide_default_value = true
+    )]
     pub indicatoren: usize,
     /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer.
     #[arg(long, value_name = "BESTAND")]

@@ -34,10 +34,7 @@ fn recoloured(templates: &Templates) -> Templates {
     for (name, bytes) in &mut t.files {
         if name == "huisstijl.yaml" {
             let text = String::from_utf8(bytes.to_vec()).unwrap();
-            let edited = text.replace(
-                r##"hoofdkleur: "#154273""##,
-                r##"hoofdkleur: "#8a1538""##,
-            );
+            let edited = text.replace(r##"hoofdkleur: "#154273""##, r##"hoofdkleur: "#8a1538""##);
             assert_ne!(text, edited, "huisstijl.yaml defines hoofdkleur");
             *bytes = Arc::from(edited.into_bytes());
         }

@@ -65,7 +65,11 @@ fn rebuilds_on_template_and_data_changes_and_survives_errors() {
     // A template edit rebuilds with the new look.
     std::thread::sleep(Duration::from_millis(300));
     let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
-    std::fs::write(tpl.join("huisstijl.yaml"), style.replace("#154273", "#8b0000")).unwrap();
+    std::fs::write(
+        tpl.join("huisstijl.yaml"),
+        style.replace("#154273", "#8b0000"),
+    )
+    .unwrap();
     wait_for("herbouwd in");
     let second = std::fs::read(&pdf).unwrap();
     assert_ne!(first, second, "the edited template changed the PDF");

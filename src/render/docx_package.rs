@@ -227,14 +227,17 @@ fn script_fonts(doc: &Document, edits: &mut Vec<Edit>) {
     }
 }
 
-/// The fonts of the report in the font table, beside what docx-rs lists.
-fn font_table_entries() -> String {
-    use crate::fonts::{ARABIC_FAMILY, EMOJI_FAMILY, FAMILY, HEBREW_FAMILY};
-    [(FAMILY, "00"), (EMOJI_FAMILY, "00"), (ARABIC_FAMILY, "B2"), (HEBREW_FAMILY, "B1")]
+/// The fonts of the report in the font table, beside what docx-rs lists,
+/// with the embedded font files of each.
+fn font_table_entries(house: &str, embedded: &[super::docx_fonts::EmbeddedFont]) -> String {
+    use crate::fonts::{ARABIC_FAMILY, EMOJI_FAMILY, HEBREW_FAMILY};
+    [(house, "00"), (EMOJI_FAMILY, "00"), (ARABIC_FAMILY, "B2"), (HEBREW_FAMILY, "B1")]
         .iter()
         .map(|(name, charset)| {
             format!(
-                r#"<w:font w:name="{name}"><w:charset w:val="{charset}"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>"#
+                r#"<w:font w:name="{name}"><w:charset w:val="{charset}"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>{embed}</w:font>"#,
+                name = escape(*name),
+                embed = super::docx_fonts::font_table_children(embedded, name),
             )
         })
         .collect()
@@ -458,21 +461,23 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
             styles(info, &t)?.as_bytes().to_vec()
         } else if name == "docProps/core.xml" {
             core_xml(info).into_bytes()
-        } else if name == "word/fontTable.xml" {
+        } else if name == "word/settings.xml" {
             let t = text(&name, data)?;
-            insert_before_end(&t, &font_table_entries()).into_bytes()
+            insert_before_end(&t, super::docx_fonts::SETTING).into_bytes()
         } else if name == "word/_rels/document.xml.rels" {
             let t = text(&name, data)?;
             insert_before_end(&t, THEME_RELATIONSHIP).into_bytes()
         } else if name == "[Content_Types].xml" {
             let t = text(&name, data)?;
-            insert_before_end(&t, THEME_CONTENT_TYPE).into_bytes()
+            let t = insert_before_end(&t, THEME_CONTENT_TYPE);
+            insert_before_end(&t, super::docx_fonts::CONTENT_TYPE).into_bytes()
         } else {
             data
         };
         out.push((name, data));
     }
     out.push((THEME_PART.to_string(), theme_xml(&info.style).into_bytes()));
+    embed_fonts(&mut out, &info.style.lettertype)?;
     for (name, data) in &mut out {
         if name.starts_with("word/") && name.ends_with(".xml") {
             let t = std::str::from_utf8(data)
@@ -588,6 +593,36 @@ fn styles(info: &PackageInfo, ours: &str) -> Result<Arc<str>, String> {
             .into();
     *LAST.lock().unwrap_or_else(|e| e.into_inner()) = Some((key, merged.clone()));
     Ok(merged)
+}
+
+/// The font files inside the package: in the font table, its
+/// relationships and `word/fonts/`. A script font is embedded when a run
+/// of the document, a header or a footer names it.
+fn embed_fonts(parts: &mut Vec<(String, Vec<u8>)>, house: &str) -> Result<(), String> {
+    let names = |family: &str| {
+        let needle = format!(r#"w:cs="{family}""#);
+        parts.iter().any(|(n, d)| {
+            (n == "word/document.xml"
+                || n.starts_with("word/header")
+                || n.starts_with("word/footer"))
+                && memchr::memmem::find(d, needle.as_bytes()).is_some()
+        })
+    };
+    let fonts = super::docx_fonts::fonts_for(house, names);
+    let table = parts
+        .iter_mut()
+        .find(|(n, _)| n == "word/fontTable.xml")
+        .ok_or("het DOCX-pakket heeft geen lettertypetabel")?;
+    let t = std::str::from_utf8(&table.1).map_err(|_| "de lettertypetabel is geen UTF-8")?;
+    table.1 = insert_before_end(t, &font_table_entries(house, &fonts)).into_bytes();
+    parts.push((
+        super::docx_fonts::RELS_PART.to_string(),
+        super::docx_fonts::rels(&fonts).into_bytes(),
+    ));
+    for f in fonts {
+        parts.push((f.part, f.data));
+    }
+    Ok(())
 }
 
 /// `[Content_Types].xml` first, as Office expects; then the rest by name.

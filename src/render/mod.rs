@@ -3,6 +3,7 @@
 
 pub mod bundle;
 pub mod docx;
+pub mod docx_fonts;
 pub mod docx_house_style;
 pub mod docx_package;
 pub mod docx_schema;
