@@ -3,48 +3,239 @@
 
 use crate::common::*;
 
-#[test]
-fn worked_example_of_the_editors_guide() {
+/// The editor's template folder with `edit` applied to `file`; `line` must
+/// be shown in the guide and the edit must change the file.
+fn edited_copy(dir: &std::path::Path, file: &str, from: &str, line: &str) -> std::path::PathBuf {
     let guide = std::fs::read_to_string(repo().join("docs/sjablonen.md")).unwrap();
-    let colour_line = r##"#let hoofdkleur = rgb("#8b0000")    // donkerblauw: koppen, lijnen"##;
-    let heading_line = "  samenvatting: Samenvatting en conclusies";
-    assert!(
-        guide.contains(colour_line) && guide.contains(heading_line),
-        "the guide shows these edits"
-    );
+    assert!(guide.contains(line), "the guide shows {line:?}");
+    let tpl = dir.join("mijn-sjablonen");
+    if !tpl.exists() {
+        copy_templates(&tpl);
+    }
+    let text = std::fs::read_to_string(tpl.join(file)).unwrap();
+    let edited = text.replace(from, line);
+    assert_ne!(text, edited, "{file} has {from:?}");
+    std::fs::write(tpl.join(file), edited).unwrap();
+    tpl
+}
 
+/// Data without the logo, whose own colours are not the house style's.
+fn data_without_logo(dir: &std::path::Path) -> std::path::PathBuf {
+    let yaml = std::fs::read_to_string(repo().join("data/noord-2016.yaml")).unwrap();
+    let kept: String = yaml
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("logo:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let path = dir.join("noord-2016.yaml");
+    std::fs::write(&path, kept).unwrap();
+    path
+}
+
+/// Every `word/*.xml` part of a DOCX, joined.
+fn docx_xml(docx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/") && n.ends_with(".xml"))
+        .map(String::from)
+        .collect();
+    names.iter().map(|n| docx_part(docx, n)).collect()
+}
+
+/// Task 1 of the guide: one colour in huisstijl.yaml changes the PDF, the
+/// DOCX, the HTML and every chart; the old colour is gone from all of them.
+#[test]
+fn worked_example_change_the_colours() {
     let dir = tempfile::tempdir().unwrap();
-    let tpl = dir.path().join("mijn-sjablonen");
-    copy_templates(&tpl);
-    let style = std::fs::read_to_string(tpl.join("stijl.typ")).unwrap();
-    let edited = style.replace(
-        r##"#let hoofdkleur = rgb("#154273")    // donkerblauw: koppen, lijnen"##,
-        colour_line,
+    let tpl = edited_copy(
+        dir.path(),
+        "huisstijl.yaml",
+        r##"  hoofdkleur: "#154273""##,
+        r##"  hoofdkleur: "#8b0000""##,
     );
-    assert_ne!(style, edited);
-    std::fs::write(tpl.join("stijl.typ"), edited).unwrap();
-    let texts = std::fs::read_to_string(tpl.join("teksten.yaml")).unwrap();
-    let edited = texts.replace(
-        "  samenvatting: Samenvatting\n",
-        &format!("{heading_line}\n"),
+    let out = dir.path().join("uit");
+    let data = data_without_logo(dir.path());
+    maak_ok(
+        &data,
+        &out,
+        &[
+            "--sjablonen",
+            tpl.to_str().unwrap(),
+            "--formaat",
+            "pdf,docx,html",
+        ],
     );
-    assert_ne!(texts, edited);
-    std::fs::write(tpl.join("teksten.yaml"), edited).unwrap();
+    check_colour(&out, "8B0000", "0.54509807 0 0 scn");
+}
 
-    let data = repo().join("data/noord-2016.yaml");
-    maak_ok(&data, dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
-    let pdf = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).unwrap();
-    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
-    assert!(text.contains("Samenvatting en conclusies"));
-    // Dark red (0x8b / 255 = 0.545) is now a colour in the page content.
-    let content = inflated_streams(&pdf);
-    assert!(
-        content.contains("0.54509807 0 0 scn"),
-        "the headings are dark red"
+/// The test of the issue: the main colour set to #FF00FF in the one file
+/// reaches the PDF content, the DOCX and every chart SVG, and #154273 is
+/// nowhere.
+#[test]
+fn one_colour_in_one_file_reaches_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
+    std::fs::write(
+        tpl.join("huisstijl.yaml"),
+        style.replace("#154273", "#FF00FF"),
+    )
+    .unwrap();
+    let out = dir.path().join("uit");
+    let data = data_without_logo(dir.path());
+    maak_ok(
+        &data,
+        &out,
+        &[
+            "--sjablonen",
+            tpl.to_str().unwrap(),
+            "--formaat",
+            "pdf,docx,html",
+        ],
     );
-    let docx = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
+    check_colour(&out, "FF00FF", "1 0 1 scn");
+}
+
+fn check_colour(out: &std::path::Path, hex: &str, pdf_op: &str) {
+    let old_pdf_op = "0.08235294 0.25882354 0.4509804 scn";
+    let pdf = std::fs::read(out.join("techniekpact-noord-2016.pdf")).unwrap();
+    let content = inflated_streams(&pdf);
+    assert!(content.contains(pdf_op), "the PDF paints in #{hex}");
+    assert!(!content.contains(old_pdf_op), "the PDF has no #154273 left");
+    let docx = std::fs::read(out.join("techniekpact-noord-2016.docx")).unwrap();
+    let xml = docx_xml(&docx);
+    assert!(xml.contains(hex), "the DOCX has #{hex}");
+    assert!(
+        !xml.to_uppercase().contains("154273"),
+        "the DOCX has no #154273 left"
+    );
+    let styles = docx_part(&docx, "word/styles.xml");
+    assert!(
+        styles.contains(&format!(r#"<w:color w:val="{hex}"/>"#)),
+        "the heading styles"
+    );
+    let html = std::fs::read_to_string(out.join("techniekpact-noord-2016.html")).unwrap();
+    assert!(html.to_uppercase().contains(hex));
+    assert!(!html.contains("154273"));
+    let charts: Vec<_> = std::fs::read_dir(out.join("grafieken/techniekpact-noord-2016"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(charts.len(), 9);
+    for chart in charts {
+        let svg = std::fs::read_to_string(&chart).unwrap().to_uppercase();
+        assert!(svg.contains(hex), "{} has #{hex}", chart.display());
+        assert!(!svg.contains("154273"), "{} has #154273", chart.display());
+    }
+}
+
+/// Task 2 of the guide: a word changed in teksten.yaml reaches the PDF, the
+/// DOCX, the HTML and the charts' alternative texts.
+#[test]
+fn worked_example_change_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = edited_copy(
+        dir.path(),
+        "teksten.yaml",
+        "  achter: achter\n",
+        "  achter: achterstand\n",
+    );
+    let out = dir.path().join("uit");
+    let data = repo().join("data/noord-2016.yaml");
+    maak_ok(
+        &data,
+        &out,
+        &[
+            "--sjablonen",
+            tpl.to_str().unwrap(),
+            "--formaat",
+            "pdf,docx,html",
+        ],
+    );
+    let pdf = std::fs::read(out.join("techniekpact-noord-2016.pdf")).unwrap();
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    assert!(text.contains("achterstand"), "the PDF shows the word");
+    let docx = std::fs::read(out.join("techniekpact-noord-2016.docx")).unwrap();
     let doc = docx_part(&docx, "word/document.xml");
-    assert!(doc.contains(">1 Samenvatting en conclusies<"));
+    assert!(doc.contains(">achterstand<"), "the DOCX shows the word");
+    // The alternative text of the chart of the indicator that is behind.
+    assert!(
+        doc.contains("status in 2016: achterstand."),
+        "the chart's alt text in the DOCX"
+    );
+    let html = std::fs::read_to_string(out.join("techniekpact-noord-2016.html")).unwrap();
+    assert!(html.contains(">achterstand</span>"));
+    assert!(
+        html.contains("status in 2016: achterstand."),
+        "the chart's alt text in the HTML"
+    );
+}
+
+/// Task 3 of the guide: a Word style changed in stijl.docx keeps its look,
+/// while the styles the editor left alone follow huisstijl.yaml.
+#[test]
+fn worked_example_change_the_word_styles() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = edited_copy(
+        dir.path(),
+        "huisstijl.yaml",
+        r##"  hoofdkleur: "#154273""##,
+        r##"  hoofdkleur: "#8b0000""##,
+    );
+    let guide = std::fs::read_to_string(repo().join("docs/sjablonen.md")).unwrap();
+    assert!(guide.contains("`#00aa00`"), "the guide shows the Word edit");
+    // What Word does when Kop 1 gets the colour #00aa00.
+    let reference = std::fs::read(tpl.join("stijl.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&reference)).unwrap();
+    let mut edited = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if f.name() == "word/styles.xml" {
+            let text = String::from_utf8(data).unwrap();
+            let at = text.find(r#"w:styleId="Heading1""#).unwrap();
+            let end = at + text[at..].find("</w:style>").unwrap();
+            let heading = text[at..end].replace(r#"w:val="154273""#, r#"w:val="00AA00""#);
+            assert_ne!(heading, text[at..end]);
+            data = format!("{}{heading}{}", &text[..at], &text[end..]).into_bytes();
+        }
+        edited
+            .start_file(f.name(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        edited.write_all(&data).unwrap();
+    }
+    std::fs::write(
+        tpl.join("stijl.docx"),
+        edited.finish().unwrap().into_inner(),
+    )
+    .unwrap();
+
+    let out = dir.path().join("uit");
+    let data = repo().join("data/noord-2016.yaml");
+    maak_ok(
+        &data,
+        &out,
+        &["--sjablonen", tpl.to_str().unwrap(), "--formaat", "docx"],
+    );
+    let docx = std::fs::read(out.join("techniekpact-noord-2016.docx")).unwrap();
+    let styles = docx_part(&docx, "word/styles.xml");
+    let style = |id: &str| {
+        let at = styles.find(&format!(r#"w:styleId="{id}""#)).unwrap();
+        styles[at..at + styles[at..].find("</w:style>").unwrap()].to_string()
+    };
+    assert!(
+        style("Heading1").contains(r#"<w:color w:val="00AA00"/>"#),
+        "the editor's Kop 1"
+    );
+    assert!(
+        style("Heading2").contains(r#"<w:color w:val="8B0000"/>"#),
+        "Kop 2 follows the house style"
+    );
+    assert!(!styles.contains("154273"));
 }
 
 #[test]
