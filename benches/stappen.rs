@@ -61,16 +61,28 @@ fn stages(c: &mut Criterion) {
             realisatie: "Realisatie".into(),
             verwacht: "Verwacht".into(),
             caption: "Grafiek".into(),
+            geen_meting: "geen meting".into(),
         };
         let year = loaded.data.rapport.verslagjaar;
+        let style = techniekpact::house_style::HouseStyle::embedded();
+        let text = |key: &str, _: minijinja::Value| key.to_string();
         b.iter(|| {
             let mut n = 1;
             for ind in loaded.data.indicatoren() {
                 let a = analysis.indicator(&ind.id).expect("analysed");
-                black_box(charts::indicator_chart(ind, a, year, &words));
-                n += charts::breakdown_chart(ind, &words).is_some() as usize + 1;
+                let status = a.status.key();
+                black_box(charts::indicator_chart(
+                    ind, year, status, &style, &words, &text,
+                ));
+                n += charts::breakdown_chart(ind, &style, &words, &text).is_some() as usize + 1;
             }
-            black_box(charts::summary_chart(&loaded.data, &analysis, &words));
+            black_box(charts::summary_chart(
+                &loaded.data,
+                &analysis,
+                &style,
+                &words,
+                &text,
+            ));
             n
         })
     });

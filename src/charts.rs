@@ -647,3 +647,74 @@ pub fn summary_chart(
 pub fn trajectory(ind: &Indicator, year: i32) -> f64 {
     expected_value(ind, year as f64)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{LoadOptions, load};
+
+    fn words() -> ChartWords {
+        ChartWords {
+            metingen: "metingen".into(),
+            verwacht_traject: "verwacht traject".into(),
+            doel: "doel 77".into(),
+            realisatie: "realisatie".into(),
+            verwacht: "verwacht".into(),
+            caption: String::new(),
+            geen_meting: "geen meting".into(),
+        }
+    }
+
+    /// `(y, height)` of every `<rect` filled with `fill`.
+    fn rects(svg: &str, fill: &str) -> Vec<(f64, f64)> {
+        svg.split("<rect")
+            .skip(1)
+            .filter(|r| r.to_uppercase().contains(&format!("FILL=\"{fill}\"")))
+            .map(|r| {
+                let attr = |name: &str| -> f64 {
+                    r.split(&format!(" {name}=\""))
+                        .nth(1)
+                        .unwrap()
+                        .split('"')
+                        .next()
+                        .unwrap()
+                        .parse()
+                        .unwrap()
+                };
+                (attr("y"), attr("height"))
+            })
+            .collect()
+    }
+
+    /// The overview of the example: the legend lies above every bar, and
+    /// the indicator without a measurement in 2016 has no bar at all.
+    #[test]
+    fn overview_legend_above_the_bars_and_no_bar_without_a_measurement() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+        let loaded = load(&path, LoadOptions::default()).unwrap();
+        let analysis = crate::analysis::analyse(&loaded.data);
+        let style = HouseStyle::embedded();
+        let text = |key: &str, _: minijinja::Value| key.to_string();
+        let chart = summary_chart(&loaded.data, &analysis, &style, &words(), &text);
+        let measured = analysis
+            .indicators
+            .iter()
+            .filter(|(_, a)| a.realisatie.is_some())
+            .count();
+        assert_eq!(analysis.indicators.len(), 7);
+        assert_eq!(measured, 6);
+        let expected = rects(&chart.svg, "#8FCAE7");
+        let realised = rects(&chart.svg, "#154273");
+        // One legend mark and one bar per measured indicator.
+        assert_eq!(expected.len(), measured + 1, "{}", chart.svg);
+        assert_eq!(realised.len(), measured + 1);
+        let legend_bottom = expected[0].0 + expected[0].1;
+        for (y, _) in expected[1..].iter().chain(&realised[1..]) {
+            assert!(
+                *y > legend_bottom,
+                "a bar at {y} under the legend ending at {legend_bottom}"
+            );
+        }
+        assert!(chart.svg.contains("geen meting"));
+    }
+}

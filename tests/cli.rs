@@ -118,6 +118,59 @@ fn help_is_dutch() {
     );
 }
 
+/// clap's English is gone from every help text: headings, placeholders,
+/// default and possible values.
+#[test]
+fn help_has_no_english_but_option_names() {
+    let english = [
+        "Usage",
+        "Options",
+        "OPTIONS",
+        "COMMAND",
+        "Commands",
+        "Possible",
+        "possible",
+        "default",
+        "Print",
+        "Arguments",
+        "[env:",
+    ];
+    let mut pages = vec![vec!["--help"]];
+    for sub in [
+        "controleer",
+        "maak",
+        "volg",
+        "nieuw-jaar",
+        "sjablonen",
+        "voorbeeld",
+        "schema",
+    ] {
+        pages.push(vec![sub, "--help"]);
+    }
+    for args in pages {
+        let (code, stdout, _) = run(&args);
+        assert_eq!(code, 0, "{args:?}");
+        assert!(
+            stdout.contains("Gebruik: techniekpact"),
+            "{args:?}: {stdout}"
+        );
+        for word in english {
+            assert!(!stdout.contains(word), "{args:?} has {word:?}:\n{stdout}");
+        }
+    }
+    let (_, stdout, _) = run(&["maak", "--help"]);
+    assert!(stdout.contains("Gebruik: techniekpact maak [OPTIES] <GEGEVENS.yaml>..."));
+    assert!(stdout.contains("(standaard: out)"), "{stdout}");
+    assert!(stdout.contains("Standaard: pdf,docx"), "{stdout}");
+    // Without arguments: the help, in Dutch, as a usage error.
+    let (code, _, stderr) = run(&[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("Gebruik: techniekpact <OPDRACHT>"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn published_schema_is_the_generated_one() {
     let (code, stdout, _) = run(&["schema"]);

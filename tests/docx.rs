@@ -367,3 +367,96 @@ fn an_edited_reference_style_shows_in_the_output() {
     );
     assert!(!styles[start..end].contains("numPr"));
 }
+
+/// The house font travels inside the DOCX (ECMA-376 §17.8.1): four Noto
+/// Sans files, each obfuscated with the key the font table names, the
+/// setting that tells Word to use them, and every paragraph style resolving
+/// to the house font.
+#[test]
+fn the_house_font_is_embedded() {
+    let docx = &built().docx;
+    let table = docx_part(docx, "word/fontTable.xml");
+    let rels = docx_part(docx, "word/_rels/fontTable.xml.rels");
+    let types = docx_part(docx, "[Content_Types].xml");
+    assert!(types.contains(r#"Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont""#));
+    assert!(docx_part(docx, "word/settings.xml").contains("<w:embedTrueTypeFonts/>"));
+    let doc = Document::parse(&table).unwrap();
+    let noto = doc
+        .descendants()
+        .find(|n| n.attribute((W, "name")) == Some("Noto Sans"))
+        .expect("Noto Sans in the font table");
+    let originals = [
+        ("embedRegular", techniekpact::fonts::NOTO_SANS_REGULAR),
+        ("embedBold", techniekpact::fonts::NOTO_SANS_BOLD),
+        ("embedItalic", techniekpact::fonts::NOTO_SANS_ITALIC),
+        (
+            "embedBoldItalic",
+            techniekpact::fonts::NOTO_SANS_BOLD_ITALIC,
+        ),
+    ];
+    const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    for (kind, original) in originals {
+        let e = noto
+            .children()
+            .find(|n| n.tag_name().name() == kind)
+            .unwrap_or_else(|| panic!("{kind}"));
+        let id = e.attribute((R, "id")).unwrap();
+        let key = e.attribute((W, "fontKey")).unwrap();
+        let at = rels.find(&format!(r#"Id="{id}""#)).unwrap();
+        let target = rels[at..]
+            .split("Target=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        let mut data = Vec::new();
+        zip.by_name(&format!("word/{target}"))
+            .unwrap()
+            .read_to_end(&mut data)
+            .unwrap();
+        assert_ne!(&data[..32], &original[..32], "{kind} is obfuscated");
+        // Undo the obfuscation by hand, as §17.8.1 describes it.
+        let hex: Vec<u8> = key
+            .chars()
+            .filter(char::is_ascii_hexdigit)
+            .map(|c| c.to_digit(16).unwrap() as u8)
+            .collect();
+        let bytes: Vec<u8> = hex.chunks(2).map(|p| p[0] * 16 + p[1]).rev().collect();
+        for (i, b) in data.iter_mut().take(32).enumerate() {
+            *b ^= bytes[i % 16];
+        }
+        assert!(data == original, "{kind} is Noto Sans");
+    }
+    // Every paragraph style resolves to the house font: its own fonts, or
+    // Normal's by basedOn, or the document default.
+    let styles = docx_part(docx, "word/styles.xml");
+    let doc = Document::parse(&styles).unwrap();
+    let default = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "rPrDefault")
+        .and_then(|d| d.descendants().find(|n| n.tag_name().name() == "rFonts"))
+        .unwrap();
+    assert_eq!(default.attribute((W, "ascii")), Some("Noto Sans"));
+    for style in doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "style" && n.attribute((W, "type")) == Some("paragraph"))
+    {
+        let id = style.attribute((W, "styleId")).unwrap();
+        let fonts = style
+            .descendants()
+            .find(|n| n.tag_name().name() == "rFonts");
+        if let Some(f) = fonts.and_then(|f| f.attribute((W, "ascii"))) {
+            assert_eq!(f, "Noto Sans", "{id}");
+        }
+        if id.starts_with("ToC") {
+            let based = style.children().find(|n| n.tag_name().name() == "basedOn");
+            assert_eq!(
+                based.and_then(|b| b.attribute((W, "val"))),
+                Some("Normal"),
+                "{id}"
+            );
+        }
+    }
+}

@@ -34,7 +34,7 @@ fn data_without_logo(dir: &std::path::Path) -> std::path::PathBuf {
 
 /// Every `word/*.xml` part of a DOCX, joined.
 fn docx_xml(docx: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let names: Vec<String> = zip
         .file_names()
         .filter(|n| n.starts_with("word/") && n.ends_with(".xml"))
@@ -372,5 +372,49 @@ fn a_fault_of_the_users_own_template_has_its_file_line_and_column() {
             assert_eq!((line, column), (122, 2), "the #panic line");
         }
         other => panic!("expected a template error, got {other:?}"),
+    }
+}
+
+/// A misspelt status key in either editor's file: a Dutch message with the
+/// file, line and column of the key, a suggestion, exit status 1 and no
+/// output.
+#[test]
+fn a_misspelt_status_key_names_file_key_and_position() {
+    for (file, from, to) in [
+        (
+            "teksten.yaml",
+            "  op_koers: op koers\n",
+            "  op_koerss: op koers\n",
+        ),
+        (
+            "huisstijl.yaml",
+            "  op_koers: \"#007bc7\"\n",
+            "  op_koerss: \"#007bc7\"\n",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let tpl = dir.path().join("sjablonen");
+        copy_templates(&tpl);
+        let text = std::fs::read_to_string(tpl.join(file)).unwrap();
+        let broken = text.replace(from, to);
+        assert_ne!(text, broken, "{file}");
+        std::fs::write(tpl.join(file), &broken).unwrap();
+        let out_dir = dir.path().join("uit");
+        let out = maak(
+            &repo().join("data/noord-2016.yaml"),
+            &out_dir,
+            &["--sjablonen", tpl.to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let line = line_of(&broken, "  op_koerss:");
+        assert!(stderr.contains(&format!("{file}:{line}:3")), "{stderr}");
+        assert!(stderr.contains("onbekende sleutel 'op_koerss'"), "{stderr}");
+        assert!(stderr.contains("bedoelt u 'op_koers'?"), "{stderr}");
+        assert!(
+            stderr.contains("de sleutel 'op_koers' ontbreekt"),
+            "{stderr}"
+        );
+        assert!(!out_dir.exists(), "nothing written");
     }
 }

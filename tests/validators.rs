@@ -182,6 +182,15 @@ fn libreoffice_converts(docx: &[PathBuf]) {
             .join(d.with_extension("pdf").file_name().unwrap());
         let bytes = std::fs::read(&pdf)
             .unwrap_or_else(|_| panic!("LibreOffice made no PDF of {}", d.display()));
+        // The fonts embedded in the DOCX: LibreOffice sets the report in
+        // Noto Sans even where the system has no Noto Sans (CI, this
+        // machine: no fonts-noto package).
+        let fonts = base_fonts(&bytes);
+        assert!(
+            !fonts.is_empty() && fonts.iter().all(|f| f.contains("+NotoSans")),
+            "{}: LibreOffice used {fonts:?}",
+            d.display()
+        );
         let text = normalise(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
         assert!(
             text.contains("Inhoud") || text.contains("Samenvatting"),
@@ -189,4 +198,21 @@ fn libreoffice_converts(docx: &[PathBuf]) {
             d.display()
         );
     }
+}
+
+/// The `/BaseFont` names of a PDF as LibreOffice writes them.
+fn base_fonts(pdf: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    let mut fonts: Vec<String> = text
+        .match_indices("/BaseFont/")
+        .map(|(at, _)| {
+            text[at + 10..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '+' || *c == '-')
+                .collect()
+        })
+        .collect();
+    fonts.sort();
+    fonts.dedup();
+    fonts
 }
