@@ -106,11 +106,11 @@ pub fn apply_house_style(
                         edits.push(attribute_edit(&n, "val", new));
                     }
                 }
+                // Every style the editor left alone is set in the house
+                // font, also Word's own (Macro Text in Courier).
                 "rFonts" => {
                     for attr in ["ascii", "hAnsi", "cs", "eastAsia"] {
-                        if n.attribute((W, attr)) == Some(default.lettertype.as_str())
-                            && font != default.lettertype
-                        {
+                        if n.attribute((W, attr)).is_some_and(|f| f != font) {
                             edits.push(attribute_edit(&n, attr, font));
                         }
                     }
