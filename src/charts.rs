@@ -169,9 +169,7 @@ impl Legend {
         let mut rows: Vec<Vec<(usize, i32)>> = vec![Vec::new()];
         let mut x = left;
         for (i, (label, _)) in items.iter().enumerate() {
-            let text_w = font(LEGEND_FONT)
-                .box_size(label)
-                .map_or(8 * label.chars().count() as i32, |(w, _)| w as i32);
+            let text_w = text_width(label, LEGEND_FONT) as i32;
             let w = MARK_W + MARK_GAP + text_w;
             let row = rows.last_mut().expect("a row");
             if !row.is_empty() && x + w > right {
@@ -494,14 +492,48 @@ pub fn breakdown_chart(
     })
 }
 
-fn short(name: &str, max: usize) -> String {
-    if name.chars().count() <= max {
-        name.to_string()
-    } else {
-        let cut: String = name.chars().take(max - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
+/// Width of `text` in pixels at `size`, as the SVG shows it. plotters
+/// measures with ab_glyph, whose scale is the line height (ascent minus
+/// descent: 1.362 em in Noto Sans), but writes `font-size` as size / 1.24:
+/// the drawn text is 1.362 / 1.24 = 1.098 times the measured width.
+fn text_width(text: &str, size: f64) -> u32 {
+    register_fonts();
+    let measured = font(size)
+        .box_size(text)
+        .map_or(8 * text.chars().count() as u32, |(w, _)| w);
+    (f64::from(measured) * 1.1).ceil() as u32
 }
+
+/// `name` as a label at most `max_px` wide: whole, or cut at a word where
+/// possible and ended with `…`. The chart is one picture for every format,
+/// so every format shows the same label; the alt text has the full name.
+fn abbreviate(name: &str, size: f64, max_px: u32) -> String {
+    if text_width(name, size) <= max_px {
+        return name.to_string();
+    }
+    let chars: Vec<char> = name.chars().take(80).collect();
+    for n in (1..chars.len()).rev() {
+        let cut: String = chars[..n].iter().collect();
+        let cut = cut.trim_end();
+        // Prefer a cut after a whole word when it keeps most of the label.
+        let cut = match cut.rfind(' ') {
+            Some(at) if at * 4 >= cut.len() * 3 && n < chars.len() && chars[n] != ' ' => {
+                cut[..at].trim_end()
+            }
+            _ => cut,
+        };
+        let label = format!("{cut}…");
+        if text_width(&label, size) <= max_px {
+            return label;
+        }
+    }
+    "…".to_string()
+}
+
+/// Room for an indicator's name left of the overview's bars.
+const NAME_AREA: u32 = 270;
+/// Size of the names in the overview.
+const NAME_SIZE: f64 = 13.0;
 
 /// Realisatie against verwacht for every indicator.
 pub fn summary_chart(
@@ -532,11 +564,14 @@ pub fn summary_chart(
             (words.realisatie.clone(), Mark::Bar(p.main)),
             (words.verwacht.clone(), Mark::Bar(p.expected)),
         ],
-        14 + 270,
+        14 + NAME_AREA as i32,
         WIDTH,
     );
     let size = (WIDTH, (70 + 34 * n) as u32 + legend.height());
-    let names: Vec<String> = rows.iter().map(|(i, _)| short(&i.naam, 34)).collect();
+    let names: Vec<String> = rows
+        .iter()
+        .map(|(i, _)| abbreviate(&i.naam, NAME_SIZE, NAME_AREA - 16))
+        .collect();
     let label_of = {
         let names = names.clone();
         move |y: &f64| -> String {
@@ -559,7 +594,7 @@ pub fn summary_chart(
         let mut chart = ChartBuilder::on(&body)
             .margin(14)
             .x_label_area_size(34)
-            .y_label_area_size(270)
+            .y_label_area_size(NAME_AREA)
             .build_cartesian_2d(lo..hi * 1.05, 0f64..n as f64)?;
         chart
             .configure_mesh()
@@ -570,7 +605,7 @@ pub fn summary_chart(
             .y_labels(2 * n + 1)
             .y_label_formatter(&label_of)
             .x_label_formatter(&|v| format!("{}\u{a0}%", number(*v, 0)))
-            .label_style(font(13.0).color(&p.text))
+            .label_style(font(NAME_SIZE).color(&p.text))
             .draw()?;
         let row_y = |i: usize| (n - 1 - i) as f64;
         chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
@@ -684,6 +719,18 @@ mod tests {
                 (attr("y"), attr("height"))
             })
             .collect()
+    }
+
+    #[test]
+    fn long_names_are_cut_to_fit_and_short_ones_kept() {
+        assert_eq!(abbreviate("Jet-Net-scholen", 13.0, 254), "Jet-Net-scholen");
+        let long = "Schoolbesturen actief in Bètapunt Noord en in alle andere regio's van het land";
+        let cut = abbreviate(long, 13.0, 254);
+        assert!(cut.ends_with('…') && cut.len() < long.len(), "{cut}");
+        assert!(text_width(&cut, 13.0) <= 254);
+        assert!(long.starts_with(cut.trim_end_matches('…')));
+        let word = "W".repeat(10_000);
+        assert!(text_width(&abbreviate(&word, 13.0, 254), 13.0) <= 254);
     }
 
     /// The overview of the example: the legend lies above every bar, and

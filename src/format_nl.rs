@@ -1,22 +1,6 @@
-//! Dutch formatting of numbers, percentages and dates: `1.234`, `35,8 %`,
-//! `12,5`, `15 maart 2017`. Every number a user sees goes through here.
-
-use chrono::{Datelike, NaiveDate};
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+//! Dutch formatting of numbers and percentages: `1.234`, `35,8 %`, `12,5`.
+//! Every number a user sees goes through here; dates in words take their
+//! month names from `teksten.yaml` ([`crate::texts::TextSet::date`]).
 
 /// A number with `decimals` decimals, `.` between thousands and `,` before
 /// the decimals: `number(1234.5, 1) == "1.234,5"`.
@@ -72,11 +56,6 @@ pub fn percent0(value: f64) -> String {
     format!("{}\u{a0}%", number(value, 0))
 }
 
-/// A date in words: `date(2017-03-15) == "15 maart 2017"`.
-pub fn date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
-}
-
 /// A year as written in running text: no thousands separator.
 pub fn year(y: i32) -> String {
     y.to_string()
@@ -119,13 +98,5 @@ mod tests {
         assert_eq!(percent(35.820895), "35,8\u{a0}%");
         assert_eq!(percent(100.0), "100,0\u{a0}%");
         assert_eq!(percent0(107.46), "107\u{a0}%");
-    }
-
-    #[test]
-    fn dates_in_words() {
-        let d = NaiveDate::from_ymd_opt(2017, 3, 15).unwrap();
-        assert_eq!(date(d), "15 maart 2017");
-        let d = NaiveDate::from_ymd_opt(2016, 12, 1).unwrap();
-        assert_eq!(date(d), "1 december 2016");
     }
 }

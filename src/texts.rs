@@ -29,6 +29,8 @@ pub struct Teksten {
     pub grafieken: std::collections::BTreeMap<String, String>,
     /// Words of the chapter on changes, by key.
     pub wijzigingen: std::collections::BTreeMap<String, String>,
+    /// The names of the months, January first, for dates in words.
+    pub maanden: Vec<String>,
     pub teksten: Fragments,
 }
 
@@ -141,6 +143,17 @@ impl TextSet {
             &crate::analysis::status_keys(),
             &index,
         );
+        let mut problems = problems;
+        if teksten.maanden.len() != 12 {
+            problems.push(
+                Diagnostic::error(format!(
+                    "onder 'maanden' staan {} namen in plaats van 12",
+                    teksten.maanden.len()
+                ))
+                .at_opt(index.key("/maanden"))
+                .hint("geef de twaalf maanden, januari eerst, als lijst: [januari, februari, ...]"),
+            );
+        }
         if !problems.is_empty() {
             return Err(Report::new(&path, Some(source), problems));
         }
@@ -201,6 +214,18 @@ impl TextSet {
         }
     }
 
+    /// A date in words, `15 maart 2017`, with the month names of the texts.
+    pub fn date(&self, d: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = self
+            .teksten
+            .maanden
+            .get(d.month0() as usize)
+            .cloned()
+            .unwrap_or_default();
+        format!("{} {month} {}", d.day(), d.year())
+    }
+
     /// The word of the status with `key` (checked at load).
     pub fn status(&self, key: &str) -> String {
         self.teksten
@@ -222,5 +247,39 @@ impl TextSet {
                 errors,
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_words_with_the_month_names_of_the_texts() {
+        let texts = TextSet::load(&Templates::embedded()).unwrap();
+        let d = chrono::NaiveDate::from_ymd_opt(2017, 3, 15).unwrap();
+        assert_eq!(texts.date(d), "15 maart 2017");
+        let d = chrono::NaiveDate::from_ymd_opt(2016, 12, 1).unwrap();
+        assert_eq!(texts.date(d), "1 december 2016");
+    }
+
+    #[test]
+    fn eleven_months_are_refused_with_their_position() {
+        let mut t = Templates::embedded();
+        for (name, bytes) in &mut t.files {
+            if name == TEXTS_FILE {
+                let text = String::from_utf8(bytes.to_vec()).unwrap();
+                let edited = text.replace(", december]", "]");
+                assert_ne!(text, edited);
+                *bytes = std::sync::Arc::from(edited.into_bytes());
+            }
+        }
+        let report = TextSet::load(&t).err().expect("refused");
+        let problem = report.errors().next().unwrap();
+        assert_eq!(
+            problem.message,
+            "onder 'maanden' staan 11 namen in plaats van 12"
+        );
+        assert!(report.position(problem).is_some());
     }
 }

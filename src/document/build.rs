@@ -4,7 +4,7 @@
 
 use crate::analysis::{Analysis, IndicatorAnalysis, Status};
 use crate::charts::{self, ChartSet};
-use crate::format_nl::{date, number, percent, percent0};
+use crate::format_nl::{number, percent, percent0};
 use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
 use super::markdown;
@@ -77,19 +77,19 @@ fn meta(data: &Voortgang, logo: Option<String>, texts: &TextSet) -> Meta {
         }
     };
     let label = |name: &str, t: &String| texts.fill(&format!("/labels/{name}"), t, ctx());
-    let status = match r.status {
-        RapportStatus::Concept => "concept",
-        RapportStatus::Definitief => "definitief",
-    };
     let w = |key: &str| texts.fill_key("woorden", key, context! {});
+    let status = match r.status {
+        RapportStatus::Concept => w("rapport_concept"),
+        RapportStatus::Definitief => w("rapport_definitief"),
+    };
     let mut facts = vec![
         (w("landsdeel"), vec![r.landsdeel.clone()]),
         (w("verslagjaar"), vec![r.verslagjaar.to_string()]),
-        (w("publicatiedatum"), vec![date(r.publicatiedatum)]),
+        (w("publicatiedatum"), vec![texts.date(r.publicatiedatum)]),
     ];
     match &r.versie {
         Some(v) => facts.push((w("versie"), vec![format!("{v} ({status})")])),
-        None => facts.push((w("status"), vec![status.to_string()])),
+        None => facts.push((w("status"), vec![status.clone()])),
     }
     if let Some(o) = &r.opsteller {
         facts.push((w("opgesteld_door"), vec![o.clone()]));
@@ -105,7 +105,7 @@ fn meta(data: &Voortgang, logo: Option<String>, texts: &TextSet) -> Meta {
         ondertitel: r.ondertitel.clone(),
         landsdeel: r.landsdeel.clone(),
         verslagjaar: r.verslagjaar,
-        publicatiedatum: date(r.publicatiedatum),
+        publicatiedatum: texts.date(r.publicatiedatum),
         publicatiedatum_iso: r.publicatiedatum.format("%Y-%m-%d").to_string(),
         versie: r.versie.clone(),
         opsteller: r.opsteller.clone(),
@@ -138,10 +138,10 @@ fn status_inline(texts: &TextSet, key: &str) -> Inline {
     }
 }
 
-fn gereed_text(g: Option<Gereed>) -> String {
+fn gereed_text(g: Option<Gereed>, texts: &TextSet) -> String {
     match g {
         Some(Gereed::Jaar(y)) => y.to_string(),
-        Some(Gereed::Datum(d)) => date(d),
+        Some(Gereed::Datum(d)) => texts.date(d),
         None => "–".into(),
     }
 }
@@ -661,7 +661,7 @@ impl Builder<'_> {
                         name,
                         Cell::text(a.trekker.clone().unwrap_or_else(|| "–".into())),
                         Cell::inlines(vec![self.status(a.status.key())]),
-                        Cell::text(gereed_text(a.gereed)),
+                        Cell::text(gereed_text(a.gereed, self.texts)),
                     ]
                 })
                 .collect();
