@@ -32,16 +32,11 @@ fn prepared(yaml: &str, templates: &Templates) -> Prepared {
 fn recoloured(templates: &Templates) -> Templates {
     let mut t = templates.clone();
     for (name, bytes) in &mut t.files {
-        // A colour edit in the layout file: the charts stay as they are (a
-        // colour of huisstijl.yaml redraws them, and new pictures take Typst
-        // a second pass).
-        if name == "stijl.typ" {
+        // The main colour: headings, tables and every chart change.
+        if name == "huisstijl.yaml" {
             let text = String::from_utf8(bytes.to_vec()).unwrap();
-            let edited = text.replace(
-                "show link: set text(fill: accentkleur)",
-                "show link: set text(fill: conceptkleur)",
-            );
-            assert_ne!(text, edited, "stijl.typ colours links");
+            let edited = text.replace(r##"hoofdkleur: "#154273""##, r##"hoofdkleur: "#8a1538""##);
+            assert_ne!(text, edited, "huisstijl.yaml defines hoofdkleur");
             *bytes = Arc::from(edited.into_bytes());
         }
     }
