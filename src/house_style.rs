@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::diagnostics::{Diagnostic, Report};
 use crate::load::positions::{self, escape_segment};
 use crate::templates::Templates;
 
@@ -132,21 +132,9 @@ pub struct HouseStyle {
 impl HouseStyle {
     /// Read `huisstijl.yaml` from the templates and check it.
     pub fn load(templates: &Templates) -> Result<Self, Report> {
-        let path = templates.display_path(STYLE_FILE);
-        let Some(bytes) = templates.get(STYLE_FILE) else {
-            return Err(Report::new(
-                &path,
-                None,
-                vec![
-                    Diagnostic::error(format!("het sjabloonbestand {STYLE_FILE} ontbreekt")).hint(
-                        "maak een kopie van de standaardsjablonen met 'techniekpact sjablonen MAP'",
-                    ),
-                ],
-            ));
-        };
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        let source = SourceText::new(&path, text.as_str());
-        Self::parse(&text).map_err(|problems| Report::new(&path, Some(source), problems))
+        let (text, source) = templates.text(STYLE_FILE)?;
+        Self::parse(&text)
+            .map_err(|problems| Report::new(&source.path.clone(), Some(source), problems))
     }
 
     /// The embedded default house style.

@@ -104,6 +104,26 @@ impl Templates {
         self.files.iter().find(|(p, _)| p == path).map(|(_, b)| b)
     }
 
+    /// The text of the template file `rel` with the source it is reported
+    /// under; a missing file is a problem with a hint.
+    pub fn text(&self, rel: &str) -> Result<(String, crate::diagnostics::SourceText), Report> {
+        let path = self.display_path(rel);
+        let Some(bytes) = self.get(rel) else {
+            return Err(Report::new(
+                &path,
+                None,
+                vec![
+                    Diagnostic::error(format!("het sjabloonbestand {rel} ontbreekt")).hint(
+                        "maak een kopie van de standaardsjablonen met 'techniekpact sjablonen MAP'",
+                    ),
+                ],
+            ));
+        };
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let source = crate::diagnostics::SourceText::new(&path, text.as_str());
+        Ok((text, source))
+    }
+
     /// The path a template file is reported under.
     pub fn display_path(&self, rel: &str) -> PathBuf {
         match &self.dir {

@@ -112,20 +112,8 @@ pub struct TextSet {
 impl TextSet {
     /// Read `teksten.yaml` from the templates.
     pub fn load(templates: &Templates) -> Result<Self, Report> {
-        let path = templates.display_path(TEXTS_FILE);
-        let Some(bytes) = templates.get(TEXTS_FILE) else {
-            return Err(Report::new(
-                &path,
-                None,
-                vec![
-                    Diagnostic::error(format!("het sjabloonbestand {TEXTS_FILE} ontbreekt")).hint(
-                        "maak een kopie van de standaardsjablonen met 'techniekpact sjablonen MAP'",
-                    ),
-                ],
-            ));
-        };
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        let source = SourceText::new(&path, text.as_str());
+        let (text, source) = templates.text(TEXTS_FILE)?;
+        let path = source.path.clone();
         let teksten: Teksten = serde_yaml::from_str(&text).map_err(|e| {
             Report::new(
                 &path,
