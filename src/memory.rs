@@ -63,11 +63,19 @@ pub fn release() {
 
 #[cfg(test)]
 mod tests {
+    /// What the two modes set, read back from mimalloc: lean purges after
+    /// 2 ms, steady never.
     #[test]
-    fn option_15_is_the_purge_delay() {
-        // Its default is 1000 ms; no option around it has that default.
-        // SAFETY: reading an option has no side effect.
-        let value = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
-        assert_eq!(value, 1000);
+    fn lean_and_steady_set_the_purge_delay() {
+        let get = || {
+            // SAFETY: reading an option has no side effect.
+            unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) }
+        };
+        super::lean_allocation();
+        assert_eq!(get(), super::LEAN_PURGE_DELAY_MS);
+        super::steady_allocation();
+        assert_eq!(get(), -1);
+        super::lean_allocation();
+        assert_eq!(get(), super::LEAN_PURGE_DELAY_MS);
     }
 }

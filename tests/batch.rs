@@ -37,7 +37,9 @@ fn many_reports_in_one_process_and_bad_ones_reported() {
     assert!(lines[0].starts_with("voorbeeld-5.yaml: "), "{stdout}");
     assert!(lines[1].starts_with("kapot.yaml: ongeldig"), "{stdout}");
     assert!(lines[2].starts_with("voorbeeld-10.yaml: "), "{stdout}");
-    // Both synthetic reports share a slug; the last one given wins, whole.
+    // Both synthetic reports share a slug; the last one given wins, whole:
+    // only voorbeeld-10 has a tenth indicator.
     let text = pdf_text(&dir.path().join("uit/techniekpact-voorbeeld-2016.pdf"));
     assert!(text.contains("Indicator 1") && text.contains("Voorbeeld met"));
+    assert!(text.contains("Indicator 10"), "voorbeeld-10 won");
 }
