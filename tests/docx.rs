@@ -12,6 +12,7 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 struct Built {
     _dir: tempfile::TempDir,
     docx: Vec<u8>,
+    pdf: Vec<u8>,
     pdf_text: String,
 }
 
@@ -28,6 +29,7 @@ fn built() -> &'static Built {
         Built {
             _dir: dir,
             docx,
+            pdf,
             pdf_text,
         }
     })
@@ -459,4 +461,94 @@ fn the_house_font_is_embedded() {
             );
         }
     }
+}
+
+/// The values of one XMP property of the PDF (`<dc:title>` ... `</dc:title>`):
+/// the texts of its `rdf:li` items, or its text.
+fn xmp(pdf: &[u8], property: &str) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    let open = format!("<{property}>");
+    let start = text
+        .find(&open)
+        .unwrap_or_else(|| panic!("{property} in the XMP"))
+        + open.len();
+    let end = start + text[start..].find(&format!("</{property}>")).unwrap();
+    let inner = &text[start..end];
+    if !inner.contains("<rdf:li") {
+        return vec![inner.to_string()];
+    }
+    inner
+        .split("<rdf:li")
+        .skip(1)
+        .map(|li| li[li.find('>').unwrap() + 1..li.find("</rdf:li>").unwrap()].to_string())
+        .collect()
+}
+
+/// The text of one element of the DOCX's core properties.
+fn core(docx: &[u8], element: &str) -> String {
+    let xml = docx_part(docx, "docProps/core.xml");
+    let doc = Document::parse(&xml).unwrap();
+    doc.descendants()
+        .find(|n| n.tag_name().name() == element)
+        .and_then(|n| n.text())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Title, authors and keywords are fields of the document model: the PDF's
+/// XMP and the DOCX's core properties say the same.
+#[test]
+fn pdf_and_docx_have_the_same_title_author_and_keywords() {
+    let b = built();
+    let title = xmp(&b.pdf, "dc:title");
+    assert_eq!(
+        title,
+        ["Voortgangsrapportage Techniekpact Noord Nederland 2016"]
+    );
+    assert_eq!(core(&b.docx, "title"), title[0]);
+    let authors = xmp(&b.pdf, "dc:creator");
+    assert!(!authors.is_empty());
+    assert_eq!(core(&b.docx, "creator"), authors.join(", "));
+    let keywords: Vec<String> = xmp(&b.pdf, "pdf:Keywords")[0]
+        .split(", ")
+        .map(String::from)
+        .collect();
+    assert_eq!(keywords, ["Techniekpact", "Noord", "2016"]);
+    let docx_keywords: Vec<String> = core(&b.docx, "keywords")
+        .split("; ")
+        .map(String::from)
+        .collect();
+    assert_eq!(docx_keywords, keywords);
+}
+
+/// `Tabel N: ...` and `Figuur N: ...` in the order of the text.
+fn numbered_captions(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .windows(3)
+        .filter(|w| {
+            (w[0] == "Tabel" || w[0] == "Figuur")
+                && w[1].ends_with(':')
+                && w[1].trim_end_matches(':').parse::<u32>().is_ok()
+        })
+        .map(|w| format!("{} {} {}", w[0], w[1], w[2]))
+        .collect()
+}
+
+/// Table and figure numbers come from the document model: every caption
+/// number of the PDF is the DOCX's, in the same order.
+#[test]
+fn pdf_and_docx_number_tables_and_figures_alike() {
+    let b = built();
+    let doc = docx_part(&b.docx, "word/document.xml");
+    let docx_text: String = paragraphs(&doc)
+        .into_iter()
+        .filter(|(style, _)| style == "Caption")
+        .map(|(_, t)| t + " ")
+        .collect();
+    let from_docx = numbered_captions(&normalise(&docx_text));
+    let from_pdf = numbered_captions(&b.pdf_text);
+    assert!(from_docx.iter().filter(|c| c.starts_with("Tabel")).count() > 20);
+    assert!(from_docx.iter().filter(|c| c.starts_with("Figuur")).count() >= 9);
+    assert_eq!(from_pdf, from_docx);
 }

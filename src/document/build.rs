@@ -98,6 +98,16 @@ fn meta(data: &Voortgang, logo: Option<String>, texts: &TextSet) -> Meta {
         facts.push((w("partners"), r.organisaties.clone()));
     }
     Meta {
+        documenttitel: format!("{} {}", r.titel, r.verslagjaar),
+        auteurs: match &r.opsteller {
+            Some(o) => vec![o.clone()],
+            None => r.organisaties.clone(),
+        },
+        trefwoorden: vec![
+            "Techniekpact".to_string(),
+            r.landsdeel.clone(),
+            r.verslagjaar.to_string(),
+        ],
         titelpagina_kop: label("titelpagina_kop", &l.titelpagina_kop),
         verslagjaar_tekst: label("verslagjaar", &l.verslagjaar),
         titelpagina: facts,

@@ -16,9 +16,17 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// Title-page data and fixed labels the layout needs.
+/// Title-page data, document properties and fixed labels the layout needs.
 #[derive(Debug, Clone, Serialize)]
 pub struct Meta {
+    /// The document title in the file's properties (PDF, DOCX, HTML):
+    /// `<titel> <verslagjaar>`.
+    pub documenttitel: String,
+    /// The authors in the file's properties: the opsteller, or else the
+    /// organisations.
+    pub auteurs: Vec<String>,
+    /// The keywords in the file's properties.
+    pub trefwoorden: Vec<String>,
     pub titel: String,
     pub ondertitel: Option<String>,
     pub landsdeel: String,

@@ -91,22 +91,11 @@ impl DocxRenderer {
             w.block(block, 0)?;
         }
         let info = PackageInfo {
-            title: format!(
-                "{} {}",
-                ctx.document.meta.titel, ctx.document.meta.verslagjaar
-            ),
-            creator: ctx
-                .document
-                .meta
-                .opsteller
-                .clone()
-                .unwrap_or_else(|| ctx.document.meta.organisaties.join(", ")),
+            title: ctx.document.meta.documenttitel.clone(),
+            creator: ctx.document.meta.auteurs.join(", "),
             created: ctx.document.meta.publicatiedatum_iso.clone(),
             language: "nl-NL".into(),
-            keywords: format!(
-                "Techniekpact; {}; {}",
-                ctx.document.meta.landsdeel, ctx.document.meta.verslagjaar
-            ),
+            keywords: ctx.document.meta.trefwoorden.join("; "),
             alts: w.alts.clone(),
             header_rows: w.header_rows.clone(),
             reference: ctx
