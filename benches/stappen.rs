@@ -12,17 +12,17 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use techniekpact::analysis::analyse;
-use techniekpact::charts;
 use techniekpact::cli::{Cli, Command};
+use techniekpact::document::charts;
+use techniekpact::document::texts::TextSet;
 use techniekpact::load::{LoadOptions, load};
+use techniekpact::pipeline::prepare;
 use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
+use techniekpact::render::docx::raster::rasterise_all;
 use techniekpact::render::html::HtmlRenderer;
 use techniekpact::render::pdf::PdfRenderer;
-use techniekpact::render::raster::rasterise_all;
-use techniekpact::report::prepare;
 use techniekpact::templates::Templates;
-use techniekpact::texts::TextSet;
 
 const EXAMPLE: &str = "data/noord-2016.yaml";
 /// The line of the default `stijl.typ` that the rebuild benchmark edits.
@@ -40,7 +40,7 @@ fn stages(c: &mut Criterion) {
     let prepared = prepare(
         &loaded,
         &texts,
-        &techniekpact::house_style::HouseStyle::embedded(),
+        &techniekpact::document::house_style::HouseStyle::embedded(),
         None,
     )
     .expect("the example prepares");
@@ -64,7 +64,7 @@ fn stages(c: &mut Criterion) {
             geen_meting: "geen meting".into(),
         };
         let year = loaded.data.rapport.verslagjaar;
-        let style = techniekpact::house_style::HouseStyle::embedded();
+        let style = techniekpact::document::house_style::HouseStyle::embedded();
         let text = |key: &str, _: minijinja::Value| key.to_string();
         b.iter(|| {
             let mut n = 1;
@@ -87,12 +87,12 @@ fn stages(c: &mut Criterion) {
         })
     });
     c.bench_function("document_met_grafieken", |b| {
-        let style = techniekpact::house_style::HouseStyle::embedded();
+        let style = techniekpact::document::house_style::HouseStyle::embedded();
         b.iter(|| prepare(black_box(&loaded), &texts, &style, None).expect("prepares"))
     });
     c.bench_function("grafieken_rasteren", |b| {
         b.iter_batched(
-            techniekpact::render::raster::clear_cache,
+            techniekpact::render::docx::raster::clear_cache,
             |_| rasterise_all(black_box(&prepared.charts)).expect("rasterises"),
             BatchSize::PerIteration,
         )
@@ -108,7 +108,7 @@ fn stages(c: &mut Criterion) {
     });
     c.bench_function("docx", |b| {
         b.iter_batched(
-            techniekpact::render::raster::clear_cache,
+            techniekpact::render::docx::raster::clear_cache,
             |_| DocxRenderer.make(&ctx).expect("renders"),
             BatchSize::PerIteration,
         )
@@ -147,9 +147,9 @@ fn watch_rebuild(c: &mut Criterion) {
     };
     techniekpact::memory::steady_allocation();
     let rebuild = || {
-        let options = techniekpact::watch::rebuild_options(&args).expect("templates are valid");
-        let made = techniekpact::report::make(&args.bestanden[0], &options).expect("rebuilds");
-        techniekpact::watch::after_build();
+        let options = techniekpact::cli::volg::rebuild_options(&args).expect("templates are valid");
+        let made = techniekpact::pipeline::make(&args.bestanden[0], &options).expect("rebuilds");
+        techniekpact::cli::volg::after_build();
         made
     };
     rebuild();

@@ -31,11 +31,11 @@ fn built() -> &'static Built {
         let pdf_text = pdf_text(&dir.path().join("techniekpact-noord-2016.pdf"));
         let loaded = techniekpact::load::load(&data, Default::default()).unwrap();
         let templates = techniekpact::templates::Templates::embedded();
-        let texts = techniekpact::texts::TextSet::load(&templates).unwrap();
-        let document = techniekpact::report::prepare(
+        let texts = techniekpact::document::texts::TextSet::load(&templates).unwrap();
+        let document = techniekpact::pipeline::prepare(
             &loaded,
             &texts,
-            &techniekpact::house_style::HouseStyle::embedded(),
+            &techniekpact::document::house_style::HouseStyle::embedded(),
             None,
         )
         .ok()

@@ -4,15 +4,15 @@
 
 use std::path::Path;
 
-use techniekpact::example::{synthetic, to_yaml};
+use techniekpact::cli::example::{synthetic, to_yaml};
+use techniekpact::document::texts::TextSet;
 use techniekpact::load::{LoadOptions, load_str};
 use techniekpact::memory;
+use techniekpact::pipeline::prepare;
 use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
 use techniekpact::render::pdf::PdfRenderer;
-use techniekpact::report::prepare;
 use techniekpact::templates::Templates;
-use techniekpact::texts::TextSet;
 
 #[test]
 fn lean_rendering_gives_the_same_bytes() {
@@ -23,7 +23,7 @@ fn lean_rendering_gives_the_same_bytes() {
     let prepared = prepare(
         &loaded,
         &texts,
-        &techniekpact::house_style::HouseStyle::embedded(),
+        &techniekpact::document::house_style::HouseStyle::embedded(),
         None,
     )
     .unwrap();
@@ -58,7 +58,7 @@ fn size_decides_the_mode() {
     let prepared = prepare(
         &loaded,
         &texts,
-        &techniekpact::house_style::HouseStyle::embedded(),
+        &techniekpact::document::house_style::HouseStyle::embedded(),
         None,
     )
     .unwrap();

@@ -5,14 +5,14 @@
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use techniekpact::example::varied;
+use techniekpact::cli::example::varied;
+use techniekpact::document::texts::TextSet;
 use techniekpact::load::{LoadOptions, load_bytes, load_str};
+use techniekpact::pipeline::prepare;
 use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
 use techniekpact::render::pdf::PdfRenderer;
-use techniekpact::report::prepare;
 use techniekpact::templates::Templates;
-use techniekpact::texts::TextSet;
 
 use crate::common::*;
 
@@ -154,7 +154,7 @@ proptest! {
         };
         let templates = Templates::embedded();
         let set = TextSet::load(&templates).unwrap();
-        let prepared = prepare(&loaded, &set, &techniekpact::house_style::HouseStyle::embedded(), None).expect("valid data prepares");
+        let prepared = prepare(&loaded, &set, &techniekpact::document::house_style::HouseStyle::embedded(), None).expect("valid data prepares");
         let ctx = prepared.context(&templates);
         let pdf = PdfRenderer::default().render(&ctx).expect("a PDF");
         prop_assert!(pdf.starts_with(b"%PDF-"));

@@ -6,13 +6,13 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use techniekpact::document::texts::TextSet;
 use techniekpact::load::{LoadOptions, load_str};
+use techniekpact::pipeline::{Prepared, prepare};
 use techniekpact::render::Renderer;
+use techniekpact::render::pdf::typst_compile::compile;
 use techniekpact::render::pdf::{PdfRenderer, world};
-use techniekpact::render::typst_compile::compile;
-use techniekpact::report::{Prepared, prepare};
 use techniekpact::templates::Templates;
-use techniekpact::texts::TextSet;
 
 use crate::common::{copy_data, repo};
 
@@ -23,7 +23,7 @@ fn prepared(yaml: &str, templates: &Templates) -> Prepared {
     prepare(
         &loaded,
         &texts,
-        &techniekpact::house_style::HouseStyle::load(templates).unwrap(),
+        &techniekpact::document::house_style::HouseStyle::load(templates).unwrap(),
         None,
     )
     .unwrap()
@@ -99,7 +99,7 @@ fn a_series_notices_edits_of_the_data_and_the_logo() {
     let data = dir.path().join("noord-2016.yaml");
     let logo = dir.path().join("logo-techniekpact-noord.svg");
     let out = dir.path().join("uit");
-    let options = techniekpact::report::MakeOptions {
+    let options = techniekpact::pipeline::MakeOptions {
         out_dir: out.clone(),
         renderers: vec![Box::new(PdfRenderer::default())],
         templates: Templates::embedded(),
@@ -110,7 +110,7 @@ fn a_series_notices_edits_of_the_data_and_the_logo() {
     };
     let pdf_path = out.join("techniekpact-noord-2016.pdf");
     let build = || {
-        techniekpact::report::make(&data, &options).unwrap();
+        techniekpact::pipeline::make(&data, &options).unwrap();
         std::fs::read(&pdf_path).unwrap()
     };
     let first = build();

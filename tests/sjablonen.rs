@@ -299,11 +299,11 @@ fn failing_templates(dir: Option<&std::path::Path>) -> techniekpact::templates::
 fn render_pdf(templates: &techniekpact::templates::Templates) -> techniekpact::render::RenderError {
     use techniekpact::render::Renderer;
     let loaded = load_text(BASE).unwrap();
-    let texts = techniekpact::texts::TextSet::load(templates).unwrap();
-    let prepared = techniekpact::report::prepare(
+    let texts = techniekpact::document::texts::TextSet::load(templates).unwrap();
+    let prepared = techniekpact::pipeline::prepare(
         &loaded,
         &texts,
-        &techniekpact::house_style::HouseStyle::load(templates).unwrap(),
+        &techniekpact::document::house_style::HouseStyle::load(templates).unwrap(),
         None,
     )
     .ok()

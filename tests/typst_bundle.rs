@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::common::*;
-use techniekpact::render::typst_world::ReportWorld;
+use techniekpact::render::pdf::typst_world::ReportWorld;
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 

@@ -24,7 +24,7 @@ fn outputs(out: &Path, slug: &str, label: &str) -> Vec<(PathBuf, String)> {
 }
 
 fn slug_of(case: &Case) -> String {
-    techniekpact::report::slug(&case.data.rapport.landsdeel, case.data.rapport.verslagjaar)
+    techniekpact::pipeline::slug(&case.data.rapport.landsdeel, case.data.rapport.verslagjaar)
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! The example report is the skeleton; its free texts (titles, names,
 //! explanations, partners, units, sources) and figures (measurements,
 //! targets, breakdowns, thresholds) are replaced by fuzzer input
-//! (`techniekpact::example::varied`). Data that validation rejects must get a
+//! (`techniekpact::cli::example::varied`). Data that validation rejects must get a
 //! Dutch error; data it accepts must become a PDF and a DOCX. No panic, hang
 //! or unbounded memory in either case.
 #![no_main]
@@ -14,14 +14,14 @@ use std::sync::LazyLock;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use techniekpact::example::varied;
+use techniekpact::cli::example::varied;
 use techniekpact::load::{LoadOptions, load_str};
 use techniekpact::render::docx::DocxRenderer;
 use techniekpact::render::pdf::PdfRenderer;
 use techniekpact::render::Renderer;
-use techniekpact::report::prepare;
+use techniekpact::pipeline::prepare;
 use techniekpact::templates::Templates;
-use techniekpact::texts::TextSet;
+use techniekpact::document::texts::TextSet;
 
 #[derive(Arbitrary, Debug)]
 struct Input {

@@ -3,14 +3,14 @@
 //! formats.
 
 use crate::analysis::{Analysis, IndicatorAnalysis, Status};
-use crate::charts::{self, ChartSet};
-use crate::format_nl::{number, percent, percent0};
+use crate::document::charts::{self, ChartSet};
+use crate::document::format_nl::{number, percent, percent0};
 use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
 use super::markdown;
 use super::{Align, Block, Cell, Document, Figure, Inline, Labels, Meta, Table};
-use crate::house_style::HouseStyle;
-use crate::texts::TextSet;
+use crate::document::house_style::HouseStyle;
+use crate::document::texts::TextSet;
 use minijinja::context;
 
 /// The report content and the charts it shows.
@@ -975,11 +975,11 @@ impl Builder<'_> {
 
 /// A threshold as written in running text: `90`, `87,5`.
 fn number_trim(v: f64) -> String {
-    crate::format_nl::number_plain(v)
+    crate::document::format_nl::number_plain(v)
 }
 
 /// The template text at a pointer into `teksten.yaml`.
-fn fragment_at(t: &crate::texts::Teksten, pointer: &str) -> String {
+fn fragment_at(t: &crate::document::texts::Teksten, pointer: &str) -> String {
     let f = &t.teksten;
     let s = &f.status_uitleg;
     let k = &t.koppen;

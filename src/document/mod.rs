@@ -5,7 +5,11 @@
 //! JSON for the Typst template, so user text reaches Typst as data.
 
 pub mod build;
+pub mod charts;
+pub mod format_nl;
+pub mod house_style;
 pub mod markdown;
+pub mod texts;
 
 use serde::Serialize;
 

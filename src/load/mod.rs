@@ -3,7 +3,10 @@
 //! is collected and returned at once in a [`Report`].
 
 pub mod positions;
+pub mod schema;
 mod schema_check;
+pub mod suggest;
+pub mod validate;
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +14,6 @@ use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Report, SourceText};
 use crate::model::Voortgang;
-use crate::validate;
 
 pub use positions::PositionIndex;
 

@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use super::positions::PositionIndex;
 use crate::diagnostics::Diagnostic;
-use crate::schema;
-use crate::suggest::did_you_mean;
+use crate::load::schema;
+use crate::load::suggest::did_you_mean;
 
 fn validator() -> &'static Validator {
     static V: LazyLock<Validator> = LazyLock::new(|| {

@@ -12,9 +12,9 @@ use minijinja::value::Serde;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value, context};
 use serde::Serialize;
 
-use super::{RenderContext, RenderError, Renderer};
 use crate::diagnostics::{Diagnostic, Report, SourceText};
 use crate::document::Block;
+use crate::render::{RenderContext, RenderError, Renderer};
 
 /// Main file of the HTML template.
 pub const HTML_MAIN: &str = "rapport.html";

@@ -1,22 +1,13 @@
 //! Renderers: each turns the one [`RenderContext`] into the bytes of one
 //! output format. A renderer decides layout, never content.
 
-pub mod bundle;
 pub mod docx;
-pub mod docx_fonts;
-pub mod docx_house_style;
-pub mod docx_package;
-pub mod docx_schema;
 pub mod html;
 pub mod pdf;
-pub mod pdf_stream_ends;
-pub mod raster;
-pub mod typst_compile;
-pub mod typst_world;
 
-use crate::charts::ChartSet;
 use crate::diagnostics::Report;
 use crate::document::Document;
+use crate::document::charts::ChartSet;
 use crate::templates::Templates;
 
 /// Parse the embedded fonts and build Typst's standard library now, on
@@ -24,9 +15,9 @@ use crate::templates::Templates;
 /// later, and in a single run they would otherwise wait for each other.
 pub fn warm_up() {
     rayon::spawn(|| {
-        typst_world::fonts();
-        typst_world::library();
-        raster::font_db();
+        pdf::typst_world::fonts();
+        pdf::typst_world::library();
+        docx::raster::font_db();
         crate::timings::mark("lettertypen en Typst-bibliotheek klaar");
     });
 }
@@ -36,7 +27,7 @@ pub struct RenderContext<'a> {
     pub document: &'a Document,
     pub charts: &'a ChartSet,
     /// Colours, font and sizes (`huisstijl.yaml`).
-    pub style: &'a crate::house_style::HouseStyle,
+    pub style: &'a crate::document::house_style::HouseStyle,
     pub templates: &'a Templates,
     /// The logo as `(virtual file name, bytes)`, when the data names one.
     pub logo: Option<(String, Vec<u8>)>,

@@ -57,10 +57,10 @@ impl Case {
             .unwrap();
         }
         let file = dir.join(format!("geval-{}.yaml", self.number));
-        std::fs::write(&file, techniekpact::example::to_yaml(&self.data)).unwrap();
+        std::fs::write(&file, techniekpact::cli::example::to_yaml(&self.data)).unwrap();
         let previous = self.previous.as_ref().map(|p| {
             let f = dir.join(format!("geval-{}-vorig.yaml", self.number));
-            std::fs::write(&f, techniekpact::example::to_yaml(p)).unwrap();
+            std::fs::write(&f, techniekpact::cli::example::to_yaml(p)).unwrap();
             f
         });
         (file, previous)
@@ -297,7 +297,7 @@ fn report(rng: &mut Rng, number: usize, year: i32, indicators: usize, extras: Ex
         statusregels: Statusregels::default(),
         inleiding: rng.chance(70).then(|| markdown(rng)),
         samenvatting: extras.summary.then(|| markdown(rng)),
-        actielijnen: techniekpact::example::actielijnen(),
+        actielijnen: techniekpact::cli::example::actielijnen(),
         onderdelen,
         doe_voorstellen,
     }

@@ -5,16 +5,16 @@
 
 use std::path::PathBuf;
 
-use super::RenderContext;
-use super::pdf::virtual_files;
 use crate::output::OutputFile;
+use crate::render::RenderContext;
+use crate::render::pdf::virtual_files;
 use crate::templates::TYPST_MAIN;
 
 /// Files of the bundle, relative to its folder.
 pub fn files(ctx: &RenderContext) -> Vec<OutputFile> {
     let non_typst = [
-        super::docx_package::REFERENCE_DOCX,
-        crate::texts::TEXTS_FILE,
+        crate::render::docx::package::REFERENCE_DOCX,
+        crate::document::texts::TEXTS_FILE,
     ];
     let mut files: Vec<OutputFile> = virtual_files(ctx)
         .into_iter()

@@ -1,6 +1,11 @@
 //! The PDF renderer: compiles the Typst template in-process against the
 //! document model (as JSON) and exports PDF/A-2a + PDF/UA-1 by default.
 
+pub mod bundle;
+pub mod stream_ends;
+pub mod typst_compile;
+pub mod typst_world;
+
 use std::sync::Arc;
 
 use typst::WorldExt;
@@ -9,9 +14,9 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use super::typst_world::ReportWorld;
-use super::{RenderContext, RenderError, Renderer};
 use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::render::pdf::typst_world::ReportWorld;
+use crate::render::{RenderContext, RenderError, Renderer};
 use crate::templates::TYPST_MAIN;
 
 /// The PDF standards `--pdf-standaard` offers.
@@ -128,7 +133,8 @@ impl Renderer for PdfRenderer {
         let today = publication_date(&ctx.document.meta.publicatiedatum_iso);
         let world = world(ctx);
         let previous = ctx.rebuild.then(|| last_layout(ctx.slug)).flatten();
-        let output = super::typst_compile::compile(&world, previous.as_ref()).map(|c| c.document);
+        let output = crate::render::pdf::typst_compile::compile(&world, previous.as_ref())
+            .map(|c| c.document);
         if ctx.rebuild
             && let Ok(document) = &output
         {
@@ -151,7 +157,7 @@ impl Renderer for PdfRenderer {
             ..PdfOptions::default()
         };
         let pdf = typst_pdf::pdf(&document, &options)
-            .map(super::pdf_stream_ends::fix)
+            .map(crate::render::pdf::stream_ends::fix)
             .map_err(|errors| template_errors(&world, ctx, &errors));
         crate::timings::mark("pdf: geëxporteerd");
         pdf

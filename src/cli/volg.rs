@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::cli::{EXIT_INVALID, MaakArgs, make_all, make_options, print_report};
+use crate::cli::args::{EXIT_INVALID, MaakArgs};
+use crate::cli::batch::{make_all, make_options, print_report};
 
 /// Quiet time after a change before rebuilding, so that an editor's
 /// save (write, rename, touch) causes one rebuild.
@@ -21,10 +22,10 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 /// The options of one build in the series: read the template folder again,
-/// and start the PDF's layout from the last one ([`crate::render::typst_compile`]).
+/// and start the PDF's layout from the last one ([`crate::render::pdf::typst_compile`]).
 pub fn rebuild_options(
     args: &MaakArgs,
-) -> Result<crate::report::MakeOptions<'static>, crate::diagnostics::Report> {
+) -> Result<crate::pipeline::MakeOptions<'static>, crate::diagnostics::Report> {
     let mut options = make_options(args)?;
     options.rebuild = true;
     Ok(options)

@@ -191,7 +191,8 @@ const NUMBER_KEYS: &[&str] = &["waarde", "metingen", "uitsplitsing", "op_koers",
 pub fn varied(texts: &[String], numbers: &[f64]) -> String {
     use serde_json::Value;
     static EXAMPLE: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
-        serde_yaml::from_str(include_str!("../data/noord-2016.yaml")).expect("the example parses")
+        serde_yaml::from_str(include_str!("../../data/noord-2016.yaml"))
+            .expect("the example parses")
     });
     struct Feed<'a> {
         texts: std::slice::Iter<'a, String>,

@@ -23,7 +23,7 @@ pub fn check_keys<'a>(
         if expected.contains(&key.as_str()) {
             continue;
         }
-        let hint = match crate::suggest::did_you_mean(key, &known) {
+        let hint = match crate::load::suggest::did_you_mean(key, &known) {
             Some(close) => format!("bedoelt u '{close}'?"),
             None => format!("de sleutels zijn: {}", expected.join(", ")),
         };
@@ -57,7 +57,7 @@ pub fn serde_problem(what: &str, e: &serde_yaml::Error) -> Diagnostic {
         let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
         let known: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
         let mut d = Diagnostic::error(format!("{what}: onbekende sleutel '{key}'"));
-        d = match crate::suggest::did_you_mean(key, &known) {
+        d = match crate::load::suggest::did_you_mean(key, &known) {
             Some(close) => d.hint(format!("bedoelt u '{close}'?")),
             None if !expected.is_empty() => {
                 d.hint(format!("de sleutels hier zijn: {}", expected.join(", ")))

@@ -118,14 +118,14 @@ impl TextSet {
             Report::new(
                 &path,
                 Some(source.clone()),
-                vec![crate::template_keys::serde_problem(
+                vec![crate::templates::keys::serde_problem(
                     "de vaste teksten kunnen niet gelezen worden",
                     &e,
                 )],
             )
         })?;
         let index = positions::index(&text).index;
-        let problems = crate::template_keys::check_keys(
+        let problems = crate::templates::keys::check_keys(
             "/statussen",
             teksten.statussen.keys(),
             &crate::analysis::status_keys(),

@@ -13,8 +13,8 @@ use plotters::series::DashedLineSeries;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::analysis::{Analysis, IndicatorAnalysis, expected_value};
-use crate::format_nl::{number, percent};
-use crate::house_style::{Colour, HouseStyle};
+use crate::document::format_nl::{number, percent};
+use crate::document::house_style::{Colour, HouseStyle};
 use crate::model::{Indicator, Voortgang};
 
 /// The font family name charts use; the same family is embedded in Typst.

@@ -45,7 +45,7 @@ pub struct PackageInfo {
     /// of the table of contents).
     pub text_width: u32,
     /// Colours, font and sizes of the Word styles and the theme.
-    pub style: crate::house_style::HouseStyle,
+    pub style: crate::document::house_style::HouseStyle,
 }
 
 /// One edit: replace `range` of the text with `with`.
@@ -229,7 +229,10 @@ fn script_fonts(doc: &Document, edits: &mut Vec<Edit>) {
 
 /// The fonts of the report in the font table, beside what docx-rs lists,
 /// with the embedded font files of each.
-fn font_table_entries(house: &str, embedded: &[super::docx_fonts::EmbeddedFont]) -> String {
+fn font_table_entries(
+    house: &str,
+    embedded: &[crate::render::docx::fonts::EmbeddedFont],
+) -> String {
     use crate::fonts::{ARABIC_FAMILY, EMOJI_FAMILY, HEBREW_FAMILY};
     [(house, "00"), (EMOJI_FAMILY, "00"), (ARABIC_FAMILY, "B2"), (HEBREW_FAMILY, "B1")]
         .iter()
@@ -237,7 +240,7 @@ fn font_table_entries(house: &str, embedded: &[super::docx_fonts::EmbeddedFont])
             format!(
                 r#"<w:font w:name="{name}"><w:charset w:val="{charset}"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>{embed}</w:font>"#,
                 name = escape(*name),
-                embed = super::docx_fonts::font_table_children(embedded, name),
+                embed = crate::render::docx::fonts::font_table_children(embedded, name),
             )
         })
         .collect()
@@ -463,14 +466,14 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
             core_xml(info).into_bytes()
         } else if name == "word/settings.xml" {
             let t = text(&name, data)?;
-            insert_before_end(&t, super::docx_fonts::SETTING).into_bytes()
+            insert_before_end(&t, crate::render::docx::fonts::SETTING).into_bytes()
         } else if name == "word/_rels/document.xml.rels" {
             let t = text(&name, data)?;
             insert_before_end(&t, THEME_RELATIONSHIP).into_bytes()
         } else if name == "[Content_Types].xml" {
             let t = text(&name, data)?;
             let t = insert_before_end(&t, THEME_CONTENT_TYPE);
-            insert_before_end(&t, super::docx_fonts::CONTENT_TYPE).into_bytes()
+            insert_before_end(&t, crate::render::docx::fonts::CONTENT_TYPE).into_bytes()
         } else {
             data
         };
@@ -482,7 +485,7 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
         if name.starts_with("word/") && name.ends_with(".xml") {
             let t = std::str::from_utf8(data)
                 .map_err(|_| format!("{name} in het DOCX-pakket is geen UTF-8"))?;
-            *data = super::docx_schema::normalise(t, info.text_width)?.into_bytes();
+            *data = crate::render::docx::schema::normalise(t, info.text_width)?.into_bytes();
         }
     }
     write_zip(&out)
@@ -506,7 +509,7 @@ fn insert_before_end(xml: &str, child: &str) -> String {
 
 /// A DrawingML theme (ECMA-376 Part 1, 20.1.6) with the house font and
 /// colours, and the minimal formatting scheme the schema requires.
-fn theme_xml(style: &crate::house_style::HouseStyle) -> String {
+fn theme_xml(style: &crate::document::house_style::HouseStyle) -> String {
     let colour =
         |name: &str, rgb: String| format!(r#"<a:{name}><a:srgbClr val="{rgb}"/></a:{name}>"#);
     let k = &style.kleuren;
@@ -584,13 +587,17 @@ fn styles(info: &PackageInfo, ours: &str) -> Result<Arc<str>, String> {
         .map(|b| reference_styles(b))
         .transpose()?;
     let edited = match (&reference, &default_reference) {
-        (Some(r), Some(d)) if r != d => super::docx_house_style::edited_styles(d, r)?,
+        (Some(r), Some(d)) if r != d => crate::render::docx::house_style::edited_styles(d, r)?,
         _ => Default::default(),
     };
-    let default_style = crate::house_style::HouseStyle::embedded();
-    let merged: Arc<str> =
-        super::docx_house_style::apply_house_style(&merged, &info.style, &default_style, &edited)?
-            .into();
+    let default_style = crate::document::house_style::HouseStyle::embedded();
+    let merged: Arc<str> = crate::render::docx::house_style::apply_house_style(
+        &merged,
+        &info.style,
+        &default_style,
+        &edited,
+    )?
+    .into();
     *LAST.lock().unwrap_or_else(|e| e.into_inner()) = Some((key, merged.clone()));
     Ok(merged)
 }
@@ -608,7 +615,7 @@ fn embed_fonts(parts: &mut Vec<(String, Vec<u8>)>, house: &str) -> Result<(), St
                 && memchr::memmem::find(d, needle.as_bytes()).is_some()
         })
     };
-    let fonts = super::docx_fonts::fonts_for(house, names);
+    let fonts = crate::render::docx::fonts::fonts_for(house, names);
     let table = parts
         .iter_mut()
         .find(|(n, _)| n == "word/fontTable.xml")
@@ -616,8 +623,8 @@ fn embed_fonts(parts: &mut Vec<(String, Vec<u8>)>, house: &str) -> Result<(), St
     let t = std::str::from_utf8(&table.1).map_err(|_| "de lettertypetabel is geen UTF-8")?;
     table.1 = insert_before_end(t, &font_table_entries(house, &fonts)).into_bytes();
     parts.push((
-        super::docx_fonts::RELS_PART.to_string(),
-        super::docx_fonts::rels(&fonts).into_bytes(),
+        crate::render::docx::fonts::RELS_PART.to_string(),
+        crate::render::docx::fonts::rels(&fonts).into_bytes(),
     ));
     for f in fonts {
         parts.push((f.part, f.data));

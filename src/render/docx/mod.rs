@@ -1,7 +1,13 @@
 //! The DOCX renderer: the same document model as the PDF, written with
 //! docx-rs as a Word document that editors keep working in (built-in
 //! heading styles, real list numbering, tables, inline charts as PNG).
-//! What docx-rs cannot express is completed by [`super::docx_package`].
+//! What docx-rs cannot express is completed by [`crate::render::docx::package`].
+
+pub mod fonts;
+pub mod house_style;
+pub mod package;
+pub mod raster;
+pub mod schema;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -15,10 +21,10 @@ use docx_rs::{
     WidthType,
 };
 
-use super::docx_package::{self, PackageInfo};
-use super::raster::{PRINT_SCALE, Png, rasterise_all, svg_to_png};
-use super::{RenderContext, RenderError, Renderer};
 use crate::document::{Align, Block, Cell, Document, Figure, Inline, Table as ModelTable};
+use crate::render::docx::raster::{PRINT_SCALE, Png, rasterise_all, svg_to_png};
+use crate::render::{RenderContext, RenderError, Renderer};
+use package::PackageInfo;
 
 /// A4 in twips and the margins of the PDF (2,3 cm left and right).
 const PAGE_W: u32 = 11906;
@@ -73,7 +79,7 @@ fn input_hash(ctx: &RenderContext) -> u128 {
     typst::utils::hash128(&(
         document,
         charts,
-        ctx.templates.get(docx_package::REFERENCE_DOCX),
+        ctx.templates.get(package::REFERENCE_DOCX),
         &ctx.logo,
         ctx.slug,
     ))
@@ -100,7 +106,7 @@ impl DocxRenderer {
             header_rows: w.header_rows.clone(),
             reference: ctx
                 .templates
-                .get(docx_package::REFERENCE_DOCX)
+                .get(package::REFERENCE_DOCX)
                 .map(|b| b.to_vec()),
             text_width: TEXT_W,
             style: ctx.style.clone(),
@@ -114,7 +120,7 @@ impl DocxRenderer {
                 RenderError::Other(format!("het DOCX-bestand kan niet gemaakt worden: {e}"))
             })?;
         crate::timings::mark("docx: docx-rs ingepakt");
-        let done = docx_package::finish(&raw, &info).map_err(RenderError::Other);
+        let done = package::finish(&raw, &info).map_err(RenderError::Other);
         crate::timings::mark("docx: pakket afgemaakt");
         done
     }

@@ -1,6 +1,8 @@
 //! The templates: the defaults compiled into the binary, or an edited copy
 //! from a folder (`--sjablonen MAP`).
 
+pub mod keys;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -11,16 +13,22 @@ pub const TYPST_MAIN: &str = "rapport.typ";
 
 /// The default template files, embedded at build time.
 pub const DEFAULTS: &[(&str, &[u8])] = &[
-    ("rapport.typ", include_bytes!("../templates/rapport.typ")),
-    ("stijl.typ", include_bytes!("../templates/stijl.typ")),
-    ("stijl.docx", include_bytes!("../templates/stijl.docx")),
-    ("teksten.yaml", include_bytes!("../templates/teksten.yaml")),
+    ("rapport.typ", include_bytes!("../../templates/rapport.typ")),
+    ("stijl.typ", include_bytes!("../../templates/stijl.typ")),
+    ("stijl.docx", include_bytes!("../../templates/stijl.docx")),
+    (
+        "teksten.yaml",
+        include_bytes!("../../templates/teksten.yaml"),
+    ),
     (
         "huisstijl.yaml",
-        include_bytes!("../templates/huisstijl.yaml"),
+        include_bytes!("../../templates/huisstijl.yaml"),
     ),
-    ("rapport.html", include_bytes!("../templates/rapport.html")),
-    ("rapport.css", include_bytes!("../templates/rapport.css")),
+    (
+        "rapport.html",
+        include_bytes!("../../templates/rapport.html"),
+    ),
+    ("rapport.css", include_bytes!("../../templates/rapport.css")),
 ];
 
 /// A set of template files by relative path.

@@ -8,16 +8,16 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rayon::prelude::*;
 
 use crate::analysis;
-use crate::charts::ChartSet;
 use crate::diagnostics::Report;
 use crate::document::Document;
 use crate::document::build::{Previous, build};
-use crate::house_style::HouseStyle;
+use crate::document::charts::ChartSet;
+use crate::document::house_style::HouseStyle;
+use crate::document::texts::TextSet;
 use crate::load::{self, LoadOptions, Loaded};
 use crate::output::{OutputFile, commit, stage, stage_all};
 use crate::render::{RenderContext, RenderError, Renderer};
 use crate::templates::Templates;
-use crate::texts::TextSet;
 
 /// Why a report could not be made.
 #[derive(Debug)]
@@ -175,8 +175,10 @@ fn inputs_hash(path: &Path, options: &MakeOptions) -> Option<u128> {
         path,
         data,
         previous,
-        options.templates.get(crate::texts::TEXTS_FILE),
-        options.templates.get(crate::house_style::STYLE_FILE),
+        options.templates.get(crate::document::texts::TEXTS_FILE),
+        options
+            .templates
+            .get(crate::document::house_style::STYLE_FILE),
         options.load.strict,
         options.load.allow_outside_paths,
     )))
@@ -319,7 +321,7 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     staged.extend(charts?);
     // The Typst project belongs to the same all-or-nothing set.
     if let Some(dir) = &options.typst_bundle {
-        let bundle = crate::render::bundle::files(&ctx);
+        let bundle = crate::render::pdf::bundle::files(&ctx);
         staged.extend(stage_all(dir, &bundle).map_err(MakeError::Other)?);
     }
     // Two reports with the same name in one batch must not mix their files.

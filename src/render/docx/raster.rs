@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use resvg::tiny_skia::{self, Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
-use crate::charts::ChartSet;
+use crate::document::charts::ChartSet;
 
 /// resvg's font database with the embedded fonts, built once per process.
 pub fn font_db() -> Arc<fontdb::Database> {
@@ -20,7 +20,7 @@ pub fn font_db() -> Arc<fontdb::Database> {
         for (_, data) in crate::fonts::all() {
             db.load_font_data(data.to_vec());
         }
-        db.set_sans_serif_family(crate::charts::FONT_FAMILY);
+        db.set_sans_serif_family(crate::document::charts::FONT_FAMILY);
         Arc::new(db)
     });
     DB.clone()
@@ -52,7 +52,7 @@ thread_local! {
 pub fn svg_to_png(svg: &[u8], scale: f32) -> Result<Png, String> {
     let options = usvg::Options {
         fontdb: font_db(),
-        font_family: crate::charts::FONT_FAMILY.to_string(),
+        font_family: crate::document::charts::FONT_FAMILY.to_string(),
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_data(svg, &options).map_err(|e| format!("ongeldige SVG: {e}"))?;

@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use roxmltree::{Document, Node};
 
-use super::docx_package::{Edit, W, apply, is, parse, prepend_child, style_id};
-use crate::house_style::HouseStyle;
+use crate::document::house_style::HouseStyle;
+use crate::render::docx::package::{Edit, W, apply, is, parse, prepend_child, style_id};
 
 /// The size of a style in the house style, in points, by style id.
 fn house_size(style: &HouseStyle, id: &str) -> Option<f64> {
@@ -172,7 +172,7 @@ fn attribute_edit(node: &Node, name: &str, value: &str) -> Edit {
 mod tests {
     use super::*;
 
-    const DEFAULT_STYLE: &str = include_str!("../../templates/huisstijl.yaml");
+    const DEFAULT_STYLE: &str = include_str!("../../../templates/huisstijl.yaml");
     const STYLES: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi"/><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:styleId="Heading1"><w:name w:val="heading 1"/><w:rPr><w:rFonts w:ascii="Noto Sans"/><w:color w:val="154273"/><w:sz w:val="36"/></w:rPr></w:style><w:style w:styleId="Caption"><w:name w:val="caption"/><w:rPr><w:color w:val="4A4A4A"/><w:sz w:val="17"/></w:rPr></w:style><w:style w:styleId="ToC1"><w:name w:val="toc 1"/><w:rPr></w:rPr></w:style></w:styles>"#;
 
     #[test]

@@ -145,13 +145,13 @@ impl HouseStyle {
     /// Parse and check the text of a house style file.
     pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
         let style: HouseStyle = serde_yaml::from_str(text).map_err(|e| {
-            vec![crate::template_keys::serde_problem(
+            vec![crate::templates::keys::serde_problem(
                 "de huisstijl kan niet gelezen worden",
                 &e,
             )]
         })?;
         let index = positions::index(text).index;
-        let mut problems = crate::template_keys::check_keys(
+        let mut problems = crate::templates::keys::check_keys(
             "/statuskleuren",
             style.statuskleuren.keys(),
             &crate::analysis::status_keys(),
@@ -187,7 +187,7 @@ impl HouseStyle {
             .map(|f| f.to_string())
             .collect();
         if !families.contains(&style.lettertype) {
-            let hint = match crate::suggest::did_you_mean(&style.lettertype, &families) {
+            let hint = match crate::load::suggest::did_you_mean(&style.lettertype, &families) {
                 Some(close) => format!("bedoelt u '{close}'?"),
                 None => format!("ingebouwd: {}", families.join(", ")),
             };
@@ -311,7 +311,7 @@ impl std::hash::Hash for HouseStyle {
 mod tests {
     use super::*;
 
-    const DEFAULT: &str = include_str!("../templates/huisstijl.yaml");
+    const DEFAULT: &str = include_str!("../../templates/huisstijl.yaml");
 
     #[test]
     fn the_default_style_is_valid() {

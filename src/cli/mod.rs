@@ -1,0 +1,226 @@
+//! The command line: Dutch help texts, subcommands and exit statuses
+//! (0 klaar, 1 ongeldige gegevens of sjabloon, 2 verkeerd gebruik).
+
+pub mod args;
+pub mod batch;
+pub mod example;
+pub mod new_year;
+pub mod volg;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::FromArgMatches;
+
+use crate::load::{self, LoadOptions};
+
+use args::usage_error;
+pub use args::{
+    Cli, Command, ControleerArgs, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formaat, MaakArgs,
+    NieuwJaarArgs, SchemaArgs, SjablonenArgs, command, use_color,
+};
+use batch::count;
+pub use batch::{internal_error_message, make_all, make_options, print_report};
+/// Parse the arguments and run; returns the process exit status.
+pub fn main() -> ExitCode {
+    let matches = command().try_get_matches();
+    let cli = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = e.print();
+                    ExitCode::from(EXIT_OK)
+                }
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let _ = e.print();
+                    ExitCode::from(EXIT_USAGE)
+                }
+                _ => {
+                    eprint!("{}", usage_error(&e));
+                    ExitCode::from(EXIT_USAGE)
+                }
+            };
+        }
+    };
+    ExitCode::from(run(cli.command))
+}
+
+fn run(command: Command) -> u8 {
+    match command {
+        Command::Controleer(args) => controleer(&args),
+        Command::Maak(args) => maak(&args),
+        Command::Schema(args) => schema(&args),
+        Command::Voorbeeld(args) => {
+            let text =
+                crate::cli::example::to_yaml(&crate::cli::example::synthetic(args.indicatoren));
+            write_or_print(args.uit.as_deref(), &text)
+        }
+        Command::Sjablonen(args) => sjablonen(&args),
+        Command::NieuwJaar(args) => nieuw_jaar(&args),
+        Command::Volg(args) => crate::cli::volg::volg(&args),
+    }
+}
+
+fn controleer(args: &ControleerArgs) -> u8 {
+    let mut status = EXIT_OK;
+    let options = LoadOptions {
+        strict: args.strikt,
+        allow_outside_paths: args.sta_paden_toe,
+    };
+    for path in &args.bestanden {
+        let (report, ok) = match load::load(path, options) {
+            Ok(loaded) => (loaded.warnings, true),
+            Err(report) => (report, false),
+        };
+        print_report(&report);
+        let errors = report.errors().count();
+        let warnings = report.warnings().count();
+        if ok {
+            println!(
+                "{}: in orde ({})",
+                path.display(),
+                count(warnings, "waarschuwing", "waarschuwingen")
+            );
+        } else {
+            status = EXIT_INVALID;
+            println!(
+                "{}: ongeldig ({}, {})",
+                path.display(),
+                count(errors, "fout", "fouten"),
+                count(warnings, "waarschuwing", "waarschuwingen")
+            );
+        }
+    }
+    status
+}
+
+fn schema(args: &SchemaArgs) -> u8 {
+    write_or_print(args.uit.as_deref(), &crate::load::schema::schema_text())
+}
+
+/// Print `text`, or write it to `path` (making its folder).
+fn write_or_print(path: Option<&std::path::Path>, text: &str) -> u8 {
+    match path {
+        None => {
+            print!("{text}");
+            EXIT_OK
+        }
+        Some(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && let Err(e) = std::fs::create_dir_all(parent)
+            {
+                eprintln!("fout: kan map {} niet maken: {e}", parent.display());
+                return EXIT_INVALID;
+            }
+            match std::fs::write(path, text) {
+                Ok(()) => {
+                    println!("geschreven naar {}", path.display());
+                    EXIT_OK
+                }
+                Err(e) => {
+                    eprintln!("fout: kan {} niet schrijven: {e}", path.display());
+                    EXIT_INVALID
+                }
+            }
+        }
+    }
+}
+
+fn maak(args: &MaakArgs) -> u8 {
+    match make_options(args) {
+        Ok(options) => make_all(args, &options),
+        Err(report) => {
+            print_report(&report);
+            EXIT_INVALID
+        }
+    }
+}
+
+fn sjablonen(args: &SjablonenArgs) -> u8 {
+    let existing: Vec<String> = crate::templates::DEFAULTS
+        .iter()
+        .map(|(name, _)| args.map.join(name))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !existing.is_empty() && !args.overschrijven {
+        eprintln!(
+            "fout: deze bestanden bestaan al: {}\n  tip: kies een lege map, of gebruik --overschrijven",
+            existing.join(", ")
+        );
+        return EXIT_INVALID;
+    }
+    let files: Vec<crate::output::OutputFile> = crate::templates::DEFAULTS
+        .iter()
+        .map(|(name, bytes)| crate::output::OutputFile {
+            rel: PathBuf::from(name),
+            bytes: bytes.to_vec(),
+        })
+        .collect();
+    match crate::output::write_all(&args.map, &files) {
+        Ok(written) => {
+            for p in written {
+                println!("{}", p.display());
+            }
+            println!(
+                "Pas de sjablonen aan en gebruik ze met: techniekpact maak GEGEVENS.yaml --sjablonen {}",
+                args.map.display()
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("fout: {e}");
+            EXIT_INVALID
+        }
+    }
+}
+
+fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
+    let loaded = match load::load(&args.bestand, LoadOptions::default()) {
+        Ok(l) => l,
+        Err(report) => {
+            print_report(&report);
+            println!(
+                "{}: ongeldig; maak eerst dit bestand in orde",
+                args.bestand.display()
+            );
+            return EXIT_INVALID;
+        }
+    };
+    print_report(&loaded.warnings);
+    let r = &loaded.data.rapport;
+    let target = crate::cli::new_year::target_path(&args.bestand, r.verslagjaar, &r.landsdeel);
+    if target.exists() && !args.overschrijven {
+        eprintln!(
+            "fout: {} bestaat al\n  tip: gebruik --overschrijven om het te vervangen",
+            target.display()
+        );
+        return EXIT_INVALID;
+    }
+    let text = crate::cli::new_year::next_year_text(&loaded);
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let file = crate::output::OutputFile {
+        rel: PathBuf::from(target.file_name().unwrap_or_default()),
+        bytes: text.into_bytes(),
+    };
+    match crate::output::write_all(dir, &[file]) {
+        Ok(_) => {
+            println!(
+                "{} geschreven (verslagjaar {}). Vul de publicatiedatum in, werk de metingen bij en controleer de regels met '# {}'.",
+                target.display(),
+                r.verslagjaar + 1,
+                crate::cli::new_year::REVIEW
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("fout: {e}");
+            EXIT_INVALID
+        }
+    }
+}
