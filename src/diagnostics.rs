@@ -1,7 +1,7 @@
 //! Problems found in input files (data or templates) and how they are shown.
 //!
 //! A [`Diagnostic`] carries a Dutch message, a byte span in one source file
-//! and an optional hint. [`Report`] collects every problem of one file and
+//! and an optional hint. [`Problems`] collects every problem of one file and
 //! renders them like a compiler does: file, line and column, the source line
 //! and a marker under the offending text (via `miette`).
 
@@ -111,7 +111,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// All problems found in one file.
 #[derive(Debug, Clone)]
-pub struct Report {
+pub struct Problems {
     /// The file the problems are in; `None` when the file could not be read.
     pub source: Option<SourceText>,
     /// The path to name when there is no source text.
@@ -119,7 +119,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Report {
+impl Problems {
     pub fn new(path: &Path, source: Option<SourceText>, diagnostics: Vec<Diagnostic>) -> Self {
         Self {
             source,

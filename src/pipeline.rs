@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rayon::prelude::*;
 
 use crate::analysis;
-use crate::diagnostics::Report;
+use crate::diagnostics::Problems;
 use crate::document::Document;
 use crate::document::build::{Previous, build};
 use crate::document::charts::ChartSet;
@@ -23,9 +23,9 @@ use crate::templates::Templates;
 #[derive(Debug)]
 pub enum MakeError {
     /// The data file is invalid.
-    Data(Report),
+    Data(Problems),
     /// A template of the user's is broken.
-    Template(Vec<Report>),
+    Template(Vec<Problems>),
     /// The program failed on valid data (its embedded templates); the
     /// details are for its developers.
     Internal(String),
@@ -38,7 +38,7 @@ pub struct Made {
     pub slug: String,
     pub written: Vec<PathBuf>,
     /// Warnings about the data that did not stop the run.
-    pub warnings: Report,
+    pub warnings: Problems,
 }
 
 /// How to make reports.
@@ -147,7 +147,7 @@ pub fn prepare(
 
 /// Load, check and prepare the report in `path`: the warnings about its
 /// data and its document and charts.
-fn load_and_prepare(path: &Path, options: &MakeOptions) -> Result<(Report, Prepared), MakeError> {
+fn load_and_prepare(path: &Path, options: &MakeOptions) -> Result<(Problems, Prepared), MakeError> {
     let loaded = load::load(path, options.load).map_err(MakeError::Data)?;
     crate::timings::mark("geladen en gecontroleerd");
     let previous = match &options.previous {
@@ -206,7 +206,7 @@ fn logo_unchanged(logo: &Option<(PathBuf, u128)>) -> bool {
 struct LastBuild {
     inputs: u128,
     logo: Option<(PathBuf, u128)>,
-    warnings: Report,
+    warnings: Problems,
     prepared: Arc<Prepared>,
 }
 
@@ -221,7 +221,10 @@ fn last_prepared() -> &'static Mutex<LastPrepared> {
 /// The prepared report; in a series (`volg`) the last one when its inputs
 /// did not change (a template edit), which saves loading, checking and
 /// drawing again.
-fn prepared_for(path: &Path, options: &MakeOptions) -> Result<(Report, Arc<Prepared>), MakeError> {
+fn prepared_for(
+    path: &Path,
+    options: &MakeOptions,
+) -> Result<(Problems, Arc<Prepared>), MakeError> {
     if !options.rebuild {
         let (warnings, prepared) = load_and_prepare(path, options)?;
         return Ok((warnings, Arc::new(prepared)));

@@ -23,7 +23,7 @@ fn example_path() -> PathBuf {
 
 /// Every error must point at a line and column inside the text, or at the
 /// file as a whole.
-fn check_positions(report: &techniekpact::diagnostics::Report, text: &str) {
+fn check_positions(report: &techniekpact::diagnostics::Problems, text: &str) {
     assert!(report.has_errors());
     for d in report.errors() {
         if let Some(span) = &d.span {

@@ -5,14 +5,14 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use crate::diagnostics::Report;
+use crate::diagnostics::Problems;
 
 use crate::load::LoadOptions;
 
 use super::args::{EXIT_INVALID, EXIT_OK, Formaat, MaakArgs, use_color};
 
 /// Print the problems of a report to standard error.
-pub fn print_report(report: &Report) {
+pub fn print_problems(report: &Problems) {
     if report.diagnostics.is_empty() {
         return;
     }
@@ -38,7 +38,7 @@ pub(super) fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The options of `maak` and `volg`; reads the template folder.
-pub fn make_options(args: &MaakArgs) -> Result<crate::pipeline::MakeOptions<'static>, Report> {
+pub fn make_options(args: &MaakArgs) -> Result<crate::pipeline::MakeOptions<'static>, Problems> {
     use crate::pipeline::MakeOptions;
     use crate::render::Renderer;
 
@@ -106,7 +106,7 @@ pub fn make_all(args: &MaakArgs, options: &crate::pipeline::MakeOptions) -> u8 {
     for (path, result, elapsed) in results {
         match result {
             Ok(made) => {
-                print_report(&made.warnings);
+                print_problems(&made.warnings);
                 let names: Vec<String> = made
                     .written
                     .iter()
@@ -137,7 +137,7 @@ pub fn make_all(args: &MaakArgs, options: &crate::pipeline::MakeOptions) -> u8 {
                 }
             }
             Err(MakeError::Data(report)) => {
-                print_report(&report);
+                print_problems(&report);
                 println!(
                     "{}: ongeldig ({}); er is niets geschreven",
                     path.display(),
@@ -147,7 +147,7 @@ pub fn make_all(args: &MaakArgs, options: &crate::pipeline::MakeOptions) -> u8 {
             }
             Err(MakeError::Template(reports)) => {
                 for r in &reports {
-                    print_report(r);
+                    print_problems(r);
                 }
                 println!(
                     "{}: het sjabloon bevat fouten; er is niets geschreven",

@@ -20,7 +20,7 @@ pub use args::{
     NieuwJaarArgs, SchemaArgs, SjablonenArgs, command, use_color,
 };
 use batch::count;
-pub use batch::{internal_error_message, make_all, make_options, print_report};
+pub use batch::{internal_error_message, make_all, make_options, print_problems};
 /// Parse the arguments and run; returns the process exit status.
 pub fn main() -> ExitCode {
     let matches = command().try_get_matches();
@@ -74,7 +74,7 @@ fn controleer(args: &ControleerArgs) -> u8 {
             Ok(loaded) => (loaded.warnings, true),
             Err(report) => (report, false),
         };
-        print_report(&report);
+        print_problems(&report);
         let errors = report.errors().count();
         let warnings = report.warnings().count();
         if ok {
@@ -132,7 +132,7 @@ fn maak(args: &MaakArgs) -> u8 {
     match make_options(args) {
         Ok(options) => make_all(args, &options),
         Err(report) => {
-            print_report(&report);
+            print_problems(&report);
             EXIT_INVALID
         }
     }
@@ -181,7 +181,7 @@ fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
     let loaded = match load::load(&args.bestand, LoadOptions::default()) {
         Ok(l) => l,
         Err(report) => {
-            print_report(&report);
+            print_problems(&report);
             println!(
                 "{}: ongeldig; maak eerst dit bestand in orde",
                 args.bestand.display()
@@ -189,7 +189,7 @@ fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
             return EXIT_INVALID;
         }
     };
-    print_report(&loaded.warnings);
+    print_problems(&loaded.warnings);
     let r = &loaded.data.rapport;
     let target = crate::cli::new_year::target_path(&args.bestand, r.verslagjaar, &r.landsdeel);
     if target.exists() && !args.overschrijven {

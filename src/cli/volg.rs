@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::cli::args::{EXIT_INVALID, MaakArgs};
-use crate::cli::batch::{make_all, make_options, print_report};
+use crate::cli::batch::{make_all, make_options, print_problems};
 
 /// Quiet time after a change before rebuilding, so that an editor's
 /// save (write, rename, touch) causes one rebuild.
@@ -25,7 +25,7 @@ fn absolute(p: &Path) -> PathBuf {
 /// and start the PDF's layout from the last one ([`crate::render::pdf::typst_compile`]).
 pub fn rebuild_options(
     args: &MaakArgs,
-) -> Result<crate::pipeline::MakeOptions<'static>, crate::diagnostics::Report> {
+) -> Result<crate::pipeline::MakeOptions<'static>, crate::diagnostics::Problems> {
     let mut options = make_options(args)?;
     options.rebuild = true;
     Ok(options)
@@ -99,7 +99,7 @@ pub fn volg(args: &MaakArgs) -> u8 {
             Ok(options) => {
                 make_all(args, &options);
             }
-            Err(report) => print_report(&report),
+            Err(report) => print_problems(&report),
         }
         println!("herbouwd in {} ms", started.elapsed().as_millis());
         after_build();

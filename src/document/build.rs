@@ -34,7 +34,7 @@ pub fn build(
     texts: &TextSet,
     style: &HouseStyle,
     previous: Option<Previous>,
-) -> Result<Built, crate::diagnostics::Report> {
+) -> Result<Built, crate::diagnostics::Problems> {
     let mut b = Builder {
         data,
         analysis,

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Report};
+use crate::diagnostics::{Diagnostic, Problems};
 use crate::load::positions::{self, escape_segment};
 use crate::templates::Templates;
 
@@ -131,10 +131,10 @@ pub struct HouseStyle {
 
 impl HouseStyle {
     /// Read `huisstijl.yaml` from the templates and check it.
-    pub fn load(templates: &Templates) -> Result<Self, Report> {
+    pub fn load(templates: &Templates) -> Result<Self, Problems> {
         let (text, source) = templates.text(STYLE_FILE)?;
         Self::parse(&text)
-            .map_err(|problems| Report::new(&source.path.clone(), Some(source), problems))
+            .map_err(|problems| Problems::new(&source.path.clone(), Some(source), problems))
     }
 
     /// The embedded default house style.

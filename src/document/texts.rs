@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::load::positions;
 use crate::templates::Templates;
 
@@ -111,11 +111,11 @@ pub struct TextSet {
 
 impl TextSet {
     /// Read `teksten.yaml` from the templates.
-    pub fn load(templates: &Templates) -> Result<Self, Report> {
+    pub fn load(templates: &Templates) -> Result<Self, Problems> {
         let (text, source) = templates.text(TEXTS_FILE)?;
         let path = source.path.clone();
         let teksten: Teksten = serde_yaml::from_str(&text).map_err(|e| {
-            Report::new(
+            Problems::new(
                 &path,
                 Some(source.clone()),
                 vec![crate::templates::keys::serde_problem(
@@ -143,7 +143,7 @@ impl TextSet {
             );
         }
         if !problems.is_empty() {
-            return Err(Report::new(&path, Some(source), problems));
+            return Err(Problems::new(&path, Some(source), problems));
         }
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -224,12 +224,12 @@ impl TextSet {
     }
 
     /// The problems found while filling in, as a report on the texts file.
-    pub fn finish(&self) -> Result<(), Report> {
+    pub fn finish(&self) -> Result<(), Problems> {
         let errors = self.errors.take();
         if errors.is_empty() {
             Ok(())
         } else {
-            Err(Report::new(
+            Err(Problems::new(
                 &self.source.path,
                 Some(self.source.clone()),
                 errors,

@@ -1,6 +1,6 @@
 //! Reading a progress-data file: bytes -> YAML with positions -> schema
 //! check -> semantic rules -> typed [`Voortgang`]. Every problem of the file
-//! is collected and returned at once in a [`Report`].
+//! is collected and returned at once in a [`Problems`].
 
 pub mod positions;
 pub mod schema;
@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::model::Voortgang;
 
 pub use positions::PositionIndex;
@@ -38,7 +38,7 @@ pub struct Loaded {
     pub data: Voortgang,
     pub index: PositionIndex,
     /// Warnings that did not stop the run.
-    pub warnings: Report,
+    pub warnings: Problems,
 }
 
 impl Loaded {
@@ -54,11 +54,11 @@ fn base_dir(path: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-fn fail(path: &Path, source: Option<SourceText>, diagnostics: Vec<Diagnostic>) -> Report {
-    Report::new(path, source, diagnostics)
+fn fail(path: &Path, source: Option<SourceText>, diagnostics: Vec<Diagnostic>) -> Problems {
+    Problems::new(path, source, diagnostics)
 }
 
-fn too_big(path: &Path, len: u64) -> Report {
+fn too_big(path: &Path, len: u64) -> Problems {
     let message = format!(
         "het bestand is te groot ({} MB; de grens is {} MB)",
         len / (1024 * 1024),
@@ -70,7 +70,7 @@ fn too_big(path: &Path, len: u64) -> Report {
 }
 
 /// Read the file at `path` as text, or say in Dutch why not.
-fn read_text(path: &Path) -> Result<String, Report> {
+fn read_text(path: &Path) -> Result<String, Problems> {
     let no = |msg: String, hint: &str| fail(path, None, vec![Diagnostic::error(msg).hint(hint)]);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -113,7 +113,7 @@ fn read_text(path: &Path) -> Result<String, Report> {
 
 /// The bytes of a data file as text (UTF-8, without a byte order mark), or
 /// say in Dutch why they are not.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Report> {
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Problems> {
     let no = |msg: String, hint: &str| fail(path, None, vec![Diagnostic::error(msg).hint(hint)]);
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(path, bytes.len() as u64));
@@ -146,19 +146,19 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Report> {
 
 /// Load the bytes of a data file as if read from `path` (for fuzzing and
 /// tests that need no file).
-pub fn load_bytes(path: &Path, bytes: Vec<u8>, options: LoadOptions) -> Result<Loaded, Report> {
+pub fn load_bytes(path: &Path, bytes: Vec<u8>, options: LoadOptions) -> Result<Loaded, Problems> {
     let text = decode(path, bytes)?;
     load_str(path, &text, options)
 }
 
 /// Load, check and type one data file.
-pub fn load(path: &Path, options: LoadOptions) -> Result<Loaded, Report> {
+pub fn load(path: &Path, options: LoadOptions) -> Result<Loaded, Problems> {
     let text = read_text(path)?;
     load_str(path, &text, options)
 }
 
 /// Load, check and type data given as text, reported under `path`.
-pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded, Report> {
+pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded, Problems> {
     let source = SourceText::new(path, text);
     let here = |diagnostics: Vec<Diagnostic>| fail(path, Some(source.clone()), diagnostics);
 

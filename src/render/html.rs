@@ -12,7 +12,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value, context};
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::document::Block;
 use crate::render::{RenderContext, RenderError, Renderer};
 
@@ -196,7 +196,7 @@ fn template_error(ctx: &RenderContext, e: &minijinja::Error) -> RenderError {
         start..start
     });
     let d = Diagnostic::error(message).at_opt(range);
-    RenderError::Template(vec![Report::new(
+    RenderError::Template(vec![Problems::new(
         &shown,
         text.map(|t| SourceText::new(&shown, t)),
         vec![d],

@@ -5,7 +5,7 @@ pub mod docx;
 pub mod html;
 pub mod pdf;
 
-use crate::diagnostics::Report;
+use crate::diagnostics::Problems;
 use crate::document::Document;
 use crate::document::charts::ChartSet;
 use crate::templates::Templates;
@@ -46,7 +46,7 @@ pub struct RenderContext<'a> {
 pub enum RenderError {
     /// Problems in the user's own template files (`--sjablonen`), with
     /// positions.
-    Template(Vec<Report>),
+    Template(Vec<Problems>),
     /// The embedded templates failed on data that passed validation: a
     /// fault of the program, described for its developers.
     Internal(String),

@@ -6,7 +6,7 @@ pub mod keys;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, Report};
+use crate::diagnostics::{Diagnostic, Problems};
 
 /// Main file of the Typst template.
 pub const TYPST_MAIN: &str = "rapport.typ";
@@ -52,9 +52,9 @@ impl Templates {
     }
 
     /// Every regular file under `dir` (symbolic links are not followed).
-    pub fn from_dir(dir: &Path) -> Result<Self, Report> {
+    pub fn from_dir(dir: &Path) -> Result<Self, Problems> {
         let fail = |msg: String, hint: &str| {
-            Report::new(dir, None, vec![Diagnostic::error(msg).hint(hint)])
+            Problems::new(dir, None, vec![Diagnostic::error(msg).hint(hint)])
         };
         if !dir.is_dir() {
             return Err(fail(
@@ -114,10 +114,10 @@ impl Templates {
 
     /// The text of the template file `rel` with the source it is reported
     /// under; a missing file is a problem with a hint.
-    pub fn text(&self, rel: &str) -> Result<(String, crate::diagnostics::SourceText), Report> {
+    pub fn text(&self, rel: &str) -> Result<(String, crate::diagnostics::SourceText), Problems> {
         let path = self.display_path(rel);
         let Some(bytes) = self.get(rel) else {
-            return Err(Report::new(
+            return Err(Problems::new(
                 &path,
                 None,
                 vec![

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use techniekpact::diagnostics::{Report, Severity};
+use techniekpact::diagnostics::{Problems, Severity};
 use techniekpact::load::{LoadOptions, Loaded, load_str};
 
 /// A small valid data file; tests change one thing in it.
@@ -63,11 +63,11 @@ pub fn with(from: &str, to: &str) -> String {
     BASE.replacen(from, to, 1)
 }
 
-pub fn load_text(text: &str) -> Result<Loaded, Report> {
+pub fn load_text(text: &str) -> Result<Loaded, Problems> {
     load_str(Path::new("test.yaml"), text, LoadOptions::default())
 }
 
-pub fn load_strict(text: &str) -> Result<Loaded, Report> {
+pub fn load_strict(text: &str) -> Result<Loaded, Problems> {
     load_str(
         Path::new("test.yaml"),
         text,
@@ -79,7 +79,7 @@ pub fn load_strict(text: &str) -> Result<Loaded, Report> {
 }
 
 /// Every problem as `(severity, line, message, hint)`.
-pub fn problems(report: &Report) -> Vec<(Severity, usize, String, String)> {
+pub fn problems(report: &Problems) -> Vec<(Severity, usize, String, String)> {
     report
         .diagnostics
         .iter()

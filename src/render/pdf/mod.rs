@@ -14,7 +14,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::diagnostics::{Diagnostic, Report, SourceText};
+use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::render::pdf::typst_world::ReportWorld;
 use crate::render::{RenderContext, RenderError, Renderer};
 use crate::templates::TYPST_MAIN;
@@ -175,7 +175,7 @@ fn template_errors(
     if ctx.templates.dir.is_none() {
         return RenderError::Internal(internal_details(world, errors));
     }
-    let mut reports: Vec<Report> = Vec::new();
+    let mut reports: Vec<Problems> = Vec::new();
     for e in errors {
         let mut d = Diagnostic::error(format!(
             "fout in het sjabloon: {}",
@@ -203,7 +203,7 @@ fn template_errors(
                 let d = d.at_opt(range);
                 match reports.iter_mut().find(|r| r.path == shown) {
                     Some(r) => r.diagnostics.push(d),
-                    None => reports.push(Report::new(
+                    None => reports.push(Problems::new(
                         &shown,
                         Some(SourceText::new(&shown, text)),
                         vec![d],
@@ -212,7 +212,7 @@ fn template_errors(
             }
             None => {
                 let shown = ctx.templates.display_path(TYPST_MAIN);
-                reports.push(Report::new(&shown, None, vec![d]));
+                reports.push(Problems::new(&shown, None, vec![d]));
             }
         }
     }
