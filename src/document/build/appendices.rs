@@ -1,0 +1,132 @@
+//! The appendices: all measurements, and how the status is computed.
+
+use super::*;
+
+impl Builder<'_> {
+    pub(super) fn appendices(&mut self) {
+        let year = self.year();
+        let k = self.texts.teksten.koppen.clone();
+        self.heading(1, k.bijlagen.clone(), "bijlagen");
+        self.heading(2, k.bijlage_metingen.clone(), "bijlage-metingen");
+        let indicators: Vec<&Indicator> = self.data.indicatoren().collect();
+        if indicators.is_empty() {
+            self.fragment(
+                "/teksten/bijlage_geen_metingen",
+                context! { verslagjaar => year },
+            );
+        } else {
+            self.fragment(
+                "/teksten/bijlage_metingen",
+                context! { verslagjaar => year },
+            );
+        }
+        for ind in indicators {
+            self.measurement_table(ind);
+        }
+
+        self.heading(
+            2,
+            k.bijlage_verantwoording.clone(),
+            "bijlage-verantwoording",
+        );
+        let rules = &self.data.statusregels;
+        let ctx = || {
+            context! {
+                verslagjaar => year,
+                op_koers => number_trim(rules.op_koers),
+                aandacht => number_trim(rules.aandacht),
+            }
+        };
+        self.fragment("/teksten/verantwoording", ctx());
+        // In the order the status is decided.
+        let items = [
+            Status::GeenMeting,
+            Status::Behaald,
+            Status::Nulmeting,
+            Status::OpKoers,
+            Status::Aandacht,
+            Status::Achter,
+        ]
+        .into_iter()
+        .map(|st| {
+            let key = st.key();
+            let text = self.line(&format!("/teksten/status_uitleg/{key}"), ctx());
+            vec![Block::Paragraph {
+                content: vec![self.status(st.key()), Inline::text(format!(": {text}"))],
+            }]
+        })
+        .collect();
+        self.blocks.push(Block::List {
+            ordered: false,
+            start: 1,
+            items,
+        });
+        self.fragment("/teksten/verantwoording_slot", ctx());
+    }
+
+    /// One indicator's measurements per year, with the expected value and
+    /// the regions; a sentence when there are none yet.
+    fn measurement_table(&mut self, ind: &Indicator) {
+        let regions: Vec<&String> = ind.uitsplitsing.keys().collect();
+        let mut years: Vec<i32> = ind.metingen.keys().copied().collect();
+        years.extend(ind.uitsplitsing.values().flat_map(|m| m.keys().copied()));
+        years.sort_unstable();
+        years.dedup();
+        let mut header = vec![self.w("jaar"), self.w("meting"), self.w("verwacht")];
+        header.extend(regions.iter().map(|r| r.to_string()));
+        let rows: Vec<Vec<Cell>> = years
+            .iter()
+            .map(|y| {
+                let mut row = vec![
+                    Cell::text(y.to_string()),
+                    Cell::text(
+                        ind.metingen
+                            .get(y)
+                            .map_or("–".into(), |v| with_unit(*v, ind)),
+                    ),
+                    Cell::text(if *y >= ind.nulmeting.jaar {
+                        with_unit(charts::trajectory(ind, *y), ind)
+                    } else {
+                        "–".into()
+                    }),
+                ];
+                row.extend(regions.iter().map(|r| {
+                    Cell::text(
+                        ind.uitsplitsing[*r]
+                            .get(y)
+                            .map_or("–".into(), |v| with_unit(*v, ind)),
+                    )
+                }));
+                row
+            })
+            .collect();
+        if rows.is_empty() {
+            self.para(vec![
+                Inline::strong(format!("{}: ", ind.naam)),
+                Inline::text(self.texts.fill_key(
+                    "woorden",
+                    "nog_geen_metingen",
+                    context! {
+                        waarde => with_unit(ind.nulmeting.waarde, ind),
+                        meetjaar => ind.nulmeting.jaar,
+                    },
+                )),
+            ]);
+            return;
+        }
+        let cols = header.len();
+        let mut align = vec![Align::Left];
+        align.extend(std::iter::repeat_n(Align::Right, cols - 1));
+        self.blocks.push(Block::Table(Table {
+            number: 0,
+            caption: self.caption(
+                "metingen",
+                context! { naam => ind.naam.clone(), eenheid => ind.eenheid.clone() },
+            ),
+            header,
+            align,
+            widths: vec![1.0; cols],
+            rows,
+        }));
+    }
+}

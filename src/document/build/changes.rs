@@ -1,0 +1,213 @@
+//! The chapter on changes since the previous year (`--vorig`).
+
+use super::*;
+
+impl Builder<'_> {
+    /// The chapter on changes since the previous year's report.
+    pub(super) fn changes(&mut self, prev: &Previous) {
+        let year = self.year();
+        let before = prev.data.rapport.verslagjaar;
+        let status_in = |y: i32| {
+            self.texts
+                .fill_key("woorden", "status_jaar", context! { jaar => y })
+        };
+        let (status_before, status_now) = (status_in(before), status_in(year));
+        let title = self.line("/koppen/wijzigingen", self.changes_context(prev));
+        self.heading(1, title, "wijzigingen");
+        self.fragment("/teksten/wijzigingen", self.changes_context(prev));
+        let columns = [status_before, status_now];
+        let mut any = self.changed_indicators(prev, &columns);
+        any |= self.changed_acties(prev, &columns);
+        any |= self.new_and_dropped(prev);
+        if !any {
+            self.fragment("/teksten/geen_wijzigingen", self.changes_context(prev));
+        }
+    }
+
+    /// The caption context of the chapter on changes.
+    fn changes_context(&self, prev: &Previous) -> minijinja::Value {
+        let (year, before) = (self.year(), prev.data.rapport.verslagjaar);
+        context! { verslagjaar => year, jaar => year, vorig_jaar => before }
+    }
+
+    /// Indicators whose status changed; whether there were any.
+    fn changed_indicators(
+        &mut self,
+        prev: &Previous,
+        [status_before, status_now]: &[String; 2],
+    ) -> bool {
+        let k = self.texts.teksten.koppen.clone();
+        let rows: Vec<Vec<Cell>> = self
+            .data
+            .indicatoren()
+            .filter_map(|ind| {
+                let now = self.analysis.indicator(&ind.id)?.status;
+                let then = prev.analysis.indicator(&ind.id)?.status;
+                (now != then).then(|| {
+                    vec![
+                        Cell::text(ind.naam.clone()),
+                        Cell::inlines(vec![self.status(then.key())]),
+                        Cell::inlines(vec![self.status(now.key())]),
+                    ]
+                })
+            })
+            .collect();
+        if rows.is_empty() {
+            return false;
+        }
+        self.heading(
+            2,
+            k.wijzigingen_indicatoren.clone(),
+            "wijzigingen-indicatoren",
+        );
+        self.blocks.push(Block::Table(Table {
+            number: 0,
+            caption: self.caption("wijzigingen_indicatoren", self.changes_context(prev)),
+            header: vec![
+                self.w("indicator"),
+                status_before.clone(),
+                status_now.clone(),
+            ],
+            align: vec![Align::Left, Align::Left, Align::Left],
+            widths: vec![3.0, 1.4, 1.4],
+            rows,
+        }));
+        true
+    }
+
+    /// Acties whose status changed (completed, started, delayed, other);
+    /// whether there were any.
+    fn changed_acties(
+        &mut self,
+        prev: &Previous,
+        [status_before, status_now]: &[String; 2],
+    ) -> bool {
+        let k = self.texts.teksten.koppen.clone();
+        let old: std::collections::HashMap<&str, &Actie> =
+            prev.data.acties().map(|a| (a.id.as_str(), a)).collect();
+        let rows: Vec<Vec<Cell>> = self
+            .data
+            .acties()
+            .filter_map(|a| {
+                let was = old.get(a.id.as_str())?;
+                (was.status != a.status).then(|| {
+                    use crate::model::ActieStatus as S;
+                    let what = match (was.status, a.status) {
+                        (_, S::Afgerond) => "afgerond",
+                        (S::Gepland, S::Lopend) => "gestart",
+                        (_, S::Vertraagd) => "vertraagd",
+                        (_, S::Gestopt) => "gestopt",
+                        (S::Vertraagd, S::Lopend) => "weer_op_schema",
+                        _ => "gewijzigd",
+                    };
+                    vec![
+                        Cell::text(a.naam.clone()),
+                        Cell::inlines(vec![self.status(was.status.key())]),
+                        Cell::inlines(vec![self.status(a.status.key())]),
+                        Cell::text(self.change_word(what)),
+                    ]
+                })
+            })
+            .collect();
+        if rows.is_empty() {
+            return false;
+        }
+        self.heading(2, k.wijzigingen_acties.clone(), "wijzigingen-acties");
+        self.blocks.push(Block::Table(Table {
+            number: 0,
+            caption: self.caption("wijzigingen_acties", self.changes_context(prev)),
+            header: vec![
+                self.w("actie"),
+                status_before.clone(),
+                status_now.clone(),
+                self.w("wijziging"),
+            ],
+            align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
+            widths: vec![3.2, 1.3, 1.3, 1.3],
+            rows,
+        }));
+        true
+    }
+
+    /// New and dropped items, by kind; whether there were any.
+    fn new_and_dropped(&mut self, prev: &Previous) -> bool {
+        let k = self.texts.teksten.koppen.clone();
+        let (now_items, prev_items) = (named_items(self.data), named_items(prev.data));
+        let kinds = now_items
+            .into_iter()
+            .zip(prev_items)
+            .map(|((kind, now), (_, then))| (kind, now, then));
+        let mut rows = Vec::new();
+        for (kind, now, then) in kinds {
+            for (id, naam) in &now {
+                if !then.iter().any(|(i, _)| i == id) {
+                    rows.push(vec![
+                        Cell::text(*naam),
+                        Cell::text(self.change_word(kind)),
+                        Cell::text(self.change_word("nieuw")),
+                    ]);
+                }
+            }
+            for (id, naam) in &then {
+                if !now.iter().any(|(i, _)| i == id) {
+                    rows.push(vec![
+                        Cell::text(*naam),
+                        Cell::text(self.change_word(kind)),
+                        Cell::text(self.change_word("vervallen")),
+                    ]);
+                }
+            }
+        }
+        if rows.is_empty() {
+            return false;
+        }
+        self.heading(2, k.wijzigingen_nieuw.clone(), "wijzigingen-nieuw");
+        self.blocks.push(Block::Table(Table {
+            number: 0,
+            caption: self.caption("wijzigingen_nieuw", self.changes_context(prev)),
+            header: vec![self.w("naam"), self.w("soort"), self.w("wijziging")],
+            align: vec![Align::Left, Align::Left, Align::Left],
+            widths: vec![3.4, 1.2, 1.2],
+            rows,
+        }));
+        true
+    }
+}
+
+/// `(id, name)` of every item of a report, per kind, in report order.
+fn named_items(d: &Voortgang) -> [(&'static str, Vec<(&str, &str)>); 5] {
+    [
+        (
+            "onderdeel",
+            d.onderdelen
+                .iter()
+                .map(|o| (o.id.as_str(), o.naam.as_str()))
+                .collect(),
+        ),
+        (
+            "thema",
+            d.themas()
+                .map(|t| (t.id.as_str(), t.naam.as_str()))
+                .collect(),
+        ),
+        (
+            "indicator",
+            d.indicatoren()
+                .map(|i| (i.id.as_str(), i.naam.as_str()))
+                .collect(),
+        ),
+        (
+            "actie",
+            d.acties()
+                .map(|a| (a.id.as_str(), a.naam.as_str()))
+                .collect(),
+        ),
+        (
+            "doe_voorstel",
+            d.doe_voorstellen
+                .iter()
+                .map(|v| (v.id.as_str(), v.naam.as_str()))
+                .collect(),
+        ),
+    ]
+}

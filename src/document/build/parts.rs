@@ -1,0 +1,251 @@
+//! The chapters of the arrangement: parts, themes, indicators, and the doe-voorstellen.
+
+use super::*;
+
+impl Builder<'_> {
+    pub(super) fn part(&mut self, onderdeel: &crate::model::Onderdeel) {
+        self.heading(1, onderdeel.naam.clone(), &onderdeel.id);
+        let had_text = self.markdown(&onderdeel.toelichting);
+        if onderdeel.themas.is_empty() && !had_text {
+            self.fragment(
+                "/teksten/leeg_onderdeel",
+                context! { onderdeel => onderdeel.naam.clone() },
+            );
+        }
+        for thema in &onderdeel.themas {
+            self.theme(thema);
+        }
+    }
+
+    fn theme(&mut self, thema: &Thema) {
+        self.heading(2, thema.naam.clone(), &thema.id);
+        let mut facts = Vec::new();
+        if let Some(al) = thema
+            .actielijn
+            .as_ref()
+            .and_then(|id| self.data.actielijnen.iter().find(|a| &a.id == id))
+        {
+            facts.push(vec![
+                Inline::strong(format!("{}: ", self.w("actielijn"))),
+                Inline::text(al.naam.clone()),
+            ]);
+        }
+        if !thema.partners.is_empty() {
+            facts.push(vec![
+                Inline::strong(format!("{}: ", self.w("partners"))),
+                Inline::text(self.enumerate(&thema.partners)),
+            ]);
+        }
+        for f in facts {
+            self.para(f);
+        }
+        self.markdown(&thema.toelichting);
+        for ind in &thema.indicatoren {
+            self.indicator(ind);
+        }
+        if !thema.acties.is_empty() {
+            let title = self.line(
+                "/koppen/acties_van_thema",
+                context! { thema => thema.naam.clone() },
+            );
+            self.heading(3, title, &format!("{}-acties", thema.id));
+            let rows = thema
+                .acties
+                .iter()
+                .map(|a| {
+                    let mut name = Cell::text(a.naam.clone());
+                    if let Some(t) = a.toelichting.as_deref().filter(|t| !t.trim().is_empty()) {
+                        name.note = Some(markdown::parse_inline(t.trim()));
+                    }
+                    vec![
+                        name,
+                        Cell::text(a.trekker.clone().unwrap_or_else(|| "–".into())),
+                        Cell::inlines(vec![self.status(a.status.key())]),
+                        Cell::text(gereed_text(a.gereed, self.texts)),
+                    ]
+                })
+                .collect();
+            self.blocks.push(Block::Table(Table {
+                number: 0,
+                caption: self.caption("acties_thema", context! { naam => thema.naam.clone() }),
+                header: ["actie", "trekker", "status", "gereed"]
+                    .map(|k| self.w(k))
+                    .to_vec(),
+                align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
+                widths: vec![3.1, 1.7, 1.5, 1.3],
+                rows,
+            }));
+        }
+    }
+
+    fn indicator(&mut self, ind: &Indicator) {
+        let year = self.year();
+        let a = self.ia(ind).clone();
+        self.heading(3, ind.naam.clone(), &ind.id);
+        let measured = match a.shown {
+            Some((_, v)) if a.current => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
+            Some((y, v)) => self.texts.fill_key(
+                "woorden",
+                "laatste_meting",
+                context! {
+                    jaar => year,
+                    meetjaar => y,
+                    waarde => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
+                },
+            ),
+            None => self.w("geen_meting"),
+        };
+        let mut rows = vec![
+            vec![
+                Cell::text(self.w("nulmeting")),
+                Cell::text(format!(
+                    "{} {} ({})",
+                    number(ind.nulmeting.waarde, ind.decimalen),
+                    ind.eenheid,
+                    ind.nulmeting.jaar
+                )),
+            ],
+            vec![Cell::text(self.w("meting_jaar")), Cell::text(measured)],
+            vec![
+                Cell::text(self.w("doel")),
+                Cell::text(format!(
+                    "{} {} ({})",
+                    number(ind.doel.waarde, ind.decimalen),
+                    ind.eenheid,
+                    ind.doel.jaar
+                )),
+            ],
+            vec![
+                Cell::text(self.w("richting")),
+                Cell::text(self.w(match ind.richting {
+                    crate::model::Richting::Stijgend => "stijgend",
+                    crate::model::Richting::Dalend => "dalend",
+                })),
+            ],
+            vec![
+                Cell::text(self.w("realisatie")),
+                Cell::text(a.realisatie.map_or("–".into(), percent)),
+            ],
+            vec![
+                Cell::text(self.w("verwacht")),
+                Cell::text(percent(a.verwacht)),
+            ],
+            vec![
+                Cell::text(self.w("voortgang")),
+                Cell::text(a.voortgang.map_or("–".into(), percent0)),
+            ],
+            vec![
+                Cell::text(self.w("status")),
+                Cell::inlines(vec![self.status(a.status.key())]),
+            ],
+        ];
+        if let Some(bron) = &ind.bron {
+            rows.push(vec![Cell::text(self.w("bron")), Cell::text(bron.clone())]);
+        }
+        self.blocks.push(Block::Table(Table {
+            number: 0,
+            caption: self.caption("kerncijfers", context! { naam => ind.naam.clone() }),
+            header: vec![self.w("kerncijfer"), self.w("waarde")],
+            align: vec![Align::Left, Align::Left],
+            widths: vec![1.3, 3.0],
+            rows,
+        }));
+        self.markdown(&ind.toelichting);
+        self.indicator_charts(ind, &a);
+    }
+
+    /// The line chart of an indicator and, when it has one, its breakdown.
+    fn indicator_charts(&mut self, ind: &Indicator, a: &IndicatorAnalysis) {
+        let year = self.year();
+        let words = self.chart_words(
+            "bijschrift_indicator",
+            context! { naam => ind.naam.clone() },
+            number(ind.doel.waarde, ind.decimalen),
+        );
+        let status = self.texts.status(a.status.key());
+        let text = |key: &str, ctx| self.chart_text(key, ctx);
+        let chart = charts::indicator_chart(ind, year, &status, self.style, &words, &text);
+        self.figure(chart, 0.9);
+        let words = self.chart_words(
+            "bijschrift_uitsplitsing",
+            context! { naam => ind.naam.clone() },
+            String::new(),
+        );
+        let text = |key: &str, ctx| self.chart_text(key, ctx);
+        if let Some(chart) = charts::breakdown_chart(ind, self.style, &words, &text) {
+            self.figure(chart, 0.9);
+        }
+    }
+
+    pub(super) fn proposals(&mut self) {
+        if self.data.doe_voorstellen.is_empty() {
+            return;
+        }
+        let title = self.texts.teksten.koppen.doe_voorstellen.clone();
+        self.heading(1, title, "doe-voorstellen");
+        let n = self.data.doe_voorstellen.len();
+        self.fragment(
+            "/teksten/doe_voorstellen",
+            context! {
+                verslagjaar => self.year(),
+                aantal_doe_voorstellen => self.count("doe_voorstellen", n),
+            },
+        );
+        let mut items: Vec<_> = self.data.doe_voorstellen.iter().collect();
+        items.sort_by_key(|d| d.nummer);
+        let rows = items
+            .iter()
+            .map(|d| {
+                let thema = d
+                    .thema
+                    .as_ref()
+                    .and_then(|id| self.data.themas().find(|t| &t.id == id))
+                    .map_or("–".to_string(), |t| t.naam.clone());
+                let actielijn = d
+                    .actielijn
+                    .as_ref()
+                    .and_then(|id| self.data.actielijnen.iter().find(|a| &a.id == id))
+                    .map_or("–".to_string(), |a| a.naam.clone());
+                let mut name = Cell::text(d.naam.clone());
+                if let Some(t) = d.toelichting.as_deref().filter(|t| !t.trim().is_empty()) {
+                    name.note = Some(markdown::parse_inline(t.trim()));
+                }
+                vec![
+                    Cell::text(d.nummer.to_string()),
+                    name,
+                    Cell::text(thema),
+                    Cell::text(actielijn),
+                    Cell::text(d.trekker.clone().unwrap_or_else(|| "–".into())),
+                    Cell::inlines(vec![Inline::Status {
+                        key: d.status.key().to_string(),
+                        label: self.texts.status(d.status.key()),
+                    }]),
+                ]
+            })
+            .collect();
+        self.blocks.push(Block::Table(Table {
+            number: 0,
+            caption: self.caption("doe_voorstellen", context! { jaar => self.year() }),
+            header: [
+                "nummer",
+                "doe_voorstel",
+                "thema",
+                "actielijn",
+                "trekker",
+                "status",
+            ]
+            .map(|k| self.w(k))
+            .to_vec(),
+            align: vec![
+                Align::Right,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+            ],
+            widths: vec![0.5, 3.0, 1.8, 1.5, 1.7, 1.3],
+            rows,
+        }));
+    }
+}

@@ -1,0 +1,156 @@
+//! The summary (indicators and acties at a glance) and the introduction.
+
+use super::*;
+
+impl Builder<'_> {
+    pub(super) fn summary(&mut self) {
+        let k = self.texts.teksten.koppen.clone();
+        self.heading(1, k.samenvatting.clone(), "samenvatting");
+        self.markdown(&self.data.samenvatting.clone());
+        self.indicator_overview(&k.overzicht);
+        self.actie_overview(&k.acties_per_status);
+    }
+
+    /// The state of every indicator: counts in a sentence, a table and the
+    /// overview chart.
+    fn indicator_overview(&mut self, title: &str) {
+        let year = self.year();
+        self.heading(2, title, "overzicht-indicatoren");
+        let total = self.analysis.indicators.len();
+        if total == 0 {
+            self.fragment(
+                "/teksten/geen_indicatoren",
+                context! { verslagjaar => year },
+            );
+        } else {
+            let parts: Vec<String> = self
+                .analysis
+                .status_counts()
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, n)| format!("{n} {}", self.texts.status(s.key())))
+                .collect();
+            self.fragment(
+                "/teksten/overzicht",
+                context! {
+                    verslagjaar => year,
+                    aantal_indicatoren => self.count("indicatoren", total),
+                    stand => self.enumerate(&parts),
+                },
+            );
+            let rows = self
+                .data
+                .indicatoren()
+                .map(|ind| {
+                    let a = self.ia(ind);
+                    vec![
+                        Cell::text(ind.naam.clone()),
+                        Cell::text(format!(
+                            "{} ({})",
+                            with_unit(ind.nulmeting.waarde, ind),
+                            ind.nulmeting.jaar
+                        )),
+                        self.measured_cell(ind, a),
+                        Cell::text(format!(
+                            "{} ({})",
+                            with_unit(ind.doel.waarde, ind),
+                            ind.doel.jaar
+                        )),
+                        Cell::text(a.realisatie.map_or("–".into(), percent)),
+                        Cell::inlines(vec![self.status(a.status.key())]),
+                    ]
+                })
+                .collect();
+            self.blocks.push(Block::Table(Table {
+                number: 0,
+                caption: self.caption("stand_indicatoren", context! { jaar => year }),
+                header: [
+                    "indicator",
+                    "nulmeting",
+                    "meting_jaar",
+                    "doel",
+                    "realisatie",
+                    "status",
+                ]
+                .map(|k| self.w(k))
+                .to_vec(),
+                align: vec![
+                    Align::Left,
+                    Align::Right,
+                    Align::Right,
+                    Align::Right,
+                    Align::Right,
+                    Align::Left,
+                ],
+                widths: vec![3.0, 1.3, 1.2, 1.3, 1.2, 1.5],
+                rows,
+            }));
+            let words = self.chart_words("bijschrift_overzicht", context! {}, String::new());
+            let text = |key: &str, ctx| self.chart_text(key, ctx);
+            let chart = charts::summary_chart(self.data, self.analysis, self.style, &words, &text);
+            self.figure(chart, 1.0);
+        }
+    }
+
+    /// The acties per status: a sentence and a table.
+    fn actie_overview(&mut self, title: &str) {
+        let year = self.year();
+        self.heading(2, title, "acties-per-status");
+        let counts = &self.analysis.acties_per_status;
+        let total: usize = counts.iter().map(|(_, n)| n).sum();
+        if total == 0 {
+            self.fragment("/teksten/geen_acties", context! { verslagjaar => year });
+        } else {
+            let done = counts
+                .iter()
+                .find(|(s, _)| *s == crate::model::ActieStatus::Afgerond)
+                .map_or(0, |(_, n)| *n);
+            self.fragment(
+                "/teksten/acties_overzicht",
+                context! {
+                    verslagjaar => year,
+                    aantal_acties => self.count("acties", total),
+                    afgerond => done,
+                },
+            );
+            let rows = counts
+                .iter()
+                .map(|(s, n)| {
+                    vec![
+                        Cell::inlines(vec![self.status(s.key())]),
+                        Cell::text(n.to_string()),
+                    ]
+                })
+                .collect();
+            self.blocks.push(Block::Table(Table {
+                number: 0,
+                caption: self.caption("acties_per_status", context! { jaar => year }),
+                header: vec![self.w("status"), self.w("aantal_acties")],
+                align: vec![Align::Left, Align::Right],
+                widths: vec![2.0, 1.0],
+                rows,
+            }));
+        }
+    }
+
+    pub(super) fn introduction(&mut self) {
+        let k = self.texts.teksten.koppen.clone();
+        self.heading(1, k.inleiding, "inleiding");
+        self.markdown(&self.data.inleiding.clone());
+        self.heading(2, k.leeswijzer, "leeswijzer");
+        let parts: Vec<String> = self
+            .data
+            .onderdelen
+            .iter()
+            .map(|o| format!("‘{}’", o.naam))
+            .collect();
+        self.fragment(
+            "/teksten/leeswijzer",
+            context! {
+                verslagjaar => self.year(),
+                onderdelen => self.enumerate(&parts),
+                aantal_onderdelen => parts.len(),
+            },
+        );
+    }
+}
