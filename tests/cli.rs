@@ -100,8 +100,26 @@ fn wrong_usage_exits_2_in_dutch() {
     let (code, _, stderr) = run(&["opruimen"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("onbekende opdracht 'opruimen'"), "{stderr}");
-    let (code, _, _) = run(&["controleer"]);
+    let (code, _, stderr) = run(&["controleer"]);
     assert_eq!(code, 2);
+    assert!(
+        stderr.contains("er ontbreekt een argument: <GEGEVENS.yaml>"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["maak", "x.yaml", "--formaat", "pdf,docs"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "ongeldige waarde 'docs' voor --formaat <FORMATEN>; kies uit: pdf, docx, html (bedoelt u 'docx'?)"
+        ),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["maak", "x.yaml", "--uit"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("de optie --uit <MAP> heeft een waarde nodig"),
+        "{stderr}"
+    );
 }
 
 #[test]

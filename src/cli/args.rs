@@ -220,11 +220,29 @@ pub(super) fn usage_error(err: &clap::Error) -> String {
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "geef een opdracht op".to_string()
         }
-        ErrorKind::InvalidValue => format!(
-            "ongeldige waarde '{}' voor {}",
-            ctx(ContextKind::InvalidValue),
+        ErrorKind::InvalidValue if ctx(ContextKind::InvalidValue).is_empty() => format!(
+            "de optie {} heeft een waarde nodig",
             ctx(ContextKind::InvalidArg)
         ),
+        ErrorKind::InvalidValue => {
+            let mut what = format!(
+                "ongeldige waarde '{}' voor {}",
+                ctx(ContextKind::InvalidValue),
+                ctx(ContextKind::InvalidArg)
+            );
+            // clap lists the possible values as a quoted, comma-separated
+            // list; show them as the user types them.
+            let valid = ctx(ContextKind::ValidValue).replace(['[', ']', '\''], "");
+            if !valid.is_empty() {
+                what.push_str(&format!("; kies uit: {valid}"));
+            }
+            let choices: Vec<String> = valid.split(", ").map(String::from).collect();
+            let typed = ctx(ContextKind::InvalidValue);
+            if let Some(close) = crate::load::suggest::did_you_mean(&typed, &choices) {
+                what.push_str(&format!(" (bedoelt u '{close}'?)"));
+            }
+            what
+        }
         ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
             format!("te veel waarden voor {}", ctx(ContextKind::InvalidArg))
         }
