@@ -1,5 +1,7 @@
-//! The command line: Dutch help texts, subcommands and exit statuses
-//! (0 klaar, 1 ongeldige gegevens of sjabloon, 2 verkeerd gebruik).
+//! The command line: `main`, and the commands `controleer`, `maak`,
+//! `schema`, `voorbeeld`, `sjablonen` and `nieuw-jaar`. The arguments, help
+//! texts and exit statuses are in [`args`], making reports (also for `volg`)
+//! in [`batch`], and `volg` itself in [`volg`].
 
 pub mod args;
 pub mod batch;

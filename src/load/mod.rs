@@ -1,6 +1,7 @@
 //! Reading a progress-data file: bytes -> YAML with positions -> schema
-//! check -> semantic rules -> typed [`Voortgang`]. Every problem of the file
-//! is collected and returned at once in a [`Problems`].
+//! check ([`schema`]) -> semantic rules ([`validate`]) -> typed
+//! [`Voortgang`]. Every problem of the file is collected and returned at
+//! once in a [`Problems`], with "bedoelt u ...?" from [`suggest`].
 
 pub mod positions;
 pub mod schema;

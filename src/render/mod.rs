@@ -37,7 +37,7 @@ pub struct RenderContext<'a> {
     /// than Typst's caches warm.
     pub lean: bool,
     /// One build in a series (`volg`): the PDF's layout starts from the
-    /// last one of this report ([`typst_compile`]).
+    /// last one of this report ([`pdf::typst_compile`]).
     pub rebuild: bool,
 }
 

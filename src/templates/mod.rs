@@ -1,5 +1,6 @@
 //! The templates: the defaults compiled into the binary, or an edited copy
-//! from a folder (`--sjablonen MAP`).
+//! from a folder (`--sjablonen MAP`), and ([`keys`]) the checks the
+//! editors' YAML files share.
 
 pub mod keys;
 

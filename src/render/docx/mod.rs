@@ -1,7 +1,9 @@
 //! The DOCX renderer: the same document model as the PDF, written with
 //! docx-rs as a Word document that editors keep working in (built-in
 //! heading styles, real list numbering, tables, inline charts as PNG).
-//! What docx-rs cannot express is completed by [`crate::render::docx::package`].
+//! What docx-rs cannot express is completed by [`package`], put in schema
+//! order by [`schema`], given the house style by [`house_style`] and its
+//! fonts by [`fonts`]; charts become PNG in [`raster`].
 
 pub mod fonts;
 pub mod house_style;

@@ -1,5 +1,8 @@
 //! The PDF renderer: compiles the Typst template in-process against the
 //! document model (as JSON) and exports PDF/A-2a + PDF/UA-1 by default.
+//! The Typst world ([`typst_world`]), the compilation that starts from the
+//! last layout ([`typst_compile`]), the PDF/A stream-end fix
+//! ([`stream_ends`]) and the Typst project export ([`bundle`]) live here.
 
 pub mod bundle;
 pub mod stream_ends;
