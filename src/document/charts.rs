@@ -117,12 +117,16 @@ fn font(size: f64) -> FontDesc<'static> {
     FontDesc::new(FontFamily::Name(FONT_FAMILY), size, FontStyle::Normal)
 }
 
-/// Draw into an SVG string with the common frame.
+/// What drawing one chart can fail with.
 type DrawResult<'a> =
     Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
 
+/// Draw into an SVG string: the legend in a band at the top, the plot that
+/// `draw` makes below it.
 fn draw_svg(
     size: (u32, u32),
+    legend: &Legend,
+    text: RGBColor,
     draw: impl for<'a> FnOnce(&DrawingArea<SVGBackend<'a>, Shift>) -> DrawResult<'a>,
 ) -> String {
     register_fonts();
@@ -130,9 +134,11 @@ fn draw_svg(
     {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         root.fill(&WHITE).expect("fill an SVG in memory");
+        let (top, body) = root.split_vertically(legend.height());
         // Drawing into a string cannot fail for I/O reasons; a failure here
         // is a bug in the chart code.
-        draw(&root).expect("draw chart");
+        legend.draw(&top, text).expect("draw legend");
+        draw(&body).expect("draw chart");
         root.present().expect("finish SVG");
     }
     svg
@@ -293,10 +299,8 @@ pub fn indicator_chart(
         WIDTH,
     );
     let size = (WIDTH, 340 + legend.height());
-    let svg = draw_svg(size, |root| {
-        let (top, body) = root.split_vertically(legend.height());
-        legend.draw(&top, p.text)?;
-        let mut chart = ChartBuilder::on(&body)
+    let svg = draw_svg(size, &legend, p.text, |body| {
+        let mut chart = ChartBuilder::on(body)
             .margin(14)
             .x_label_area_size(34)
             .y_label_area_size(64)
@@ -431,10 +435,8 @@ pub fn breakdown_chart(
             }
         }
     };
-    let svg = draw_svg(size, |root| {
-        let (top, body) = root.split_vertically(legend.height());
-        legend.draw(&top, p.text)?;
-        let mut chart = ChartBuilder::on(&body)
+    let svg = draw_svg(size, &legend, p.text, |body| {
+        let mut chart = ChartBuilder::on(body)
             .margin(14)
             .x_label_area_size(34)
             .y_label_area_size(64)
@@ -588,10 +590,8 @@ pub fn summary_chart(
             }
         }
     };
-    let svg = draw_svg(size, |root| {
-        let (top, body) = root.split_vertically(legend.height());
-        legend.draw(&top, p.text)?;
-        let mut chart = ChartBuilder::on(&body)
+    let svg = draw_svg(size, &legend, p.text, |body| {
+        let mut chart = ChartBuilder::on(body)
             .margin(14)
             .x_label_area_size(34)
             .y_label_area_size(NAME_AREA)

@@ -98,22 +98,12 @@ impl Builder<'_> {
         let mut rows = vec![
             vec![
                 Cell::text(self.w("nulmeting")),
-                Cell::text(format!(
-                    "{} {} ({})",
-                    number(ind.nulmeting.waarde, ind.decimalen),
-                    ind.eenheid,
-                    ind.nulmeting.jaar
-                )),
+                Cell::text(point_text(&ind.nulmeting, ind)),
             ],
             vec![Cell::text(self.w("meting_jaar")), Cell::text(measured)],
             vec![
                 Cell::text(self.w("doel")),
-                Cell::text(format!(
-                    "{} {} ({})",
-                    number(ind.doel.waarde, ind.decimalen),
-                    ind.eenheid,
-                    ind.doel.jaar
-                )),
+                Cell::text(point_text(&ind.doel, ind)),
             ],
             vec![
                 Cell::text(self.w("richting")),
@@ -248,4 +238,14 @@ impl Builder<'_> {
             rows,
         }));
     }
+}
+
+/// A baseline or target as written in the key figures: `10 schoolbesturen (2014)`.
+fn point_text(point: &crate::model::Meetpunt, ind: &Indicator) -> String {
+    format!(
+        "{} {} ({})",
+        number(point.waarde, ind.decimalen),
+        ind.eenheid,
+        point.jaar
+    )
 }
