@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod cli;
 pub mod diagnostics;
 pub mod document;
+pub mod errors;
 pub mod fonts;
 pub mod load;
 pub mod memory;

@@ -1,12 +1,14 @@
 //! Peak memory of large reports. A report with many charts is rendered one
 //! format after the other instead of side by side; between compiling and
 //! exporting the PDF, and between the formats, Typst's memoised results are
-//! dropped and the allocator returns free memory to the system; and
-//! transparent huge pages are switched off, because the kernel counts every
-//! touched 2 MB page as used. For 200 indicators (208 pages) this brings
-//! the peak from 478 MB to under 300 MB at the cost of a few hundred
-//! milliseconds (bench/RESULTS.md). Small reports keep rendering side by
-//! side, which is faster.
+//! dropped and the allocator returns free memory to the system. A run with
+//! such a report sets the allocator up for it once, before anything is
+//! rendered ([`set_up`]): free memory is returned at once and transparent
+//! huge pages are off, because the kernel counts every touched 2 MB page as
+//! used. For 200 indicators (208 pages) this brings the peak from 478 MB to
+//! under 300 MB at the cost of a few hundred milliseconds
+//! (bench/RESULTS.md). Small reports keep rendering side by side with the
+//! allocator's defaults, which is faster.
 
 /// From this many charts on (about 45 indicators), a report is large.
 pub const LARGE_FROM_CHARTS: usize = 60;
@@ -28,31 +30,62 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// the fastest of those (median 2,63 s against 2,80 s at 0 ms).
 const LEAN_PURGE_DELAY_MS: std::ffi::c_long = 2;
 
-/// From now on, return freed memory to the system almost at once, and map
-/// pages 4 KB at a time instead of as transparent huge pages (Linux only).
-pub fn lean_allocation() {
-    // SAFETY: setting an option only changes how mimalloc purges from now on.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, LEAN_PURGE_DELAY_MS) };
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes plain integers and changes only how
-    // the kernel maps this process's future pages; on failure nothing changes.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+/// How the allocator runs, chosen once per process before anything is
+/// rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allocation {
+    /// mimalloc's defaults: the fastest for reports of ordinary size
+    /// (switching huge pages off made the example 10 % slower).
+    Default,
+    /// A run with a large report: freed memory goes back to the system
+    /// almost at once, and pages are mapped 4 KB at a time instead of as
+    /// transparent huge pages (Linux), which the kernel counts as used
+    /// when one byte of them is.
+    Lean,
+    /// `volg`: memory freed after a build stays with the allocator (no
+    /// purging), so the next rebuild reuses those pages instead of having
+    /// the kernel map and zero fresh ones, which took 15 % of a rebuild's
+    /// time. The process then keeps about the peak of one build.
+    Steady,
+}
+
+/// Set the allocator up for this process. Only the first call counts: the
+/// setting never changes while reports are being rendered. Returns whether
+/// this call was the first.
+pub fn set_up(allocation: Allocation) -> bool {
+    static CHOSEN: std::sync::OnceLock<Allocation> = std::sync::OnceLock::new();
+    let mut first = false;
+    CHOSEN.get_or_init(|| {
+        first = true;
+        apply(allocation);
+        allocation
+    });
+    first
+}
+
+fn apply(allocation: Allocation) {
+    match allocation {
+        Allocation::Default => {}
+        Allocation::Lean => {
+            // SAFETY: setting an option only changes how mimalloc purges from now on.
+            unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, LEAN_PURGE_DELAY_MS) };
+            #[cfg(target_os = "linux")]
+            // SAFETY: PR_SET_THP_DISABLE takes plain integers and changes only how
+            // the kernel maps this process's future pages; on failure nothing changes.
+            unsafe {
+                libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+            }
+        }
+        Allocation::Steady => {
+            // SAFETY: setting an option only changes how mimalloc purges from now on.
+            unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+        }
     }
 }
 
-/// For `volg`: memory freed after a build stays with the allocator (no
-/// purging), so the next rebuild reuses those pages instead of having the
-/// kernel map and zero fresh ones, which took 15 % of a rebuild's time. The
-/// process then keeps about the peak of one build. A large report still
-/// switches to [`lean_allocation`] while it renders.
-pub fn steady_allocation() {
-    // SAFETY: setting an option only changes how mimalloc purges from now on.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-}
-
 /// Drop what Typst memoised and hand the allocator's free memory back to
-/// the system.
+/// the system. Typst's memo is process-wide: in a batch the other reports
+/// then recompute what they need, which costs time, never correctness.
 pub fn release() {
     typst::comemo::evict(0);
     // SAFETY: mi_collect only walks mimalloc's own free lists; when
@@ -63,19 +96,27 @@ pub fn release() {
 
 #[cfg(test)]
 mod tests {
-    /// What the two modes set, read back from mimalloc: lean purges after
-    /// 2 ms, steady never.
+    use super::*;
+
+    fn purge_delay() -> std::ffi::c_long {
+        // SAFETY: reading an option has no side effect.
+        unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) }
+    }
+
+    /// What each mode sets, read back from mimalloc, and that only the
+    /// first choice of a process counts.
     #[test]
-    fn lean_and_steady_set_the_purge_delay() {
-        let get = || {
-            // SAFETY: reading an option has no side effect.
-            unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) }
-        };
-        super::lean_allocation();
-        assert_eq!(get(), super::LEAN_PURGE_DELAY_MS);
-        super::steady_allocation();
-        assert_eq!(get(), -1);
-        super::lean_allocation();
-        assert_eq!(get(), super::LEAN_PURGE_DELAY_MS);
+    fn the_first_choice_sets_the_purge_delay_and_stays() {
+        let before = purge_delay();
+        apply(Allocation::Default);
+        assert_eq!(purge_delay(), before);
+        apply(Allocation::Steady);
+        assert_eq!(purge_delay(), -1);
+        apply(Allocation::Lean);
+        assert_eq!(purge_delay(), LEAN_PURGE_DELAY_MS);
+        assert!(set_up(Allocation::Steady));
+        assert_eq!(purge_delay(), -1);
+        assert!(!set_up(Allocation::Lean), "a second choice is refused");
+        assert_eq!(purge_delay(), -1);
     }
 }

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use tempfile::NamedTempFile;
 
+use crate::errors::OutputError;
+
 /// One output file: path relative to the output folder, and its bytes.
 pub struct OutputFile {
     pub rel: PathBuf,
@@ -33,23 +35,26 @@ fn holds(target: &Path, bytes: &[u8]) -> bool {
 /// Write `file` to a synced temporary file in its target folder under `dir`.
 /// A target that already has the same content is not written again (a
 /// rebuild in `volg` after a template edit changes only the PDF).
-pub fn stage(dir: &Path, file: &OutputFile) -> Result<Staged, String> {
+pub fn stage(dir: &Path, file: &OutputFile) -> Result<Staged, OutputError> {
     let target = dir.join(&file.rel);
     if holds(&target, &file.bytes) {
         return Ok(Staged::Unchanged { target });
     }
     let parent = target.parent().unwrap_or(dir);
-    std::fs::create_dir_all(parent)
-        .map_err(|e| format!("kan map {} niet maken: {e}", parent.display()))?;
-    let mut tmp = NamedTempFile::new_in(parent).map_err(|e| {
-        format!(
-            "kan geen tijdelijk bestand maken in {}: {e}",
-            parent.display()
-        )
+    std::fs::create_dir_all(parent).map_err(|source| OutputError::CreateDir {
+        dir: parent.to_path_buf(),
+        source,
+    })?;
+    let mut tmp = NamedTempFile::new_in(parent).map_err(|source| OutputError::TempFile {
+        dir: parent.to_path_buf(),
+        source,
     })?;
     tmp.write_all(&file.bytes)
         .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| format!("kan {} niet schrijven: {e}", target.display()))?;
+        .map_err(|source| OutputError::Write {
+            path: target.clone(),
+            source,
+        })?;
     // Temporary files are private; the report is an ordinary file.
     #[cfg(unix)]
     {
@@ -57,26 +62,31 @@ pub fn stage(dir: &Path, file: &OutputFile) -> Result<Staged, String> {
         let mode = std::fs::metadata(&target).map_or(0o644, |m| m.permissions().mode());
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
-            .map_err(|e| format!("kan de rechten van {} niet zetten: {e}", target.display()))?;
+            .map_err(|source| OutputError::Permissions {
+                path: target.clone(),
+                source,
+            })?;
     }
     Ok(Staged::New { tmp, target })
 }
 
 /// Stage every file, in parallel; on the first error, none stays staged.
-pub fn stage_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Staged>, String> {
+pub fn stage_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Staged>, OutputError> {
     files.par_iter().map(|f| stage(dir, f)).collect()
 }
 
 /// Rename staged files into place, in order. On error nothing visible has
 /// changed, except when renaming itself fails half-way (a full disk fails
 /// while staging, before that).
-pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, String> {
+pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, OutputError> {
     let mut written = Vec::with_capacity(staged.len());
     for file in staged {
         let target = match file {
             Staged::New { tmp, target } => {
-                tmp.persist(&target)
-                    .map_err(|e| format!("kan {} niet vervangen: {}", target.display(), e.error))?;
+                tmp.persist(&target).map_err(|e| OutputError::Replace {
+                    path: target.clone(),
+                    source: e.error,
+                })?;
                 target
             }
             Staged::Unchanged { target } => target,
@@ -87,6 +97,6 @@ pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Write `files` under `dir`, all or nothing.
-pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, String> {
+pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, OutputError> {
     commit(stage_all(dir, files)?)
 }

@@ -1,9 +1,8 @@
 //! One report from data file to output files: load -> analyse -> document
 //! model and charts -> renderers -> files written together.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -16,21 +15,49 @@ use crate::document::house_style::HouseStyle;
 use crate::document::texts::TextSet;
 use crate::load::{self, LoadOptions, Loaded};
 use crate::output::{OutputFile, commit, stage, stage_all};
-use crate::render::{RenderContext, RenderError, Renderer};
+use crate::render::memo::Memo;
+use crate::render::{RenderContext, RenderMemo, Renderer};
 use crate::templates::Templates;
 
-/// Why a report could not be made.
-#[derive(Debug)]
-pub enum MakeError {
-    /// The data file is invalid.
-    Data(Problems),
-    /// A template of the user's is broken.
-    Template(Vec<Problems>),
-    /// The program failed on valid data (its embedded templates); the
-    /// details are for its developers.
-    Internal(String),
-    /// Writing or another failure, in Dutch.
-    Other(String),
+pub use crate::errors::MakeError;
+
+/// What builds reuse from each other. The command that runs them creates it
+/// and hands it to every build: `volg` one for its whole series (each
+/// report's prepared content, PDF layout and DOCX are kept for its next
+/// build), a batch one for its reports (what they share, and one lock per
+/// output name). A single `maak` of one file has none.
+pub struct Reuse {
+    /// Per data file: its last build in the series (`volg` only).
+    prepared: Option<Memo<PathBuf, LastBuild>>,
+    /// One lock per output name, so that two reports with the same name in
+    /// one batch do not mix their files.
+    names: Memo<PathBuf, Arc<Mutex<()>>>,
+    /// What the renderers keep.
+    pub render: RenderMemo,
+}
+
+impl Reuse {
+    /// For a series of builds of the same reports (`volg`).
+    pub fn series() -> Self {
+        Reuse {
+            prepared: Some(Memo::default()),
+            names: Memo::default(),
+            render: RenderMemo::series(),
+        }
+    }
+
+    /// For the reports of one batch, each made once.
+    pub fn batch() -> Self {
+        Reuse {
+            prepared: None,
+            names: Memo::default(),
+            render: RenderMemo::batch(),
+        }
+    }
+
+    fn name_lock(&self, target: PathBuf) -> Arc<Mutex<()>> {
+        self.names.get_or_insert_with(target, Default::default)
+    }
 }
 
 /// What was made.
@@ -51,9 +78,6 @@ pub struct MakeOptions<'a> {
     pub previous: Option<PathBuf>,
     /// Also write a self-contained Typst project here (`--typst-bundel`).
     pub typst_bundle: Option<PathBuf>,
-    /// One build in a series (`volg`): start from the last layout of each
-    /// report, unless the report is large and memory comes first.
-    pub rebuild: bool,
 }
 
 /// `techniekpact-<landsdeel>-<verslagjaar>` in lower-case ASCII.
@@ -83,8 +107,6 @@ impl Prepared {
             templates,
             logo: self.logo.clone(),
             slug: &self.slug,
-            lean: crate::memory::is_large(self.charts.charts.len()),
-            rebuild: false,
         }
     }
 }
@@ -110,11 +132,9 @@ pub fn prepare(
                 .and_then(|e| e.to_str())
                 .unwrap_or("png")
                 .to_ascii_lowercase();
-            let bytes = std::fs::read(path).map_err(|e| {
-                MakeError::Other(format!(
-                    "het logo {} kan niet gelezen worden: {e}",
-                    path.display()
-                ))
+            let bytes = std::fs::read(path).map_err(|source| MakeError::Logo {
+                path: path.clone(),
+                source,
             })?;
             Some((format!("logo.{ext}"), bytes))
         }
@@ -210,32 +230,21 @@ struct LastBuild {
     prepared: Arc<Prepared>,
 }
 
-/// Per data file: its last build in the series.
-type LastPrepared = HashMap<PathBuf, LastBuild>;
-
-fn last_prepared() -> &'static Mutex<LastPrepared> {
-    static LAST: LazyLock<Mutex<LastPrepared>> = LazyLock::new(Default::default);
-    &LAST
-}
-
-/// The prepared report; in a series (`volg`) the last one when its inputs
-/// did not change (a template edit), which saves loading, checking and
-/// drawing again.
-fn prepared_for(
+/// The report in `path` loaded, checked and prepared, with the warnings
+/// about its data; in a series (`volg`) the last one when its inputs did
+/// not change (a template edit), which saves loading, checking and drawing
+/// again.
+pub fn prepare_file(
     path: &Path,
     options: &MakeOptions,
+    reuse: Option<&Reuse>,
 ) -> Result<(Problems, Arc<Prepared>), MakeError> {
-    if !options.rebuild {
+    let Some(series) = reuse.and_then(|r| r.prepared.as_ref()) else {
         let (warnings, prepared) = load_and_prepare(path, options)?;
         return Ok((warnings, Arc::new(prepared)));
-    }
+    };
     let inputs = inputs_hash(path, options);
-    let last = last_prepared()
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(path)
-        .cloned();
-    if let Some(last) = last
+    if let Some(last) = series.get(path)
         && inputs == Some(last.inputs)
         && logo_unchanged(&last.logo)
     {
@@ -251,19 +260,28 @@ fn prepared_for(
             warnings: warnings.clone(),
             prepared: prepared.clone(),
         };
-        last_prepared()
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_path_buf(), last);
+        series.insert(path.to_path_buf(), last);
     }
     Ok((warnings, prepared))
 }
 
-/// Make every requested format of the report in `path`.
-pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
-    let (warnings, prepared) = prepared_for(path, options)?;
-    let mut ctx = prepared.context(&options.templates);
-    ctx.rebuild = options.rebuild && !ctx.lean;
+/// Make every requested format of the report in `path`, reusing what
+/// earlier builds left in `reuse` (the caller's, for a series or a batch).
+pub fn make(path: &Path, options: &MakeOptions, reuse: Option<&Reuse>) -> Result<Made, MakeError> {
+    let (warnings, prepared) = prepare_file(path, options, reuse)?;
+    render_and_write(&prepared, warnings, options, reuse)
+}
+
+/// Render every requested format of a prepared report and write its files,
+/// all or none.
+pub fn render_and_write(
+    prepared: &Prepared,
+    warnings: Problems,
+    options: &MakeOptions,
+    reuse: Option<&Reuse>,
+) -> Result<Made, MakeError> {
+    let ctx = prepared.context(&options.templates);
+    let memo = reuse.map(|r| &r.render);
     let charts: Vec<OutputFile> = prepared
         .charts
         .charts
@@ -276,21 +294,16 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
         })
         .collect();
     let render = |r: &(dyn Renderer + Send + Sync + '_)| {
-        let bytes = r.render(&ctx).map_err(|e| match e {
-            RenderError::Template(reports) => MakeError::Template(reports),
-            RenderError::Internal(s) => MakeError::Internal(s),
-            RenderError::Other(s) => MakeError::Other(s),
-        })?;
+        let bytes = r.render_with(&ctx, memo)?;
         let file = OutputFile {
             rel: PathBuf::from(format!("{}.{}", prepared.slug, r.extension())),
             bytes,
         };
-        stage(&options.out_dir, &file).map_err(MakeError::Other)
+        Ok::<_, MakeError>(stage(&options.out_dir, &file)?)
     };
-    let (charts, formats) = if ctx.lean {
+    let (charts, formats) = if ctx.is_large() {
         // A large report: one format after the other, memory released in
         // between, so the peaks of Typst and of the DOCX do not add up.
-        crate::memory::lean_allocation();
         let formats = options
             .renderers
             .iter()
@@ -300,16 +313,13 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
                 staged
             })
             .collect::<Result<Vec<_>, _>>();
-        (
-            stage_all(&options.out_dir, &charts).map_err(MakeError::Other),
-            formats,
-        )
+        (stage_all(&options.out_dir, &charts), formats)
     } else {
         // The formats are independent: render them side by side, and write
         // each (and the charts) to a synced temporary file as soon as it is
         // ready.
         rayon::join(
-            || stage_all(&options.out_dir, &charts).map_err(MakeError::Other),
+            || stage_all(&options.out_dir, &charts),
             || {
                 options
                     .renderers
@@ -325,26 +335,18 @@ pub fn make(path: &Path, options: &MakeOptions) -> Result<Made, MakeError> {
     // The Typst project belongs to the same all-or-nothing set.
     if let Some(dir) = &options.typst_bundle {
         let bundle = crate::render::pdf::bundle::files(&ctx);
-        staged.extend(stage_all(dir, &bundle).map_err(MakeError::Other)?);
+        staged.extend(stage_all(dir, &bundle)?);
     }
     // Two reports with the same name in one batch must not mix their files.
-    let lock = slug_lock(&options.out_dir, &prepared.slug);
-    let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
-    let written = commit(staged).map_err(MakeError::Other)?;
+    let lock = reuse.map(|r| r.name_lock(options.out_dir.join(&prepared.slug)));
+    let _guard = lock
+        .as_ref()
+        .map(|l| l.lock().unwrap_or_else(|e| e.into_inner()));
+    let written = commit(staged)?;
     crate::timings::mark("bestanden geschreven");
     Ok(Made {
         slug: prepared.slug.clone(),
         written,
         warnings,
     })
-}
-
-/// One lock per output name, shared by the threads of a batch.
-fn slug_lock(dir: &Path, slug: &str) -> std::sync::Arc<std::sync::Mutex<()>> {
-    use std::collections::HashMap;
-    use std::sync::{Arc, LazyLock, Mutex};
-    static LOCKS: LazyLock<Mutex<HashMap<PathBuf, Arc<Mutex<()>>>>> =
-        LazyLock::new(Default::default);
-    let mut locks = LOCKS.lock().unwrap_or_else(|e| e.into_inner());
-    locks.entry(dir.join(slug)).or_default().clone()
 }

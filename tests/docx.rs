@@ -25,7 +25,7 @@ fn built() -> &'static Built {
             std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).expect("DOCX written");
         let pdf =
             std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).expect("PDF written");
-        let pdf_text = normalise(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+        let pdf_text = normalise(&crate::common::pdf_text_of(&pdf));
         Built {
             _dir: dir,
             docx,

@@ -19,7 +19,7 @@ fn report_2016() -> &'static Built {
         maak_ok(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
         let path = dir.path().join("techniekpact-noord-2016.pdf");
         let pdf = std::fs::read(&path).expect("the PDF is written");
-        let text = normalise(&pdf_extract::extract_text_from_mem(&pdf).expect("readable PDF"));
+        let text = normalise(&crate::common::pdf_text_of(&pdf));
         Built {
             out: dir.path().to_path_buf(),
             _dir: dir,
@@ -178,7 +178,7 @@ fn concept_report_is_marked_on_every_page() {
     let dir = tempfile::tempdir().unwrap();
     maak_ok(&repo().join("data/noord-2014.yaml"), dir.path(), &[]);
     let pdf = std::fs::read(dir.path().join("techniekpact-noord-2014.pdf")).unwrap();
-    let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
+    let pages = crate::common::pdf_pages_of(&pdf);
     assert!(pages.len() > 3);
     for (i, page) in pages.iter().enumerate() {
         assert!(
@@ -199,7 +199,7 @@ fn markup_characters_print_literally() {
     std::fs::write(&data, yaml).unwrap();
     maak_ok(&data, dir.path(), &["--pdf-standaard", "geen"]);
     let pdf = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).unwrap();
-    let text = normalise(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    let text = normalise(&crate::common::pdf_text_of(&pdf));
     assert!(text.contains(literal), "literal text missing in:\n{text}");
     assert!(text.contains("# geen kop"));
 }

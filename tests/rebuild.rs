@@ -9,9 +9,9 @@ use std::sync::Arc;
 use techniekpact::document::texts::TextSet;
 use techniekpact::load::{LoadOptions, load_str};
 use techniekpact::pipeline::{Prepared, prepare};
-use techniekpact::render::Renderer;
 use techniekpact::render::pdf::typst_compile::compile;
 use techniekpact::render::pdf::{PdfRenderer, world};
+use techniekpact::render::{RenderMemo, Renderer};
 use techniekpact::templates::Templates;
 
 use crate::common::{copy_data, repo};
@@ -43,11 +43,11 @@ fn recoloured(templates: &Templates) -> Templates {
     t
 }
 
-/// The PDF of `p`, either fresh or as a rebuild in a series.
-fn pdf(p: &Prepared, templates: &Templates, rebuild: bool) -> Vec<u8> {
-    let mut ctx = p.context(templates);
-    ctx.rebuild = rebuild;
-    PdfRenderer::default().render(&ctx).unwrap()
+/// The PDF of `p`, fresh or as the next build of the series `memo`.
+fn pdf(p: &Prepared, templates: &Templates, memo: Option<&RenderMemo>) -> Vec<u8> {
+    PdfRenderer::default()
+        .render_with(&p.context(templates), memo)
+        .unwrap()
 }
 
 #[test]
@@ -69,11 +69,20 @@ fn a_rebuild_from_the_last_layout_gives_the_bytes_of_a_fresh_build() {
     let longer = prepared(&longer_yaml, &other);
 
     // The series: first build, colour edit, data edit.
-    pdf(&first, &base, true);
-    let colour_rebuilt = pdf(&colour, &other, true);
-    let longer_rebuilt = pdf(&longer, &other, true);
-    assert!(colour_rebuilt == pdf(&colour, &other, false), "colour edit");
-    assert!(longer_rebuilt == pdf(&longer, &other, false), "data edit");
+    let series = RenderMemo::series();
+    pdf(&first, &base, Some(&series));
+    assert!(
+        series.layouts.get("techniekpact-noord-2016").is_some(),
+        "the layout is kept"
+    );
+    let colour_rebuilt = pdf(&colour, &other, Some(&series));
+    let longer_rebuilt = pdf(&longer, &other, Some(&series));
+    assert!(colour_rebuilt == pdf(&colour, &other, None), "colour edit");
+    assert!(longer_rebuilt == pdf(&longer, &other, None), "data edit");
+    // A batch keeps no layout of its reports.
+    let batch = RenderMemo::batch();
+    pdf(&first, &base, Some(&batch));
+    assert!(batch.layouts.get("techniekpact-noord-2016").is_none());
 
     // And the passes: from scratch Typst needs two (page numbers and the
     // outline; headings are numbered in the document model); from the previous
@@ -106,11 +115,11 @@ fn a_series_notices_edits_of_the_data_and_the_logo() {
         load: LoadOptions::default(),
         previous: None,
         typst_bundle: None,
-        rebuild: true,
     };
+    let series = techniekpact::pipeline::Reuse::series();
     let pdf_path = out.join("techniekpact-noord-2016.pdf");
     let build = || {
-        techniekpact::pipeline::make(&data, &options).unwrap();
+        techniekpact::pipeline::make(&data, &options, Some(&series)).unwrap();
         std::fs::read(&pdf_path).unwrap()
     };
     let first = build();

@@ -148,7 +148,7 @@ fn worked_example_change_a_word() {
         ],
     );
     let pdf = std::fs::read(out.join("techniekpact-noord-2016.pdf")).unwrap();
-    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    let text = crate::common::pdf_text_of(&pdf);
     assert!(text.contains("achterstand"), "the PDF shows the word");
     let docx = std::fs::read(out.join("techniekpact-noord-2016.docx")).unwrap();
     let doc = docx_part(&docx, "word/document.xml");

@@ -50,6 +50,6 @@ fn bundle_compiles_on_its_own_to_the_same_report() {
         .expect("the bundle compiles");
     let pdf = typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).unwrap();
     let ours = std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).unwrap();
-    let text = |b: &[u8]| pdf_extract::extract_text_from_mem(b).unwrap();
+    let text = |b: &[u8]| crate::common::pdf_text_of(b);
     assert_eq!(text(&pdf), text(&ours), "same text, page by page");
 }

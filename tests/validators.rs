@@ -148,8 +148,7 @@ fn examples_in_both_statuses_pass_the_independent_validators_and_libreoffice() {
             maak_ok(&case.join(&name), &out, &[]);
             let slug = format!("techniekpact-noord-{year}");
             let pdf = std::fs::read(out.join(format!("{slug}.pdf"))).unwrap();
-            let concept_mark =
-                normalise(&pdf_extract::extract_text_from_mem(&pdf).unwrap()).contains("CONCEPT");
+            let concept_mark = normalise(&crate::common::pdf_text_of(&pdf)).contains("CONCEPT");
             assert_eq!(concept_mark, status == "concept", "{name} as {status}");
             files.extend(outputs(&out, &slug, &format!("{name} als {status}")));
             if status == "definitief" {
@@ -191,7 +190,7 @@ fn libreoffice_converts(docx: &[PathBuf]) {
             "{}: LibreOffice used {fonts:?}",
             d.display()
         );
-        let text = normalise(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
+        let text = normalise(&crate::common::pdf_text_of(&bytes));
         assert!(
             text.contains("Inhoud") || text.contains("Samenvatting"),
             "{}: {text:.300}",

@@ -4,8 +4,13 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use crate::diagnostics::Problems;
+use crate::memory::{self, Allocation};
+use crate::pipeline::{Made, MakeError, MakeOptions, Reuse, prepare_file, render_and_write};
 
 use crate::load::LoadOptions;
 
@@ -38,8 +43,7 @@ pub(super) fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The options of `maak` and `volg`; reads the template folder.
-pub fn make_options(args: &MaakArgs) -> Result<crate::pipeline::MakeOptions<'static>, Problems> {
-    use crate::pipeline::MakeOptions;
+pub fn make_options(args: &MaakArgs) -> Result<MakeOptions<'static>, Problems> {
     use crate::render::Renderer;
 
     let templates = match &args.sjablonen {
@@ -68,104 +72,137 @@ pub fn make_options(args: &MaakArgs) -> Result<crate::pipeline::MakeOptions<'sta
         },
         previous: args.vorig.clone(),
         typst_bundle: args.typst_bundel.clone(),
-        rebuild: false,
     })
 }
 
 /// Make every report of `args`, in parallel on all cores, printing one
-/// summary line each (in the order given) and a progress bar on a terminal.
-pub fn make_all(args: &MaakArgs, options: &crate::pipeline::MakeOptions) -> u8 {
-    use rayon::prelude::*;
-
-    use crate::pipeline::{MakeError, make};
-    let bar = (args.bestanden.len() > 1 && std::io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new(args.bestanden.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rapporten ({elapsed})")
-                .expect("a valid progress template"),
-        );
-        bar
-    });
+/// summary line each (in the order given) and a progress bar on a terminal;
+/// `reuse` is the caller's, for a series or a batch.
+pub fn make_all(args: &MaakArgs, options: &MakeOptions, reuse: Option<&Reuse>) -> u8 {
+    let bar = progress_bar(args.bestanden.len());
     crate::render::warm_up();
-    let results: Vec<_> = args
+    // Every report loaded and prepared first, so the allocator is set up
+    // once for the whole run, before anything is rendered (`memory`).
+    let prepared: Vec<_> = args
         .bestanden
         .par_iter()
         .map(|path| {
-            let started = std::time::Instant::now();
-            let result = make(path, options);
+            let started = Instant::now();
+            (prepare_file(path, options, reuse), started.elapsed())
+        })
+        .collect();
+    let large = prepared.iter().any(|(p, _)| {
+        p.as_ref()
+            .is_ok_and(|(_, p)| p.context(&options.templates).is_large())
+    });
+    memory::set_up(if large {
+        Allocation::Lean
+    } else {
+        Allocation::Default
+    });
+    let results: Vec<_> = args
+        .bestanden
+        .par_iter()
+        .zip(prepared)
+        .map(|(path, (ready, preparing))| {
+            let started = Instant::now();
+            let result = ready.and_then(|(warnings, prepared)| {
+                render_and_write(&prepared, warnings, options, reuse)
+            });
             if let Some(b) = &bar {
                 b.inc(1);
             }
-            (path, result, started.elapsed())
+            (path, result, preparing + started.elapsed())
         })
         .collect();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let mut status = EXIT_OK;
-    for (path, result, elapsed) in results {
-        match result {
-            Ok(made) => {
-                print_problems(&made.warnings);
-                let names: Vec<String> = made
-                    .written
-                    .iter()
-                    .filter(|p| !p.starts_with(args.uit.join("grafieken")))
-                    .filter(|p| args.typst_bundel.as_ref().is_none_or(|b| !p.starts_with(b)))
-                    .map(|p| p.display().to_string())
-                    .collect();
-                let charts = made
-                    .written
-                    .iter()
-                    .filter(|p| p.starts_with(args.uit.join("grafieken")))
-                    .count();
-                println!(
-                    "{}: {} en {} in {} ({} ms)",
-                    path.display(),
-                    names.join(", "),
-                    count(charts, "grafiek", "grafieken"),
-                    args.uit.join("grafieken").join(&made.slug).display(),
-                    elapsed.as_millis()
-                );
-                if let Some(b) = &args.typst_bundel {
-                    println!(
-                        "Typst-project in {}: typst compile --ignore-system-fonts --font-path {} {}",
-                        b.display(),
-                        b.join("fonts").display(),
-                        b.join(crate::templates::TYPST_MAIN).display()
-                    );
-                }
-            }
-            Err(MakeError::Data(report)) => {
-                print_problems(&report);
-                println!(
-                    "{}: ongeldig ({}); er is niets geschreven",
-                    path.display(),
-                    count(report.errors().count(), "fout", "fouten")
-                );
-                status = EXIT_INVALID;
-            }
-            Err(MakeError::Template(reports)) => {
-                for r in &reports {
-                    print_problems(r);
-                }
-                println!(
-                    "{}: het sjabloon bevat fouten; er is niets geschreven",
-                    path.display()
-                );
-                status = EXIT_INVALID;
-            }
-            Err(MakeError::Internal(details)) => {
-                eprintln!("{}", internal_error_message(path, &details));
-                println!("{}: mislukt; er is niets geschreven", path.display());
-                status = EXIT_INVALID;
-            }
-            Err(MakeError::Other(msg)) => {
-                eprintln!("fout: {}: {msg}", path.display());
-                println!("{}: mislukt; er is niets geschreven", path.display());
-                status = EXIT_INVALID;
-            }
+    results
+        .into_iter()
+        .map(|(path, result, elapsed)| print_result(args, path, result, elapsed))
+        .fold(EXIT_OK, u8::max)
+}
+
+/// A progress bar on a terminal, for more than one report.
+fn progress_bar(reports: usize) -> Option<indicatif::ProgressBar> {
+    (reports > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(reports as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rapporten ({elapsed})")
+                .expect("a valid progress template"),
+        );
+        bar
+    })
+}
+
+/// The summary of one report (its problems on standard error); returns its
+/// exit status.
+fn print_result(
+    args: &MaakArgs,
+    path: &Path,
+    result: Result<Made, MakeError>,
+    elapsed: Duration,
+) -> u8 {
+    let failed = |why: &str| {
+        println!("{}: {why}; er is niets geschreven", path.display());
+        EXIT_INVALID
+    };
+    match result {
+        Ok(made) => {
+            print_made(args, path, &made, elapsed);
+            EXIT_OK
+        }
+        Err(MakeError::Data(report)) => {
+            print_problems(&report);
+            let errors = count(report.errors().count(), "fout", "fouten");
+            failed(&format!("ongeldig ({errors})"))
+        }
+        Err(MakeError::Template(reports)) => {
+            reports.iter().for_each(print_problems);
+            failed("het sjabloon bevat fouten")
+        }
+        Err(MakeError::Internal(details)) => {
+            eprintln!("{}", internal_error_message(path, &details));
+            failed("mislukt")
+        }
+        Err(e) => {
+            eprintln!("fout: {}: {e}", path.display());
+            failed("mislukt")
         }
     }
-    status
+}
+
+/// The line that names the files of a report made.
+fn print_made(args: &MaakArgs, path: &Path, made: &Made, elapsed: Duration) {
+    print_problems(&made.warnings);
+    let charts_dir = args.uit.join("grafieken");
+    let names: Vec<String> = made
+        .written
+        .iter()
+        .filter(|p| !p.starts_with(&charts_dir))
+        .filter(|p| args.typst_bundel.as_ref().is_none_or(|b| !p.starts_with(b)))
+        .map(|p| p.display().to_string())
+        .collect();
+    let charts = made
+        .written
+        .iter()
+        .filter(|p| p.starts_with(&charts_dir))
+        .count();
+    println!(
+        "{}: {} en {} in {} ({} ms)",
+        path.display(),
+        names.join(", "),
+        count(charts, "grafiek", "grafieken"),
+        charts_dir.join(&made.slug).display(),
+        elapsed.as_millis()
+    );
+    if let Some(b) = &args.typst_bundel {
+        println!(
+            "Typst-project in {}: typst compile --ignore-system-fonts --font-path {} {}",
+            b.display(),
+            b.join("fonts").display(),
+            b.join(crate::templates::TYPST_MAIN).display()
+        );
+    }
 }

@@ -132,7 +132,12 @@ fn write_or_print(path: Option<&std::path::Path>, text: &str) -> u8 {
 
 fn maak(args: &MaakArgs) -> u8 {
     match make_options(args) {
-        Ok(options) => make_all(args, &options),
+        Ok(options) => {
+            // Reports of one batch share their Word styles, and two with
+            // the same name must not mix their files; one report keeps nothing.
+            let reuse = (args.bestanden.len() > 1).then(crate::pipeline::Reuse::batch);
+            make_all(args, &options, reuse.as_ref())
+        }
         Err(report) => {
             print_problems(&report);
             EXIT_INVALID

@@ -35,87 +35,102 @@ struct Edit {
 
 /// The text of the next year's file.
 pub fn next_year_text(loaded: &Loaded) -> String {
-    let text: &str = &loaded.source.text;
-    let data = &loaded.data;
-    let year = data.rapport.verslagjaar;
-    let next = year + 1;
-    let index = &loaded.index;
-    let mut edits: Vec<Edit> = Vec::new();
-
-    let mut replace_value = |pointer: &str, with: String| {
-        if let Some(span) = index.value(pointer).filter(|_| index.contains(pointer)) {
-            edits.push(Edit {
-                at: span.start,
-                end: span.end,
-                with,
-            });
-        }
-    };
-    replace_value("/rapport/verslagjaar", next.to_string());
-    replace_value(
-        "/rapport/publicatiedatum",
-        format!("{DATE_PLACEHOLDER}  # INVULLEN: datum van publicatie"),
+    let next = loaded.data.rapport.verslagjaar + 1;
+    let mut edits = value_edits(loaded, next);
+    edits.extend(
+        review_points(&loaded.data, next)
+            .iter()
+            .filter_map(|(pointer, what)| review_comment(loaded, pointer, what, next)),
     );
-    replace_value("/rapport/status", "concept".into());
+    edits.push(header(loaded, next));
+    apply(&loaded.source.text, edits)
+}
 
-    // A comment line above each key that needs review, same indentation.
-    let mut review = |pointer: &str, what: &str| {
-        if !index.contains(pointer) {
-            return;
-        }
-        let Some(key) = index.key(pointer) else {
-            return;
-        };
-        let line_start = text[..key.start].rfind('\n').map_or(0, |i| i + 1);
-        let indent: String = text[line_start..key.start]
-            .chars()
-            .map(|c| if c == '-' { ' ' } else { c })
-            .collect();
-        let indent = if indent.trim().is_empty() {
-            indent
-        } else {
-            String::new()
-        };
-        edits.push(Edit {
-            at: line_start,
-            end: line_start,
-            with: format!("{indent}# {REVIEW} voor {next}: {what}\n"),
-        });
-    };
-    for key in ["samenvatting", "inleiding"] {
-        review(&format!("/{key}"), "tekst van vorig jaar");
-    }
+/// The year, the publication date (to be filled in) and the status.
+fn value_edits(loaded: &Loaded, next: i32) -> Vec<Edit> {
+    let index = &loaded.index;
+    [
+        ("/rapport/verslagjaar", next.to_string()),
+        (
+            "/rapport/publicatiedatum",
+            format!("{DATE_PLACEHOLDER}  # INVULLEN: datum van publicatie"),
+        ),
+        ("/rapport/status", "concept".into()),
+    ]
+    .into_iter()
+    .filter_map(|(pointer, with)| {
+        let span = index.value(pointer).filter(|_| index.contains(pointer))?;
+        Some(Edit {
+            at: span.start,
+            end: span.end,
+            with,
+        })
+    })
+    .collect()
+}
+
+/// Every key that needs review for the next year, with what to do.
+fn review_points(data: &crate::model::Voortgang, next: i32) -> Vec<(String, String)> {
+    let text = || "tekst van vorig jaar".to_string();
+    let status = || "status van vorig jaar".to_string();
+    let mut points: Vec<(String, String)> = ["samenvatting", "inleiding"]
+        .iter()
+        .map(|key| (format!("/{key}"), text()))
+        .collect();
     for (o, onderdeel) in data.onderdelen.iter().enumerate() {
         let po = format!("/onderdelen/{o}");
-        review(&format!("{po}/toelichting"), "tekst van vorig jaar");
+        points.push((format!("{po}/toelichting"), text()));
         for (t, thema) in onderdeel.themas.iter().enumerate() {
             let pt = format!("{po}/themas/{t}");
-            review(&format!("{pt}/toelichting"), "tekst van vorig jaar");
-            for (i, _) in thema.indicatoren.iter().enumerate() {
-                review(
-                    &format!("{pt}/indicatoren/{i}/metingen"),
-                    &format!("voeg de meting over {next} toe"),
-                );
+            points.push((format!("{pt}/toelichting"), text()));
+            for i in 0..thema.indicatoren.len() {
+                points.push((
+                    format!("{pt}/indicatoren/{i}/metingen"),
+                    format!("voeg de meting over {next} toe"),
+                ));
             }
-            for (a, _) in thema.acties.iter().enumerate() {
+            for a in 0..thema.acties.len() {
                 let pa = format!("{pt}/acties/{a}");
-                review(&format!("{pa}/status"), "status van vorig jaar");
-                review(&format!("{pa}/toelichting"), "tekst van vorig jaar");
+                points.push((format!("{pa}/status"), status()));
+                points.push((format!("{pa}/toelichting"), text()));
             }
         }
     }
-    for (d, _) in data.doe_voorstellen.iter().enumerate() {
-        review(
-            &format!("/doe_voorstellen/{d}/status"),
-            "status van vorig jaar",
-        );
-        review(
-            &format!("/doe_voorstellen/{d}/toelichting"),
-            "tekst van vorig jaar",
-        );
+    for d in 0..data.doe_voorstellen.len() {
+        points.push((format!("/doe_voorstellen/{d}/status"), status()));
+        points.push((format!("/doe_voorstellen/{d}/toelichting"), text()));
     }
+    points
+}
 
-    // The header: what to update, after a leading yaml-language-server line.
+/// A comment line above the key at `pointer`, with its indentation, when
+/// the file has that key.
+fn review_comment(loaded: &Loaded, pointer: &str, what: &str, next: i32) -> Option<Edit> {
+    let (text, index) = (&loaded.source.text, &loaded.index);
+    if !index.contains(pointer) {
+        return None;
+    }
+    let key = index.key(pointer)?;
+    let line_start = text[..key.start].rfind('\n').map_or(0, |i| i + 1);
+    let indent: String = text[line_start..key.start]
+        .chars()
+        .map(|c| if c == '-' { ' ' } else { c })
+        .collect();
+    let indent = if indent.trim().is_empty() {
+        indent
+    } else {
+        String::new()
+    };
+    Some(Edit {
+        at: line_start,
+        end: line_start,
+        with: format!("{indent}# {REVIEW} voor {next}: {what}\n"),
+    })
+}
+
+/// The header: what to update, after a leading yaml-language-server line.
+fn header(loaded: &Loaded, next: i32) -> Edit {
+    let text = &loaded.source.text;
     let source_name = loaded
         .path
         .file_name()
@@ -130,17 +145,20 @@ pub fn next_year_text(loaded: &Loaded) -> String {
          # Controleer het bestand met: techniekpact controleer <dit bestand>\n#\n"
     );
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    let header_at = if text.starts_with("# yaml-language-server:") {
+    let at = if text.starts_with("# yaml-language-server:") {
         first_line_end
     } else {
         0
     };
-    edits.push(Edit {
-        at: header_at,
-        end: header_at,
+    Edit {
+        at,
+        end: at,
         with: header,
-    });
+    }
+}
 
+/// `text` with `edits` applied; an edit inside an earlier one is skipped.
+fn apply(text: &str, mut edits: Vec<Edit>) -> String {
     edits.sort_by_key(|e| (e.at, e.end));
     let mut out = String::with_capacity(text.len() + 4096);
     let mut at = 0;

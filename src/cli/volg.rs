@@ -1,6 +1,7 @@
 //! `volg`: rebuild the reports whenever a data file, the previous year's
 //! file or a template changes. The process stays alive, so fonts, the Typst
-//! standard library and Typst's memoised layout stay warm between rebuilds.
+//! standard library and Typst's memoised layout stay warm between rebuilds,
+//! and one [`Reuse`] value carries what each build leaves for the next.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -12,6 +13,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::cli::args::{EXIT_INVALID, MaakArgs};
 use crate::cli::batch::{make_all, make_options, print_problems};
+use crate::pipeline::Reuse;
 
 /// Quiet time after a change before rebuilding, so that an editor's
 /// save (write, rename, touch) causes one rebuild.
@@ -19,16 +21,6 @@ const SETTLE: Duration = Duration::from_millis(120);
 
 fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
-}
-
-/// The options of one build in the series: read the template folder again,
-/// and start the PDF's layout from the last one ([`crate::render::pdf::typst_compile`]).
-pub fn rebuild_options(
-    args: &MaakArgs,
-) -> Result<crate::pipeline::MakeOptions<'static>, crate::diagnostics::Problems> {
-    let mut options = make_options(args)?;
-    options.rebuild = true;
-    Ok(options)
 }
 
 /// After a build: keep what the last two builds memoised and drop older
@@ -39,46 +31,78 @@ pub fn after_build() {
     typst::comemo::evict(2);
 }
 
+/// What `volg` watches: the data files (and the previous year's) and the
+/// template folder.
+struct Watched {
+    files: HashSet<PathBuf>,
+    templates: Option<PathBuf>,
+}
+
+impl Watched {
+    fn of(args: &MaakArgs) -> Self {
+        let mut files: HashSet<PathBuf> = args.bestanden.iter().map(|p| absolute(p)).collect();
+        if let Some(v) = &args.vorig {
+            files.insert(absolute(v));
+        }
+        Watched {
+            files,
+            templates: args.sjablonen.as_ref().map(|d| absolute(d)),
+        }
+    }
+
+    /// Watch folders, not files: editors often save by replacing the file.
+    fn watch(&self, watcher: &mut impl Watcher) -> Result<(), String> {
+        let mut folders: HashSet<PathBuf> = self
+            .files
+            .iter()
+            .filter_map(|f| f.parent().map(Path::to_path_buf))
+            .collect();
+        folders.extend(self.templates.clone());
+        for f in &folders {
+            let mode = if Some(f) == self.templates.as_ref() {
+                RecursiveMode::Recursive
+            } else {
+                RecursiveMode::NonRecursive
+            };
+            watcher
+                .watch(f, mode)
+                .map_err(|e| format!("kan {} niet volgen: {e}", f.display()))?;
+        }
+        Ok(())
+    }
+
+    fn relevant(&self, p: &Path) -> bool {
+        let p = absolute(p);
+        self.files.contains(&p) || self.templates.as_ref().is_some_and(|t| p.starts_with(t))
+    }
+
+    /// Whether `event` changed a watched file.
+    fn changed_by(&self, event: &notify::Event) -> bool {
+        matches!(
+            event.kind,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+        ) && event.paths.iter().any(|p| self.relevant(p))
+    }
+}
+
 /// Build once, then again after every change, until interrupted.
 pub fn volg(args: &MaakArgs) -> u8 {
-    crate::memory::steady_allocation();
+    // Before the first build: `make_all`'s own choice then no longer applies.
+    crate::memory::set_up(crate::memory::Allocation::Steady);
     let (tx, rx) = mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+    let watched = Watched::of(args);
+    let started = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
         let _ = tx.send(e);
-    }) {
+    })
+    .map_err(|e| format!("kan bestanden niet volgen: {e}"))
+    .and_then(|mut w| watched.watch(&mut w).map(|()| w));
+    // The watcher stops when dropped: it lives as long as the loop.
+    let _watcher = match started {
         Ok(w) => w,
-        Err(e) => {
-            eprintln!("fout: kan bestanden niet volgen: {e}");
+        Err(message) => {
+            eprintln!("fout: {message}");
             return EXIT_INVALID;
         }
-    };
-    // Watch folders, not files: editors often save by replacing the file.
-    let mut files: HashSet<PathBuf> = args.bestanden.iter().map(|p| absolute(p)).collect();
-    if let Some(v) = &args.vorig {
-        files.insert(absolute(v));
-    }
-    let mut folders: HashSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| f.parent().map(Path::to_path_buf))
-        .collect();
-    let templates = args.sjablonen.as_ref().map(|d| absolute(d));
-    if let Some(t) = &templates {
-        folders.insert(t.clone());
-    }
-    for f in &folders {
-        let mode = if Some(f) == templates.as_ref() {
-            RecursiveMode::Recursive
-        } else {
-            RecursiveMode::NonRecursive
-        };
-        if let Err(e) = watcher.watch(f, mode) {
-            eprintln!("fout: kan {} niet volgen: {e}", f.display());
-            return EXIT_INVALID;
-        }
-    }
-    let relevant = |p: &Path| {
-        let p = absolute(p);
-        files.contains(&p) || templates.as_ref().is_some_and(|t| p.starts_with(t))
     };
     println!(
         "Volgt {} en {}; stop met Ctrl+C.",
@@ -87,17 +111,22 @@ pub fn volg(args: &MaakArgs) -> u8 {
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>()
             .join(", "),
-        templates
+        watched
+            .templates
             .as_ref()
             .map_or("de ingebouwde sjablonen".to_string(), |t| t
                 .display()
                 .to_string())
     );
+    // What each build leaves for the next: the prepared reports, the last
+    // PDF layouts and DOCX files, the rasterised charts.
+    let reuse = Reuse::series();
     loop {
         let started = Instant::now();
-        match rebuild_options(args) {
+        // The template folder is read again for every build.
+        match make_options(args) {
             Ok(options) => {
-                make_all(args, &options);
+                make_all(args, &options, Some(&reuse));
             }
             Err(report) => print_problems(&report),
         }
@@ -107,15 +136,8 @@ pub fn volg(args: &MaakArgs) -> u8 {
         // Wait for a relevant change, then for things to settle.
         loop {
             match rx.recv() {
-                Ok(Ok(event)) => {
-                    let changes = matches!(
-                        event.kind,
-                        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-                    );
-                    if changes && event.paths.iter().any(|p| relevant(p)) {
-                        break;
-                    }
-                }
+                Ok(Ok(event)) if watched.changed_by(&event) => break,
+                Ok(Ok(_)) => {}
                 Ok(Err(e)) => eprintln!("waarschuwing: {e}"),
                 Err(_) => return EXIT_INVALID,
             }

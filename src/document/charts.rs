@@ -343,6 +343,20 @@ pub fn indicator_chart(
         )))?;
         Ok(())
     });
+    Chart {
+        id: ind.id.clone(),
+        file_name: format!("{}.svg", ind.id),
+        svg,
+        caption: words.caption.clone(),
+        alt: indicator_alt(ind, year, status, text),
+        size,
+    }
+}
+
+/// The alternative text of an indicator's chart: its measurements, baseline,
+/// target and status.
+fn indicator_alt(ind: &Indicator, year: i32, status: &str, text: ChartText) -> String {
+    let d = ind.decimalen;
     let measured = if ind.metingen.is_empty() {
         text("alt_geen_metingen", minijinja::context! {})
     } else {
@@ -354,7 +368,7 @@ pub fn indicator_chart(
             .join(", ");
         text("alt_metingen", minijinja::context! { metingen => list })
     };
-    let alt = text(
+    text(
         "alt_indicator",
         minijinja::context! {
             naam => ind.naam.as_str(),
@@ -367,15 +381,7 @@ pub fn indicator_chart(
             jaar => year,
             status => status,
         },
-    );
-    Chart {
-        id: ind.id.clone(),
-        file_name: format!("{}.svg", ind.id),
-        svg,
-        caption: words.caption.clone(),
-        alt,
-        size,
-    }
+    )
 }
 
 /// Grouped bars of an indicator's breakdown per region and year.
@@ -421,20 +427,7 @@ pub fn breakdown_chart(
         WIDTH,
     );
     let size = (WIDTH, 320 + legend.height());
-    let label_of = {
-        let years = years.clone();
-        move |x: &f64| -> String {
-            let centre = x - 0.5;
-            if (centre - centre.round()).abs() < 1e-6 && centre >= -1e-6 {
-                years
-                    .get(centre.round() as usize)
-                    .map(|y| y.to_string())
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            }
-        }
-    };
+    let label_of = |x: &f64| group_label(&years, *x);
     let svg = draw_svg(size, &legend, p.text, |body| {
         let mut chart = ChartBuilder::on(body)
             .margin(14)
@@ -468,30 +461,50 @@ pub fn breakdown_chart(
         }
         Ok(())
     });
-    let parts: Vec<String> = regions
+    Some(Chart {
+        id: format!("{}{BREAKDOWN_SUFFIX}", ind.id),
+        file_name: format!("{}{BREAKDOWN_SUFFIX}.svg", ind.id),
+        svg,
+        caption: words.caption.clone(),
+        alt: breakdown_alt(ind, text),
+        size,
+    })
+}
+
+/// The year under the group of bars whose centre is at `x`: group i
+/// occupies [i, i+1); elsewhere no label.
+fn group_label(years: &[i32], x: f64) -> String {
+    let centre = x - 0.5;
+    if (centre - centre.round()).abs() < 1e-6 && centre >= -1e-6 {
+        years
+            .get(centre.round() as usize)
+            .map(|y| y.to_string())
+            .unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
+/// The alternative text of a breakdown: every region's values per year.
+fn breakdown_alt(ind: &Indicator, text: ChartText) -> String {
+    let parts: Vec<String> = ind
+        .uitsplitsing
         .iter()
         .map(|(name, values)| {
             format!(
                 "{name} {}",
                 values
                     .iter()
-                    .map(|(y, v)| format!("{y}: {}", number(*v, d)))
+                    .map(|(y, v)| format!("{y}: {}", number(*v, ind.decimalen)))
                     .collect::<Vec<_>>()
                     .join(", ")
             )
         })
         .collect();
-    Some(Chart {
-        id: format!("{}{BREAKDOWN_SUFFIX}", ind.id),
-        file_name: format!("{}{BREAKDOWN_SUFFIX}.svg", ind.id),
-        svg,
-        caption: words.caption.clone(),
-        alt: text(
-            "alt_uitsplitsing",
-            minijinja::context! { naam => ind.naam.as_str(), eenheid => ind.eenheid.as_str(), regios => parts.join("; ") },
-        ),
-        size,
-    })
+    text(
+        "alt_uitsplitsing",
+        minijinja::context! { naam => ind.naam.as_str(), eenheid => ind.eenheid.as_str(), regios => parts.join("; ") },
+    )
 }
 
 /// Width of `text` in pixels at `size`, as the SVG shows it. plotters
@@ -574,22 +587,7 @@ pub fn summary_chart(
         .iter()
         .map(|(i, _)| abbreviate(&i.naam, NAME_SIZE, NAME_AREA - 16))
         .collect();
-    let label_of = {
-        let names = names.clone();
-        move |y: &f64| -> String {
-            // Row i occupies [n-1-i, n-i); its label sits at the centre.
-            let centre = y - 0.5;
-            if (centre - centre.round()).abs() < 1e-6 && centre >= -1e-6 {
-                let idx = names.len() as i64 - 1 - centre.round() as i64;
-                usize::try_from(idx)
-                    .ok()
-                    .and_then(|i| names.get(i).cloned())
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            }
-        }
-    };
+    let label_of = |y: &f64| row_label(&names, *y);
     let svg = draw_svg(size, &legend, p.text, |body| {
         let mut chart = ChartBuilder::on(body)
             .margin(14)
@@ -648,6 +646,34 @@ pub fn summary_chart(
         )))?;
         Ok(())
     });
+    Chart {
+        id: OVERVIEW_CHART.into(),
+        file_name: format!("{OVERVIEW_CHART}.svg"),
+        svg,
+        caption: words.caption.clone(),
+        alt: summary_alt(&rows, text),
+        size,
+    }
+}
+
+/// The label of the overview row whose centre is at `y`: row i occupies
+/// [n-1-i, n-i), so labels sit at the half-way marks; elsewhere none.
+fn row_label(names: &[String], y: f64) -> String {
+    let centre = y - 0.5;
+    if (centre - centre.round()).abs() < 1e-6 && centre >= -1e-6 {
+        let idx = names.len() as i64 - 1 - centre.round() as i64;
+        usize::try_from(idx)
+            .ok()
+            .and_then(|i| names.get(i).cloned())
+            .unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
+/// The alternative text of the overview: each indicator's realisation
+/// against the expected progress.
+fn summary_alt(rows: &[(&Indicator, &IndicatorAnalysis)], text: ChartText) -> String {
     let parts: Vec<String> = rows
         .iter()
         .map(|(i, a)| match a.realisatie {
@@ -665,17 +691,10 @@ pub fn summary_chart(
             ),
         })
         .collect();
-    Chart {
-        id: OVERVIEW_CHART.into(),
-        file_name: format!("{OVERVIEW_CHART}.svg"),
-        svg,
-        caption: words.caption.clone(),
-        alt: text(
-            "alt_overzicht",
-            minijinja::context! { indicatoren => parts.join("; ") },
-        ),
-        size,
-    }
+    text(
+        "alt_overzicht",
+        minijinja::context! { indicatoren => parts.join("; ") },
+    )
 }
 
 /// Expected value of an indicator in a year, for the tables of the appendix.

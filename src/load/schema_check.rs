@@ -160,129 +160,14 @@ fn translate(
             return Vec::new();
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let known = schema::properties_beside(err.schema_path().as_str());
-            return unexpected
-                .iter()
-                .map(|name| {
-                    let child = format!("{pointer}/{}", super::positions::escape_segment(name));
-                    let key_at = index.key(&child);
-                    if name.chars().all(|c| c.is_ascii_digit())
-                        && let Some(meant) =
-                            key_at.as_ref().and_then(|r| split_decimal(text, r.start))
-                    {
-                        return Diagnostic::error(format!(
-                            "een getal met een decimaalkomma: {}",
-                            meant.replace('.', ",")
-                        ))
-                        .at_opt(key_at)
-                        .label("decimaalkomma")
-                        .hint(format!(
-                            "schrijf getallen met een punt als decimaalteken: {meant}"
-                        ));
-                    }
-                    let mut d = Diagnostic::error(format!("onbekende sleutel '{name}'"))
-                        .at_opt(key_at)
-                        .label("onbekende sleutel");
-                    d = match did_you_mean(name, &known) {
-                        Some(s) => d.hint(format!("bedoelde u '{s}'?")),
-                        None if !known.is_empty() => {
-                            d.hint(format!("toegestaan zijn: {}", known.join(", ")))
-                        }
-                        None => d,
-                    };
-                    d
-                })
-                .collect();
+            return unknown_keys(err, unexpected, pointer, index, text);
         }
         ValidationErrorKind::Required { property } => {
-            let name = property.as_str().unwrap_or_default();
-            let at = index.key(pointer);
-            Diagnostic::error(format!(
-                "verplichte sleutel '{name}' ontbreekt{}",
-                if pointer.is_empty() {
-                    String::new()
-                } else {
-                    format!(" in {}", object_name(pointer, err.instance(), root))
-                }
-            ))
-            .at_opt(at)
-            .label(format!("'{name}' ontbreekt hier"))
-            .hint(format!("voeg '{name}: ...' toe"))
+            missing_key(err, property, pointer, root, index)
         }
-        ValidationErrorKind::Type { kind } => {
-            let expected: Vec<&str> = match kind {
-                TypeKind::Single(t) => vec![type_name(t.as_str())],
-                TypeKind::Multiple(set) => set
-                    .iter()
-                    .map(|t| t.as_str())
-                    .filter(|t| *t != "null")
-                    .map(type_name)
-                    .collect(),
-            };
-            let expected = expected.join(" of ");
-            let mut d = Diagnostic::error(format!("{field} moet {expected} zijn, maar is {found}"))
-                .at_opt(at)
-                .label(format!("verwacht {expected}"));
-            if expected == "tekst"
-                && matches!(err.instance().as_ref(), Value::Number(_) | Value::Bool(_))
-            {
-                d = d.hint("zet de waarde tussen aanhalingstekens, bijvoorbeeld \"1.0\"");
-            } else if let Some(meant) = err
-                .instance()
-                .as_str()
-                .filter(|_| expected.contains("getal"))
-                .and_then(decimal_comma)
-            {
-                d = d.hint(format!(
-                    "schrijf getallen met een punt als decimaalteken: {meant}"
-                ));
-            } else if err.instance().is_string() && expected.contains("getal") {
-                d = d.hint("schrijf een getal zonder aanhalingstekens, met een punt als decimaalteken (3.5)");
-            }
-            d
-        }
-        ValidationErrorKind::Enum { options } => {
-            let allowed: Vec<String> = options
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|v| v.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut d = Diagnostic::error(format!("ongeldige waarde voor {field}: {found}"))
-                .at_opt(at)
-                .label("ongeldige waarde")
-                .hint(format!("toegestaan zijn: {}", allowed.join(", ")));
-            if let Some(s) = err
-                .instance()
-                .as_str()
-                .and_then(|v| did_you_mean(v, &allowed))
-            {
-                d = d.hint(format!(
-                    "bedoelde u '{s}'? Toegestaan zijn: {}",
-                    allowed.join(", ")
-                ));
-            }
-            d
-        }
-        ValidationErrorKind::Pattern { pattern } => {
-            let (what, hint) = if pattern == crate::model::DATE_PATTERN {
-                (
-                    "is geen datum",
-                    "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2017-03-15",
-                )
-            } else {
-                (
-                    "is geen geldige id",
-                    "een id bestaat alleen uit kleine letters, cijfers en '-', bijvoorbeeld 'betapunt-noord'",
-                )
-            };
-            Diagnostic::error(format!("{field} {what}: {found}"))
-                .at_opt(at)
-                .label(what)
-                .hint(hint)
-        }
+        ValidationErrorKind::Type { kind } => wrong_type(err, kind, &field, at),
+        ValidationErrorKind::Enum { options } => not_allowed(err, options, &field, at),
+        ValidationErrorKind::Pattern { pattern } => bad_pattern(err, pattern, &field, at),
         ValidationErrorKind::Minimum { limit } => Diagnostic::error(format!(
             "{field} is te klein: {found}, het minimum is {limit}"
         ))
@@ -324,4 +209,167 @@ fn translate(
         other => Diagnostic::error(format!("{field} is ongeldig ({})", other.keyword())).at_opt(at),
     };
     vec![d]
+}
+
+/// Unknown keys, each with the key it was probably meant to be.
+fn unknown_keys(
+    err: &ValidationError<'_>,
+    unexpected: &[String],
+    pointer: &str,
+    index: &PositionIndex,
+    text: &str,
+) -> Vec<Diagnostic> {
+    let known = schema::properties_beside(err.schema_path().as_str());
+    unexpected
+        .iter()
+        .map(|name| {
+            let child = format!("{pointer}/{}", super::positions::escape_segment(name));
+            let key_at = index.key(&child);
+            if name.chars().all(|c| c.is_ascii_digit())
+                && let Some(meant) = key_at.as_ref().and_then(|r| split_decimal(text, r.start))
+            {
+                return Diagnostic::error(format!(
+                    "een getal met een decimaalkomma: {}",
+                    meant.replace('.', ",")
+                ))
+                .at_opt(key_at)
+                .label("decimaalkomma")
+                .hint(format!(
+                    "schrijf getallen met een punt als decimaalteken: {meant}"
+                ));
+            }
+            let mut d = Diagnostic::error(format!("onbekende sleutel '{name}'"))
+                .at_opt(key_at)
+                .label("onbekende sleutel");
+            d = match did_you_mean(name, &known) {
+                Some(s) => d.hint(format!("bedoelde u '{s}'?")),
+                None if !known.is_empty() => {
+                    d.hint(format!("toegestaan zijn: {}", known.join(", ")))
+                }
+                None => d,
+            };
+            d
+        })
+        .collect()
+}
+
+/// A key the schema requires is missing.
+fn missing_key(
+    err: &ValidationError<'_>,
+    property: &Value,
+    pointer: &str,
+    root: &Value,
+    index: &PositionIndex,
+) -> Diagnostic {
+    let name = property.as_str().unwrap_or_default();
+    let at = index.key(pointer);
+    Diagnostic::error(format!(
+        "verplichte sleutel '{name}' ontbreekt{}",
+        if pointer.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", object_name(pointer, err.instance(), root))
+        }
+    ))
+    .at_opt(at)
+    .label(format!("'{name}' ontbreekt hier"))
+    .hint(format!("voeg '{name}: ...' toe"))
+}
+
+/// A value of the wrong type, with a tip for the usual Dutch habits.
+fn wrong_type(
+    err: &ValidationError<'_>,
+    kind: &TypeKind,
+    field: &str,
+    at: Option<std::ops::Range<usize>>,
+) -> Diagnostic {
+    let found = describe(err.instance());
+    let expected: Vec<&str> = match kind {
+        TypeKind::Single(t) => vec![type_name(t.as_str())],
+        TypeKind::Multiple(set) => set
+            .iter()
+            .map(|t| t.as_str())
+            .filter(|t| *t != "null")
+            .map(type_name)
+            .collect(),
+    };
+    let expected = expected.join(" of ");
+    let mut d = Diagnostic::error(format!("{field} moet {expected} zijn, maar is {found}"))
+        .at_opt(at)
+        .label(format!("verwacht {expected}"));
+    if expected == "tekst" && matches!(err.instance().as_ref(), Value::Number(_) | Value::Bool(_)) {
+        d = d.hint("zet de waarde tussen aanhalingstekens, bijvoorbeeld \"1.0\"");
+    } else if let Some(meant) = err
+        .instance()
+        .as_str()
+        .filter(|_| expected.contains("getal"))
+        .and_then(decimal_comma)
+    {
+        d = d.hint(format!(
+            "schrijf getallen met een punt als decimaalteken: {meant}"
+        ));
+    } else if err.instance().is_string() && expected.contains("getal") {
+        d = d.hint(
+            "schrijf een getal zonder aanhalingstekens, met een punt als decimaalteken (3.5)",
+        );
+    }
+    d
+}
+
+/// A value outside the allowed list, with the closest allowed one.
+fn not_allowed(
+    err: &ValidationError<'_>,
+    options: &Value,
+    field: &str,
+    at: Option<std::ops::Range<usize>>,
+) -> Diagnostic {
+    let found = describe(err.instance());
+    let allowed: Vec<String> = options
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut d = Diagnostic::error(format!("ongeldige waarde voor {field}: {found}"))
+        .at_opt(at)
+        .label("ongeldige waarde")
+        .hint(format!("toegestaan zijn: {}", allowed.join(", ")));
+    if let Some(s) = err
+        .instance()
+        .as_str()
+        .and_then(|v| did_you_mean(v, &allowed))
+    {
+        d = d.hint(format!(
+            "bedoelde u '{s}'? Toegestaan zijn: {}",
+            allowed.join(", ")
+        ));
+    }
+    d
+}
+
+/// A date or id of the wrong form.
+fn bad_pattern(
+    err: &ValidationError<'_>,
+    pattern: &str,
+    field: &str,
+    at: Option<std::ops::Range<usize>>,
+) -> Diagnostic {
+    let found = describe(err.instance());
+    let (what, hint) = if pattern == crate::model::DATE_PATTERN {
+        (
+            "is geen datum",
+            "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2017-03-15",
+        )
+    } else {
+        (
+            "is geen geldige id",
+            "een id bestaat alleen uit kleine letters, cijfers en '-', bijvoorbeeld 'betapunt-noord'",
+        )
+    };
+    Diagnostic::error(format!("{field} {what}: {found}"))
+        .at_opt(at)
+        .label(what)
+        .hint(hint)
 }

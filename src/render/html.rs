@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::document::Block;
-use crate::render::{RenderContext, RenderError, Renderer};
+use crate::render::{RenderContext, RenderError, RenderMemo, Renderer};
 
 /// Main file of the HTML template.
 pub const HTML_MAIN: &str = "rapport.html";
@@ -28,7 +28,12 @@ impl Renderer for HtmlRenderer {
         "html"
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+    /// The HTML takes a few milliseconds: nothing is kept between builds.
+    fn render_with(
+        &self,
+        ctx: &RenderContext,
+        _memo: Option<&RenderMemo>,
+    ) -> Result<Vec<u8>, RenderError> {
         let env = environment(ctx);
         let template = env
             .get_template(HTML_MAIN)

@@ -3,12 +3,15 @@
 
 pub mod docx;
 pub mod html;
+pub mod memo;
 pub mod pdf;
 
-use crate::diagnostics::Problems;
 use crate::document::Document;
 use crate::document::charts::ChartSet;
 use crate::templates::Templates;
+
+pub use crate::errors::RenderError;
+pub use memo::RenderMemo;
 
 /// Parse the embedded fonts and build Typst's standard library now, on
 /// another core, while the data is loaded and checked: both are needed
@@ -33,30 +36,31 @@ pub struct RenderContext<'a> {
     pub logo: Option<(String, Vec<u8>)>,
     /// `techniekpact-noord-2016`: names the files and identifies the PDF.
     pub slug: &'a str,
-    /// Keep the peak memory low (a large report, [`crate::memory`]) rather
-    /// than Typst's caches warm.
-    pub lean: bool,
-    /// One build in a series (`volg`): the PDF's layout starts from the
-    /// last one of this report ([`pdf::typst_compile`]).
-    pub rebuild: bool,
 }
 
-/// Why rendering failed.
-#[derive(Debug)]
-pub enum RenderError {
-    /// Problems in the user's own template files (`--sjablonen`), with
-    /// positions.
-    Template(Vec<Problems>),
-    /// The embedded templates failed on data that passed validation: a
-    /// fault of the program, described for its developers.
-    Internal(String),
-    /// Anything else, already in Dutch.
-    Other(String),
+impl RenderContext<'_> {
+    /// Whether this report is large: rendered with the peak memory low
+    /// rather than Typst's caches warm ([`crate::memory`]).
+    pub fn is_large(&self) -> bool {
+        crate::memory::is_large(self.charts.charts.len())
+    }
 }
 
 /// One output format.
 pub trait Renderer {
     /// File extension, also the name used with `--formaat`.
     fn extension(&self) -> &'static str;
-    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError>;
+
+    /// The bytes of the file, reusing from `memo` (the caller's, for a
+    /// series or a batch) what an earlier build left there.
+    fn render_with(
+        &self,
+        ctx: &RenderContext,
+        memo: Option<&RenderMemo>,
+    ) -> Result<Vec<u8>, RenderError>;
+
+    /// The bytes of the file, made from scratch.
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+        self.render_with(ctx, None)
+    }
 }

@@ -205,7 +205,68 @@ pub fn normalise(s: &str) -> String {
 /// The text of a PDF file.
 pub fn pdf_text(path: &Path) -> String {
     let pdf = std::fs::read(path).unwrap_or_else(|_| panic!("{} missing", path.display()));
-    pdf_extract::extract_text_from_mem(&pdf).expect("a readable PDF")
+    pdf_text_of(&pdf)
+}
+
+/// The text of a PDF as poppler's `pdftotext` reads it, in the order of the
+/// content streams (`-raw`); pages end with a form feed.
+pub fn pdf_text_of(pdf: &[u8]) -> String {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect(
+            "pdftotext (Debian: poppler-utils) reads the PDFs of the tests; \
+             tools/installeer-validatie installs it",
+        );
+    let mut stdin = child.stdin.take().expect("a pipe");
+    let input = pdf.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().expect("pdftotext runs");
+    writer
+        .join()
+        .expect("the writer thread")
+        .expect("pdftotext reads the PDF");
+    assert!(
+        out.status.success(),
+        "pdftotext cannot read the PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("pdftotext writes UTF-8");
+    put_back_grave_accents(&text)
+}
+
+/// poppler merges a grave accent (`` ` ``) set just before a letter into that
+/// letter as a combining accent (U+0300): "`code" comes out as "c\u{300}ode".
+/// The test reports hold no combining graves of their own, so each is put
+/// back before its letter.
+fn put_back_grave_accents(text: &str) -> String {
+    let mut out: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match (c, out.pop()) {
+            ('\u{300}', Some(letter)) => out.extend(['`', letter]),
+            (c, previous) => {
+                out.extend(previous);
+                out.push(c);
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// The text of each page of a PDF.
+pub fn pdf_pages_of(pdf: &[u8]) -> Vec<String> {
+    let text = pdf_text_of(pdf);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    // After the last page's form feed.
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
 }
 
 /// Every file under `dir` as `(relative path, bytes)`, sorted by path.

@@ -7,6 +7,8 @@ mod appendices;
 mod changes;
 mod parts;
 mod summary;
+#[cfg(test)]
+mod tests;
 
 use crate::analysis::{Analysis, IndicatorAnalysis, Status};
 use crate::document::charts::{self, ChartSet};

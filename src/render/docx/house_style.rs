@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 use roxmltree::{Document, Node};
 
 use crate::document::house_style::HouseStyle;
+use crate::errors::DocxError;
 use crate::render::docx::package::{Edit, W, apply, is, parse, prepend_child, style_id};
 
 /// The size of a style in the house style, in points, by style id.
@@ -44,7 +45,7 @@ fn looks(node: &Node) -> Vec<(String, String)> {
 
 /// The ids of the styles whose look in `edited` differs from `default`
 /// (both the styles part of a reference document).
-pub fn edited_styles(default: &str, edited: &str) -> Result<HashSet<String>, String> {
+pub fn edited_styles(default: &str, edited: &str) -> Result<HashSet<String>, DocxError> {
     let default = parse(default)?;
     let edited = parse(edited)?;
     let by_id = |doc: &Document| -> BTreeMap<String, Vec<(String, String)>> {
@@ -69,7 +70,7 @@ pub fn apply_house_style(
     style: &HouseStyle,
     default: &HouseStyle,
     edited: &HashSet<String>,
-) -> Result<String, String> {
+) -> Result<String, DocxError> {
     let doc = parse(styles)?;
     let colours = style.colour_map_from(default);
     let font = style.lettertype.as_str();

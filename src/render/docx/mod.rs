@@ -24,8 +24,9 @@ use docx_rs::{
 };
 
 use crate::document::{Align, Block, Cell, Document, Figure, Inline, Table as ModelTable};
+use crate::errors::{DocxError, RenderError};
 use crate::render::docx::raster::{PRINT_SCALE, Png, rasterise_all, svg_to_png};
-use crate::render::{RenderContext, RenderError, Renderer};
+use crate::render::{RenderContext, RenderMemo, Renderer};
 use package::PackageInfo;
 
 /// A4 in twips and the margins of the PDF (2,3 cm left and right).
@@ -46,31 +47,27 @@ impl Renderer for DocxRenderer {
         "docx"
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+    fn render_with(
+        &self,
+        ctx: &RenderContext,
+        memo: Option<&RenderMemo>,
+    ) -> Result<Vec<u8>, RenderError> {
         // `volg` after an edit of the Typst template: the DOCX inputs did not
         // change, and the DOCX is deterministic, so the last one is reused.
+        let Some(memo) = memo.filter(|m| m.per_report()) else {
+            return Ok(self.make(ctx, memo)?);
+        };
         let key = input_hash(ctx);
-        let mut cache = last_made().lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((hash, bytes)) = cache.get(ctx.slug)
-            && *hash == key
+        if let Some((hash, bytes)) = memo.docx.get(ctx.slug)
+            && hash == key
         {
             return Ok(bytes.to_vec());
         }
-        drop(cache);
-        let bytes = self.make(ctx)?;
-        cache = last_made().lock().unwrap_or_else(|e| e.into_inner());
-        cache.insert(ctx.slug.to_string(), (key, bytes.as_slice().into()));
+        let bytes = self.make(ctx, Some(memo))?;
+        memo.docx
+            .insert(ctx.slug.to_string(), (key, bytes.as_slice().into()));
         Ok(bytes)
     }
-}
-
-/// Per report name: the hash of the inputs and the bytes of the last DOCX.
-type LastMade = std::sync::Mutex<HashMap<String, (u128, Arc<[u8]>)>>;
-
-/// The last DOCX made per report name in this process.
-fn last_made() -> &'static LastMade {
-    static LAST: std::sync::LazyLock<LastMade> = std::sync::LazyLock::new(Default::default);
-    &LAST
 }
 
 /// Everything the DOCX is made from: the document model, the charts, the
@@ -88,10 +85,15 @@ fn input_hash(ctx: &RenderContext) -> u128 {
 }
 
 impl DocxRenderer {
-    /// Make the DOCX, without looking at the last one made.
-    pub fn make(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+    /// Make the DOCX, without looking at the last one made; what reports
+    /// share (charts, styles) comes from `memo` when there is one.
+    pub fn make(
+        &self,
+        ctx: &RenderContext,
+        memo: Option<&RenderMemo>,
+    ) -> Result<Vec<u8>, DocxError> {
         // The slow part: every chart to PNG, in parallel, before writing.
-        let pngs = rasterise_all(ctx.charts).map_err(RenderError::Other)?;
+        let pngs = rasterise_all(ctx.charts, memo.map(|m| &m.pngs))?;
         crate::timings::mark("docx: grafieken gerasterd");
         let mut w = Writer::new(ctx, pngs);
         w.title_page()?;
@@ -118,11 +120,9 @@ impl DocxRenderer {
         let mut raw = Vec::new();
         docx.build()
             .pack(std::io::Cursor::new(&mut raw))
-            .map_err(|e| {
-                RenderError::Other(format!("het DOCX-bestand kan niet gemaakt worden: {e}"))
-            })?;
+            .map_err(DocxError::Pack)?;
         crate::timings::mark("docx: docx-rs ingepakt");
-        let done = package::finish(&raw, &info).map_err(RenderError::Other);
+        let done = package::finish(&raw, &info, memo.map(|m| &m.styles));
         crate::timings::mark("docx: pakket afgemaakt");
         done
     }
@@ -172,98 +172,9 @@ fn heading_numbers(doc: &Document) -> Vec<(u8, String, String)> {
 
 impl<'a> Writer<'a> {
     fn new(ctx: &'a RenderContext<'a>, pngs: HashMap<String, Arc<Png>>) -> Self {
-        let meta = &ctx.document.meta;
-        let colours = &ctx.style.kleuren;
-        let grey = colours.grijs.hex();
-        let grey = grey.as_str();
         let font = ctx.style.lettertype.as_str();
-        let mut header_p = Paragraph::new().style("Header").add_run(
-            Run::new()
-                .add_text(meta.kopregel.clone())
-                .color(grey)
-                .size(16),
-        );
-        if meta.concept {
-            header_p = header_p.add_run(
-                Run::new()
-                    .add_tab()
-                    .add_text(meta.labels.concept.clone())
-                    .bold()
-                    .color(colours.concept.hex())
-                    .size(16),
-            );
-        }
-        let field = |instr: InstrText, shown: &str| {
-            Run::new()
-                .add_field_char(FieldCharType::Begin, false)
-                .add_instr_text(instr)
-                .add_field_char(FieldCharType::Separate, false)
-                .add_text(shown)
-                .add_field_char(FieldCharType::End, false)
-                .color(grey)
-                .size(16)
-        };
-        let footer_p = Paragraph::new()
-            .style("Footer")
-            .align(AlignmentType::Right)
-            .add_run(
-                Run::new()
-                    .add_text(format!("{} ", meta.labels.pagina))
-                    .color(grey)
-                    .size(16),
-            )
-            .add_run(field(InstrText::PAGE(InstrPAGE::new()), "1"))
-            .add_run(
-                Run::new()
-                    .add_text(format!(" {} ", meta.labels.van))
-                    .color(grey)
-                    .size(16),
-            )
-            .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()), "1"));
-        let bullet = AbstractNumbering::new(ABSTRACT_BULLET).add_level(
-            Level::new(
-                0,
-                Start::new(1),
-                NumberFormat::new("bullet"),
-                LevelText::new("•"),
-                LevelJc::new("left"),
-            )
-            .indent(Some(420), Some(SpecialIndentType::Hanging(280)), None, None),
-        );
-        let bullet = (1..4).fold(bullet, |a, l| {
-            a.add_level(
-                Level::new(
-                    l,
-                    Start::new(1),
-                    NumberFormat::new("bullet"),
-                    LevelText::new("–"),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(420 + 420 * l as i32),
-                    Some(SpecialIndentType::Hanging(280)),
-                    None,
-                    None,
-                ),
-            )
-        });
-        let ordered = (0..4).fold(AbstractNumbering::new(ABSTRACT_ORDERED), |a, l| {
-            a.add_level(
-                Level::new(
-                    l,
-                    Start::new(1),
-                    NumberFormat::new("decimal"),
-                    LevelText::new(format!("%{}.", l + 1)),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(420 + 420 * l as i32),
-                    Some(SpecialIndentType::Hanging(360)),
-                    None,
-                    None,
-                ),
-            )
-        });
+        let (header_p, footer_p) = header_and_footer(ctx);
+        let (bullet, ordered) = list_numbering();
         let docx = Docx::new()
             .page_size(PAGE_W, PAGE_H)
             .page_margin(
@@ -296,7 +207,111 @@ impl<'a> Writer<'a> {
             heading_index: 0,
         }
     }
+}
 
+/// The header (the report's running head, and the concept mark) and the
+/// footer ("pagina N van M") of every page but the first.
+fn header_and_footer(ctx: &RenderContext) -> (Paragraph, Paragraph) {
+    let meta = &ctx.document.meta;
+    let colours = &ctx.style.kleuren;
+    let grey = colours.grijs.hex();
+    let grey = grey.as_str();
+    let mut header_p = Paragraph::new().style("Header").add_run(
+        Run::new()
+            .add_text(meta.kopregel.clone())
+            .color(grey)
+            .size(16),
+    );
+    if meta.concept {
+        header_p = header_p.add_run(
+            Run::new()
+                .add_tab()
+                .add_text(meta.labels.concept.clone())
+                .bold()
+                .color(colours.concept.hex())
+                .size(16),
+        );
+    }
+    let field = |instr: InstrText, shown: &str| {
+        Run::new()
+            .add_field_char(FieldCharType::Begin, false)
+            .add_instr_text(instr)
+            .add_field_char(FieldCharType::Separate, false)
+            .add_text(shown)
+            .add_field_char(FieldCharType::End, false)
+            .color(grey)
+            .size(16)
+    };
+    let footer_p = Paragraph::new()
+        .style("Footer")
+        .align(AlignmentType::Right)
+        .add_run(
+            Run::new()
+                .add_text(format!("{} ", meta.labels.pagina))
+                .color(grey)
+                .size(16),
+        )
+        .add_run(field(InstrText::PAGE(InstrPAGE::new()), "1"))
+        .add_run(
+            Run::new()
+                .add_text(format!(" {} ", meta.labels.van))
+                .color(grey)
+                .size(16),
+        )
+        .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()), "1"));
+    (header_p, footer_p)
+}
+
+/// The abstract numberings of bullet and numbered lists, four levels deep.
+fn list_numbering() -> (AbstractNumbering, AbstractNumbering) {
+    let bullet = AbstractNumbering::new(ABSTRACT_BULLET).add_level(
+        Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new("bullet"),
+            LevelText::new("•"),
+            LevelJc::new("left"),
+        )
+        .indent(Some(420), Some(SpecialIndentType::Hanging(280)), None, None),
+    );
+    let bullet = (1..4).fold(bullet, |a, l| {
+        a.add_level(
+            Level::new(
+                l,
+                Start::new(1),
+                NumberFormat::new("bullet"),
+                LevelText::new("–"),
+                LevelJc::new("left"),
+            )
+            .indent(
+                Some(420 + 420 * l as i32),
+                Some(SpecialIndentType::Hanging(280)),
+                None,
+                None,
+            ),
+        )
+    });
+    let ordered = (0..4).fold(AbstractNumbering::new(ABSTRACT_ORDERED), |a, l| {
+        a.add_level(
+            Level::new(
+                l,
+                Start::new(1),
+                NumberFormat::new("decimal"),
+                LevelText::new(format!("%{}.", l + 1)),
+                LevelJc::new("left"),
+            )
+            .indent(
+                Some(420 + 420 * l as i32),
+                Some(SpecialIndentType::Hanging(360)),
+                None,
+                None,
+            ),
+        )
+    });
+    (bullet, ordered)
+}
+
+impl<'a> Writer<'a> {
     fn add(&mut self, p: Paragraph) {
         let docx = std::mem::take(&mut self.docx);
         self.docx = docx.add_paragraph(p);
@@ -308,8 +323,8 @@ impl<'a> Writer<'a> {
     }
 
     /// An inline picture of an SVG, rasterised.
-    fn image(&mut self, svg: &[u8], alt: &str, width_twips: u32) -> Result<Run, RenderError> {
-        let png = svg_to_png(svg, PRINT_SCALE).map_err(RenderError::Other)?;
+    fn image(&mut self, svg: &[u8], alt: &str, width_twips: u32) -> Result<Run, DocxError> {
+        let png = svg_to_png(svg, PRINT_SCALE)?;
         Ok(self.png(png.bytes, png.width, png.height, alt, width_twips))
     }
 
@@ -325,7 +340,7 @@ impl<'a> Writer<'a> {
         Run::new().add_image(pic)
     }
 
-    fn title_page(&mut self) -> Result<(), RenderError> {
+    fn title_page(&mut self) -> Result<(), DocxError> {
         let meta = &self.ctx.document.meta;
         self.add(
             Paragraph::new()
@@ -385,9 +400,7 @@ impl<'a> Writer<'a> {
             let run = if name.ends_with(".svg") {
                 self.image(bytes, &alt, 2835)?
             } else {
-                let (w, h) = png_size(bytes).ok_or_else(|| {
-                    RenderError::Other("het logo is geen geldig PNG-bestand".into())
-                })?;
+                let (w, h) = png_size(bytes).ok_or(DocxError::LogoNotPng)?;
                 self.png(bytes.clone(), w, h, &alt, 2835)
             };
             self.add(Paragraph::new().add_run(run));
@@ -490,7 +503,7 @@ impl<'a> Writer<'a> {
         p
     }
 
-    fn block(&mut self, block: &Block, list_level: usize) -> Result<(), RenderError> {
+    fn block(&mut self, block: &Block, list_level: usize) -> Result<(), DocxError> {
         match block {
             Block::Toc => self.toc(),
             Block::Heading { level, .. } => {
@@ -554,7 +567,7 @@ impl<'a> Writer<'a> {
         start: u64,
         items: &[Vec<Block>],
         level: usize,
-    ) -> Result<(), RenderError> {
+    ) -> Result<(), DocxError> {
         // Every list gets its own numbering instance, so numbers restart.
         let num_id = self.next_num_id;
         self.next_num_id += 1;
@@ -689,13 +702,12 @@ impl<'a> Writer<'a> {
         self.add(Paragraph::new());
     }
 
-    fn figure(&mut self, f: &Figure) -> Result<(), RenderError> {
-        let png = self.pngs.get(&f.chart).cloned().ok_or_else(|| {
-            RenderError::Other(format!(
-                "grafiek '{}' ontbreekt in de grafiekenset",
-                f.chart
-            ))
-        })?;
+    fn figure(&mut self, f: &Figure) -> Result<(), DocxError> {
+        let png = self
+            .pngs
+            .get(&f.chart)
+            .cloned()
+            .ok_or_else(|| DocxError::MissingChart(f.chart.clone()))?;
         let width = (TEXT_W as f32 * f.width) as u32;
         let run = self.png(png.bytes.clone(), png.width, png.height, &f.alt, width);
         self.add(

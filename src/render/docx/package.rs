@@ -11,12 +11,15 @@
 use std::collections::HashSet;
 use std::io::{Cursor, Read, Write};
 use std::ops::Range;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::Arc;
 
 use quick_xml::escape::escape;
 use roxmltree::{Document, Node};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+use crate::errors::DocxError;
+use crate::render::memo::Memo;
 
 /// The reference document with the Word styles, in the template folder.
 pub const REFERENCE_DOCX: &str = "stijl.docx";
@@ -72,15 +75,15 @@ pub(super) fn apply(text: &str, mut edits: Vec<Edit>) -> String {
 pub(super) fn pass(
     text: &str,
     mut collect: impl FnMut(&Document, &mut Vec<Edit>),
-) -> Result<String, String> {
+) -> Result<String, DocxError> {
     let doc = parse(text)?;
     let mut edits = Vec::new();
     collect(&doc, &mut edits);
     Ok(apply(text, edits))
 }
 
-pub(super) fn parse(text: &str) -> Result<Document<'_>, String> {
-    Document::parse(text).map_err(|e| format!("onleesbaar XML-deel in het DOCX-bestand: {e}"))
+pub(super) fn parse(text: &str) -> Result<Document<'_>, DocxError> {
+    Ok(Document::parse(text)?)
 }
 
 pub(super) fn is(node: &Node, ns: &str, name: &str) -> bool {
@@ -299,7 +302,11 @@ pub(super) fn style_id<'a>(node: &Node<'a, '_>) -> Option<&'a str> {
 
 /// The reference styles, completed with ours, without heading numbering,
 /// and with the document language as default.
-pub fn merge_styles(reference: Option<&str>, ours: &str, language: &str) -> Result<String, String> {
+pub fn merge_styles(
+    reference: Option<&str>,
+    ours: &str,
+    language: &str,
+) -> Result<String, DocxError> {
     let ours_doc = parse(ours)?;
     let base_text = reference.unwrap_or(ours);
     let base = parse(base_text)?;
@@ -400,38 +407,46 @@ fn core_xml(info: &PackageInfo) -> String {
     )
 }
 
-fn read_parts(zip: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut archive =
-        ZipArchive::new(Cursor::new(zip)).map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
+fn read_parts(zip: &[u8]) -> Result<Vec<(String, Vec<u8>)>, DocxError> {
+    let mut archive = ZipArchive::new(Cursor::new(zip))?;
     let mut parts = Vec::with_capacity(archive.len());
     for i in 0..archive.len() {
-        let mut f = archive
-            .by_index(i)
-            .map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
+        let mut f = archive.by_index(i)?;
         let mut data = Vec::new();
-        f.read_to_end(&mut data)
-            .map_err(|e| format!("ongeldig DOCX-pakket: {e}"))?;
+        f.read_to_end(&mut data)?;
         parts.push((f.name().to_string(), data));
     }
     Ok(parts)
 }
 
 /// The styles part of a reference document.
-pub(super) fn reference_styles(reference: &[u8]) -> Result<String, String> {
-    let parts = read_parts(reference).map_err(|e| format!("{REFERENCE_DOCX}: {e}"))?;
-    let (_, data) = parts
+pub(super) fn reference_styles(reference: &[u8]) -> Result<String, DocxError> {
+    let in_reference = |e: DocxError| DocxError::Reference {
+        file: REFERENCE_DOCX,
+        source: Box::new(e),
+    };
+    let parts = read_parts(reference).map_err(in_reference)?;
+    let (name, data) = parts
         .into_iter()
         .find(|(n, _)| n == "word/styles.xml")
-        .ok_or_else(|| format!("{REFERENCE_DOCX} bevat geen stijlen (word/styles.xml)"))?;
-    String::from_utf8(data).map_err(|_| format!("{REFERENCE_DOCX}: de stijlen zijn geen UTF-8"))
+        .ok_or(DocxError::NoStyles {
+            file: REFERENCE_DOCX,
+        })?;
+    text(&name, data).map_err(in_reference)
 }
 
-fn text(name: &str, data: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(data).map_err(|_| format!("{name} in het DOCX-pakket is geen UTF-8"))
+fn text(name: &str, data: Vec<u8>) -> Result<String, DocxError> {
+    String::from_utf8(data).map_err(|_| DocxError::NotUtf8 {
+        part: name.to_string(),
+    })
 }
 
 /// Complete the package written by docx-rs.
-pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
+pub fn finish(
+    raw: &[u8],
+    info: &PackageInfo,
+    styles_memo: Option<&Memo<u128, Arc<str>>>,
+) -> Result<Vec<u8>, DocxError> {
     let mut parts = read_parts(raw)?;
     // Parts in a fixed order: paragraph ids count through them in this order.
     parts.sort_by(|a, b| part_rank(&a.0).cmp(&part_rank(&b.0)).then(a.0.cmp(&b.0)));
@@ -461,7 +476,7 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
             .into_bytes()
         } else if name == "word/styles.xml" {
             let t = text(&name, data)?;
-            styles(info, &t)?.as_bytes().to_vec()
+            styles(info, &t, styles_memo)?.as_bytes().to_vec()
         } else if name == "docProps/core.xml" {
             core_xml(info).into_bytes()
         } else if name == "word/settings.xml" {
@@ -483,8 +498,8 @@ pub fn finish(raw: &[u8], info: &PackageInfo) -> Result<Vec<u8>, String> {
     embed_fonts(&mut out, &info.style.lettertype)?;
     for (name, data) in &mut out {
         if name.starts_with("word/") && name.ends_with(".xml") {
-            let t = std::str::from_utf8(data)
-                .map_err(|_| format!("{name} in het DOCX-pakket is geen UTF-8"))?;
+            let t =
+                std::str::from_utf8(data).map_err(|_| DocxError::NotUtf8 { part: name.clone() })?;
             *data = crate::render::docx::schema::normalise(t, info.text_width)?.into_bytes();
         }
     }
@@ -564,16 +579,26 @@ fn theme_xml(style: &crate::document::house_style::HouseStyle) -> String {
 
 /// The styles part: the reference's styles merged with ours. Every report
 /// of a batch (and every rebuild of `volg`) has the same inputs, so the
-/// last merge is kept.
-fn styles(info: &PackageInfo, ours: &str) -> Result<Arc<str>, String> {
-    type Last = Mutex<Option<(u128, Arc<str>)>>;
-    static LAST: LazyLock<Last> = LazyLock::new(Default::default);
+/// caller's `memo` keeps the last merge.
+fn styles(
+    info: &PackageInfo,
+    ours: &str,
+    memo: Option<&Memo<u128, Arc<str>>>,
+) -> Result<Arc<str>, DocxError> {
     let key = typst::utils::hash128(&(&info.reference, ours, &info.language, &info.style));
-    if let Some((k, merged)) = &*LAST.lock().unwrap_or_else(|e| e.into_inner())
-        && *k == key
-    {
-        return Ok(merged.clone());
+    if let Some(merged) = memo.and_then(|m| m.get(&key)) {
+        return Ok(merged);
     }
+    let merged: Arc<str> = merged_styles(info, ours)?.into();
+    if let Some(memo) = memo {
+        memo.replace_all(key, merged.clone());
+    }
+    Ok(merged)
+}
+
+/// The reference's styles merged with ours, in the house style except
+/// where the editor changed a style.
+fn merged_styles(info: &PackageInfo, ours: &str) -> Result<String, DocxError> {
     let reference = info
         .reference
         .as_deref()
@@ -591,21 +616,18 @@ fn styles(info: &PackageInfo, ours: &str) -> Result<Arc<str>, String> {
         _ => Default::default(),
     };
     let default_style = crate::document::house_style::HouseStyle::embedded();
-    let merged: Arc<str> = crate::render::docx::house_style::apply_house_style(
+    crate::render::docx::house_style::apply_house_style(
         &merged,
         &info.style,
         &default_style,
         &edited,
-    )?
-    .into();
-    *LAST.lock().unwrap_or_else(|e| e.into_inner()) = Some((key, merged.clone()));
-    Ok(merged)
+    )
 }
 
 /// The font files inside the package: in the font table, its
 /// relationships and `word/fonts/`. A script font is embedded when a run
 /// of the document, a header or a footer names it.
-fn embed_fonts(parts: &mut Vec<(String, Vec<u8>)>, house: &str) -> Result<(), String> {
+fn embed_fonts(parts: &mut Vec<(String, Vec<u8>)>, house: &str) -> Result<(), DocxError> {
     let names = |family: &str| {
         let needle = format!(r#"w:cs="{family}""#);
         parts.iter().any(|(n, d)| {
@@ -619,8 +641,10 @@ fn embed_fonts(parts: &mut Vec<(String, Vec<u8>)>, house: &str) -> Result<(), St
     let table = parts
         .iter_mut()
         .find(|(n, _)| n == "word/fontTable.xml")
-        .ok_or("het DOCX-pakket heeft geen lettertypetabel")?;
-    let t = std::str::from_utf8(&table.1).map_err(|_| "de lettertypetabel is geen UTF-8")?;
+        .ok_or(DocxError::NoFontTable)?;
+    let t = std::str::from_utf8(&table.1).map_err(|_| DocxError::NotUtf8 {
+        part: table.0.clone(),
+    })?;
     table.1 = insert_before_end(t, &font_table_entries(house, &fonts)).into_bytes();
     parts.push((
         crate::render::docx::fonts::RELS_PART.to_string(),
@@ -642,7 +666,7 @@ fn part_rank(name: &str) -> u8 {
 }
 
 /// A zip with fixed timestamps and permissions: same parts, same bytes.
-fn write_zip(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+fn write_zip(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, DocxError> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -662,11 +686,9 @@ fn write_zip(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
         };
         zip.start_file(name.as_str(), options)
             .and_then(|()| zip.write_all(data).map_err(Into::into))
-            .map_err(|e| format!("DOCX-pakket schrijven mislukt: {e}"))?;
+            .map_err(DocxError::Pack)?;
     }
-    let cursor = zip
-        .finish()
-        .map_err(|e| format!("DOCX-pakket schrijven mislukt: {e}"))?;
+    let cursor = zip.finish().map_err(DocxError::Pack)?;
     Ok(cursor.into_inner())
 }
 

@@ -1,7 +1,8 @@
 //! SVG charts rasterised to PNG (for the DOCX), with resvg and the embedded
 //! fonts loaded into its font database, so no text is silently dropped.
-//! Charts are rasterised in parallel, and a process-wide cache keyed by the
-//! SVG text lets `volg` skip charts a template edit did not change.
+//! Charts are rasterised in parallel; a [`PngCache`] of the caller's
+//! (`volg`) keyed by the SVG text skips charts a template edit did not
+//! change.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -12,6 +13,7 @@ use resvg::tiny_skia::{self, Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
 use crate::document::charts::ChartSet;
+use crate::errors::RasterError;
 
 /// resvg's font database with the embedded fonts, built once per process.
 pub fn font_db() -> Arc<fontdb::Database> {
@@ -42,42 +44,33 @@ pub struct Png {
     pub height: u32,
 }
 
-thread_local! {
-    /// The pixel buffer of the last chart this thread rasterised: reused, so
-    /// that each chart does not ask the system for megabytes of fresh pages.
-    static PIXELS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// Rasterise `svg` at `scale` times its own pixel size, on white.
-pub fn svg_to_png(svg: &[u8], scale: f32) -> Result<Png, String> {
+pub fn svg_to_png(svg: &[u8], scale: f32) -> Result<Png, RasterError> {
     let options = usvg::Options {
         fontdb: font_db(),
         font_family: crate::document::charts::FONT_FAMILY.to_string(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_data(svg, &options).map_err(|e| format!("ongeldige SVG: {e}"))?;
+    let tree = usvg::Tree::from_data(svg, &options)?;
     let size = tree.size();
     let width = (size.width() * scale).round().max(1.0) as u32;
     let height = (size.height() * scale).round().max(1.0) as u32;
-    let too_big = || "afbeelding te groot om te rasteren".to_string();
-    let len = usize::try_from(u64::from(width) * u64::from(height) * 4).map_err(|_| too_big())?;
-    let mut pixels = PIXELS.with(|p| std::mem::take(&mut *p.borrow_mut()));
-    pixels.clear();
+    let len = usize::try_from(u64::from(width) * u64::from(height) * 4)
+        .map_err(|_| RasterError::TooLarge)?;
     // Opaque white, premultiplied: every byte 255.
-    pixels.resize(len, 255);
+    let pixels = vec![255; len];
     let mut pixmap = tiny_skia::IntSize::from_wh(width, height)
         .and_then(|size| Pixmap::from_vec(pixels, size))
-        .ok_or_else(too_big)?;
+        .ok_or(RasterError::TooLarge)?;
     resvg::render(
         &tree,
         Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
     let mut pixels = pixmap.take();
-    let bytes = encode_png(&mut pixels, width, height);
-    PIXELS.with(|p| *p.borrow_mut() = pixels);
+    let bytes = encode_png(&mut pixels, width, height)?;
     Ok(Png {
-        bytes: bytes?,
+        bytes,
         width,
         height,
     })
@@ -87,7 +80,7 @@ pub fn svg_to_png(svg: &[u8], scale: f32) -> Result<Png, String> {
 /// RGB PNG. Alpha is dropped in place. Fast compression: charts are flat
 /// colours, which compress well even so, and the default zlib setting took
 /// the largest share of a whole run (bench/RESULTS.md).
-fn encode_png(pixels: &mut Vec<u8>, width: u32, height: u32) -> Result<Vec<u8>, String> {
+fn encode_png(pixels: &mut Vec<u8>, width: u32, height: u32) -> Result<Vec<u8>, RasterError> {
     let n = pixels.len() / 4;
     // Byte by byte: one `copy_within` call per pixel cost more than the copy.
     for i in 0..n {
@@ -103,10 +96,9 @@ fn encode_png(pixels: &mut Vec<u8>, width: u32, height: u32) -> Result<Vec<u8>, 
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(PNG_COMPRESSION);
     encoder.set_filter(PNG_FILTER);
-    let fail = |e: png::EncodingError| format!("PNG kan niet gemaakt worden: {e}");
-    let mut writer = encoder.write_header().map_err(fail)?;
-    writer.write_image_data(pixels).map_err(fail)?;
-    writer.finish().map_err(fail)?;
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(pixels)?;
+    writer.finish()?;
     Ok(out)
 }
 
@@ -119,47 +111,50 @@ const PNG_COMPRESSION: png::Compression = png::Compression::Fast;
 /// (bench/RESULTS.md).
 const PNG_FILTER: png::Filter = png::Filter::Paeth;
 
-type Cache = HashMap<(Arc<str>, u32), Arc<Png>>;
+/// Charts rasterised before, by SVG text and scale, up to
+/// [`CACHE_LIMIT_BYTES`]; part of the caller's [`crate::render::RenderMemo`].
+#[derive(Default)]
+pub struct PngCache(Mutex<(HashMap<(Arc<str>, u32), Arc<Png>>, usize)>);
 
-fn cache() -> &'static Mutex<(Cache, usize)> {
-    static CACHE: LazyLock<Mutex<(Cache, usize)>> = LazyLock::new(Default::default);
-    &CACHE
+impl PngCache {
+    fn get(&self, key: &(Arc<str>, u32)) -> Option<Arc<Png>> {
+        let cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        cache.0.get(key).cloned()
+    }
+
+    fn insert(&self, key: (Arc<str>, u32), png: Arc<Png>) {
+        let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.1 + png.bytes.len() > CACHE_LIMIT_BYTES {
+            *cache = Default::default();
+        }
+        cache.1 += png.bytes.len();
+        cache.0.insert(key, png);
+    }
 }
 
-/// Forget every cached PNG (for benchmarks of a cold start).
-pub fn clear_cache() {
-    let mut c = cache().lock().unwrap_or_else(|e| e.into_inner());
-    *c = Default::default();
-}
-
-/// `svg` at print resolution, from the cache when this process rasterised
-/// the same SVG before.
-pub fn rasterise(svg: &str) -> Result<Arc<Png>, String> {
+/// `svg` at print resolution, from `cache` when it was rasterised before.
+pub fn rasterise(svg: &str, cache: Option<&PngCache>) -> Result<Arc<Png>, RasterError> {
+    let Some(cache) = cache else {
+        return Ok(Arc::new(svg_to_png(svg.as_bytes(), PRINT_SCALE)?));
+    };
     let key = (Arc::<str>::from(svg), PRINT_SCALE.to_bits());
-    if let Some(png) = cache()
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .0
-        .get(&key)
-    {
-        return Ok(png.clone());
+    if let Some(png) = cache.get(&key) {
+        return Ok(png);
     }
     let png = Arc::new(svg_to_png(svg.as_bytes(), PRINT_SCALE)?);
-    let mut c = cache().lock().unwrap_or_else(|e| e.into_inner());
-    if c.1 + png.bytes.len() > CACHE_LIMIT_BYTES {
-        *c = Default::default();
-    }
-    c.1 += png.bytes.len();
-    c.0.insert(key, png.clone());
+    cache.insert(key, png.clone());
     Ok(png)
 }
 
 /// Every chart of a report at print resolution, in parallel, by chart id.
-pub fn rasterise_all(charts: &ChartSet) -> Result<HashMap<String, Arc<Png>>, String> {
+pub fn rasterise_all(
+    charts: &ChartSet,
+    cache: Option<&PngCache>,
+) -> Result<HashMap<String, Arc<Png>>, RasterError> {
     charts
         .charts
         .par_iter()
-        .map(|c| Ok((c.id.clone(), rasterise(&c.svg)?)))
+        .map(|c| Ok((c.id.clone(), rasterise(&c.svg, cache)?)))
         .collect()
 }
 
@@ -181,14 +176,17 @@ mod tests {
     #[test]
     fn the_cache_returns_the_same_png_for_the_same_svg() {
         let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="5" height="5"/></svg>"##;
-        let a = rasterise(svg).unwrap();
-        let b = rasterise(svg).unwrap();
+        let cache = PngCache::default();
+        let a = rasterise(svg, Some(&cache)).unwrap();
+        let b = rasterise(svg, Some(&cache)).unwrap();
+        let uncached = rasterise(svg, None).unwrap();
+        assert!(!Arc::ptr_eq(&a, &uncached));
         assert!(Arc::ptr_eq(&a, &b));
         assert_eq!(
             a.bytes,
             svg_to_png(svg.as_bytes(), PRINT_SCALE).unwrap().bytes
         );
-        let other = rasterise(&svg.replace("5", "6")).unwrap();
+        let other = rasterise(&svg.replace("5", "6"), Some(&cache)).unwrap();
         assert_ne!(a.bytes, other.bytes);
     }
 }

@@ -20,6 +20,8 @@ use std::sync::LazyLock;
 
 use roxmltree::{Document, Node};
 
+use crate::errors::DocxError;
+
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// ECMA-376 Part 1, 17.3.1.26 (CT_PPrBase, then CT_PPr's own children).
@@ -391,9 +393,8 @@ fn is_base_ppr(node: &Node) -> bool {
 
 /// The part in schema form; `text_width` is the right margin for tab stops
 /// beyond the schema's maximum, in twips.
-pub fn normalise(xml: &str, text_width: u32) -> Result<String, String> {
-    let doc = Document::parse(xml)
-        .map_err(|e| format!("onleesbaar XML-deel in het DOCX-bestand: {e}"))?;
+pub fn normalise(xml: &str, text_width: u32) -> Result<String, DocxError> {
+    let doc = Document::parse(xml)?;
     let mut out = String::with_capacity(xml.len() + 256);
     // The XML declaration and anything else around the root element.
     let root = doc.root_element();

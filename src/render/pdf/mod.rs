@@ -14,12 +14,11 @@ use std::sync::Arc;
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Datetime, Smart};
-use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::render::pdf::typst_world::ReportWorld;
-use crate::render::{RenderContext, RenderError, Renderer};
+use crate::render::{RenderContext, RenderError, RenderMemo, Renderer};
 use crate::templates::TYPST_MAIN;
 
 /// The PDF standards `--pdf-standaard` offers.
@@ -57,24 +56,6 @@ impl PdfStandaard {
             PdfStandaard::Geen => &[],
         }
     }
-}
-
-/// The last layout per report name, for the next rebuild in `volg`.
-type Layouts = std::sync::Mutex<std::collections::HashMap<String, PagedDocument>>;
-
-fn layouts() -> &'static Layouts {
-    static LAYOUTS: std::sync::LazyLock<Layouts> = std::sync::LazyLock::new(Default::default);
-    &LAYOUTS
-}
-
-fn last_layout(slug: &str) -> Option<PagedDocument> {
-    let layouts = layouts().lock().unwrap_or_else(|e| e.into_inner());
-    layouts.get(slug).cloned()
-}
-
-fn remember_layout(slug: &str, document: PagedDocument) {
-    let mut layouts = layouts().lock().unwrap_or_else(|e| e.into_inner());
-    layouts.insert(slug.to_string(), document);
 }
 
 /// Renders the report as PDF with Typst.
@@ -132,25 +113,34 @@ impl Renderer for PdfRenderer {
         "pdf"
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+    /// In a series (`volg`) the layout starts from the last one of the
+    /// same report, unless the report is large and memory comes first.
+    fn render_with(
+        &self,
+        ctx: &RenderContext,
+        memo: Option<&RenderMemo>,
+    ) -> Result<Vec<u8>, RenderError> {
         let today = publication_date(&ctx.document.meta.publicatiedatum_iso);
         let world = world(ctx);
-        let previous = ctx.rebuild.then(|| last_layout(ctx.slug)).flatten();
+        let layouts = memo
+            .filter(|m| m.per_report() && !ctx.is_large())
+            .map(|m| &m.layouts);
+        let previous = layouts.and_then(|l| l.get(ctx.slug));
         let output = crate::render::pdf::typst_compile::compile(&world, previous.as_ref())
             .map(|c| c.document);
-        if ctx.rebuild
+        if let Some(layouts) = layouts
             && let Ok(document) = &output
         {
-            remember_layout(ctx.slug, document.clone());
+            layouts.insert(ctx.slug.to_string(), document.clone());
         }
         crate::timings::mark("pdf: Typst gecompileerd");
-        if ctx.lean {
+        if ctx.is_large() {
             // The document is laid out: what led there is not needed to export it.
             crate::memory::release();
         }
         let document = output.map_err(|errors| template_errors(&world, ctx, &errors[..]))?;
         let standards = PdfStandards::new(self.standard.list())
-            .map_err(|e| RenderError::Other(format!("ongeldige PDF-standaard: {}", e.message())))?;
+            .map_err(|e| RenderError::PdfStandard(e.message().to_string()))?;
         let options = PdfOptions {
             ident: Smart::Custom(ctx.slug.to_string()),
             creator: Smart::Custom(Some(format!("techniekpact {}", env!("CARGO_PKG_VERSION")))),

@@ -2,7 +2,7 @@
 //! document, rasterising, PDF, DOCX) on the example report, and the in-process
 //! `volg` rebuild after a one-line template edit.
 //!
-//! Run with `cargo bench --bench stappen`; `bench/run` runs it and prints the
+//! Run with `cargo bench -p techniekpact-bench`; `bench/run` runs it and prints the
 //! medians next to the whole-process measurements.
 
 use std::ffi::OsStr;
@@ -24,7 +24,8 @@ use techniekpact::render::html::HtmlRenderer;
 use techniekpact::render::pdf::PdfRenderer;
 use techniekpact::templates::Templates;
 
-const EXAMPLE: &str = "data/noord-2016.yaml";
+/// From this package (bench/stappen) to the example of the repository.
+const EXAMPLE: &str = "../../data/noord-2016.yaml";
 /// The line of the default `stijl.typ` that the rebuild benchmark edits.
 const MAIN_COLOUR: &str = "#let hoofdkleur = rgb(\"#154273\")";
 
@@ -91,11 +92,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| prepare(black_box(&loaded), &texts, &style, None).expect("prepares"))
     });
     c.bench_function("grafieken_rasteren", |b| {
-        b.iter_batched(
-            techniekpact::render::docx::raster::clear_cache,
-            |_| rasterise_all(black_box(&prepared.charts)).expect("rasterises"),
-            BatchSize::PerIteration,
-        )
+        b.iter(|| rasterise_all(black_box(&prepared.charts), None).expect("rasterises"))
     });
     // Typst memoises across compilations in one process: evict its caches
     // before each run so this measures the cold compile a `maak` run does.
@@ -107,11 +104,7 @@ fn stages(c: &mut Criterion) {
         )
     });
     c.bench_function("docx", |b| {
-        b.iter_batched(
-            techniekpact::render::docx::raster::clear_cache,
-            |_| DocxRenderer.make(&ctx).expect("renders"),
-            BatchSize::PerIteration,
-        )
+        b.iter(|| DocxRenderer.make(&ctx, None).expect("renders"))
     });
     c.bench_function("html", |b| {
         b.iter(|| HtmlRenderer.render(&ctx).expect("renders"))
@@ -145,10 +138,12 @@ fn watch_rebuild(c: &mut Criterion) {
     let Command::Volg(args) = cli.command else {
         unreachable!("parsed as volg")
     };
-    techniekpact::memory::steady_allocation();
+    techniekpact::memory::set_up(techniekpact::memory::Allocation::Steady);
+    let reuse = techniekpact::pipeline::Reuse::series();
     let rebuild = || {
-        let options = techniekpact::cli::volg::rebuild_options(&args).expect("templates are valid");
-        let made = techniekpact::pipeline::make(&args.bestanden[0], &options).expect("rebuilds");
+        let options = techniekpact::cli::make_options(&args).expect("templates are valid");
+        let made = techniekpact::pipeline::make(&args.bestanden[0], &options, Some(&reuse))
+            .expect("rebuilds");
         techniekpact::cli::volg::after_build();
         made
     };

@@ -1,0 +1,2 @@
+//! Only a home for the criterion benchmarks in `benches/stappen.rs`: they
+//! measure the stages of `techniekpact` (`cargo bench -p techniekpact-bench`).

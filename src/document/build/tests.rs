@@ -1,0 +1,247 @@
+//! The content of the report, checked on the document model itself: fast,
+//! without Typst or a PDF. The end-to-end tests in `tests/` check that each
+//! format prints this model.
+
+use std::path::Path;
+
+use crate::analysis::{self, Status};
+use crate::document::house_style::HouseStyle;
+use crate::document::texts::TextSet;
+use crate::document::{Block, Document, Inline};
+use crate::load::{LoadOptions, Loaded, load_str};
+use crate::model::ActieStatus;
+use crate::templates::Templates;
+
+use super::{Built, Previous, build};
+
+fn example(year: i32) -> Loaded {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/noord-{year}.yaml"));
+    let text = std::fs::read_to_string(&path).expect("the example exists");
+    load_str(&path, &text, LoadOptions::default()).expect("the example is valid")
+}
+
+fn built(loaded: &Loaded, previous: Option<&Loaded>) -> Built {
+    let templates = Templates::embedded();
+    let texts = TextSet::load(&templates).expect("the embedded texts are valid");
+    let analysis = analysis::analyse(&loaded.data);
+    let prev_analysis = previous.map(|p| analysis::analyse(&p.data));
+    let prev = previous.zip(prev_analysis.as_ref()).map(|(p, a)| Previous {
+        data: &p.data,
+        analysis: a,
+    });
+    build(
+        &loaded.data,
+        &analysis,
+        None,
+        &texts,
+        &HouseStyle::embedded(),
+        prev,
+    )
+    .expect("the example builds")
+}
+
+/// Every block, depth first, list items included.
+fn all_blocks(blocks: &[Block]) -> Vec<&Block> {
+    let mut out = Vec::new();
+    for b in blocks {
+        out.push(b);
+        if let Block::List { items, .. } = b {
+            for item in items {
+                out.extend(all_blocks(item));
+            }
+        }
+    }
+    out
+}
+
+fn headings(d: &Document) -> Vec<(u8, &str, &str)> {
+    all_blocks(&d.blocks)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Heading {
+                level,
+                number,
+                text,
+                ..
+            } => Some((*level, number.as_str(), text.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn headings_are_numbered_in_order_without_skipping_a_level() {
+    let d = built(&example(2016), None).document;
+    let hs = headings(&d);
+    assert!(hs.len() > 10, "the example has chapters and sections");
+    let mut counters: Vec<u32> = Vec::new();
+    for (level, number, text) in hs {
+        let level = usize::from(level);
+        assert!(
+            level <= counters.len() + 1,
+            "'{text}' skips a level after {counters:?}"
+        );
+        counters.truncate(level);
+        if counters.len() < level {
+            counters.push(0);
+        }
+        counters[level - 1] += 1;
+        let expected: Vec<String> = counters.iter().map(u32::to_string).collect();
+        assert_eq!(number, expected.join("."), "the number of '{text}'");
+    }
+}
+
+#[test]
+fn tables_and_figures_are_numbered_from_one_in_document_order() {
+    let d = built(&example(2016), None).document;
+    let blocks = all_blocks(&d.blocks);
+    let tables: Vec<u32> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.caption.is_some() => Some(t.number),
+            _ => None,
+        })
+        .collect();
+    let figures: Vec<u32> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(f) => Some(f.number),
+            _ => None,
+        })
+        .collect();
+    assert!(tables.len() >= 3 && figures.len() >= 3);
+    assert_eq!(tables, (1..=tables.len() as u32).collect::<Vec<_>>());
+    assert_eq!(figures, (1..=figures.len() as u32).collect::<Vec<_>>());
+}
+
+#[test]
+fn every_indicator_has_its_chart_as_a_figure_with_its_name_in_the_alt_text() {
+    let loaded = example(2016);
+    let built = built(&loaded, None);
+    let blocks = all_blocks(&built.document.blocks);
+    for ind in loaded.data.indicatoren() {
+        let figure = blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Figure(f) if f.chart == ind.id => Some(f),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no figure of {}", ind.id));
+        let chart = built.charts.get(&ind.id).expect("its chart is drawn");
+        assert_eq!(
+            figure.alt, chart.alt,
+            "the figure's alt text is the chart's"
+        );
+        assert!(figure.alt.contains(&ind.naam), "{}", figure.alt);
+        assert!(chart.svg.starts_with("<svg"));
+    }
+}
+
+#[test]
+fn metadata_comes_from_the_report_data() {
+    let loaded = example(2016);
+    let d = built(&loaded, None).document;
+    let r = &loaded.data.rapport;
+    assert_eq!(d.meta.documenttitel, format!("{} 2016", r.titel));
+    assert_eq!(
+        d.meta.auteurs,
+        vec![r.opsteller.clone().expect("the example names one")]
+    );
+    assert_eq!(d.meta.trefwoorden, vec!["Techniekpact", "Noord", "2016"]);
+    assert_eq!(d.meta.publicatiedatum, "15 maart 2017");
+    assert_eq!(d.meta.publicatiedatum_iso, "2017-03-15");
+    assert!(!d.meta.concept);
+}
+
+#[test]
+fn a_concept_report_says_so_and_a_final_one_does_not() {
+    let mut loaded = example(2016);
+    loaded.data.rapport.status = crate::model::RapportStatus::Concept;
+    let d = built(&loaded, None).document;
+    assert!(d.meta.concept);
+    assert_eq!(d.meta.labels.concept, "CONCEPT");
+}
+
+#[test]
+fn the_action_counts_in_the_summary_are_those_of_the_data() {
+    let loaded = example(2016);
+    let d = built(&loaded, None).document;
+    let table = all_blocks(&d.blocks)
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.caption.as_deref().is_some_and(|c| c.contains("status")) => {
+                Some(t)
+            }
+            _ => None,
+        })
+        .expect("the summary has a table of actions per status");
+    let acties: Vec<_> = loaded
+        .data
+        .onderdelen
+        .iter()
+        .flat_map(|o| &o.themas)
+        .flat_map(|t| &t.acties)
+        .collect();
+    for row in &table.rows {
+        let Some(Inline::Status { key, .. }) = row[0].content.first() else {
+            panic!("the first cell is a status");
+        };
+        let count = acties
+            .iter()
+            .filter(|a| a.status.key() == key.as_str())
+            .count();
+        assert_eq!(row[1].plain_text(), count.to_string(), "actions '{key}'");
+    }
+    let total: usize = table
+        .rows
+        .iter()
+        .map(|r| r[1].plain_text().parse::<usize>().expect("a count"))
+        .sum();
+    assert_eq!(total, acties.len());
+    assert!(acties.iter().any(|a| a.status == ActieStatus::Afgerond));
+}
+
+#[test]
+fn the_chapter_on_changes_comes_only_with_the_previous_year() {
+    let this = example(2016);
+    let previous = example(2015);
+    let without = built(&this, None).document;
+    let with = built(&this, Some(&previous)).document;
+    let titled = |d: &Document| {
+        headings(d).iter().any(|(level, _, text)| {
+            *level == 1 && text.contains("Wijzigingen ten opzichte van 2015")
+        })
+    };
+    assert!(!titled(&without));
+    assert!(titled(&with));
+    // Chapters after it move up by one.
+    assert_eq!(
+        headings(&with).iter().filter(|h| h.0 == 1).count(),
+        headings(&without).iter().filter(|h| h.0 == 1).count() + 1
+    );
+}
+
+#[test]
+fn every_indicator_status_word_in_the_overview_is_the_analysed_one() {
+    let loaded = example(2016);
+    let analysis = analysis::analyse(&loaded.data);
+    let d = built(&loaded, None).document;
+    let overview = all_blocks(&d.blocks)
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.rows.len() == loaded.data.indicatoren().count() => Some(t),
+            _ => None,
+        })
+        .expect("the overview table has a row per indicator");
+    let texts = TextSet::load(&Templates::embedded()).expect("valid texts");
+    for (row, ind) in overview.rows.iter().zip(loaded.data.indicatoren()) {
+        let status: Status = analysis.indicator(&ind.id).expect("analysed").status;
+        let found = row.iter().flat_map(|c| &c.content).find_map(|i| match i {
+            Inline::Status { key, label } => Some((key.clone(), label.clone())),
+            _ => None,
+        });
+        let (key, label) = found.unwrap_or_else(|| panic!("no status in the row of {}", ind.id));
+        assert_eq!(key, status.key());
+        assert_eq!(label, texts.status(status.key()));
+    }
+}

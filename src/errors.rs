@@ -1,0 +1,117 @@
+//! The program's typed errors and their Dutch wording, in one place. The
+//! stages return these types; the command line prints them as they
+//! display. Problems in the user's data or templates are not errors of this
+//! kind but [`crate::diagnostics::Problems`], with file, line and column.
+
+use std::io;
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::diagnostics::Problems;
+
+/// Writing the output files ([`crate::output`]).
+#[derive(Debug, Error)]
+pub enum OutputError {
+    #[error("kan map {} niet maken: {source}", .dir.display())]
+    CreateDir { dir: PathBuf, source: io::Error },
+    #[error("kan geen tijdelijk bestand maken in {}: {source}", .dir.display())]
+    TempFile { dir: PathBuf, source: io::Error },
+    #[error("kan {} niet schrijven: {source}", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("kan de rechten van {} niet zetten: {source}", .path.display())]
+    Permissions { path: PathBuf, source: io::Error },
+    #[error("kan {} niet vervangen: {source}", .path.display())]
+    Replace { path: PathBuf, source: io::Error },
+}
+
+/// Turning a chart into a PNG ([`crate::render::docx::raster`]).
+#[derive(Debug, Error)]
+pub enum RasterError {
+    #[error("ongeldige SVG: {0}")]
+    Svg(#[from] resvg::usvg::Error),
+    #[error("afbeelding te groot om te rasteren")]
+    TooLarge,
+    #[error("PNG kan niet gemaakt worden: {0}")]
+    Png(#[from] png::EncodingError),
+}
+
+/// Making the Word package ([`crate::render::docx`]).
+#[derive(Debug, Error)]
+pub enum DocxError {
+    #[error("onleesbaar XML-deel in het DOCX-bestand: {0}")]
+    Xml(#[from] roxmltree::Error),
+    #[error("ongeldig DOCX-pakket: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("ongeldig DOCX-pakket: {0}")]
+    Read(#[from] io::Error),
+    #[error("{part} in het DOCX-pakket is geen UTF-8")]
+    NotUtf8 { part: String },
+    #[error("{file}: {source}")]
+    Reference {
+        file: &'static str,
+        source: Box<DocxError>,
+    },
+    #[error("{file} bevat geen stijlen (word/styles.xml)")]
+    NoStyles { file: &'static str },
+    #[error("het DOCX-pakket heeft geen lettertypetabel")]
+    NoFontTable,
+    #[error("het DOCX-bestand kan niet gemaakt worden: {0}")]
+    Pack(zip::result::ZipError),
+    #[error("het logo is geen geldig PNG-bestand")]
+    LogoNotPng,
+    #[error("grafiek '{0}' ontbreekt in de grafiekenset")]
+    MissingChart(String),
+    #[error(transparent)]
+    Raster(#[from] RasterError),
+}
+
+/// Why a renderer failed ([`crate::render::Renderer`]).
+#[derive(Debug, Error)]
+pub enum RenderError {
+    /// Problems in the user's own template files (`--sjablonen`), with
+    /// positions.
+    #[error("het sjabloon bevat fouten")]
+    Template(Vec<Problems>),
+    /// The embedded templates failed on data that passed validation: a
+    /// fault of the program, with details for its developers.
+    #[error("interne fout:\n{0}")]
+    Internal(String),
+    #[error("ongeldige PDF-standaard: {0}")]
+    PdfStandard(String),
+    #[error(transparent)]
+    Docx(#[from] DocxError),
+}
+
+/// Why a report could not be made ([`crate::pipeline::make`]).
+#[derive(Debug, Error)]
+pub enum MakeError {
+    /// The data file is invalid.
+    #[error("de gegevens bevatten fouten")]
+    Data(Problems),
+    /// A template of the user's is broken.
+    #[error("het sjabloon bevat fouten")]
+    Template(Vec<Problems>),
+    /// The program failed on valid data (its embedded templates); the
+    /// details are for its developers.
+    #[error("interne fout:\n{0}")]
+    Internal(String),
+    #[error("het logo {} kan niet gelezen worden: {source}", .path.display())]
+    Logo { path: PathBuf, source: io::Error },
+    #[error(transparent)]
+    Render(RenderError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+impl From<RenderError> for MakeError {
+    /// Template problems and internal faults keep their own kind: the
+    /// command line reports them differently.
+    fn from(e: RenderError) -> Self {
+        match e {
+            RenderError::Template(reports) => MakeError::Template(reports),
+            RenderError::Internal(details) => MakeError::Internal(details),
+            other => MakeError::Render(other),
+        }
+    }
+}
