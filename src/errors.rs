@@ -115,3 +115,57 @@ impl From<RenderError> for MakeError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_read_as_dutch_sentences_with_their_cause() {
+        let missing = || io::Error::new(io::ErrorKind::NotFound, "geen toegang");
+        let e = OutputError::CreateDir {
+            dir: PathBuf::from("uit/grafieken"),
+            source: missing(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "kan map uit/grafieken niet maken: geen toegang"
+        );
+        let e = MakeError::Logo {
+            path: PathBuf::from("logo.png"),
+            source: missing(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "het logo logo.png kan niet gelezen worden: geen toegang"
+        );
+        let e = RenderError::Docx(DocxError::Reference {
+            file: "stijl.docx",
+            source: Box::new(DocxError::NotUtf8 {
+                part: "word/styles.xml".into(),
+            }),
+        });
+        assert_eq!(
+            e.to_string(),
+            "stijl.docx: word/styles.xml in het DOCX-pakket is geen UTF-8"
+        );
+        let e = DocxError::from(RasterError::TooLarge);
+        assert_eq!(e.to_string(), "afbeelding te groot om te rasteren");
+    }
+
+    #[test]
+    fn template_problems_and_internal_faults_keep_their_kind() {
+        assert!(matches!(
+            MakeError::from(RenderError::Template(Vec::new())),
+            MakeError::Template(_)
+        ));
+        assert!(matches!(
+            MakeError::from(RenderError::Internal("Typst: ...".into())),
+            MakeError::Internal(_)
+        ));
+        assert!(matches!(
+            MakeError::from(RenderError::PdfStandard("x".into())),
+            MakeError::Render(RenderError::PdfStandard(_))
+        ));
+    }
+}
