@@ -208,15 +208,12 @@ mod tests {
         let ind = indicator(10.0, 77.0, &[(2014, 10.0), (2016, 34.0)]);
         let a = analyse_indicator(&ind, 2016, &Statusregels::default());
         assert_eq!(
-            crate::document::format_nl::percent(a.realisatie.unwrap()),
+            crate::format_nl::percent(a.realisatie.unwrap()),
             "35,8\u{a0}%"
         );
+        assert_eq!(crate::format_nl::percent(a.verwacht), "33,3\u{a0}%");
         assert_eq!(
-            crate::document::format_nl::percent(a.verwacht),
-            "33,3\u{a0}%"
-        );
-        assert_eq!(
-            crate::document::format_nl::percent0(a.voortgang.unwrap()),
+            crate::format_nl::percent0(a.voortgang.unwrap()),
             "107\u{a0}%"
         );
         assert_eq!(a.status, Status::OpKoers);

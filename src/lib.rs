@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod errors;
 pub mod fonts;
+pub mod format_nl;
 pub mod load;
 pub mod memory;
 pub mod model;

@@ -17,6 +17,16 @@ pub const ID_PATTERN: &str = "^[a-z0-9-]+$";
 pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 /// One report year of one landsdeel.
+
+/// An indicator's id names its chart files: `<id>.svg` and, with a
+/// breakdown, `<id>` + [`BREAKDOWN_SUFFIX`] + `.svg`. The chart of the whole
+/// report is [`OVERVIEW_CHART`]; no indicator may take either name
+/// (`load::validate::chart_names`).
+pub const OVERVIEW_CHART: &str = "overzicht";
+
+/// Suffix of an indicator's breakdown chart: `<id>-uitsplitsing.svg`.
+pub const BREAKDOWN_SUFFIX: &str = "-uitsplitsing";
+
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(

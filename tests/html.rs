@@ -16,6 +16,8 @@ use crate::common::*;
 struct Built {
     html: String,
     pdf_text: String,
+    /// The PDF as qpdf writes it uncompressed (`--qdf`).
+    pdf_qdf: String,
     document: techniekpact::document::Document,
 }
 
@@ -28,7 +30,17 @@ fn built() -> &'static Built {
         maak_ok(&data, dir.path(), &["--formaat", "pdf,docx,html"]);
         let html =
             std::fs::read_to_string(dir.path().join("techniekpact-noord-2016.html")).unwrap();
-        let pdf_text = pdf_text(&dir.path().join("techniekpact-noord-2016.pdf"));
+        let pdf = dir.path().join("techniekpact-noord-2016.pdf");
+        let pdf_text = pdf_text(&pdf);
+        let qdf = dir.path().join("qdf.pdf");
+        let status = Command::new("qpdf")
+            .args(["--qdf", "--object-streams=disable"])
+            .arg(&pdf)
+            .arg(&qdf)
+            .status()
+            .expect("qpdf reads the PDF; tools/installeer-validatie installs it");
+        assert!(status.success(), "qpdf --qdf failed");
+        let pdf_qdf = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
         let loaded = techniekpact::load::load(&data, Default::default()).unwrap();
         let templates = techniekpact::templates::Templates::embedded();
         let texts = techniekpact::document::texts::TextSet::load(&templates).unwrap();
@@ -44,6 +56,7 @@ fn built() -> &'static Built {
         Built {
             html,
             pdf_text,
+            pdf_qdf,
             document,
         }
     })
@@ -415,4 +428,32 @@ fn a_batch_writes_an_html_edition_per_report() {
         !dir.path().join("techniekpact-noord-2014.pdf").exists(),
         "only the formats asked for"
     );
+}
+
+/// A heading has one anchor, decided by the document model: the web page's
+/// id and the PDF's named destination (`rapport.pdf#4-2-vmbo-mbo`).
+#[test]
+fn every_heading_anchor_is_an_html_id_and_a_pdf_destination() {
+    let b = built();
+    let anchors: Vec<&str> = b
+        .document
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { anchor, .. } => Some(anchor.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(anchors.len() > 10);
+    assert!(anchors.contains(&"4-2-vmbo-mbo"), "{anchors:?}");
+    for anchor in anchors {
+        assert!(
+            b.html.contains(&format!("id=\"{anchor}\"")),
+            "HTML lacks {anchor}"
+        );
+        assert!(
+            b.pdf_qdf.contains(&format!("({anchor})")),
+            "the PDF has no destination {anchor}"
+        );
+    }
 }

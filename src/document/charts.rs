@@ -13,8 +13,8 @@ use plotters::series::DashedLineSeries;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::analysis::{Analysis, IndicatorAnalysis, expected_value};
-use crate::document::format_nl::{number, percent};
 use crate::document::house_style::{Colour, HouseStyle};
+use crate::format_nl::{number, percent};
 use crate::model::{Indicator, Voortgang};
 
 /// The font family name charts use; the same family is embedded in Typst.
@@ -239,11 +239,7 @@ impl Legend {
 /// Chart width in pixels.
 const WIDTH: u32 = 720;
 
-/// The chart of the whole report; no indicator may take its name
-/// (`validate::chart_names`).
-pub const OVERVIEW_CHART: &str = "overzicht";
-/// Suffix of an indicator's breakdown chart: `<id>-uitsplitsing.svg`.
-pub const BREAKDOWN_SUFFIX: &str = "-uitsplitsing";
+pub use crate::model::{BREAKDOWN_SUFFIX, OVERVIEW_CHART};
 
 /// At most this many years are labelled on an axis.
 const MAX_YEAR_LABELS: usize = 12;

@@ -2,13 +2,12 @@
 //!
 //! [`build::build`] turns analysed data into a [`Document`], with the fixed
 //! words of [`texts`], the charts of [`charts`] in the house style of
-//! [`house_style`] and numbers from [`format_nl`]; the renderers (PDF, DOCX,
+//! [`house_style`] and numbers from [`crate::format_nl`]; the renderers (PDF, DOCX,
 //! HTML) only decide how it looks. The model is serialised to JSON for the
 //! Typst template, so user text reaches Typst as data.
 
 pub mod build;
 pub mod charts;
-pub mod format_nl;
 pub mod house_style;
 pub mod markdown;
 pub mod texts;
@@ -89,7 +88,9 @@ pub enum Block {
         /// counters would cost the PDF an extra layout pass).
         number: String,
         text: String,
-        /// Stable anchor for links and bookmarks.
+        /// The heading's name for links: its number and words
+        /// (`4-2-vmbo-mbo`, [`heading_anchor`]); the PDF's label and named
+        /// destination and the web page's id.
         anchor: String,
     },
     Paragraph {
@@ -102,6 +103,19 @@ pub enum Block {
     },
     Table(Table),
     Figure(Figure),
+}
+
+/// The anchor of a heading: its number and words, `4-2-vmbo-mbo`. Unique
+/// because the number is, and stable while the chapter keeps its place, so
+/// that `rapport.html#4-2-vmbo-mbo` keeps working next year.
+pub fn heading_anchor(number: &str, text: &str) -> String {
+    let words = slug::slugify(text);
+    let number = number.replace('.', "-");
+    if words.is_empty() {
+        format!("h{number}")
+    } else {
+        format!("{number}-{words}")
+    }
 }
 
 impl Block {

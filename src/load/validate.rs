@@ -266,7 +266,7 @@ fn int(v: &Value, pointer: &str) -> Option<i64> {
 /// `<id>-uitsplitsing.svg`): it may not be the overview chart's name or
 /// another indicator's breakdown chart.
 pub fn chart_names(doc: &Doc) -> Vec<Diagnostic> {
-    use crate::document::charts::{BREAKDOWN_SUFFIX, OVERVIEW_CHART};
+    use crate::model::{BREAKDOWN_SUFFIX, OVERVIEW_CHART};
     let items = indicatoren(doc);
     let ids: Vec<&str> = items
         .iter()
@@ -431,8 +431,8 @@ pub fn target_direction(doc: &Doc) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error(format!(
                     "het doel ({}) is niet {what} dan de nulmeting ({})",
-                    crate::document::format_nl::number_plain(w1),
-                    crate::document::format_nl::number_plain(w0)
+                    crate::format_nl::number_plain(w1),
+                    crate::format_nl::number_plain(w0)
                 ))
                 .at_opt(doc.index.value(&format!("{p}/doel/waarde")))
                 .label(format!("moet {what} zijn dan de nulmeting"))
@@ -534,8 +534,8 @@ pub fn thresholds(doc: &Doc) -> Vec<Diagnostic> {
     vec![
         Diagnostic::error(format!(
             "de drempel 'aandacht' ({}) moet lager zijn dan 'op_koers' ({})",
-            crate::document::format_nl::number_plain(aandacht),
-            crate::document::format_nl::number_plain(op_koers)
+            crate::format_nl::number_plain(aandacht),
+            crate::format_nl::number_plain(op_koers)
         ))
         .at_opt(doc.index.value(at))
         .label("drempels in de verkeerde volgorde")
@@ -668,8 +668,8 @@ pub fn breakdown_adds_up(doc: &Doc) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(format!(
                         "de uitsplitsing voor {year} telt op tot {}, maar de meting is {}",
-                        crate::document::format_nl::number_plain(sum),
-                        crate::document::format_nl::number_plain(total)
+                        crate::format_nl::number_plain(sum),
+                        crate::format_nl::number_plain(total)
                     ))
                     .at_opt(doc.index.key(&region_pointer))
                     .label("telt niet op")

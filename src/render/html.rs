@@ -13,7 +13,7 @@ use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value, context};
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Problems, SourceText};
-use crate::document::Block;
+use crate::document::{Block, heading_anchor};
 use crate::render::{RenderContext, RenderError, RenderMemo, Renderer};
 
 /// Main file of the HTML template.
@@ -55,18 +55,6 @@ struct TocEntry {
     children: Vec<TocEntry>,
 }
 
-/// The id of a heading: its number and words, `4-2-vmbo-mbo`. Unique
-/// because the number is, and stable while the chapter keeps its place.
-pub fn heading_id(number: &str, text: &str) -> String {
-    let words = slug::slugify(text);
-    let number = number.replace('.', "-");
-    if words.is_empty() {
-        format!("h{number}")
-    } else {
-        format!("{number}-{words}")
-    }
-}
-
 fn toc(blocks: &[Block]) -> Vec<TocEntry> {
     let mut out: Vec<TocEntry> = Vec::new();
     for b in blocks {
@@ -74,13 +62,13 @@ fn toc(blocks: &[Block]) -> Vec<TocEntry> {
             level,
             number,
             text,
-            ..
+            anchor,
         } = b
         {
             let entry = TocEntry {
                 number: number.clone(),
                 text: text.clone(),
-                id: heading_id(number, text),
+                id: anchor.clone(),
                 children: Vec::new(),
             };
             match (level, out.last_mut()) {
@@ -157,8 +145,9 @@ fn environment<'a>(ctx: &RenderContext<'a>) -> Environment<'a> {
             .get(name)
             .map(|bytes| String::from_utf8_lossy(bytes).into_owned()))
     });
+    // For templates exported before headings carried their anchor.
     env.add_filter("kop_id", |number: String, text: String| {
-        heading_id(&number, &text)
+        heading_anchor(&number, &text)
     });
     env
 }
@@ -214,9 +203,9 @@ mod tests {
 
     #[test]
     fn heading_ids_are_number_and_words() {
-        assert_eq!(heading_id("4.2", "Vmbo/mbo"), "4-2-vmbo-mbo");
-        assert_eq!(heading_id("1", "Samenvatting"), "1-samenvatting");
-        assert_eq!(heading_id("3.1.2", "###"), "h3-1-2");
+        assert_eq!(heading_anchor("4.2", "Vmbo/mbo"), "4-2-vmbo-mbo");
+        assert_eq!(heading_anchor("1", "Samenvatting"), "1-samenvatting");
+        assert_eq!(heading_anchor("3.1.2", "###"), "h3-1-2");
     }
 
     #[test]

@@ -6,8 +6,8 @@ impl Builder<'_> {
     pub(super) fn appendices(&mut self) {
         let year = self.year();
         let k = self.texts.teksten.koppen.clone();
-        self.heading(1, k.bijlagen.clone(), "bijlagen");
-        self.heading(2, k.bijlage_metingen.clone(), "bijlage-metingen");
+        self.heading(1, k.bijlagen.clone());
+        self.heading(2, k.bijlage_metingen.clone());
         let indicators: Vec<&Indicator> = self.data.indicatoren().collect();
         if indicators.is_empty() {
             self.fragment(
@@ -24,11 +24,7 @@ impl Builder<'_> {
             self.measurement_table(ind);
         }
 
-        self.heading(
-            2,
-            k.bijlage_verantwoording.clone(),
-            "bijlage-verantwoording",
-        );
+        self.heading(2, k.bijlage_verantwoording.clone());
         let rules = &self.data.statusregels;
         let ctx = || {
             context! {

@@ -13,7 +13,7 @@ impl Builder<'_> {
         };
         let (status_before, status_now) = (status_in(before), status_in(year));
         let title = self.line("/koppen/wijzigingen", self.changes_context(prev));
-        self.heading(1, title, "wijzigingen");
+        self.heading(1, title);
         self.fragment("/teksten/wijzigingen", self.changes_context(prev));
         let columns = [status_before, status_now];
         let mut any = self.changed_indicators(prev, &columns);
@@ -55,11 +55,7 @@ impl Builder<'_> {
         if rows.is_empty() {
             return false;
         }
-        self.heading(
-            2,
-            k.wijzigingen_indicatoren.clone(),
-            "wijzigingen-indicatoren",
-        );
+        self.heading(2, k.wijzigingen_indicatoren.clone());
         self.blocks.push(Block::Table(Table {
             number: 0,
             caption: self.caption("wijzigingen_indicatoren", self.changes_context(prev)),
@@ -112,7 +108,7 @@ impl Builder<'_> {
         if rows.is_empty() {
             return false;
         }
-        self.heading(2, k.wijzigingen_acties.clone(), "wijzigingen-acties");
+        self.heading(2, k.wijzigingen_acties.clone());
         self.blocks.push(Block::Table(Table {
             number: 0,
             caption: self.caption("wijzigingen_acties", self.changes_context(prev)),
@@ -161,7 +157,7 @@ impl Builder<'_> {
         if rows.is_empty() {
             return false;
         }
-        self.heading(2, k.wijzigingen_nieuw.clone(), "wijzigingen-nieuw");
+        self.heading(2, k.wijzigingen_nieuw.clone());
         self.blocks.push(Block::Table(Table {
             number: 0,
             caption: self.caption("wijzigingen_nieuw", self.changes_context(prev)),

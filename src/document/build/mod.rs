@@ -12,11 +12,11 @@ mod tests;
 
 use crate::analysis::{Analysis, IndicatorAnalysis, Status};
 use crate::document::charts::{self, ChartSet};
-use crate::document::format_nl::{number, percent, percent0};
+use crate::format_nl::{number, percent, percent0};
 use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
 use super::markdown;
-use super::{Align, Block, Cell, Document, Figure, Inline, Labels, Meta, Table};
+use super::{Align, Block, Cell, Document, Figure, Inline, Labels, Meta, Table, heading_anchor};
 use crate::document::house_style::HouseStyle;
 use crate::document::texts::TextSet;
 use minijinja::context;
@@ -50,7 +50,6 @@ pub fn build(
         style,
         blocks: Vec::new(),
         charts: ChartSet::default(),
-        anchors: Vec::new(),
         heading_counters: [0; 6],
     };
     b.blocks.push(Block::Toc);
@@ -189,7 +188,6 @@ struct Builder<'a> {
     style: &'a HouseStyle,
     blocks: Vec<Block>,
     charts: ChartSet,
-    anchors: Vec<String>,
     /// How many headings of each level the current section has had so far.
     heading_counters: [usize; 6],
 }
@@ -273,15 +271,8 @@ impl Builder<'_> {
         self.texts.fill(pointer, &template, ctx).trim().to_string()
     }
 
-    fn heading(&mut self, level: u8, text: impl Into<String>, anchor_hint: &str) {
-        let base = format!("sec-{anchor_hint}");
-        let mut anchor = base.clone();
-        let mut n = 2;
-        while self.anchors.contains(&anchor) {
-            anchor = format!("{base}-{n}");
-            n += 1;
-        }
-        self.anchors.push(anchor.clone());
+    fn heading(&mut self, level: u8, text: impl Into<String>) {
+        let text = text.into();
         let depth = (level as usize).clamp(1, 6);
         self.heading_counters[depth - 1] += 1;
         self.heading_counters[depth..].fill(0);
@@ -292,9 +283,9 @@ impl Builder<'_> {
             .join(".");
         self.blocks.push(Block::Heading {
             level,
+            anchor: heading_anchor(&number, &text),
             number,
-            text: text.into(),
-            anchor,
+            text,
         });
     }
 
@@ -341,7 +332,7 @@ impl Builder<'_> {
 
 /// A threshold as written in running text: `90`, `87,5`.
 fn number_trim(v: f64) -> String {
-    crate::document::format_nl::number_plain(v)
+    crate::format_nl::number_plain(v)
 }
 
 /// The template text at a pointer into `teksten.yaml`.

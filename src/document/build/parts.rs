@@ -4,7 +4,7 @@ use super::*;
 
 impl Builder<'_> {
     pub(super) fn part(&mut self, onderdeel: &crate::model::Onderdeel) {
-        self.heading(1, onderdeel.naam.clone(), &onderdeel.id);
+        self.heading(1, onderdeel.naam.clone());
         let had_text = self.markdown(&onderdeel.toelichting);
         if onderdeel.themas.is_empty() && !had_text {
             self.fragment(
@@ -18,7 +18,7 @@ impl Builder<'_> {
     }
 
     fn theme(&mut self, thema: &Thema) {
-        self.heading(2, thema.naam.clone(), &thema.id);
+        self.heading(2, thema.naam.clone());
         let mut facts = Vec::new();
         if let Some(al) = thema
             .actielijn
@@ -48,7 +48,7 @@ impl Builder<'_> {
                 "/koppen/acties_van_thema",
                 context! { thema => thema.naam.clone() },
             );
-            self.heading(3, title, &format!("{}-acties", thema.id));
+            self.heading(3, title);
             let rows = thema
                 .acties
                 .iter()
@@ -81,7 +81,7 @@ impl Builder<'_> {
     fn indicator(&mut self, ind: &Indicator) {
         let year = self.year();
         let a = self.ia(ind).clone();
-        self.heading(3, ind.naam.clone(), &ind.id);
+        self.heading(3, ind.naam.clone());
         let measured = match a.shown {
             Some((_, v)) if a.current => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
             Some((y, v)) => self.texts.fill_key(
@@ -172,7 +172,7 @@ impl Builder<'_> {
             return;
         }
         let title = self.texts.teksten.koppen.doe_voorstellen.clone();
-        self.heading(1, title, "doe-voorstellen");
+        self.heading(1, title);
         let n = self.data.doe_voorstellen.len();
         self.fragment(
             "/teksten/doe_voorstellen",

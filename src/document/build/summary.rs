@@ -5,7 +5,7 @@ use super::*;
 impl Builder<'_> {
     pub(super) fn summary(&mut self) {
         let k = self.texts.teksten.koppen.clone();
-        self.heading(1, k.samenvatting.clone(), "samenvatting");
+        self.heading(1, k.samenvatting.clone());
         self.markdown(&self.data.samenvatting.clone());
         self.indicator_overview(&k.overzicht);
         self.actie_overview(&k.acties_per_status);
@@ -15,7 +15,7 @@ impl Builder<'_> {
     /// overview chart.
     fn indicator_overview(&mut self, title: &str) {
         let year = self.year();
-        self.heading(2, title, "overzicht-indicatoren");
+        self.heading(2, title);
         let total = self.analysis.indicators.len();
         if total == 0 {
             self.fragment(
@@ -95,7 +95,7 @@ impl Builder<'_> {
     /// The acties per status: a sentence and a table.
     fn actie_overview(&mut self, title: &str) {
         let year = self.year();
-        self.heading(2, title, "acties-per-status");
+        self.heading(2, title);
         let counts = &self.analysis.acties_per_status;
         let total: usize = counts.iter().map(|(_, n)| n).sum();
         if total == 0 {
@@ -135,9 +135,9 @@ impl Builder<'_> {
 
     pub(super) fn introduction(&mut self) {
         let k = self.texts.teksten.koppen.clone();
-        self.heading(1, k.inleiding, "inleiding");
+        self.heading(1, k.inleiding);
         self.markdown(&self.data.inleiding.clone());
-        self.heading(2, k.leeswijzer, "leeswijzer");
+        self.heading(2, k.leeswijzer);
         let parts: Vec<String> = self
             .data
             .onderdelen

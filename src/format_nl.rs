@@ -1,5 +1,6 @@
 //! Dutch formatting of numbers and percentages: `1.234`, `35,8 %`, `12,5`.
-//! Every number a user sees goes through here; dates in words take their
+//! Every number a user sees goes through here, in the report and in the
+//! messages about the data; dates in words take their
 //! month names from `teksten.yaml` ([`crate::document::texts::TextSet::date`]).
 
 /// A number with `decimals` decimals, `.` between thousands and `,` before
