@@ -16,8 +16,6 @@ pub const ID_PATTERN: &str = "^[a-z0-9-]+$";
 /// Pattern of a date written as `YYYY-MM-DD`.
 pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
-/// One report year of one landsdeel.
-
 /// An indicator's id names its chart files: `<id>.svg` and, with a
 /// breakdown, `<id>` + [`BREAKDOWN_SUFFIX`] + `.svg`. The chart of the whole
 /// report is [`OVERVIEW_CHART`]; no indicator may take either name
@@ -27,6 +25,7 @@ pub const OVERVIEW_CHART: &str = "overzicht";
 /// Suffix of an indicator's breakdown chart: `<id>-uitsplitsing.svg`.
 pub const BREAKDOWN_SUFFIX: &str = "-uitsplitsing";
 
+/// One report year of one landsdeel.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
