@@ -25,6 +25,15 @@ pub enum OutputError {
     Replace { path: PathBuf, source: io::Error },
 }
 
+/// Watching the files of `volg` ([`crate::cli::volg`]).
+#[derive(Debug, Error)]
+pub enum WatchError {
+    #[error("kan bestanden niet volgen: {0}")]
+    Start(notify::Error),
+    #[error("kan {} niet volgen: {source}", .dir.display())]
+    Folder { dir: PathBuf, source: notify::Error },
+}
+
 /// Turning a chart into a PNG ([`crate::render::docx::raster`]).
 #[derive(Debug, Error)]
 pub enum RasterError {

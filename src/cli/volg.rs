@@ -13,6 +13,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::cli::args::{EXIT_INVALID, MaakArgs};
 use crate::cli::batch::{make_all, make_options, print_problems};
+use crate::errors::WatchError;
 use crate::pipeline::Reuse;
 
 /// Quiet time after a change before rebuilding, so that an editor's
@@ -51,7 +52,7 @@ impl Watched {
     }
 
     /// Watch folders, not files: editors often save by replacing the file.
-    fn watch(&self, watcher: &mut impl Watcher) -> Result<(), String> {
+    fn watch(&self, watcher: &mut impl Watcher) -> Result<(), WatchError> {
         let mut folders: HashSet<PathBuf> = self
             .files
             .iter()
@@ -66,7 +67,10 @@ impl Watched {
             };
             watcher
                 .watch(f, mode)
-                .map_err(|e| format!("kan {} niet volgen: {e}", f.display()))?;
+                .map_err(|source| WatchError::Folder {
+                    dir: f.clone(),
+                    source,
+                })?;
         }
         Ok(())
     }
@@ -94,7 +98,7 @@ pub fn volg(args: &MaakArgs) -> u8 {
     let started = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
         let _ = tx.send(e);
     })
-    .map_err(|e| format!("kan bestanden niet volgen: {e}"))
+    .map_err(WatchError::Start)
     .and_then(|mut w| watched.watch(&mut w).map(|()| w));
     // The watcher stops when dropped: it lives as long as the loop.
     let _watcher = match started {

@@ -8,6 +8,7 @@
 use std::sync::Once;
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::series::DashedLineSeries;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -601,46 +602,7 @@ pub fn summary_chart(
             .x_label_formatter(&|v| format!("{}\u{a0}%", number(*v, 0)))
             .label_style(font(NAME_SIZE).color(&p.text))
             .draw()?;
-        let row_y = |i: usize| (n - 1 - i) as f64;
-        chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
-            let r = a.realisatie?;
-            let y = row_y(i);
-            Some(Rectangle::new(
-                [
-                    (0.0f64.min(r.clamp(lo, hi)), y + 0.52),
-                    (r.clamp(lo, hi).max(0.0), y + 0.86),
-                ],
-                p.main.filled(),
-            ))
-        }))?;
-        // Without a measurement there is nothing to compare the expected
-        // progress with: no bars, only the words.
-        chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
-            a.realisatie?;
-            let y = row_y(i);
-            let v = a.verwacht.clamp(lo, hi);
-            Some(Rectangle::new(
-                [(0.0f64.min(v), y + 0.14), (v.max(0.0), y + 0.48)],
-                p.expected.filled(),
-            ))
-        }))?;
-        chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
-            if a.realisatie.is_some() {
-                return None;
-            }
-            Some(Text::new(
-                words.geen_meting.clone(),
-                (lo.max(0.0) + (hi - lo) * 0.01, row_y(i) + 0.5),
-                font(13.0)
-                    .color(&p.axis)
-                    .pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-        }))?;
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(100.0, 0.0), (100.0, n as f64)],
-            p.target.stroke_width(2),
-        )))?;
-        Ok(())
+        summary_rows(&mut chart, &rows, (lo, hi), &p, words)
     });
     Chart {
         id: OVERVIEW_CHART.into(),
@@ -650,6 +612,58 @@ pub fn summary_chart(
         alt: summary_alt(&rows, text),
         size,
     }
+}
+
+/// The overview's bars (realisation above expected progress) per row, the
+/// words "geen meting" where there is no measurement, and the 100 % line.
+fn summary_rows<'a>(
+    chart: &mut ChartContext<'_, SVGBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    rows: &[(&Indicator, &IndicatorAnalysis)],
+    (lo, hi): (f64, f64),
+    p: &Palette,
+    words: &ChartWords,
+) -> DrawResult<'a> {
+    let n = rows.len().max(1);
+    let row_y = |i: usize| (n - 1 - i) as f64;
+    chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+        let r = a.realisatie?;
+        let y = row_y(i);
+        Some(Rectangle::new(
+            [
+                (0.0f64.min(r.clamp(lo, hi)), y + 0.52),
+                (r.clamp(lo, hi).max(0.0), y + 0.86),
+            ],
+            p.main.filled(),
+        ))
+    }))?;
+    // Without a measurement there is nothing to compare the expected
+    // progress with: no bars, only the words.
+    chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+        a.realisatie?;
+        let y = row_y(i);
+        let v = a.verwacht.clamp(lo, hi);
+        Some(Rectangle::new(
+            [(0.0f64.min(v), y + 0.14), (v.max(0.0), y + 0.48)],
+            p.expected.filled(),
+        ))
+    }))?;
+    chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+        if a.realisatie.is_some() {
+            return None;
+        }
+        Some(Text::new(
+            words.geen_meting.clone(),
+            (lo.max(0.0) + (hi - lo) * 0.01, row_y(i) + 0.5),
+            font(13.0)
+                .color(&p.axis)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+    }))?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(100.0, 0.0), (100.0, n as f64)],
+        p.target.stroke_width(2),
+    )))?;
+    Ok(())
 }
 
 /// The label of the overview row whose centre is at `y`: row i occupies
