@@ -202,13 +202,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn heading_ids_are_number_and_words() {
-        assert_eq!(heading_anchor("4.2", "Vmbo/mbo"), "4-2-vmbo-mbo");
-        assert_eq!(heading_anchor("1", "Samenvatting"), "1-samenvatting");
-        assert_eq!(heading_anchor("3.1.2", "###"), "h3-1-2");
-    }
-
-    #[test]
     fn inline_charts_are_hidden_from_assistive_technology() {
         let svg = inline_svg(
             r#"<?xml version="1.0"?><svg width="1" xmlns="http://www.w3.org/2000/svg"></svg>"#,

@@ -245,3 +245,11 @@ fn every_indicator_status_word_in_the_overview_is_the_analysed_one() {
         assert_eq!(label, texts.status(status.key()));
     }
 }
+
+#[test]
+fn heading_anchors_are_number_and_words() {
+    use crate::document::heading_anchor;
+    assert_eq!(heading_anchor("4.2", "Vmbo/mbo"), "4-2-vmbo-mbo");
+    assert_eq!(heading_anchor("1", "Samenvatting"), "1-samenvatting");
+    assert_eq!(heading_anchor("3.1.2", "###"), "h3-1-2");
+}
