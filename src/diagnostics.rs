@@ -117,6 +117,9 @@ pub struct Problems {
     /// The path to name when there is no source text.
     pub path: PathBuf,
     pub diagnostics: Vec<Diagnostic>,
+    /// How many of the diagnostics are points of the publication check
+    /// (`load::readiness`), summed up in one line under them.
+    pub to_review: usize,
 }
 
 impl Problems {
@@ -125,7 +128,29 @@ impl Problems {
             source,
             path: path.to_path_buf(),
             diagnostics,
+            to_review: 0,
         }
+    }
+
+    /// The same problems, `n` of which are points of the publication check.
+    pub fn with_review(mut self, n: usize) -> Self {
+        self.to_review = n;
+        self
+    }
+
+    /// The summary line of the publication check, when it found anything.
+    pub fn review_summary(&self) -> Option<String> {
+        (self.to_review > 0).then(|| {
+            format!(
+                "{}: nog {} te controleren voor publicatie",
+                self.path.display(),
+                if self.to_review == 1 {
+                    "1 punt".to_string()
+                } else {
+                    format!("{} punten", self.to_review)
+                }
+            )
+        })
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -192,9 +217,23 @@ impl Problems {
                         .render_report(&mut rendered, report.as_ref())
                         .is_ok()
                     {
-                        // The first line repeats the message of our header
-                        // line; miette labels its hint "help", we speak Dutch.
-                        for line in rendered.lines().skip(1) {
+                        // The lines before the snippet repeat the message of
+                        // our header line (wrapped when long); the snippet's
+                        // own header counts columns in bytes, ours in
+                        // characters. miette labels its hint "help", we
+                        // speak Dutch.
+                        let snippet = rendered.lines().skip_while(|l| !l.contains("╭─["));
+                        for row in snippet {
+                            if let Some(i) = row.find("╭─[") {
+                                let _ = writeln!(
+                                    out,
+                                    "{}╭─[{}:{line}:{col}]",
+                                    &row[..i],
+                                    src.path.display()
+                                );
+                                continue;
+                            }
+                            let line = row;
                             match line.trim_start().strip_prefix("help:") {
                                 Some(rest) => {
                                     let indent = &line[..line.len() - line.trim_start().len()];
@@ -214,6 +253,10 @@ impl Problems {
                     }
                 }
             }
+            out.push('\n');
+        }
+        if let Some(summary) = self.review_summary() {
+            out.push_str(&summary);
             out.push('\n');
         }
         out

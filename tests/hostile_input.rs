@@ -34,10 +34,7 @@ fn billion_laughs() {
         y.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 9].join(",")));
     }
     let msg = refused(&file(dir.path(), "bom.yaml", y));
-    assert!(
-        msg.contains("te veel herhaalde verwijzingen (*alias); schrijf de waarden uit"),
-        "{msg}"
-    );
+    assert_eq!(msg, "te veel herhaalde verwijzingen (*alias)");
 }
 
 #[test]

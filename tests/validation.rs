@@ -131,7 +131,7 @@ fn at_least_one_onderdeel() {
 
 #[test]
 fn gereed_is_date_or_year() {
-    let text = with("gereed: 2016-12-31", "gereed: binnenkort");
+    let text = with("gereed: 2017-06-30", "gereed: binnenkort");
     expect_error(
         &text,
         "gereed",
@@ -184,7 +184,407 @@ fn syntax_error_has_a_position() {
         "    naam: Kiezen voor techniek",
         "    naam: Kiezen: voor techniek",
     );
-    expect_error(&text, "Kiezen: voor", "het bestand is geen geldige YAML");
+    let hint = expect_error(
+        &text,
+        "Kiezen: voor",
+        "in deze waarde staat een dubbele punt met een spatie erna",
+    );
+    assert_eq!(
+        hint,
+        "zet de waarde tussen aanhalingstekens: naam: \"Kiezen: voor techniek\""
+    );
+}
+
+/// Words of the YAML parsers' own (English) messages; none may reach a user.
+const PARSER_WORDS: &[&str] = &[
+    "expected",
+    "found",
+    "while",
+    "scanning",
+    "parsing",
+    "mapping",
+    "mappings",
+    "scalar",
+    "character",
+    "characters",
+    "indentation",
+    "unexpected",
+    "allowed",
+    "simple",
+    "key",
+    "block",
+    "flow",
+    "token",
+    "anchor",
+    "alias",
+    "sequence",
+    "stream",
+    "whitespace",
+    "directive",
+    "tag",
+    "escape",
+    "invalid",
+    "context",
+    "must",
+    "not",
+    "cannot",
+    "disallowed",
+    "illegal",
+    "placement",
+    "indicator",
+    "trailing",
+    "content",
+    "end",
+    "valid",
+    "the",
+];
+
+/// One broken file per kind of syntax error the parsers report: each gets a
+/// Dutch message, at the place to change (line and column in characters,
+/// the same in the header line and in the snippet), with a hint that says
+/// what to type.
+#[test]
+fn every_kind_of_syntax_error_is_explained_in_dutch_where_it_must_be_fixed() {
+    // (replace, with, the text at the expected position, what the message says)
+    let corpus: &[(&str, &str, &str, &str)] = &[
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: %",
+            "%",
+            "mag niet beginnen met '%'",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: @school",
+            "@school",
+            "mag niet beginnen met '@'",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: `x`",
+            "`x`",
+            "mag niet beginnen met '`'",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: *x",
+            "*x",
+            "mag niet beginnen met '*'",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: &",
+            "&",
+            "mag niet beginnen met '&'",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: ? x",
+            "? x",
+            "mag niet beginnen met '?'",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: !<x",
+            "!<x",
+            "mag niet beginnen met '!'",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid:leerkrachten",
+            ":leer",
+            "na de dubbele punt van 'eenheid' ontbreekt een spatie",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid:\tschoolbesturen",
+            "\tschool",
+            "na de dubbele punt van 'eenheid' staat een tab",
+        ),
+        (
+            "  titel: Testrapport",
+            "  titel Testrapport",
+            "titel Test",
+            "na 'titel' ontbreekt de dubbele punt",
+        ),
+        (
+            "naam: Plan van aanpak",
+            "naam: Plan: van aanpak",
+            ": van",
+            "in deze waarde staat een dubbele punt",
+        ),
+        (
+            "naam: Schoolbesturen",
+            "naam: \"Schoolbesturen",
+            "\"School",
+            "het dubbele aanhalingsteken (\") van 'naam' wordt op deze regel niet gesloten",
+        ),
+        (
+            "naam: Schoolbesturen",
+            "naam: 'Schoolbesturen",
+            "'School",
+            "het enkele aanhalingsteken (') van 'naam' wordt op deze regel niet gesloten",
+        ),
+        (
+            "nulmeting: {jaar: 2014, waarde: 10}",
+            "nulmeting: {jaar: 2014, waarde: 10",
+            "{jaar: 2014, waarde: 10\n",
+            "het haakje '{' wordt niet gesloten",
+        ),
+        (
+            "naam: Schoolbesturen",
+            "naam: Schoolbesturen\n            bron: [a, b",
+            "[a, b",
+            "het haakje '[' wordt niet gesloten",
+        ),
+        (
+            "nulmeting: {jaar: 2014, waarde: 10}",
+            "nulmeting: {jaar: 2014 waarde: 10}",
+            ": 10}",
+            "verwacht ik hier een komma",
+        ),
+        (
+            "nulmeting: {jaar: 2014, waarde: 10}",
+            "nulmeting: {jaar: 2014, waarde: 10}}",
+            "}\n            doel",
+            "een sluithaakje '}' zonder openingshaakje",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: ]",
+            "]",
+            "een sluithaakje ']' zonder openingshaakje",
+        ),
+        (
+            "  - id: leren",
+            "   - id: leren",
+            "- id: leren",
+            "anders ingesprongen dan de lijst",
+        ),
+        (
+            "            eenheid: schoolbesturen",
+            "             eenheid: schoolbesturen",
+            "eenheid",
+            "'eenheid' is verder ingesprongen",
+        ),
+        (
+            "  - id: leren",
+            "  -id: leren",
+            "-id",
+            "na het streepje van een lijstelement ontbreekt een spatie",
+        ),
+        (
+            "            eenheid: schoolbesturen",
+            "            - eenheid: schoolbesturen",
+            "- eenheid",
+            "een lijstelement ('- ') tussen de sleutels van een map",
+        ),
+        (
+            "nulmeting: {jaar: 2014, waarde: 10}",
+            "nulmeting: {jaar: 2014, - 10}",
+            "- 10",
+            "hier mag geen lijstelement",
+        ),
+        (
+            "nulmeting: {jaar: 2014, waarde: 10}",
+            "nulmeting: {jaar: 2014, waarde: 10} extra",
+            "extra",
+            "na het sluitende haakje",
+        ),
+        (
+            "naam: Plan van aanpak",
+            "naam: \"Plan\" van aanpak",
+            "van aanpak",
+            "na het sluitende aanhalingsteken staat nog tekst",
+        ),
+        (
+            "naam: Plan van aanpak",
+            "naam: \"Plan \\q aanpak\"",
+            "\"Plan \\q",
+            "begint een codering die hier niet bestaat",
+        ),
+        (
+            "naam: Plan van aanpak",
+            "naam: |x\n              Plan",
+            "x\n",
+            "na '|' of '>' hoort de regel te eindigen",
+        ),
+        (
+            "naam: Plan van aanpak",
+            "naam: |\n                Plan\n              van",
+            "van\n",
+            "past niet bij de inspringing",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: \u{feff}school",
+            "\u{feff}",
+            "onzichtbaar teken (U+FEFF",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: sch\u{1}ool",
+            "\u{1}",
+            "onzichtbaar stuurteken",
+        ),
+        (
+            "rapport:\n",
+            "%YAML 1.2\nrapport:\n",
+            "%YAML",
+            "een regel die met '%' begint",
+        ),
+        (
+            "doe_voorstellen:",
+            "... x\ndoe_voorstellen:",
+            "... x",
+            "scheidt YAML-documenten",
+        ),
+        (
+            "            eenheid: schoolbesturen",
+            "\t    eenheid: schoolbesturen",
+            "\t    eenheid",
+            "een tab in de inspringing",
+        ),
+    ];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    for (from, to, at, says) in corpus {
+        let text = with(from, to);
+        let report = load_text(&text).expect_err(to);
+        let d = &report.diagnostics[0];
+        assert!(d.is_error(), "{to}");
+        assert!(d.message.contains(says), "{to:?}: {}", d.message);
+        let hint = d.hint.clone().unwrap_or_default();
+        assert!(!hint.is_empty(), "{to:?}: a hint says what to type");
+        for part in [&d.message, &hint, &d.label.clone().unwrap_or_default()] {
+            let english: Vec<String> = words(part)
+                .into_iter()
+                .filter(|w| PARSER_WORDS.contains(&w.as_str()))
+                .collect();
+            assert!(
+                english.is_empty(),
+                "{to:?}: English {english:?} in {part:?}"
+            );
+        }
+        // The position: the first character of `at` in the broken text.
+        let offset = text.find(at).unwrap_or_else(|| panic!("{at:?} in {to:?}"));
+        let line = text[..offset].matches('\n').count() + 1;
+        let col = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+        assert_eq!(
+            report.position(d),
+            Some((line, col)),
+            "{to:?}: {}",
+            d.message
+        );
+        // Header and snippet name the same line and column, and no part of
+        // the message is repeated below the header.
+        let shown = report.render(false);
+        assert!(
+            shown.contains(&format!("test.yaml:{line}:{col}: ")),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(&format!("╭─[test.yaml:{line}:{col}]")),
+            "{shown}"
+        );
+        assert_eq!(shown.matches(says).count(), 1, "{shown}");
+    }
+}
+
+#[test]
+fn columns_count_characters_in_the_header_and_in_the_snippet() {
+    let text = with(
+        "naam: Schoolbesturen",
+        "naam: Schoolbesturen\n            bron: \"Bètapunt éé\" :x",
+    );
+    let report = load_text(&text).expect_err("trailing text");
+    let shown = report.render(false);
+    let at = text.find(":x").unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let col = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    assert!(
+        shown.contains(&format!("test.yaml:{line}:{col}: ")),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("╭─[test.yaml:{line}:{col}]")),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_long_message_is_not_repeated_when_it_wraps() {
+    let text = with(
+        "naam: Plan van aanpak",
+        "naam: Plan van aanpak\n            toelichting: Een heel lange toelichting: met een dubbele punt en veel woorden erachter die de regel vullen tot ver voorbij honderd tekens",
+    );
+    let shown = load_text(&text).expect_err("colon").render(false);
+    // Every line after the header is the snippet or the hint.
+    let after: Vec<&str> = shown.lines().skip(1).take(1).collect();
+    assert!(after[0].trim_start().starts_with("╭─["), "{shown}");
+}
+
+#[test]
+fn typographic_quotes_around_a_value_are_named() {
+    for (typed, quotes) in [
+        ("versie: \u{201C}1.0\u{201D}", "\u{201C} \u{201D}"),
+        ("versie: \u{2018}1.0\u{2019}", "\u{2018} \u{2019}"),
+        ("versie: \u{201E}1.0\u{201D}", "\u{201E} \u{201D}"),
+    ] {
+        let text = with(
+            "  verslagjaar: 2016",
+            &format!("  verslagjaar: 2016\n  {typed}"),
+        );
+        let loaded = load_text(&text).expect("a warning, not an error");
+        let w: Vec<_> = loaded
+            .warnings
+            .warnings()
+            .filter(|d| d.message.contains(quotes))
+            .collect();
+        assert_eq!(w.len(), 1, "{typed}: {}", loaded.warnings.render(false));
+        assert_eq!(
+            loaded.warnings.position(w[0]).map(|p| p.0),
+            Some(line_of(&text, "versie")),
+        );
+        assert!(
+            w[0].hint.as_deref().unwrap().contains("\"1.0\""),
+            "{:?}",
+            w[0].hint
+        );
+    }
+    // Straight quotes and quotes inside a text are fine.
+    for typed in ["versie: \"1.0\"", "versie: Het \u{201C}plan\u{201D} loopt"] {
+        let text = with(
+            "  verslagjaar: 2016",
+            &format!("  verslagjaar: 2016\n  {typed}"),
+        );
+        let loaded = load_text(&text).unwrap();
+        assert!(loaded.warnings.diagnostics.is_empty(), "{typed}");
+    }
+}
+
+#[test]
+fn the_example_date_in_a_hint_follows_the_report_year() {
+    let text = with("publicatiedatum: 2017-03-15", "publicatiedatum: maart")
+        .replace("verslagjaar: 2016", "verslagjaar: 2018")
+        .replace(
+            "metingen:\n              2015: 21\n              2016: 34",
+            "metingen:\n              2015: 21",
+        );
+    let report = load_text(&text).expect_err("no date");
+    let d = report
+        .errors()
+        .find(|d| d.message.contains("is geen datum"))
+        .expect("the date is refused");
+    assert!(
+        d.hint.as_deref().unwrap().contains("2019-03-15"),
+        "{:?}",
+        d.hint
+    );
 }
 
 #[test]
@@ -359,7 +759,7 @@ fn dates_exist() {
         "publicatiedatum",
         "'2017-02-30' is geen bestaande datum",
     );
-    let text = with("gereed: 2016-12-31", "gereed: 2016-13-01");
+    let text = with("gereed: 2017-06-30", "gereed: 2016-13-01");
     expect_error(&text, "gereed", "'2016-13-01' is geen bestaande datum");
 }
 
@@ -650,7 +1050,7 @@ fn years_outside_the_range_are_refused_where_they_stand() {
             "              1900: 21\n",
             "1900: 21",
         ),
-        ("gereed: 2016-12-31", "gereed: 3000", "gereed: 3000"),
+        ("gereed: 2017-06-30", "gereed: 3000", "gereed: 3000"),
     ] {
         let text = with(from, to);
         let hint = expect_error(&text, marker, "ligt buiten 1950-2100");

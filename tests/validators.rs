@@ -39,11 +39,12 @@ fn generated_reports_pass_the_independent_validators() {
     let mut files = Vec::new();
     for case in &cases {
         let (data, previous) = case.write(&dir.path().join(format!("geval-{}", case.number)));
-        // The data is valid and raises no warning.
+        // The data is valid; its only warnings are points of the
+        // publication check (a year without measurement, a deadline past).
         let loaded = techniekpact::load::load(&data, Default::default())
             .unwrap_or_else(|r| panic!("{}: {}", case.description, r.render(false)));
         assert!(
-            loaded.warnings.diagnostics.is_empty(),
+            loaded.warnings.diagnostics.len() == loaded.warnings.to_review,
             "{}: {}",
             case.description,
             loaded.warnings.render(false)

@@ -4,9 +4,11 @@
 //! once in a [`Problems`], with "bedoelt u ...?" from [`suggest`].
 
 pub mod positions;
+pub mod readiness;
 pub mod schema;
 mod schema_check;
 pub mod suggest;
+pub mod syntax;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
@@ -182,14 +184,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
     let value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let at = e.location().map(|l| l.index()..l.index());
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "het bestand kan niet gelezen worden: {}",
-                    yaml_error_nl(&e)
-                ))
-                .at_opt(at),
-            );
+            diagnostics.push(yaml_error_nl(text, &e));
             return Err(here(diagnostics));
         }
     };
@@ -213,13 +208,17 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
     diagnostics.extend(clean_texts(&mut value, String::new(), &index));
     diagnostics.extend(schema_check::check(&value, &index, text));
     let base = base_dir(path);
-    diagnostics.extend(validate::check(&validate::Doc {
+    let doc = validate::Doc {
         value: &value,
         index: &index,
         text,
         base_dir: &base,
         allow_outside_paths: options.allow_outside_paths,
-    }));
+    };
+    diagnostics.extend(validate::check(&doc));
+    let review = readiness::check(&doc);
+    let to_review = review.len();
+    diagnostics.extend(review);
     if options.strict {
         for d in &mut diagnostics {
             if !d.is_error() {
@@ -230,7 +229,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
     }
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(here(diagnostics));
+        return Err(here(diagnostics).with_review(to_review));
     }
     let data: Voortgang = match serde_json::from_value(value) {
         Ok(d) => d,
@@ -246,21 +245,56 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
         source: source.clone(),
         data,
         index,
-        warnings: here(diagnostics),
+        warnings: here(diagnostics).with_review(to_review),
     })
 }
 
-/// Dutch wording of the errors `serde_yaml` can still raise after the walk.
-fn yaml_error_nl(e: &serde_yaml::Error) -> String {
+/// The errors `serde_yaml` can still raise after the walk, in Dutch: its
+/// limits, and what its parser refuses where saphyr's did not.
+fn yaml_error_nl(text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let msg = e.to_string();
+    // libyaml counts lines and columns from 1, in characters.
+    let at = e.location().map(|l| {
+        let line_start = text
+            .split_inclusive('\n')
+            .take(l.line().saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>();
+        let line = &text[line_start.min(text.len())..];
+        line_start
+            + line
+                .char_indices()
+                .nth(l.column().saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i)
+    });
+    let limit = |message: &str, hint: &str| {
+        Diagnostic::error(message.to_string())
+            .at_opt(at.map(|a| a..a))
+            .hint(hint.to_string())
+    };
     if msg.contains("recursion limit") {
-        "de gegevens zijn te diep genest".into()
+        limit(
+            "de gegevens zijn te diep genest",
+            "het gegevensformaat heeft ongeveer acht niveaus; controleer de haakjes en de inspringing",
+        )
     } else if msg.contains("repetition limit") || msg.contains("alias") {
-        "te veel herhaalde verwijzingen (*alias); schrijf de waarden uit".into()
+        limit(
+            "te veel herhaalde verwijzingen (*alias)",
+            "schrijf de waarden uit in plaats van ze met & en * te herhalen",
+        )
     } else if msg.contains("duplicate") {
-        "een sleutel komt twee keer voor".into()
+        limit(
+            "een sleutel komt twee keer voor",
+            "verwijder of hernoem een van beide",
+        )
     } else {
-        format!("onleesbare YAML ({msg})")
+        syntax::explain(
+            text,
+            &syntax::ParseError {
+                info: &msg,
+                at: at.unwrap_or(0),
+            },
+        )
     }
 }
 

@@ -167,14 +167,10 @@ impl<'a> Walker<'a> {
                     return Err(Stop);
                 }
                 let at = self.offsets.byte(*e.marker());
-                self.fail(
-                    Diagnostic::error(format!(
-                        "het bestand is geen geldige YAML: {}",
-                        translate_scan_error(e.info())
-                    ))
-                    .at(at..at)
-                    .hint("controleer de inspringing en de dubbele punten op deze regel en de regel erboven"),
-                );
+                self.fail(crate::load::syntax::explain(
+                    self.offsets.text,
+                    &crate::load::syntax::ParseError { info: e.info(), at },
+                ));
                 Err(Stop)
             }
             None => Err(Stop),
@@ -250,6 +246,9 @@ impl<'a> Walker<'a> {
         );
         match ev {
             Event::Scalar(text, style, _, _) => {
+                if let Some(d) = curly_quotes(&text, value.clone()) {
+                    self.diagnostics.push(d);
+                }
                 if style == ScalarStyle::Plain && is_non_finite(&text) {
                     self.index.non_finite.insert(pointer);
                     self.diagnostics.push(
@@ -342,55 +341,43 @@ fn is_non_finite(s: &str) -> bool {
     matches!(body, ".inf" | ".Inf" | ".INF") || matches!(s, ".nan" | ".NaN" | ".NAN")
 }
 
-/// Dutch wording of the scanner's most frequent complaints.
-fn translate_scan_error(info: &str) -> String {
-    let known = [
-        (
-            "recursion limit exceeded",
-            "de gegevens zijn te diep genest",
-        ),
-        (
-            "mapping values are not allowed in this context",
-            "hier mag geen dubbele punt staan (zet tekst met ': ' tussen aanhalingstekens)",
-        ),
-        (
-            "did not find expected key",
-            "verwachtte hier een sleutel (klopt de inspringing?)",
-        ),
-        (
-            "did not find expected '-' indicator",
-            "verwachtte hier een lijstelement dat met '-' begint",
-        ),
-        (
-            "found character that cannot start any token",
-            "dit teken kan hier niet staan (zet de tekst tussen aanhalingstekens)",
-        ),
-        (
-            "found a tab character",
-            "tabs zijn niet toegestaan voor inspringing; gebruik spaties",
-        ),
-        (
-            "unexpected end of stream",
-            "het bestand houdt onverwacht op",
-        ),
-        ("invalid indentation", "ongeldige inspringing"),
-        (
-            "found unknown anchor",
-            "verwijzing (*alias) naar een onbekend anker",
-        ),
-        (
-            "while parsing a quoted scalar, found unexpected end of stream",
-            "een aanhalingsteken wordt niet gesloten",
-        ),
-        (
-            "while scanning a quoted scalar, found unexpected end of stream",
-            "een aanhalingsteken wordt niet gesloten",
-        ),
-    ];
-    for (en, nl) in known {
-        if info.contains(en) {
-            return nl.to_string();
-        }
-    }
-    format!("onleesbare YAML ({info})")
+/// The pairs of typographic quotes a word processor puts around a value.
+const CURLY_QUOTES: &[(char, char)] = &[
+    ('\u{201C}', '\u{201D}'),
+    ('\u{2018}', '\u{2019}'),
+    ('\u{201E}', '\u{201D}'),
+    ('\u{201E}', '\u{201C}'),
+    ('\u{201A}', '\u{2019}'),
+    ('\u{201D}', '\u{201D}'),
+    ('\u{00AB}', '\u{00BB}'),
+];
+
+/// A warning for a value wrapped in typographic quotes (“1.0”, ‘%’, „x”):
+/// YAML takes them as part of the text, so they would be printed.
+fn curly_quotes(text: &str, at: Range<usize>) -> Option<Diagnostic> {
+    let mut chars = text.chars();
+    let (first, last) = (chars.next()?, chars.next_back()?);
+    let &(open, close) = CURLY_QUOTES
+        .iter()
+        .find(|&&(o, c)| o == first && c == last)?;
+    let inner: String = text
+        .chars()
+        .skip(1)
+        .take(text.chars().count().saturating_sub(2))
+        .collect();
+    let straight = if inner.contains('"') {
+        format!("'{}'", inner.replace('\'', "''"))
+    } else {
+        format!("\"{}\"", inner.replace('\\', "\\\\"))
+    };
+    Some(
+        Diagnostic::warning(format!(
+            "deze waarde staat tussen de aanhalingstekens {open} {close} van een tekstverwerker; die komen zo in het rapport"
+        ))
+        .at(at)
+        .label(format!("{open} {close}"))
+        .hint(format!(
+            "gebruik rechte aanhalingstekens: {straight}, of laat ze weg"
+        )),
+    )
 }

@@ -167,7 +167,7 @@ fn translate(
         }
         ValidationErrorKind::Type { kind } => wrong_type(err, kind, &field, at),
         ValidationErrorKind::Enum { options } => not_allowed(err, options, &field, at),
-        ValidationErrorKind::Pattern { pattern } => bad_pattern(err, pattern, &field, at),
+        ValidationErrorKind::Pattern { pattern } => bad_pattern(err, pattern, &field, at, root),
         ValidationErrorKind::Minimum { limit } => Diagnostic::error(format!(
             "{field} is te klein: {found}, het minimum is {limit}"
         ))
@@ -355,17 +355,24 @@ fn bad_pattern(
     pattern: &str,
     field: &str,
     at: Option<std::ops::Range<usize>>,
+    root: &Value,
 ) -> Diagnostic {
     let found = describe(err.instance());
     let (what, hint) = if pattern == crate::model::DATE_PATTERN {
+        // The example date lies in the spring after the report year.
+        let year = root
+            .pointer("/rapport/verslagjaar")
+            .and_then(Value::as_i64)
+            .filter(|y| (2000..=2100).contains(y))
+            .map_or(2017, |y| y + 1);
         (
             "is geen datum",
-            "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2017-03-15",
+            format!("schrijf een datum als JJJJ-MM-DD, bijvoorbeeld {year}-03-15"),
         )
     } else {
         (
             "is geen geldige id",
-            "een id bestaat alleen uit kleine letters, cijfers en '-', bijvoorbeeld 'betapunt-noord'",
+            "een id bestaat alleen uit kleine letters, cijfers en '-', bijvoorbeeld 'betapunt-noord'".to_string(),
         )
     };
     Diagnostic::error(format!("{field} {what}: {found}"))

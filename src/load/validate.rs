@@ -116,7 +116,7 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
 }
 
 /// `(pointer, value)` of the elements of the list at `pointer`.
-fn list(doc: &Doc, pointer: &str) -> Vec<(String, Value)> {
+pub(crate) fn list(doc: &Doc, pointer: &str) -> Vec<(String, Value)> {
     match doc.value.pointer(pointer) {
         Some(Value::Array(a)) => a
             .iter()
@@ -127,21 +127,21 @@ fn list(doc: &Doc, pointer: &str) -> Vec<(String, Value)> {
     }
 }
 
-fn themas(doc: &Doc) -> Vec<(String, Value)> {
+pub(crate) fn themas(doc: &Doc) -> Vec<(String, Value)> {
     list(doc, "/onderdelen")
         .into_iter()
         .flat_map(|(p, _)| list(doc, &format!("{p}/themas")))
         .collect()
 }
 
-fn indicatoren(doc: &Doc) -> Vec<(String, Value)> {
+pub(crate) fn indicatoren(doc: &Doc) -> Vec<(String, Value)> {
     themas(doc)
         .into_iter()
         .flat_map(|(p, _)| list(doc, &format!("{p}/indicatoren")))
         .collect()
 }
 
-fn acties(doc: &Doc) -> Vec<(String, Value)> {
+pub(crate) fn acties(doc: &Doc) -> Vec<(String, Value)> {
     themas(doc)
         .into_iter()
         .flat_map(|(p, _)| list(doc, &format!("{p}/acties")))

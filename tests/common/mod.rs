@@ -43,7 +43,7 @@ onderdelen:
           - id: plan
             naam: Plan van aanpak
             status: lopend
-            gereed: 2016-12-31
+            gereed: 2017-06-30
 doe_voorstellen:
   - nummer: 1
     id: po-voorstel
