@@ -19,6 +19,7 @@ mod nieuw_jaar;
 mod output_checks;
 mod pdf;
 mod properties;
+mod publicatie;
 mod rebuild;
 mod sjablonen;
 mod typst_bundle;

@@ -67,6 +67,9 @@ pub enum Command {
     /// Maak het gegevensbestand voor het volgende verslagjaar.
     #[command(name = "nieuw-jaar", help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     NieuwJaar(NieuwJaarArgs),
+    /// Schrijf een eerste gegevensbestand voor een nieuw landsdeel (een concept, met uitleg bij elke sleutel).
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
+    Begin(BeginArgs),
     /// Schrijf de standaardsjablonen naar een map, om aan te passen.
     #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Sjablonen(SjablonenArgs),
@@ -162,6 +165,22 @@ pub struct NieuwJaarArgs {
     #[arg(value_name = "GEGEVENS.yaml")]
     pub bestand: PathBuf,
     /// Overschrijf het bestand van het nieuwe jaar als het al bestaat.
+    #[arg(long)]
+    pub overschrijven: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BeginArgs {
+    /// Het landsdeel, bijvoorbeeld Oost.
+    #[arg(long, value_name = "NAAM")]
+    pub landsdeel: String,
+    /// Het verslagjaar, bijvoorbeeld 2017.
+    #[arg(long, value_name = "JJJJ", value_parser = clap::value_parser!(i32).range(2000..=2100))]
+    pub jaar: i32,
+    /// Schrijf naar dit bestand (standaard: <landsdeel>-<jaar>.yaml in de huidige map).
+    #[arg(long, value_name = "BESTAND")]
+    pub uit: Option<PathBuf>,
+    /// Overschrijf het bestand als het al bestaat.
     #[arg(long)]
     pub overschrijven: bool,
 }

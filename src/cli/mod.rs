@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod batch;
+pub mod begin;
 pub mod example;
 pub mod new_year;
 pub mod volg;
@@ -18,7 +19,7 @@ use crate::load::{self, LoadOptions};
 
 use args::usage_error;
 pub use args::{
-    Cli, Command, ControleerArgs, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formaat, MaakArgs,
+    BeginArgs, Cli, Command, ControleerArgs, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formaat, MaakArgs,
     NieuwJaarArgs, SchemaArgs, SjablonenArgs, command, use_color,
 };
 use batch::count;
@@ -60,6 +61,7 @@ fn run(command: Command) -> u8 {
             write_or_print(args.uit.as_deref(), &text)
         }
         Command::Sjablonen(args) => sjablonen(&args),
+        Command::Begin(args) => begin(&args),
         Command::NieuwJaar(args) => nieuw_jaar(&args),
         Command::Volg(args) => crate::cli::volg::volg(&args),
     }
@@ -174,6 +176,53 @@ fn sjablonen(args: &SjablonenArgs) -> u8 {
             println!(
                 "Pas de sjablonen aan en gebruik ze met: techniekpact maak GEGEVENS.yaml --sjablonen {}",
                 args.map.display()
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("fout: {e}");
+            EXIT_INVALID
+        }
+    }
+}
+
+fn begin(args: &BeginArgs) -> u8 {
+    if !begin::valid_landsdeel(&args.landsdeel) {
+        eprintln!(
+            "fout: '{}' kan geen naam van een landsdeel zijn\n  tip: gebruik letters, cijfers, spaties en '-', bijvoorbeeld --landsdeel Oost",
+            args.landsdeel
+        );
+        return EXIT_USAGE;
+    }
+    let target = args
+        .uit
+        .clone()
+        .unwrap_or_else(|| begin::default_path(&args.landsdeel, args.jaar));
+    if target.exists() && !args.overschrijven {
+        eprintln!(
+            "fout: {} bestaat al\n  tip: kies een andere naam met --uit, of gebruik --overschrijven",
+            target.display()
+        );
+        return EXIT_INVALID;
+    }
+    let text = begin::starter_text(&args.landsdeel, args.jaar);
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let file = crate::output::OutputFile {
+        rel: PathBuf::from(target.file_name().unwrap_or_default()),
+        bytes: text.into_bytes(),
+    };
+    match crate::output::write_all(dir, &[file]) {
+        Ok(_) => {
+            println!(
+                "{} geschreven (landsdeel {}, verslagjaar {}). Vul de waarden in en haal de regels met '# {}' weg; controleer met: techniekpact controleer {}",
+                target.display(),
+                args.landsdeel,
+                args.jaar,
+                crate::load::readiness::REVIEW,
+                target.display()
             );
             EXIT_OK
         }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::load::Loaded;
 
 /// Marker placed above everything that needs a look.
-pub const REVIEW: &str = "CONTROLEREN";
+pub const REVIEW: &str = crate::load::readiness::REVIEW;
 /// Value of the publication date until someone fills it in.
 pub const DATE_PLACEHOLDER: &str = "JJJJ-MM-DD";
 
