@@ -5,7 +5,9 @@
 //! schema, rules) -> [`analysis`] (computed status) -> [`document`] (one
 //! model, with its texts, charts and house style) -> [`render`] (PDF, DOCX,
 //! HTML) -> [`output`] (all files or none). [`pipeline`] runs these stages
-//! for one report; [`cli`] holds the commands.
+//! for one report; [`cli`] holds the commands. Beside the report: [`sheet`],
+//! the partners' invulblad (spreadsheet out and back into the data file,
+//! through [`yaml_edit`]).
 
 pub mod analysis;
 pub mod cli;
@@ -20,5 +22,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod sheet;
 pub mod templates;
 pub mod timings;
+pub mod yaml_edit;

@@ -67,6 +67,12 @@ pub enum Command {
     /// Maak het gegevensbestand voor het volgende verslagjaar.
     #[command(name = "nieuw-jaar", help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     NieuwJaar(NieuwJaarArgs),
+    /// Schrijf een invulblad (XLSX) waarin partners de cijfers, statussen en teksten van het verslagjaar invullen.
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
+    Invulblad(InvulbladArgs),
+    /// Lees een ingevuld invulblad (XLSX of ODS) in: de waarden komen in het gegevensbestand, met behoud van opmerkingen en opmaak.
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
+    Inlezen(InlezenArgs),
     /// Schrijf een eerste gegevensbestand voor een nieuw landsdeel (een concept, met uitleg bij elke sleutel).
     #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Begin(BeginArgs),
@@ -167,6 +173,29 @@ pub struct NieuwJaarArgs {
     /// Overschrijf het bestand van het nieuwe jaar als het al bestaat.
     #[arg(long)]
     pub overschrijven: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InvulbladArgs {
+    /// Het gegevensbestand, bijvoorbeeld data/noord-2017.yaml.
+    #[arg(value_name = "GEGEVENS.yaml")]
+    pub bestand: PathBuf,
+    /// Alleen de rijen van deze partner: acties en doe-voorstellen met deze trekker, indicatoren met deze bron of partner.
+    #[arg(long, value_name = "NAAM")]
+    pub trekker: Option<String>,
+    /// Schrijf naar dit bestand (standaard: out/invulblad-<landsdeel>-<jaar>.xlsx).
+    #[arg(long, value_name = "BESTAND")]
+    pub uit: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InlezenArgs {
+    /// Het ingevulde invulblad (.xlsx of .ods).
+    #[arg(value_name = "BLAD.xlsx")]
+    pub blad: PathBuf,
+    /// Het gegevensbestand waarin de waarden komen.
+    #[arg(value_name = "GEGEVENS.yaml")]
+    pub bestand: PathBuf,
 }
 
 #[derive(Debug, Args)]

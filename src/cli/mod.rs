@@ -1,5 +1,6 @@
 //! The command line: `main`, and the commands `controleer`, `maak`,
-//! `schema`, `voorbeeld`, `sjablonen` and `nieuw-jaar`. The arguments, help
+//! `schema`, `voorbeeld`, `sjablonen`, `nieuw-jaar` and `begin`; `invulblad`
+//! and `inlezen` are in [`sheet`]. The arguments, help
 //! texts and exit statuses are in [`args`], making reports (also for `volg`)
 //! in [`batch`], and `volg` itself in [`volg`].
 
@@ -8,6 +9,7 @@ pub mod batch;
 pub mod begin;
 pub mod example;
 pub mod new_year;
+pub mod sheet;
 pub mod volg;
 
 use std::path::PathBuf;
@@ -19,8 +21,9 @@ use crate::load::{self, LoadOptions};
 
 use args::usage_error;
 pub use args::{
-    BeginArgs, Cli, Command, ControleerArgs, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formaat, MaakArgs,
-    NieuwJaarArgs, SchemaArgs, SjablonenArgs, command, use_color,
+    BeginArgs, Cli, Command, ControleerArgs, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formaat,
+    InlezenArgs, InvulbladArgs, MaakArgs, NieuwJaarArgs, SchemaArgs, SjablonenArgs, command,
+    use_color,
 };
 use batch::count;
 pub use batch::{internal_error_message, make_all, make_options, print_problems};
@@ -62,6 +65,8 @@ fn run(command: Command) -> u8 {
         }
         Command::Sjablonen(args) => sjablonen(&args),
         Command::Begin(args) => begin(&args),
+        Command::Invulblad(args) => sheet::invulblad(&args),
+        Command::Inlezen(args) => sheet::inlezen(&args),
         Command::NieuwJaar(args) => nieuw_jaar(&args),
         Command::Volg(args) => crate::cli::volg::volg(&args),
     }
@@ -72,6 +77,7 @@ fn controleer(args: &ControleerArgs) -> u8 {
     let options = LoadOptions {
         strict: args.strikt,
         allow_outside_paths: args.sta_paden_toe,
+        being_filled_in: false,
     };
     for path in &args.bestanden {
         let (report, ok) = match load::load(path, options) {

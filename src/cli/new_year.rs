@@ -7,11 +7,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::load::Loaded;
+use crate::yaml_edit::{Edit, apply};
 
 /// Marker placed above everything that needs a look.
 pub const REVIEW: &str = crate::load::readiness::REVIEW;
 /// Value of the publication date until someone fills it in.
-pub const DATE_PLACEHOLDER: &str = "JJJJ-MM-DD";
+pub const DATE_PLACEHOLDER: &str = crate::load::DATE_PLACEHOLDER;
 
 /// The file name for the next year: the year in the name is replaced, or
 /// `<landsdeel>-<jaar>.yaml` next to the source.
@@ -25,12 +26,6 @@ pub fn target_path(source: &Path, year: i32, landsdeel: &str) -> PathBuf {
     } else {
         dir.join(format!("{}-{next}.yaml", slug::slugify(landsdeel)))
     }
-}
-
-struct Edit {
-    at: usize,
-    end: usize,
-    with: String,
 }
 
 /// The text of the next year's file.
@@ -155,21 +150,4 @@ fn header(loaded: &Loaded, next: i32) -> Edit {
         end: at,
         with: header,
     }
-}
-
-/// `text` with `edits` applied; an edit inside an earlier one is skipped.
-fn apply(text: &str, mut edits: Vec<Edit>) -> String {
-    edits.sort_by_key(|e| (e.at, e.end));
-    let mut out = String::with_capacity(text.len() + 4096);
-    let mut at = 0;
-    for e in edits {
-        if e.at < at {
-            continue;
-        }
-        out.push_str(&text[at..e.at]);
-        out.push_str(&e.with);
-        at = e.end;
-    }
-    out.push_str(&text[at..]);
-    out
 }

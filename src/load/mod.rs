@@ -31,6 +31,10 @@ pub struct LoadOptions {
     /// Allow paths in the data (the logo) outside the data file's folder
     /// (`--sta-paden-toe`).
     pub allow_outside_paths: bool,
+    /// The file is being filled in (`invulblad`, `inlezen`): review markers
+    /// in a `definitief` file are warnings, and the publication date may
+    /// still be the placeholder `nieuw-jaar` wrote.
+    pub being_filled_in: bool,
 }
 
 /// A file that passed validation.
@@ -205,6 +209,9 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
     }
 
     let mut value = value;
+    if options.being_filled_in {
+        stand_in_for_the_date_placeholder(&mut value);
+    }
     diagnostics.extend(clean_texts(&mut value, String::new(), &index));
     diagnostics.extend(schema_check::check(&value, &index, text));
     let base = base_dir(path);
@@ -216,7 +223,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
         allow_outside_paths: options.allow_outside_paths,
     };
     diagnostics.extend(validate::check(&doc));
-    let review = readiness::check(&doc);
+    let review = readiness::check(&doc, options.being_filled_in);
     let to_review = review.len();
     diagnostics.extend(review);
     if options.strict {
@@ -295,6 +302,24 @@ fn yaml_error_nl(text: &str, e: &serde_yaml::Error) -> Diagnostic {
                 at: at.unwrap_or(0),
             },
         )
+    }
+}
+
+/// The value `nieuw-jaar` writes for a publication date still to fill in.
+pub const DATE_PLACEHOLDER: &str = "JJJJ-MM-DD";
+
+/// A file being filled in may still have the placeholder date: the value
+/// (not the text) gets the spring after the report year in its stead, so
+/// the rest of the file can be checked and typed.
+fn stand_in_for_the_date_placeholder(value: &mut Value) {
+    let year = value
+        .pointer("/rapport/verslagjaar")
+        .and_then(Value::as_i64)
+        .unwrap_or(2000);
+    if let Some(date) = value.pointer_mut("/rapport/publicatiedatum")
+        && date.as_str() == Some(DATE_PLACEHOLDER)
+    {
+        *date = Value::String(format!("{}-03-15", year + 1));
     }
 }
 

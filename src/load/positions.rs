@@ -24,6 +24,10 @@ pub struct NodePos {
     pub value: Range<usize>,
     /// The key of a map entry.
     pub key: Option<Range<usize>>,
+    /// The whole node, over all its lines: for a block text from its first
+    /// character (after `|` or `>`) to past the blank lines that follow it;
+    /// for a map or list up to where the next node starts.
+    pub extent: Range<usize>,
 }
 
 /// Positions of all nodes of one YAML document, by JSON pointer.
@@ -63,6 +67,11 @@ impl PositionIndex {
     /// Whether the exact pointer exists.
     pub fn contains(&self, pointer: &str) -> bool {
         self.nodes.contains_key(pointer)
+    }
+
+    /// The node at exactly `pointer`.
+    pub fn get(&self, pointer: &str) -> Option<&NodePos> {
+        self.nodes.get(pointer)
     }
 }
 
@@ -177,6 +186,14 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// A map or list at `pointer` ends where its end event stands.
+    fn close(&mut self, pointer: &str, end: Span) {
+        let end = self.offsets.byte(end.end);
+        if let Some(n) = self.index.nodes.get_mut(pointer) {
+            n.extent.end = end.max(n.extent.start);
+        }
+    }
+
     fn fail(&mut self, d: Diagnostic) {
         self.fatal = true;
         self.diagnostics.push(d);
@@ -237,11 +254,13 @@ impl<'a> Walker<'a> {
             );
             return Err(Stop);
         }
+        let start = self.offsets.byte(span.start);
         self.index.nodes.insert(
             pointer.clone(),
             NodePos {
                 value: value.clone(),
                 key,
+                extent: start..self.offsets.byte(span.end).max(start),
             },
         );
         match ev {
@@ -266,6 +285,7 @@ impl<'a> Walker<'a> {
                 loop {
                     let (ev, span) = self.next()?;
                     if matches!(ev, Event::SequenceEnd) {
+                        self.close(&pointer, span);
                         return Ok(());
                     }
                     self.node_from(ev, span, format!("{pointer}/{i}"), None, depth + 1)?;
@@ -278,7 +298,10 @@ impl<'a> Walker<'a> {
                     let (kev, kspan) = self.next()?;
                     let key_span = self.offsets.span(kspan);
                     let name = match &kev {
-                        Event::MappingEnd => return Ok(()),
+                        Event::MappingEnd => {
+                            self.close(&pointer, kspan);
+                            return Ok(());
+                        }
                         Event::Scalar(text, ..) => text.to_string(),
                         _ => {
                             self.fail(

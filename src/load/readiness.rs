@@ -16,7 +16,8 @@ use crate::load::validate::{Doc, acties, indicatoren};
 pub const REVIEW: &str = "CONTROLEREN";
 
 /// Every point that stands between the file and publication.
-pub fn check(doc: &Doc) -> Vec<Diagnostic> {
+/// With `allow_markers`, review markers are warnings even in a final report.
+pub fn check(doc: &Doc, allow_markers: bool) -> Vec<Diagnostic> {
     let Some(year) = doc
         .value
         .pointer("/rapport/verslagjaar")
@@ -26,7 +27,7 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
     };
     let definitief =
         doc.value.pointer("/rapport/status").and_then(Value::as_str) == Some("definitief");
-    let mut out = review_markers(doc.text, definitief);
+    let mut out = review_markers(doc.text, definitief && !allow_markers);
     out.extend(missing_measurements(doc, year));
     out.extend(overdue_actions(doc, year));
     out.extend(early_publication(doc, year));

@@ -1,0 +1,149 @@
+//! What the invulblad holds, where: the sheet names, the column headers
+//! (the reader finds its columns by these, so a partner may move or add
+//! columns but not rename them), the labels of the identification block on
+//! "Uitleg", and the rows a partner gets, with the JSON pointer of each
+//! entry in the data file.
+
+use crate::model::{Actie, ActieStatus, DoeStatus, DoeVoorstel, Indicator, Thema, Voortgang};
+
+pub const SHEET_EXPLANATION: &str = "Uitleg";
+pub const SHEET_INDICATORS: &str = "Indicatoren";
+pub const SHEET_ACTIONS: &str = "Acties";
+pub const SHEET_PROPOSALS: &str = "Doe-voorstellen";
+
+/// Labels of the identification block on "Uitleg" (column A; the value is
+/// in column B).
+pub const LABEL_LANDSDEEL: &str = "Landsdeel";
+pub const LABEL_YEAR: &str = "Verslagjaar";
+pub const LABEL_FILE: &str = "Gegevensbestand";
+pub const LABEL_PARTNER: &str = "Trekker";
+
+pub const COL_ID: &str = "id";
+pub const COL_NAME: &str = "Naam";
+pub const COL_UNIT: &str = "Eenheid";
+pub const COL_SOURCE: &str = "Bron";
+pub const COL_BASELINE: &str = "Nulmeting";
+pub const COL_TARGET: &str = "Doel";
+pub const COL_THEME: &str = "Thema";
+pub const COL_PARTNER: &str = "Trekker";
+pub const COL_NUMBER: &str = "Nummer";
+pub const COL_STATUS_SO_FAR: &str = "Status tot nu toe";
+pub const COL_DEADLINE: &str = "Gereed";
+pub const COL_TEXT_SO_FAR: &str = "Toelichting tot nu toe";
+
+/// "Meting 2016": a measurement column.
+pub fn col_measurement(year: i32) -> String {
+    format!("Meting {year}")
+}
+
+/// "Status 2017": the input column of the status.
+pub fn col_status(year: i32) -> String {
+    format!("Status {year}")
+}
+
+/// "Toelichting 2017": the input column of the text.
+pub fn col_text(year: i32) -> String {
+    format!("Toelichting {year}")
+}
+
+/// The statuses of an action as a partner picks them.
+pub fn action_statuses() -> Vec<&'static str> {
+    ActieStatus::ALL
+        .iter()
+        .map(|s| action_status_word(*s))
+        .collect()
+}
+
+pub fn action_status_word(s: ActieStatus) -> &'static str {
+    match s {
+        ActieStatus::Gepland => "gepland",
+        ActieStatus::Lopend => "lopend",
+        ActieStatus::Afgerond => "afgerond",
+        ActieStatus::Vertraagd => "vertraagd",
+        ActieStatus::Gestopt => "gestopt",
+    }
+}
+
+/// The statuses of a doe-voorstel as a partner picks them (with a space;
+/// the data file writes `in_voorbereiding`).
+pub fn proposal_statuses() -> Vec<&'static str> {
+    DoeStatus::ALL
+        .iter()
+        .map(|s| proposal_status_word(*s))
+        .collect()
+}
+
+pub fn proposal_status_word(s: DoeStatus) -> &'static str {
+    match s {
+        DoeStatus::InVoorbereiding => "in voorbereiding",
+        DoeStatus::InUitvoering => "in uitvoering",
+        DoeStatus::Afgerond => "afgerond",
+        DoeStatus::Gestopt => "gestopt",
+    }
+}
+
+/// One entry of the data file with where it stands.
+pub struct Row<'a, T> {
+    /// JSON pointer of the entry, e.g. `/onderdelen/0/themas/1/acties/2`.
+    pub pointer: String,
+    pub thema: Option<&'a Thema>,
+    pub item: &'a T,
+}
+
+pub fn indicator_rows(data: &Voortgang) -> Vec<Row<'_, Indicator>> {
+    let mut out = Vec::new();
+    for (o, onderdeel) in data.onderdelen.iter().enumerate() {
+        for (t, thema) in onderdeel.themas.iter().enumerate() {
+            for (i, item) in thema.indicatoren.iter().enumerate() {
+                out.push(Row {
+                    pointer: format!("/onderdelen/{o}/themas/{t}/indicatoren/{i}"),
+                    thema: Some(thema),
+                    item,
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn action_rows(data: &Voortgang) -> Vec<Row<'_, Actie>> {
+    let mut out = Vec::new();
+    for (o, onderdeel) in data.onderdelen.iter().enumerate() {
+        for (t, thema) in onderdeel.themas.iter().enumerate() {
+            for (i, item) in thema.acties.iter().enumerate() {
+                out.push(Row {
+                    pointer: format!("/onderdelen/{o}/themas/{t}/acties/{i}"),
+                    thema: Some(thema),
+                    item,
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn proposal_rows(data: &Voortgang) -> Vec<Row<'_, DoeVoorstel>> {
+    data.doe_voorstellen
+        .iter()
+        .enumerate()
+        .map(|(i, item)| Row {
+            pointer: format!("/doe_voorstellen/{i}"),
+            thema: None,
+            item,
+        })
+        .collect()
+}
+
+/// The years before the report year that have a measurement in any
+/// indicator: the columns of earlier measurements.
+pub fn earlier_years(data: &Voortgang) -> Vec<i32> {
+    let year = data.rapport.verslagjaar;
+    let mut years: Vec<i32> = data
+        .indicatoren()
+        .flat_map(|i| i.metingen.keys().copied())
+        .filter(|y| *y < year)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
