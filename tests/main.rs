@@ -12,6 +12,7 @@ mod docx;
 mod hostile_input;
 mod html;
 mod input_files;
+mod invulblad;
 mod jaarroute;
 mod large_reports;
 mod markup;

@@ -3,8 +3,8 @@
 Usage: controleer.py FILE...
 
 PDF files go through page-validation (profiles PDF_A_2A and PDF_UA_1) and
-outloud (PDF/UA-1 + WCAG); DOCX files through openxml-audit (Open XML SDK
-rules). Prints one JSON object per file on stdout:
+outloud (PDF/UA-1 + WCAG); DOCX and XLSX files (the report, the invulblad)
+through openxml-audit (Open XML SDK rules). Prints one JSON object per file on stdout:
 
     {"file": ..., "tool": ..., "errors": N, "findings": ["...", ...]}
 
@@ -38,7 +38,7 @@ def check_pdf(path):
     yield {"tool": "outloud", "errors": result.errors + len(crashed), "findings": findings + crashed}
 
 
-def check_docx(path):
+def check_openxml(path):
     from openxml_audit import OpenXmlValidator
     from openxml_audit.errors import ValidationSeverity
 
@@ -52,8 +52,8 @@ def main(paths):
     for path in paths:
         if path.endswith(".pdf"):
             checks = check_pdf(path)
-        elif path.endswith(".docx"):
-            checks = check_docx(path)
+        elif path.endswith((".docx", ".xlsx")):
+            checks = check_openxml(path)
         else:
             raise SystemExit(f"onbekend bestandstype: {path}")
         for c in checks:
