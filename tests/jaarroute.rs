@@ -159,7 +159,9 @@ fn the_yearly_route_from_new_year_through_the_partners_sheet_to_the_final_report
     assert_eq!(code, 0, "{stderr}");
     assert!(!stderr.contains("geen meting over 2017"), "{stderr}");
     assert!(stdout.contains("in orde"), "{stdout}");
-    let final_data = techniekpact::load::load(&next, Default::default()).unwrap().data;
+    let final_data = techniekpact::load::load(&next, Default::default())
+        .unwrap()
+        .data;
     let counts = techniekpact::analysis::analyse(&final_data).status_counts();
     assert!(
         counts

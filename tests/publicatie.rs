@@ -243,3 +243,56 @@ fn the_starter_file_of_a_new_landsdeel_builds_and_is_refused_as_final_until_fill
     assert_eq!(code, 1);
     assert!(stderr.contains("bestaat al"), "{stderr}");
 }
+
+/// The skeleton in docs/gegevensformaat.md is a valid file with every key,
+/// and its example messages of the invulblad are the program's.
+#[test]
+fn the_skeleton_in_the_format_guide_is_valid_and_complete() {
+    let guide = std::fs::read_to_string(repo().join("docs/gegevensformaat.md")).unwrap();
+    let section = guide
+        .split("## Het hele bestand in één oogopslag")
+        .nth(1)
+        .expect("the skeleton section");
+    let yaml = section
+        .split("```yaml\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("a yaml block");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("data/logo-techniekpact-noord.svg"),
+        dir.path().join("logo.svg"),
+    )
+    .unwrap();
+    let path = dir.path().join("oost-2017.yaml");
+    let loaded = techniekpact::load::load_str(&path, yaml, Default::default())
+        .unwrap_or_else(|r| panic!("{}", r.render(false)));
+    assert!(
+        loaded.warnings.diagnostics.is_empty(),
+        "{}",
+        loaded.warnings.render(false)
+    );
+    // Every key of the schema's properties appears in the skeleton.
+    let schema: serde_json::Value =
+        serde_json::from_str(&techniekpact::load::schema::schema_text()).unwrap();
+    let mut keys = Vec::new();
+    fn walk(v: &serde_json::Value, keys: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::Object(props)) = m.get("properties") {
+                    keys.extend(props.keys().cloned());
+                }
+                m.values().for_each(|x| walk(x, keys));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, keys)),
+            _ => {}
+        }
+    }
+    walk(&schema, &mut keys);
+    for key in keys {
+        assert!(
+            yaml.contains(&format!("{key}:")),
+            "'{key}' is not in the skeleton"
+        );
+    }
+}
