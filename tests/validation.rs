@@ -445,6 +445,48 @@ fn every_kind_of_syntax_error_is_explained_in_dutch_where_it_must_be_fixed() {
             "\t    eenheid",
             "een tab in de inspringing",
         ),
+        (
+            "naam: Plan van aanpak",
+            "naam: \"Plan\"# opm",
+            "# opm",
+            "voor een opmerking (#) hoort een spatie",
+        ),
+        (
+            "in_uitvoering\n",
+            "in_uitvoering\n    toelichting: \"open tot het eind\n",
+            "\"open",
+            "wordt op deze regel niet gesloten",
+        ),
+        (
+            "naam: Plan van aanpak",
+            "naam: |0\n              Plan",
+            "|0",
+            "het getal na '|' of '>' moet 1 tot en met 9 zijn",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: !x!y z",
+            "!x!y",
+            "mag niet beginnen met '!'",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: - x",
+            "- x",
+            "hier mag geen lijstelement",
+        ),
+        (
+            "eenheid: schoolbesturen",
+            "eenheid: [a]b",
+            "b\n",
+            "na het sluitende haakje",
+        ),
+        (
+            "nulmeting: {jaar: 2014, waarde: 10}",
+            "nulmeting: {jaar: 2014, : 10}",
+            ": 10}",
+            "geen geldige YAML",
+        ),
     ];
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
