@@ -171,7 +171,13 @@ fn load_and_prepare(path: &Path, options: &MakeOptions) -> Result<(Problems, Pre
     let loaded = load::load(path, options.load).map_err(MakeError::Data)?;
     crate::timings::mark("geladen en gecontroleerd");
     let previous = match &options.previous {
-        Some(p) => Some(load::load(p, options.load).map_err(MakeError::Data)?),
+        Some(p) => {
+            let as_previous = load::LoadOptions {
+                purpose: load::Purpose::PreviousYear,
+                ..options.load
+            };
+            Some(load::load(p, as_previous).map_err(MakeError::Data)?)
+        }
         None => None,
     };
     let texts = TextSet::load(&options.templates).map_err(|r| MakeError::Template(vec![r]))?;

@@ -296,3 +296,41 @@ fn the_skeleton_in_the_format_guide_is_valid_and_complete() {
         );
     }
 }
+
+#[test]
+fn the_previous_years_file_gets_no_publication_check() {
+    // noord-2014 has an indicator without a 2014 measurement: a warning of
+    // its own report, none as the previous year of 2015, also with --strikt.
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    for year in [2014, 2015] {
+        std::fs::copy(
+            repo().join(format!("data/noord-{year}.yaml")),
+            dir.path().join(format!("noord-{year}.yaml")),
+        )
+        .unwrap();
+    }
+    let (code, _, stderr) = run_in(dir.path(), &["controleer", "--strikt", "noord-2014.yaml"]);
+    assert_eq!(code, 1, "{stderr}");
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &[
+            "maak",
+            "noord-2015.yaml",
+            "--vorig",
+            "noord-2014.yaml",
+            "--strikt",
+            "--formaat",
+            "html",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("jetnet-bedrijven"), "{stderr}");
+    // nieuw-jaar reads this year's file as next year's previous year.
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["nieuw-jaar", "noord-2014.yaml", "--overschrijven"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("geen meting over 2014"), "{stderr}");
+}

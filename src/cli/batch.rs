@@ -69,7 +69,7 @@ pub fn make_options(args: &MaakArgs) -> Result<MakeOptions<'static>, Problems> {
         load: LoadOptions {
             strict: args.strikt,
             allow_outside_paths: args.sta_paden_toe,
-            being_filled_in: false,
+            purpose: crate::load::Purpose::Report,
         },
         previous: args.vorig.clone(),
         typst_bundle: args.typst_bundel.clone(),

@@ -77,7 +77,7 @@ fn controleer(args: &ControleerArgs) -> u8 {
     let options = LoadOptions {
         strict: args.strikt,
         allow_outside_paths: args.sta_paden_toe,
-        being_filled_in: false,
+        purpose: crate::load::Purpose::Report,
     };
     for path in &args.bestanden {
         let (report, ok) = match load::load(path, options) {
@@ -240,7 +240,12 @@ fn begin(args: &BeginArgs) -> u8 {
 }
 
 fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
-    let loaded = match load::load(&args.bestand, LoadOptions::default()) {
+    // This year's file is next year's previous year: no publication check.
+    let as_previous = LoadOptions {
+        purpose: load::Purpose::PreviousYear,
+        ..LoadOptions::default()
+    };
+    let loaded = match load::load(&args.bestand, as_previous) {
         Ok(l) => l,
         Err(report) => {
             print_problems(&report);

@@ -35,7 +35,7 @@ fn write_file(target: &Path, bytes: Vec<u8>) -> Result<(), String> {
 
 fn load_data(path: &Path) -> Option<load::Loaded> {
     let options = LoadOptions {
-        being_filled_in: true,
+        purpose: load::Purpose::FillingIn,
         ..LoadOptions::default()
     };
     match load::load(path, options) {
@@ -154,7 +154,7 @@ pub fn inlezen(args: &InlezenArgs) -> u8 {
     }
     // The result must be valid data, or nothing is written.
     let options = LoadOptions {
-        being_filled_in: true,
+        purpose: load::Purpose::FillingIn,
         ..LoadOptions::default()
     };
     let result = match load::load_str(&args.bestand, &applied.text, options) {

@@ -31,10 +31,23 @@ pub struct LoadOptions {
     /// Allow paths in the data (the logo) outside the data file's folder
     /// (`--sta-paden-toe`).
     pub allow_outside_paths: bool,
-    /// The file is being filled in (`invulblad`, `inlezen`): review markers
-    /// in a `definitief` file are warnings, and the publication date may
-    /// still be the placeholder `nieuw-jaar` wrote.
-    pub being_filled_in: bool,
+    /// What the file is loaded for; it decides the publication check.
+    pub purpose: Purpose,
+}
+
+/// What a data file is loaded for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Purpose {
+    /// To check it or make its report: with the full publication check.
+    #[default]
+    Report,
+    /// To fill it in (`invulblad`, `inlezen`): review markers in a
+    /// `definitief` file are warnings, and the publication date may still
+    /// be the placeholder `nieuw-jaar` wrote.
+    FillingIn,
+    /// As last year's file (`--vorig`): its report went out long ago, so
+    /// there is no publication check.
+    PreviousYear,
 }
 
 /// A file that passed validation.
@@ -209,7 +222,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
     }
 
     let mut value = value;
-    if options.being_filled_in {
+    if options.purpose == Purpose::FillingIn {
         stand_in_for_the_date_placeholder(&mut value);
     }
     diagnostics.extend(clean_texts(&mut value, String::new(), &index));
@@ -223,7 +236,11 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
         allow_outside_paths: options.allow_outside_paths,
     };
     diagnostics.extend(validate::check(&doc));
-    let review = readiness::check(&doc, options.being_filled_in);
+    let review = match options.purpose {
+        Purpose::Report => readiness::check(&doc, false),
+        Purpose::FillingIn => readiness::check(&doc, true),
+        Purpose::PreviousYear => Vec::new(),
+    };
     let to_review = review.len();
     diagnostics.extend(review);
     if options.strict {
