@@ -1,0 +1,87 @@
+"""Checks that a reader sees everything on the page: every word of a PDF
+lies inside the page's text frame or in the running header/footer band,
+and nothing (text, drawing, image) is drawn off the page.
+
+Usage: kader.py FILE.pdf...
+
+Words are read unclipped with PyMuPDF (a clip far beyond the page, without
+the media-box clip), so words drawn off the page count too; `pdftotext`
+silently drops them. The frame is that of the report's pages (A4, margins
+2,6 cm top, 2,4 cm bottom, 2,3 cm left and right; the same in the PDF and
+in the DOCX that LibreOffice renders); the header and footer bands lie
+between the page edge (0,8 cm) and the frame. The title page (page 1) has
+no header or footer: there every word lies at least 0,8 cm from the edge.
+
+Prints one JSON object per file on stdout:
+
+    {"file": ..., "pages": N, "outside": N, "findings": ["page 5: 'word' at x 60-540, y -12-0", ...]}
+
+and exits 1 when any file has a finding.
+"""
+
+import json
+import sys
+
+import pymupdf
+
+CM = 72 / 2.54
+TOP, BOTTOM, SIDE, EDGE = 2.6 * CM, 2.4 * CM, 2.3 * CM, 0.8 * CM
+# A word's box is the font's line box: wider than its letters by a little,
+# taller by the font's ascender and descender room. A word on the frame's
+# edge may stick out by SLACK sideways and by a third of its box's height
+# above or below.
+SLACK = 2.0
+EVERYWHERE = pymupdf.Rect(-1e5, -1e5, 1e5, 1e5)
+
+
+def words(page):
+    flags = pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_MEDIABOX_CLIP
+    return page.get_text("words", clip=EVERYWHERE, flags=flags)
+
+
+def placed(page_number, rect, x0, y0, x1, y1):
+    w, h = rect.width, rect.height
+    room = max(SLACK, (y1 - y0) / 3)
+    y0, y1 = y0 + room - SLACK, y1 - room + SLACK
+    if page_number == 1:
+        return x0 >= EDGE - SLACK and x1 <= w - EDGE + SLACK and y0 >= EDGE - SLACK and y1 <= h - EDGE + SLACK
+    across = x0 >= SIDE - SLACK and x1 <= w - SIDE + SLACK
+    frame = y0 >= TOP - SLACK and y1 <= h - BOTTOM + SLACK
+    header = y0 >= EDGE - SLACK and y1 <= TOP + SLACK
+    footer = y0 >= h - BOTTOM - SLACK and y1 <= h - EDGE + SLACK
+    return across and (frame or header or footer)
+
+
+def check(path):
+    doc = pymupdf.open(path)
+    findings = []
+    for n, page in enumerate(doc, start=1):
+        rect = page.rect
+        for x0, y0, x1, y1, word, *_ in words(page):
+            if not word.strip():
+                continue
+            if not placed(n, rect, x0, y0, x1, y1):
+                findings.append(f"page {n}: {word!r} at x {x0:.1f}-{x1:.1f}, y {y0:.1f}-{y1:.1f}")
+        inside = pymupdf.Rect(rect.x0 - SLACK, rect.y0 - SLACK, rect.x1 + SLACK, rect.y1 + SLACK)
+        for d in page.get_drawings():
+            r = d["rect"]
+            if not r.is_empty and not inside.contains(r):
+                findings.append(f"page {n}: a drawing at {tuple(round(v, 1) for v in r)} runs off the page")
+        for info in page.get_image_info():
+            r = pymupdf.Rect(info["bbox"])
+            if not inside.contains(r):
+                findings.append(f"page {n}: an image at {tuple(round(v, 1) for v in r)} runs off the page")
+    return {"file": path, "pages": len(doc), "outside": len(findings), "findings": findings}
+
+
+def main(paths):
+    failed = False
+    for path in paths:
+        result = check(path)
+        failed |= result["outside"] > 0
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
