@@ -94,3 +94,28 @@ pub fn is_visible(c: char) -> bool {
             | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'))
 }
+
+/// The width of `text` set in Noto Sans at `size` points (bold or not), in
+/// points, from the font's advance widths (without kerning; characters the
+/// font lacks count as half an em).
+pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
+    use std::sync::LazyLock;
+    static REGULAR: LazyLock<Option<ttf_parser::Face<'static>>> =
+        LazyLock::new(|| ttf_parser::Face::parse(NOTO_SANS_REGULAR, 0).ok());
+    static BOLD: LazyLock<Option<ttf_parser::Face<'static>>> =
+        LazyLock::new(|| ttf_parser::Face::parse(NOTO_SANS_BOLD, 0).ok());
+    let face = if bold { &*BOLD } else { &*REGULAR };
+    let Some(face) = face.as_ref() else {
+        return text.chars().count() as f32 * size * 0.55;
+    };
+    let em = f32::from(face.units_per_em());
+    let units: f32 = text
+        .chars()
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .map_or(em / 2.0, f32::from)
+        })
+        .sum();
+    units / em * size
+}

@@ -547,20 +547,47 @@ const NAME_AREA: u32 = 270;
 /// Size of the names in the overview.
 const NAME_SIZE: f64 = 13.0;
 
-/// Realisatie against verwacht for every indicator.
-pub fn summary_chart(
+/// At most this many indicators in one part of the overview: a part with
+/// its legend, axis and caption fits a page of the PDF and of the DOCX.
+pub const OVERVIEW_ROWS: usize = 20;
+
+/// The parts of the overview for `n` indicators: as few as fit, of equal
+/// size (31 indicators: 16 and 15), as ranges of row indices.
+pub fn overview_parts(n: usize) -> Vec<std::ops::Range<usize>> {
+    let parts = n.div_ceil(OVERVIEW_ROWS).max(1);
+    let per = n.div_ceil(parts).max(1);
+    (0..parts)
+        .map(|k| (k * per).min(n)..((k + 1) * per).min(n))
+        .collect()
+}
+
+/// The chart id of part `k` (from 0) of the overview: `overzicht`, then
+/// `overzicht_2`, ... (an indicator id never has `_`, so no file name
+/// collides).
+pub fn overview_id(k: usize) -> String {
+    if k == 0 {
+        OVERVIEW_CHART.to_string()
+    } else {
+        format!("{OVERVIEW_CHART}_{}", k + 1)
+    }
+}
+
+/// Realisatie against verwacht for every indicator: one chart, or for more
+/// than [`OVERVIEW_ROWS`] indicators several, each with its legend and axis
+/// and the same scale. `caption` gives the caption of part `k` of `m`.
+pub fn summary_charts(
     data: &Voortgang,
     analysis: &Analysis,
     style: &HouseStyle,
     words: &ChartWords,
+    caption: &dyn Fn(usize, usize) -> String,
     text: ChartText,
-) -> Chart {
-    let p = Palette::of(style);
+) -> Vec<Chart> {
     let rows: Vec<(&Indicator, &IndicatorAnalysis)> = data
         .indicatoren()
         .filter_map(|i| analysis.indicator(&i.id).map(|a| (i, a)))
         .collect();
-    let n = rows.len().max(1);
+    // One scale for all parts, so bars compare across pages.
     let hi = rows
         .iter()
         .flat_map(|(_, a)| [a.realisatie.unwrap_or(0.0), a.verwacht])
@@ -571,6 +598,35 @@ pub fn summary_chart(
         .filter_map(|(_, a)| a.realisatie)
         .fold(0.0f64, f64::min)
         .max(-100.0);
+    let parts = overview_parts(rows.len());
+    let m = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(k, range)| {
+            summary_part(
+                &rows[range],
+                (lo, hi),
+                style,
+                words,
+                (overview_id(k), caption(k, m)),
+                text,
+            )
+        })
+        .collect()
+}
+
+/// One part of the overview.
+fn summary_part(
+    rows: &[(&Indicator, &IndicatorAnalysis)],
+    (lo, hi): (f64, f64),
+    style: &HouseStyle,
+    words: &ChartWords,
+    (id, caption): (String, String),
+    text: ChartText,
+) -> Chart {
+    let p = Palette::of(style);
+    let n = rows.len().max(1);
     let legend = Legend::new(
         vec![
             (words.realisatie.clone(), Mark::Bar(p.main)),
@@ -602,14 +658,14 @@ pub fn summary_chart(
             .x_label_formatter(&|v| format!("{}\u{a0}%", number(*v, 0)))
             .label_style(font(NAME_SIZE).color(&p.text))
             .draw()?;
-        summary_rows(&mut chart, &rows, (lo, hi), &p, words)
+        summary_rows(&mut chart, rows, (lo, hi), &p, words)
     });
     Chart {
-        id: OVERVIEW_CHART.into(),
-        file_name: format!("{OVERVIEW_CHART}.svg"),
+        file_name: format!("{id}.svg"),
+        id,
         svg,
-        caption: words.caption.clone(),
-        alt: summary_alt(&rows, text),
+        caption,
+        alt: summary_alt(rows, text),
         size,
     }
 }
@@ -771,7 +827,10 @@ mod tests {
         let analysis = crate::analysis::analyse(&loaded.data);
         let style = HouseStyle::embedded();
         let text = |key: &str, _: minijinja::Value| key.to_string();
-        let chart = summary_chart(&loaded.data, &analysis, &style, &words(), &text);
+        let caption = |_: usize, _: usize| String::new();
+        let charts = summary_charts(&loaded.data, &analysis, &style, &words(), &caption, &text);
+        assert_eq!(charts.len(), 1);
+        let chart = &charts[0];
         let measured = analysis
             .indicators
             .iter()
@@ -792,5 +851,29 @@ mod tests {
             );
         }
         assert!(chart.svg.contains("geen meting"));
+    }
+
+    #[test]
+    fn the_overview_is_split_into_parts_of_equal_size_that_fit_a_page() {
+        assert_eq!(overview_parts(0), [0..0]);
+        assert_eq!(overview_parts(1), [0..1]);
+        assert_eq!(overview_parts(20), [0..20]);
+        assert_eq!(overview_parts(21), [0..11, 11..21]);
+        assert_eq!(overview_parts(31), [0..16, 16..31]);
+        assert_eq!(overview_parts(60), [0..20, 20..40, 40..60]);
+        for n in 1..=200 {
+            let parts = overview_parts(n);
+            assert_eq!(parts.first().unwrap().start, 0);
+            assert_eq!(parts.last().unwrap().end, n);
+            assert!(parts.windows(2).all(|w| w[0].end == w[1].start));
+            assert!(
+                parts
+                    .iter()
+                    .all(|r| !r.is_empty() && r.len() <= OVERVIEW_ROWS),
+                "{n}"
+            );
+        }
+        assert_eq!(overview_id(0), "overzicht");
+        assert_eq!(overview_id(2), "overzicht_3");
     }
 }

@@ -167,8 +167,13 @@ pub struct Table {
     pub caption: Option<String>,
     pub header: Vec<String>,
     pub align: Vec<Align>,
-    /// Relative column widths.
+    /// Relative column widths of the columns that share the width.
     pub widths: Vec<f32>,
+    /// Per column: as wide as its widest cell and never wrapped (statuses,
+    /// numbers, years, short labels); the other columns share what is left
+    /// by `widths`. A table whose columns all fit is as wide as its
+    /// content, not stretched across the page.
+    pub fit: Vec<bool>,
     pub rows: Vec<Vec<Cell>>,
 }
 

@@ -77,11 +77,13 @@ fn stages(c: &mut Criterion) {
                 ));
                 n += charts::breakdown_chart(ind, &style, &words, &text).is_some() as usize + 1;
             }
-            black_box(charts::summary_chart(
+            let caption = |_: usize, _: usize| String::new();
+            black_box(charts::summary_charts(
                 &loaded.data,
                 &analysis,
                 &style,
                 &words,
+                &caption,
                 &text,
             ));
             n

@@ -122,6 +122,8 @@ impl Builder<'_> {
             header,
             align,
             widths: vec![1.0; cols],
+            // Years and numbers: a small table, not stretched.
+            fit: vec![true; cols],
             rows,
         }));
     }

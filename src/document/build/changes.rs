@@ -66,6 +66,7 @@ impl Builder<'_> {
             ],
             align: vec![Align::Left, Align::Left, Align::Left],
             widths: vec![3.0, 1.4, 1.4],
+            fit: vec![false, true, true],
             rows,
         }));
         true
@@ -120,6 +121,7 @@ impl Builder<'_> {
             ],
             align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
             widths: vec![3.2, 1.3, 1.3, 1.3],
+            fit: vec![false, true, true, true],
             rows,
         }));
         true
@@ -164,6 +166,7 @@ impl Builder<'_> {
             header: vec![self.w("naam"), self.w("soort"), self.w("wijziging")],
             align: vec![Align::Left, Align::Left, Align::Left],
             widths: vec![3.4, 1.2, 1.2],
+            fit: vec![false, true, true],
             rows,
         }));
         true

@@ -73,6 +73,7 @@ impl Builder<'_> {
                     .to_vec(),
                 align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
                 widths: vec![3.1, 1.7, 1.5, 1.3],
+                fit: vec![false, false, true, true],
                 rows,
             }));
         }
@@ -138,6 +139,7 @@ impl Builder<'_> {
             header: vec![self.w("kerncijfer"), self.w("waarde")],
             align: vec![Align::Left, Align::Left],
             widths: vec![1.3, 3.0],
+            fit: vec![true, false],
             rows,
         }));
         self.markdown(&ind.toelichting);
@@ -235,6 +237,7 @@ impl Builder<'_> {
                 Align::Left,
             ],
             widths: vec![0.5, 3.0, 1.8, 1.5, 1.7, 1.3],
+            fit: vec![true, false, false, false, false, true],
             rows,
         }));
     }

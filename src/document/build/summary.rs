@@ -83,12 +83,34 @@ impl Builder<'_> {
                     Align::Left,
                 ],
                 widths: vec![3.0, 1.3, 1.2, 1.3, 1.2, 1.5],
+                fit: vec![false, false, false, false, true, true],
                 rows,
             }));
             let words = self.chart_words("bijschrift_overzicht", context! {}, String::new());
             let text = |key: &str, ctx| self.chart_text(key, ctx);
-            let chart = charts::summary_chart(self.data, self.analysis, self.style, &words, &text);
-            self.figure(chart, 1.0);
+            // More indicators than fit a page: the overview in parts, each
+            // a figure with its legend, axis and "(1 van 3)".
+            let caption = |k: usize, m: usize| {
+                if m == 1 {
+                    words.caption.clone()
+                } else {
+                    self.chart_text(
+                        "bijschrift_overzicht_deel",
+                        context! { deel => k + 1, delen => m },
+                    )
+                }
+            };
+            let charts = charts::summary_charts(
+                self.data,
+                self.analysis,
+                self.style,
+                &words,
+                &caption,
+                &text,
+            );
+            for chart in charts {
+                self.figure(chart, 1.0);
+            }
         }
     }
 
@@ -128,6 +150,7 @@ impl Builder<'_> {
                 header: vec![self.w("status"), self.w("aantal_acties")],
                 align: vec![Align::Left, Align::Right],
                 widths: vec![2.0, 1.0],
+                fit: vec![true, true],
                 rows,
             }));
         }

@@ -5,6 +5,7 @@
 //! order by [`schema`], given the house style by [`house_style`] and its
 //! fonts by [`fonts`]; charts become PNG in [`raster`].
 
+mod columns;
 pub mod fonts;
 pub mod house_style;
 pub mod package;
@@ -18,9 +19,9 @@ use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header,
     Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText,
     Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering, NumberingId, PageMargin,
-    Paragraph, Pic, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Table, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableOfContents, TableOfContentsItem, TableRow,
-    WidthType,
+    Paragraph, Pic, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Table,
+    TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType,
+    TableOfContents, TableOfContentsItem, TableRow, WidthType,
 };
 
 use crate::document::{Align, Block, Cell, Document, Figure, Inline, Table as ModelTable};
@@ -651,12 +652,7 @@ impl<'a> Writer<'a> {
             let label = self.ctx.document.meta.labels.tabel.clone();
             self.caption(format!("{label} {}: {c}", t.number));
         }
-        let total: f32 = t.widths.iter().sum::<f32>().max(0.01);
-        let grid: Vec<usize> = t
-            .widths
-            .iter()
-            .map(|w| (w / total * TEXT_W as f32).round() as usize)
-            .collect();
+        let (grid, table_width) = columns::grid(t, self.ctx.style.maten.tabel as f32, TEXT_W);
         let align = |i: usize| t.align.get(i).copied().unwrap_or(Align::Left);
         let header = TableRow::new(
             t.header
@@ -695,7 +691,13 @@ impl<'a> Writer<'a> {
         self.add_table(
             Table::new(rows)
                 .set_grid(grid)
-                .width(TEXT_W as usize, WidthType::Dxa)
+                .width(table_width, WidthType::Dxa)
+                .layout(TableLayoutType::Fixed)
+                .align(if table_width < TEXT_W as usize {
+                    TableAlignmentType::Center
+                } else {
+                    TableAlignmentType::Left
+                })
                 .set_borders(borders),
         );
         // Space after the table.
