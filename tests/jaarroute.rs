@@ -232,4 +232,5 @@ fn the_yearly_route_from_new_year_through_the_partners_sheet_to_the_final_report
         }
     }
     independent_validators(&files);
+    reader_check(&files);
 }

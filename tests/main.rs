@@ -28,3 +28,4 @@ mod validation;
 mod validators;
 mod volg;
 mod vorig;
+mod zichtbaar;

@@ -109,8 +109,18 @@ fn generated_reports_pass_the_independent_validators() {
             })
             .collect();
         assert_eq!(statuses.len(), 6, "every indicator status: {statuses:?}");
+        assert!(all(&|c| c.data.indicatoren().count() >= 100));
     }
     independent_validators(&files);
+    // As a reader sees them: every word on the page, every drawing in the
+    // DOCX inside its text area.
+    reader_check(&files);
+    for (f, label) in files
+        .iter()
+        .filter(|(f, _)| f.extension().is_some_and(|e| e == "docx"))
+    {
+        docx_drawings_fit(&std::fs::read(f).unwrap()).unwrap_or_else(|e| panic!("{label}: {e}"));
+    }
 }
 
 #[test]
@@ -158,30 +168,24 @@ fn examples_in_both_statuses_pass_the_independent_validators_and_libreoffice() {
         }
     }
     independent_validators(&files);
+    reader_check(&files);
     libreoffice_converts(&docx);
 }
 
 /// LibreOffice headless opens each DOCX and converts it to PDF without an
-/// error.
+/// error; its PDF passes the reader's check too.
 fn libreoffice_converts(docx: &[PathBuf]) {
-    let profile = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    let o = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(out.path())
-        .args(docx)
-        .output()
-        .unwrap_or_else(|e| panic!("LibreOffice (soffice) ontbreekt: installeer libreoffice-writer-nogui, zoals tools/test doet ({e})"));
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(o.status.success(), "{stderr}");
-    assert!(!stderr.to_lowercase().contains("error"), "{stderr}");
-    for d in docx {
-        let pdf = out
-            .path()
-            .join(d.with_extension("pdf").file_name().unwrap());
-        let bytes = std::fs::read(&pdf)
-            .unwrap_or_else(|_| panic!("LibreOffice made no PDF of {}", d.display()));
+    let pdfs = libreoffice_pdfs(docx, out.path());
+    let labelled: Vec<(PathBuf, String)> = pdfs
+        .iter()
+        .map(|p| (p.clone(), "LibreOffice's PDF of the DOCX".to_string()))
+        .collect();
+    reader_check(&labelled);
+    for (d, pdf) in docx.iter().zip(&pdfs) {
+        docx_drawings_fit(&std::fs::read(d).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", d.display()));
+        let bytes = std::fs::read(pdf).unwrap();
         // The fonts embedded in the DOCX: LibreOffice sets the report in
         // Noto Sans even where the system has no Noto Sans (CI, this
         // machine: no fonts-noto package).

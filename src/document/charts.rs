@@ -855,9 +855,9 @@ mod tests {
 
     #[test]
     fn the_overview_is_split_into_parts_of_equal_size_that_fit_a_page() {
-        assert_eq!(overview_parts(0), [0..0]);
-        assert_eq!(overview_parts(1), [0..1]);
-        assert_eq!(overview_parts(20), [0..20]);
+        assert_eq!(overview_parts(0), vec![0..0]);
+        assert_eq!(overview_parts(1), vec![0..1]);
+        assert_eq!(overview_parts(20), vec![0..20]);
         assert_eq!(overview_parts(21), [0..11, 11..21]);
         assert_eq!(overview_parts(31), [0..16, 16..31]);
         assert_eq!(overview_parts(60), [0..20, 20..40, 40..60]);

@@ -3,7 +3,7 @@
 //! links, very long words and long paragraphs across page breaks; Arabic,
 //! Hebrew, Greek, Cyrillic and Latin diacritics in Dutch sentences; with and
 //! without samenvatting, logo, uitsplitsing, doe-voorstellen and a previous
-//! year; 1 to 60 indicators). Every case is valid data.
+//! year; 1 to 200 indicators). Every case is valid data.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -89,8 +89,11 @@ pub fn case(seed: u64, number: usize) -> Case {
     let mut rng = Rng(TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
     let year = 2016 + rng.below(3) as i32;
     let concept = number.is_multiple_of(2);
-    // Mostly small reports, every eighth one large (up to 60 indicators).
-    let indicators = if number % 8 == 7 {
+    // Mostly small reports, every eighth one large (40 to 60 indicators),
+    // every sixteenth very large (100 to 200).
+    let indicators = if number % 16 == 15 {
+        100 + rng.below(101)
+    } else if number % 8 == 7 {
         40 + rng.below(21)
     } else {
         1 + rng.below(12)

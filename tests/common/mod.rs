@@ -409,3 +409,122 @@ pub fn html_text(html: &str) -> String {
         .filter_map(|n| n.text())
         .collect()
 }
+
+/// A reader's check of every PDF in `files`, in one process: every word
+/// lies inside the page's text frame or in the header/footer band, and
+/// nothing is drawn off the page (`tests/validatie/kader.py`, PyMuPDF,
+/// words read unclipped). Panics with every finding.
+pub fn reader_check(files: &[(PathBuf, String)]) {
+    let pdfs: Vec<&(PathBuf, String)> = files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(!pdfs.is_empty(), "no PDF to check");
+    let out = std::process::Command::new(validator_python())
+        .arg(repo().join("tests/validatie/kader.py"))
+        .args(pdfs.iter().map(|(p, _)| p))
+        .output()
+        .expect("run the reader's check");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for line in stdout.lines() {
+        let v: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("kader.py output {line:?}: {e}"));
+        checked += 1;
+        if v["outside"].as_u64() != Some(0) {
+            let file = v["file"].as_str().unwrap_or_default();
+            let label = pdfs
+                .iter()
+                .find(|(p, _)| p.to_str() == Some(file))
+                .map_or("", |(_, l)| l.as_str());
+            let findings: Vec<String> = v["findings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .take(12)
+                .map(|f| format!("    {}", f.as_str().unwrap_or_default()))
+                .collect();
+            failures.push(format!(
+                "{file} ({label}): {} woorden of tekeningen buiten het kader\n{}",
+                v["outside"],
+                findings.join("\n")
+            ));
+        }
+    }
+    assert!(
+        checked == pdfs.len(),
+        "the reader's check ran on {checked} of {} files: {}",
+        pdfs.len(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every drawing of a DOCX fits the text area of the page (A4 less the
+/// margins of its section), as `wp:extent` gives its size.
+pub fn docx_drawings_fit(docx: &[u8]) -> Result<usize, String> {
+    let xml = docx_part(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).map_err(|e| e.to_string())?;
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let attr = |n: roxmltree::Node, name: &str| -> Option<i64> {
+        n.attribute((w, name)).and_then(|v| v.parse().ok())
+    };
+    let sect = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "sectPr")
+        .last()
+        .ok_or("no section")?;
+    let size = sect
+        .children()
+        .find(|n| n.tag_name().name() == "pgSz")
+        .ok_or("no page size")?;
+    let margin = sect
+        .children()
+        .find(|n| n.tag_name().name() == "pgMar")
+        .ok_or("no margins")?;
+    let twip = |n, k| attr(n, k).unwrap_or(0);
+    let area_w = (twip(size, "w") - twip(margin, "left") - twip(margin, "right")) * 635;
+    let area_h = (twip(size, "h") - twip(margin, "top") - twip(margin, "bottom")) * 635;
+    let mut drawings = 0;
+    for e in doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "extent")
+    {
+        let cx: i64 = e.attribute("cx").and_then(|v| v.parse().ok()).unwrap_or(0);
+        let cy: i64 = e.attribute("cy").and_then(|v| v.parse().ok()).unwrap_or(0);
+        drawings += 1;
+        if cx > area_w || cy > area_h {
+            return Err(format!(
+                "a drawing of {:.1} x {:.1} cm in a text area of {:.1} x {:.1} cm",
+                cx as f64 / 360_000.0,
+                cy as f64 / 360_000.0,
+                area_w as f64 / 360_000.0,
+                area_h as f64 / 360_000.0
+            ));
+        }
+    }
+    Ok(drawings)
+}
+
+/// LibreOffice's PDF of every DOCX, in one run, into `out`.
+pub fn libreoffice_pdfs(docx: &[PathBuf], out: &Path) -> Vec<PathBuf> {
+    let profile = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .args(docx)
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice) ontbreekt: installeer libreoffice-writer-nogui, zoals tools/test doet ({e})"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(!stderr.to_lowercase().contains("error"), "{stderr}");
+    docx.iter()
+        .map(|d| {
+            let pdf = out.join(d.with_extension("pdf").file_name().unwrap());
+            assert!(pdf.exists(), "LibreOffice made no PDF of {}", d.display());
+            pdf
+        })
+        .collect()
+}

@@ -2,9 +2,11 @@
 //! document model (as JSON) and exports PDF/A-2a + PDF/UA-1 by default.
 //! The Typst world ([`typst_world`]), the compilation that starts from the
 //! last layout ([`typst_compile`]), the PDF/A stream-end fix
-//! ([`stream_ends`]) and the Typst project export ([`bundle`]) live here.
+//! ([`stream_ends`]), the Typst project export ([`bundle`]) and the
+//! CONCEPT mark as shapes ([`concept_mark`]) live here.
 
 pub mod bundle;
+pub mod concept_mark;
 pub mod stream_ends;
 pub mod typst_compile;
 pub mod typst_world;
@@ -96,6 +98,11 @@ pub fn virtual_files(ctx: &RenderContext) -> Vec<(String, Arc<[u8]>)> {
         "/data/huisstijl.json".into(),
         Arc::from(ctx.style.to_json()),
     ));
+    if ctx.document.meta.concept {
+        let mark = concept_mark::outlines(&ctx.document.meta.labels.concept);
+        let json = serde_json::to_vec(&mark).expect("the mark serialises");
+        files.push(("/data/concept-merk.json".into(), Arc::from(json)));
+    }
     for c in &ctx.charts.charts {
         files.push((
             format!("/grafieken/{}", c.file_name),
