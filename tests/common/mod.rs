@@ -472,8 +472,7 @@ pub fn docx_drawings_fit(docx: &[u8]) -> Result<usize, String> {
     };
     let sect = doc
         .descendants()
-        .filter(|n| n.tag_name().name() == "sectPr")
-        .last()
+        .rfind(|n| n.tag_name().name() == "sectPr")
         .ok_or("no section")?;
     let size = sect
         .children()
