@@ -37,6 +37,69 @@ pub fn parse_inline(text: &str) -> Vec<Inline> {
     out
 }
 
+/// Parse a text for a table cell, which holds inlines only: paragraphs and
+/// list items each start a new line, items keep their bullet (`•`, or
+/// their number), and nothing runs together.
+pub fn parse_cell(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    cell_blocks(&parse(text), 0, &mut out);
+    out
+}
+
+fn cell_blocks(blocks: &[Block], depth: usize, out: &mut Vec<Inline>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } => {
+                if !out.is_empty()
+                    && !matches!(out.last(), Some(Inline::Text { text }) if text.ends_with(' '))
+                {
+                    out.push(Inline::LineBreak);
+                }
+                out.extend(content.iter().cloned());
+            }
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
+                for (n, item) in items.iter().enumerate() {
+                    if !out.is_empty() {
+                        out.push(Inline::LineBreak);
+                    }
+                    let indent = "\u{a0}\u{a0}\u{a0}".repeat(depth);
+                    let marker = if *ordered {
+                        format!("{indent}{}.\u{a0}", *start as usize + n)
+                    } else {
+                        format!("{indent}•\u{a0}")
+                    };
+                    // The item's own words after the marker; a nested list
+                    // on the lines below, indented.
+                    out.push(Inline::text(marker));
+                    let mut first = true;
+                    for b in item {
+                        match b {
+                            Block::Paragraph { content } if first => {
+                                out.extend(content.iter().cloned())
+                            }
+                            Block::List { .. } => {
+                                cell_blocks(std::slice::from_ref(b), depth + 1, out)
+                            }
+                            other => cell_blocks(std::slice::from_ref(other), depth + 1, out),
+                        }
+                        first = false;
+                    }
+                }
+            }
+            other => {
+                if !out.is_empty() {
+                    out.push(Inline::LineBreak);
+                }
+                out.push(Inline::text(other.plain_text()));
+            }
+        }
+    }
+}
+
 fn is_word(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
@@ -243,6 +306,34 @@ impl Builder {
             });
         }
         self.blocks
+    }
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+
+    fn shown(inlines: &[Inline]) -> String {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::LineBreak => "\n".to_string(),
+                other => crate::document::inlines_text(std::slice::from_ref(other)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cell_keeps_paragraphs_list_items_and_their_bullets() {
+        let cell =
+            parse_cell("Planning:\n\n- in het voorjaar;\n- het najaar.\n\nDaarna **verder**.");
+        assert_eq!(
+            shown(&cell),
+            "Planning:\n•\u{a0}in het voorjaar;\n•\u{a0}het najaar.\nDaarna verder."
+        );
+        let numbered = parse_cell("1. een\n2. twee");
+        assert_eq!(shown(&numbered), "1.\u{a0}een\n2.\u{a0}twee");
+        assert_eq!(shown(&parse_cell("Gewoon een zin.")), "Gewoon een zin.");
     }
 }
 

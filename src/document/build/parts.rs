@@ -55,7 +55,7 @@ impl Builder<'_> {
                 .map(|a| {
                     let mut name = Cell::text(a.naam.clone());
                     if let Some(t) = a.toelichting.as_deref().filter(|t| !t.trim().is_empty()) {
-                        name.note = Some(markdown::parse_inline(t.trim()));
+                        name.note = Some(markdown::parse_cell(t.trim()));
                     }
                     vec![
                         name,
@@ -200,7 +200,7 @@ impl Builder<'_> {
                     .map_or("–".to_string(), |a| a.naam.clone());
                 let mut name = Cell::text(d.naam.clone());
                 if let Some(t) = d.toelichting.as_deref().filter(|t| !t.trim().is_empty()) {
-                    name.note = Some(markdown::parse_inline(t.trim()));
+                    name.note = Some(markdown::parse_cell(t.trim()));
                 }
                 vec![
                     Cell::text(d.nummer.to_string()),

@@ -35,6 +35,10 @@ const PAGE_W: u32 = 11906;
 const PAGE_H: u32 = 16838;
 const MARGIN_X: i32 = 1304;
 const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X as u32;
+const MARGIN_TOP: i32 = 1474;
+const MARGIN_BOTTOM: i32 = 1361;
+/// Height of the text area between the top and bottom margins.
+const TEXT_H: u32 = PAGE_H - (MARGIN_TOP + MARGIN_BOTTOM) as u32;
 const EMU_PER_TWIP: u32 = 635;
 const ABSTRACT_BULLET: usize = 2;
 const ABSTRACT_ORDERED: usize = 3;
@@ -180,8 +184,8 @@ impl<'a> Writer<'a> {
             .page_size(PAGE_W, PAGE_H)
             .page_margin(
                 PageMargin::new()
-                    .top(1474)
-                    .bottom(1361)
+                    .top(MARGIN_TOP)
+                    .bottom(MARGIN_BOTTOM)
                     .left(MARGIN_X)
                     .right(MARGIN_X)
                     .header(720)
@@ -333,8 +337,15 @@ impl<'a> Writer<'a> {
     fn png(&mut self, bytes: Vec<u8>, width: u32, height: u32, alt: &str, width_twips: u32) -> Run {
         self.images += 1;
         self.alts.push(alt.to_string());
-        let w_emu = width_twips * EMU_PER_TWIP;
-        let h_emu = (w_emu as u64 * height as u64 / width.max(1) as u64) as u32;
+        let mut w_emu = width_twips * EMU_PER_TWIP;
+        let mut h_emu = (w_emu as u64 * height as u64 / width.max(1) as u64) as u32;
+        // Never taller than the text area (less a line for the caption):
+        // a drawing larger than its page is cut off in Word and LibreOffice.
+        let max_h = (TEXT_H - 600) * EMU_PER_TWIP;
+        if h_emu > max_h {
+            w_emu = (w_emu as u64 * max_h as u64 / h_emu as u64) as u32;
+            h_emu = max_h;
+        }
         let pic = Pic::new_with_dimensions(bytes, width, height)
             .id(format!("rIdImage{}", self.images))
             .size(w_emu, h_emu);
