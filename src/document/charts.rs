@@ -70,6 +70,12 @@ pub struct ChartWords {
     pub caption: String,
     /// Shown in a row of the overview chart without a measurement.
     pub geen_meting: String,
+    /// Shown in a row of the overview whose baseline is this year.
+    pub nulmeting: String,
+    /// Legend of the report-year line, with the year filled in.
+    pub verslagjaar: String,
+    /// Legend of the overview's 100 % line.
+    pub doel_bereikt: String,
 }
 
 /// Fills in a text of the charts (`grafieken` in teksten.yaml) by key.
@@ -158,25 +164,32 @@ enum Mark {
 /// on as many rows as the width needs.
 struct Legend {
     items: Vec<(String, Mark)>,
+    size: f64,
     /// Rows of item indices with the x offset of each item.
     rows: Vec<Vec<(usize, i32)>>,
 }
 
-const LEGEND_FONT: f64 = 14.0;
-const LEGEND_ROW: u32 = 24;
+/// Sizes of chart text in SVG pixels (plotters writes `font-size` as size /
+/// 1.24). A chart printed at 90 % of the PDF's text width (465 pt) shows
+/// 720 px in 418 pt, so 18 px prints at 8,4 pt; the overview, printed at
+/// the full width, at 16 px (8,3 pt). In the web page a chart is never
+/// narrower than its 720 px, so its labels are at least 12,9 CSS px.
+const CHART_FONT: f64 = 18.0;
+const OVERVIEW_FONT: f64 = 16.0;
+const LEGEND_ROW: u32 = 28;
 /// Width of the mark before the words, and the gaps.
 const MARK_W: i32 = 22;
 const MARK_GAP: i32 = 7;
 const ITEM_GAP: i32 = 22;
 
 impl Legend {
-    fn new(items: Vec<(String, Mark)>, left: i32, width: u32) -> Self {
+    fn new(items: Vec<(String, Mark)>, left: i32, width: u32, size: f64) -> Self {
         register_fonts();
         let right = width as i32 - 14;
         let mut rows: Vec<Vec<(usize, i32)>> = vec![Vec::new()];
         let mut x = left;
         for (i, (label, _)) in items.iter().enumerate() {
-            let text_w = text_width(label, LEGEND_FONT) as i32;
+            let text_w = text_width(label, size) as i32;
             let w = MARK_W + MARK_GAP + text_w;
             let row = rows.last_mut().expect("a row");
             if !row.is_empty() && x + w > right {
@@ -186,7 +199,7 @@ impl Legend {
             rows.last_mut().expect("a row").push((i, x));
             x += w + ITEM_GAP;
         }
-        Legend { items, rows }
+        Legend { items, size, rows }
     }
 
     /// Height of the band above the plot.
@@ -200,7 +213,7 @@ impl Legend {
         text: RGBColor,
     ) -> DrawResult<'a> {
         for (r, row) in self.rows.iter().enumerate() {
-            let mid = 12 + r as i32 * LEGEND_ROW as i32 + 6;
+            let mid = 12 + r as i32 * LEGEND_ROW as i32 + 8;
             for &(i, x) in row {
                 let (label, mark) = &self.items[i];
                 match *mark {
@@ -216,9 +229,10 @@ impl Legend {
                             ))?;
                         }
                     }
-                    Mark::Triangle(c) => {
-                        area.draw(&TriangleMarker::new((x + MARK_W / 2, mid), 7, c.filled()))?
-                    }
+                    Mark::Triangle(c) => area.draw(
+                        &(EmptyElement::at((x + MARK_W / 2, mid))
+                            + PathElement::new(open_triangle(8), c.stroke_width(3))),
+                    )?,
                     Mark::Bar(c) => area.draw(&Rectangle::new(
                         [(x + 4, mid - 7), (x + MARK_W - 4, mid + 7)],
                         c.filled(),
@@ -227,7 +241,7 @@ impl Legend {
                 area.draw(&Text::new(
                     label.clone(),
                     (x + MARK_W + MARK_GAP, mid),
-                    font(LEGEND_FONT)
+                    font(self.size)
                         .color(&text)
                         .pos(Pos::new(HPos::Left, VPos::Center)),
                 ))?;
@@ -244,6 +258,19 @@ pub use crate::model::{BREAKDOWN_SUFFIX, OVERVIEW_CHART};
 
 /// At most this many years are labelled on an axis.
 const MAX_YEAR_LABELS: usize = 12;
+
+/// The outline of a triangle pointing up, `r` pixels from its centre to a
+/// corner, as a closed path around (0, 0).
+fn open_triangle(r: i32) -> Vec<(i32, i32)> {
+    let half = r * 87 / 100;
+    let low = r / 2;
+    vec![(0, -r), (half, low), (-half, low), (0, -r), (half, low)]
+}
+
+/// A number on an axis: Dutch, with a real minus sign (U+2212).
+fn axis_number(v: f64, decimals: u8) -> String {
+    number(v, decimals).replacen('-', "\u{2212}", 1)
+}
 
 fn years_label(y: &f64) -> String {
     if (y - y.round()).abs() < 1e-6 {
@@ -291,16 +318,18 @@ pub fn indicator_chart(
             (words.verwacht_traject.clone(), Mark::Dashed(p.axis)),
             (words.metingen.clone(), Mark::Line(p.main, 3)),
             (words.doel.clone(), Mark::Triangle(p.target)),
+            (words.verslagjaar.clone(), Mark::Line(p.expected, 2)),
         ],
-        14 + 64,
+        14 + 72,
         WIDTH,
+        CHART_FONT,
     );
-    let size = (WIDTH, 340 + legend.height());
+    let size = (WIDTH, 360 + legend.height());
     let svg = draw_svg(size, &legend, p.text, |body| {
         let mut chart = ChartBuilder::on(body)
             .margin(14)
-            .x_label_area_size(34)
-            .y_label_area_size(64)
+            .x_label_area_size(40)
+            .y_label_area_size(72)
             .build_cartesian_2d((first as f64 - 0.3)..(last as f64 + 0.3), min..ceiling(max))?;
         chart
             .configure_mesh()
@@ -312,10 +341,10 @@ pub fn indicator_chart(
             .x_labels(((last - first + 1) as usize).min(MAX_YEAR_LABELS))
             .y_labels(6)
             .x_label_formatter(&years_label)
-            .y_label_formatter(&|v| number(*v, d.min(1)))
+            .y_label_formatter(&|v| axis_number(*v, d.min(1)))
             .y_desc(ind.eenheid.clone())
-            .label_style(font(14.0).color(&p.axis))
-            .axis_desc_style(font(14.0).color(&p.axis))
+            .label_style(font(CHART_FONT).color(&p.text))
+            .axis_desc_style(font(CHART_FONT).color(&p.text))
             .draw()?;
         // The report year.
         chart.draw_series(std::iter::once(PathElement::new(
@@ -333,11 +362,13 @@ pub fn indicator_chart(
         ))?;
         chart.draw_series(LineSeries::new(points.clone(), p.main.stroke_width(3)))?;
         chart.draw_series(points.iter().map(|pt| Circle::new(*pt, 5, p.main.filled())))?;
-        chart.draw_series(std::iter::once(TriangleMarker::new(
-            (ind.doel.jaar as f64, ind.doel.waarde),
-            8,
-            p.target.filled(),
-        )))?;
+        // The target as an open triangle, drawn last and larger than a
+        // measurement's dot: a measurement at the target stays visible
+        // inside it, and the target around it.
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((ind.doel.jaar as f64, ind.doel.waarde))
+                + PathElement::new(open_triangle(12), p.target.stroke_width(3)),
+        ))?;
         Ok(())
     });
     Chart {
@@ -420,36 +451,40 @@ pub fn breakdown_chart(
                 )
             })
             .collect(),
-        14 + 64,
+        14 + 72,
         WIDTH,
+        CHART_FONT,
     );
-    let size = (WIDTH, 320 + legend.height());
-    let label_of = |x: &f64| group_label(&years, *x);
+    // A single year: a lower chart, its group of bars in the middle third.
+    let slots = n.max(3);
+    let offset = ((slots - n) / 2) as f64;
+    let size = (WIDTH, if n == 1 { 260 } else { 340 } + legend.height());
+    let label_of = |x: &f64| group_label(&years, *x - offset);
     let svg = draw_svg(size, &legend, p.text, |body| {
         let mut chart = ChartBuilder::on(body)
             .margin(14)
-            .x_label_area_size(34)
-            .y_label_area_size(64)
-            .build_cartesian_2d(0f64..n as f64, 0f64..ceiling(max))?;
+            .x_label_area_size(40)
+            .y_label_area_size(72)
+            .build_cartesian_2d(0f64..slots as f64, 0f64..ceiling(max))?;
         chart
             .configure_mesh()
             .disable_x_mesh()
             .light_line_style(TRANSPARENT)
             .bold_line_style(p.grid)
             .axis_style(p.axis)
-            .x_labels(2 * n + 1)
+            .x_labels(2 * slots + 1)
             .x_label_formatter(&label_of)
-            .y_label_formatter(&|v| number(*v, d.min(1)))
+            .y_label_formatter(&|v| axis_number(*v, d.min(1)))
             .y_desc(ind.eenheid.clone())
-            .label_style(font(14.0).color(&p.axis))
-            .axis_desc_style(font(14.0).color(&p.axis))
+            .label_style(font(CHART_FONT).color(&p.text))
+            .axis_desc_style(font(CHART_FONT).color(&p.text))
             .draw()?;
         let bar = 0.8 / k as f64;
         for (r, (_, values)) in regions.iter().enumerate() {
             let color = region_colours[r % region_colours.len()];
             chart.draw_series(years.iter().enumerate().filter_map(|(i, y)| {
                 let v = values.get(y)?;
-                let x0 = i as f64 + 0.1 + r as f64 * bar;
+                let x0 = offset + i as f64 + 0.1 + r as f64 * bar;
                 Some(Rectangle::new(
                     [(x0, 0.0), (x0 + bar * 0.92, *v)],
                     color.filled(),
@@ -516,36 +551,51 @@ fn text_width(text: &str, size: f64) -> u32 {
     (f64::from(measured) * 1.1).ceil() as u32
 }
 
-/// `name` as a label at most `max_px` wide: whole, or cut at a word where
-/// possible and ended with `…`. The chart is one picture for every format,
-/// so every format shows the same label; the alt text has the full name.
-fn abbreviate(name: &str, size: f64, max_px: u32) -> String {
-    if text_width(name, size) <= max_px {
-        return name.to_string();
-    }
-    let chars: Vec<char> = name.chars().take(80).collect();
-    for n in (1..chars.len()).rev() {
-        let cut: String = chars[..n].iter().collect();
-        let cut = cut.trim_end();
-        // Prefer a cut after a whole word when it keeps most of the label.
-        let cut = match cut.rfind(' ') {
-            Some(at) if at * 4 >= cut.len() * 3 && n < chars.len() && chars[n] != ' ' => {
-                cut[..at].trim_end()
-            }
-            _ => cut,
+/// `name` in lines at most `max_px` wide at `size`, broken between words;
+/// a word wider than a line is broken inside itself. The whole name stays:
+/// the chart is the same picture in every format, and its alt text has the
+/// name too.
+fn wrap(name: &str, size: f64, max_px: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in name.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
         };
-        let label = format!("{cut}…");
-        if text_width(&label, size) <= max_px {
-            return label;
+        if text_width(&candidate, size) <= max_px {
+            line = candidate;
+            continue;
         }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // The word alone, broken where it must be.
+        let mut piece = String::new();
+        for c in word.chars() {
+            piece.push(c);
+            if text_width(&piece, size) > max_px && piece.chars().count() > 1 {
+                piece.pop();
+                lines.push(std::mem::take(&mut piece));
+                piece.push(c);
+            }
+        }
+        line = piece;
     }
-    "…".to_string()
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Room for an indicator's name left of the overview's bars.
 const NAME_AREA: u32 = 270;
-/// Size of the names in the overview.
-const NAME_SIZE: f64 = 13.0;
+/// Height of one line of a name in the overview.
+const NAME_LINE: u32 = 20;
+/// Height of a part of the overview at most: with its caption it fits a
+/// page of the PDF and of the DOCX (920 of 720 px wide is 21 cm of 16,4).
+const OVERVIEW_MAX_HEIGHT: u32 = 920;
 
 /// At most this many indicators in one part of the overview: a part with
 /// its legend, axis and caption fits a page of the PDF and of the DOCX.
@@ -554,7 +604,12 @@ pub const OVERVIEW_ROWS: usize = 20;
 /// The parts of the overview for `n` indicators: as few as fit, of equal
 /// size (31 indicators: 16 and 15), as ranges of row indices.
 pub fn overview_parts(n: usize) -> Vec<std::ops::Range<usize>> {
-    let parts = n.div_ceil(OVERVIEW_ROWS).max(1);
+    overview_parts_of(n, OVERVIEW_ROWS)
+}
+
+/// The parts of `n` rows with at most `per_part` in each, of equal size.
+fn overview_parts_of(n: usize, per_part: usize) -> Vec<std::ops::Range<usize>> {
+    let parts = n.div_ceil(per_part.max(1)).max(1);
     let per = n.div_ceil(parts).max(1);
     (0..parts)
         .map(|k| (k * per).min(n)..((k + 1) * per).min(n))
@@ -598,15 +653,26 @@ pub fn summary_charts(
         .filter_map(|(_, a)| a.realisatie)
         .fold(0.0f64, f64::min)
         .max(-100.0);
-    let parts = overview_parts(rows.len());
+    // Every name whole, on as many lines as it needs; one row height for
+    // all parts, and as many rows in a part as fit its page.
+    let names: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(i, _)| wrap(&i.naam, OVERVIEW_FONT, NAME_AREA - 20))
+        .collect();
+    let lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
+    let row_h = (NAME_LINE * lines + 14).max(34);
+    let legend_h = overview_legend(style, words).height();
+    let fit = ((OVERVIEW_MAX_HEIGHT - 80 - legend_h) / row_h).max(1) as usize;
+    let parts = overview_parts_of(rows.len(), fit.min(OVERVIEW_ROWS));
     let m = parts.len();
     parts
         .into_iter()
         .enumerate()
         .map(|(k, range)| {
             summary_part(
-                &rows[range],
-                (lo, hi),
+                &rows[range.clone()],
+                &names[range],
+                (lo, hi, row_h),
                 style,
                 words,
                 (overview_id(k), caption(k, m)),
@@ -616,10 +682,26 @@ pub fn summary_charts(
         .collect()
 }
 
+/// The overview's legend: realisation, expected progress, the 100 % line.
+fn overview_legend(style: &HouseStyle, words: &ChartWords) -> Legend {
+    let p = Palette::of(style);
+    Legend::new(
+        vec![
+            (words.realisatie.clone(), Mark::Bar(p.main)),
+            (words.verwacht.clone(), Mark::Bar(p.expected)),
+            (words.doel_bereikt.clone(), Mark::Line(p.target, 2)),
+        ],
+        14 + NAME_AREA as i32,
+        WIDTH,
+        OVERVIEW_FONT,
+    )
+}
+
 /// One part of the overview.
 fn summary_part(
     rows: &[(&Indicator, &IndicatorAnalysis)],
-    (lo, hi): (f64, f64),
+    names: &[Vec<String>],
+    (lo, hi, row_h): (f64, f64, u32),
     style: &HouseStyle,
     words: &ChartWords,
     (id, caption): (String, String),
@@ -627,24 +709,12 @@ fn summary_part(
 ) -> Chart {
     let p = Palette::of(style);
     let n = rows.len().max(1);
-    let legend = Legend::new(
-        vec![
-            (words.realisatie.clone(), Mark::Bar(p.main)),
-            (words.verwacht.clone(), Mark::Bar(p.expected)),
-        ],
-        14 + NAME_AREA as i32,
-        WIDTH,
-    );
-    let size = (WIDTH, (70 + 34 * n) as u32 + legend.height());
-    let names: Vec<String> = rows
-        .iter()
-        .map(|(i, _)| abbreviate(&i.naam, NAME_SIZE, NAME_AREA - 16))
-        .collect();
-    let label_of = |y: &f64| row_label(&names, *y);
+    let legend = overview_legend(style, words);
+    let size = (WIDTH, 80 + row_h * n as u32 + legend.height());
     let svg = draw_svg(size, &legend, p.text, |body| {
         let mut chart = ChartBuilder::on(body)
             .margin(14)
-            .x_label_area_size(34)
+            .x_label_area_size(40)
             .y_label_area_size(NAME_AREA)
             .build_cartesian_2d(lo..hi * 1.05, 0f64..n as f64)?;
         chart
@@ -653,11 +723,27 @@ fn summary_part(
             .light_line_style(TRANSPARENT)
             .bold_line_style(p.grid)
             .axis_style(p.axis)
-            .y_labels(2 * n + 1)
-            .y_label_formatter(&label_of)
-            .x_label_formatter(&|v| format!("{}\u{a0}%", number(*v, 0)))
-            .label_style(font(NAME_SIZE).color(&p.text))
+            .y_labels(0)
+            .x_label_formatter(&|v| format!("{}\u{a0}%", axis_number(*v, 0)))
+            .label_style(font(OVERVIEW_FONT).color(&p.text))
             .draw()?;
+        // The names, whole, right-aligned before the axis and centred on
+        // their row.
+        let x = lo;
+        chart.draw_series(names.iter().enumerate().flat_map(|(i, lines)| {
+            let centre = (n - 1 - i) as f64 + 0.5;
+            let first = -((lines.len() as i32 - 1) * NAME_LINE as i32) / 2;
+            lines.iter().enumerate().map(move |(l, line)| {
+                EmptyElement::at((x, centre))
+                    + Text::new(
+                        line.clone(),
+                        (-10, first + l as i32 * NAME_LINE as i32),
+                        font(OVERVIEW_FONT)
+                            .color(&p.text)
+                            .pos(Pos::new(HPos::Right, VPos::Center)),
+                    )
+            })
+        }))?;
         summary_rows(&mut chart, rows, (lo, hi), &p, words)
     });
     Chart {
@@ -681,7 +767,13 @@ fn summary_rows<'a>(
 ) -> DrawResult<'a> {
     let n = rows.len().max(1);
     let row_y = |i: usize| (n - 1 - i) as f64;
+    // In the year of its baseline an indicator has no progress to show:
+    // its word, as for one without a measurement.
+    let baseline = |a: &IndicatorAnalysis| a.status == crate::analysis::Status::Nulmeting;
     chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+        if baseline(a) {
+            return None;
+        }
         let r = a.realisatie?;
         let y = row_y(i);
         Some(Rectangle::new(
@@ -696,6 +788,9 @@ fn summary_rows<'a>(
     // progress with: no bars, only the words.
     chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
         a.realisatie?;
+        if baseline(a) {
+            return None;
+        }
         let y = row_y(i);
         let v = a.verwacht.clamp(lo, hi);
         Some(Rectangle::new(
@@ -704,14 +799,18 @@ fn summary_rows<'a>(
         ))
     }))?;
     chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
-        if a.realisatie.is_some() {
+        let word = if baseline(a) {
+            &words.nulmeting
+        } else if a.realisatie.is_none() {
+            &words.geen_meting
+        } else {
             return None;
-        }
+        };
         Some(Text::new(
-            words.geen_meting.clone(),
+            word.clone(),
             (lo.max(0.0) + (hi - lo) * 0.01, row_y(i) + 0.5),
-            font(13.0)
-                .color(&p.axis)
+            font(OVERVIEW_FONT)
+                .color(&p.text)
                 .pos(Pos::new(HPos::Left, VPos::Center)),
         ))
     }))?;
@@ -720,21 +819,6 @@ fn summary_rows<'a>(
         p.target.stroke_width(2),
     )))?;
     Ok(())
-}
-
-/// The label of the overview row whose centre is at `y`: row i occupies
-/// [n-1-i, n-i), so labels sit at the half-way marks; elsewhere none.
-fn row_label(names: &[String], y: f64) -> String {
-    let centre = y - 0.5;
-    if (centre - centre.round()).abs() < 1e-6 && centre >= -1e-6 {
-        let idx = names.len() as i64 - 1 - centre.round() as i64;
-        usize::try_from(idx)
-            .ok()
-            .and_then(|i| names.get(i).cloned())
-            .unwrap_or_default()
-    } else {
-        String::new()
-    }
 }
 
 /// The alternative text of the overview: each indicator's realisation
@@ -782,6 +866,9 @@ mod tests {
             verwacht: "verwacht".into(),
             caption: String::new(),
             geen_meting: "geen meting".into(),
+            nulmeting: "nulmeting".into(),
+            verslagjaar: "verslagjaar 2016".into(),
+            doel_bereikt: "100 % = doel".into(),
         }
     }
 
@@ -807,19 +894,25 @@ mod tests {
     }
 
     #[test]
-    fn long_names_are_cut_to_fit_and_short_ones_kept() {
-        assert_eq!(abbreviate("Jet-Net-scholen", 13.0, 254), "Jet-Net-scholen");
+    fn long_names_wrap_whole_and_every_line_fits() {
+        assert_eq!(wrap("Jet-Net-scholen", 16.0, 250), ["Jet-Net-scholen"]);
         let long = "Schoolbesturen actief in Bètapunt Noord en in alle andere regio's van het land";
-        let cut = abbreviate(long, 13.0, 254);
-        assert!(cut.ends_with('…') && cut.len() < long.len(), "{cut}");
-        assert!(text_width(&cut, 13.0) <= 254);
-        assert!(long.starts_with(cut.trim_end_matches('…')));
-        let word = "W".repeat(10_000);
-        assert!(text_width(&abbreviate(&word, 13.0, 254), 13.0) <= 254);
+        let lines = wrap(long, 16.0, 250);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), long, "the whole name");
+        assert!(
+            lines.iter().all(|l| text_width(l, 16.0) <= 250),
+            "{lines:?}"
+        );
+        let word = "W".repeat(200);
+        let lines = wrap(&word, 16.0, 250);
+        assert_eq!(lines.concat(), word);
+        assert!(lines.iter().all(|l| text_width(l, 16.0) <= 250));
     }
 
-    /// The overview of the example: the legend lies above every bar, and
-    /// the indicator without a measurement in 2016 has no bar at all.
+    /// The overview of the example: the legend lies above every bar; the
+    /// indicator without a measurement in 2016, and the one whose baseline
+    /// is 2016, have no bar but their word.
     #[test]
     fn overview_legend_above_the_bars_and_no_bar_without_a_measurement() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
@@ -834,10 +927,13 @@ mod tests {
         let measured = analysis
             .indicators
             .iter()
-            .filter(|(_, a)| a.realisatie.is_some())
+            .filter(|(_, a)| {
+                a.realisatie.is_some() && a.status != crate::analysis::Status::Nulmeting
+            })
             .count();
         assert_eq!(analysis.indicators.len(), 7);
-        assert_eq!(measured, 6);
+        // One without a measurement, one in the year of its baseline.
+        assert_eq!(measured, 5);
         let expected = rects(&chart.svg, "#8FCAE7");
         let realised = rects(&chart.svg, "#154273");
         // One legend mark and one bar per measured indicator.
@@ -851,6 +947,13 @@ mod tests {
             );
         }
         assert!(chart.svg.contains("geen meting"));
+        assert!(
+            chart.svg.contains(">\nnulmeting\n<"),
+            "the baseline row has its word"
+        );
+        // The whole names, on as many lines as they need.
+        assert!(chart.svg.contains("Door het Platform ondersteunde"));
+        assert!(!chart.svg.contains('…'));
     }
 
     #[test]

@@ -63,6 +63,9 @@ fn stages(c: &mut Criterion) {
             verwacht: "Verwacht".into(),
             caption: "Grafiek".into(),
             geen_meting: "geen meting".into(),
+            nulmeting: "nulmeting".into(),
+            verslagjaar: "verslagjaar 2016".into(),
+            doel_bereikt: "100 % = doel bereikt".into(),
         };
         let year = loaded.data.rapport.verslagjaar;
         let style = techniekpact::document::house_style::HouseStyle::embedded();

@@ -222,6 +222,13 @@ impl Builder<'_> {
             verwacht: plain("verwacht"),
             caption: self.chart_text(caption, ctx),
             geen_meting: self.texts.status(Status::GeenMeting.key()),
+            nulmeting: self.texts.status(Status::Nulmeting.key()),
+            verslagjaar: self.texts.fill_key(
+                "grafieken",
+                "verslagjaar",
+                context! { jaar => self.year() },
+            ),
+            doel_bereikt: plain("doel_bereikt"),
         }
     }
 
