@@ -361,7 +361,7 @@ fn the_examples_pass_axe_in_chromium_in_light_and_dark_and_fit_320_pixels() {
         maak_ok(&data, dir.path(), &["--formaat", "html"]);
         files.push(dir.path().join(format!("techniekpact-noord-{year}.html")));
     }
-    // Screenshots at 360 and 1280 pixels, for people to look at.
+    // Screenshots at 390 and 1280 pixels, for people to look at.
     let shots = repo().join("target/html-schermafbeeldingen");
     std::fs::create_dir_all(&shots).unwrap();
     let o = Command::new("node")
@@ -389,13 +389,21 @@ fn the_examples_pass_axe_in_chromium_in_light_and_dark_and_fit_320_pixels() {
             r["overflow320"]["scrollWidth"].as_u64() <= r["overflow320"]["clientWidth"].as_u64()
         );
         assert_eq!(r["print"]["pageSize"], serde_json::json!([595, 842]), "A4");
+        // On a phone: small tables fit, chart labels of 12 pixels or more in
+        // a sans-serif even without Noto Sans.
+        let phone = &r["phone"];
+        assert_eq!(phone["pageOverflow"].as_i64(), Some(0), "{phone:#}");
+        assert!(phone["smallTables"].as_u64() > Some(0), "{phone:#}");
+        assert_eq!(phone["smallTooWide"].as_u64(), Some(0), "{phone:#}");
+        assert_eq!(phone["unframed"].as_u64(), Some(0), "{phone:#}");
+        assert!(phone["smallestLabel"].as_f64() >= Some(12.0), "{phone:#}");
         assert_eq!(
             r["print"]["newPage"], r["print"]["chapters"],
             "chapters on new pages"
         );
     }
     assert!(o.status.success());
-    assert!(shots.join("techniekpact-noord-2016-360.png").exists());
+    assert!(shots.join("techniekpact-noord-2016-390.png").exists());
 }
 
 #[test]

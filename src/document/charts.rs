@@ -148,7 +148,12 @@ fn draw_svg(
         draw(&body).expect("draw chart");
         root.present().expect("finish SVG");
     }
-    svg
+    // A viewer without Noto Sans (the web page on a phone) falls back to a
+    // sans-serif, never to a serif.
+    svg.replace(
+        &format!("font-family=\"{FONT_FAMILY}\""),
+        &format!("font-family=\"{FONT_FAMILY}, Arial, Helvetica, sans-serif\""),
+    )
 }
 
 /// How a legend entry is drawn.

@@ -3,7 +3,10 @@
 // 2.0/2.1 A and AA rules, in the light and the dark colour scheme; no
 // horizontal page scroll at 320 CSS pixels; no request leaves the page;
 // printed on A4 with every chapter on a new page;
-// screenshots at 360 and 1280 pixels wide into SCREENSHOT_DIR.
+// at 390 CSS pixels (a phone): small tables fit the screen, wide ones and
+// the charts scroll inside their own frame, chart labels at least 12 pixels
+// and in a sans-serif also without Noto Sans; screenshots at 390 and 1280
+// pixels wide into SCREENSHOT_DIR.
 //
 // Usage: node html.mjs SCREENSHOT_DIR FILE.html...
 // Prints one JSON object per file and exits 0 when every file passes.
@@ -58,10 +61,41 @@ for (const file of files) {
   }
   await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
   const base = path.join(shots, path.basename(file, ".html"));
-  for (const width of [1280, 360]) {
+  for (const width of [1280, 390]) {
     await page.setViewport({ width, height: 900 });
     await page.screenshot({ path: `${base}-${width}.png` });
   }
+  // On a phone (390 CSS pixels): what a reader sees of tables and charts.
+  await page.setViewport({ width: 390, height: 844 });
+  result.phone = await page.evaluate(() => {
+    const d = document.documentElement;
+    // Small: its columns fit their content, and there are at most three.
+    const small = [...document.querySelectorAll("table.passend")]
+      .filter((t) => t.querySelectorAll("thead th").length <= 3)
+      .map((t) => ({
+        width: Math.ceil(t.getBoundingClientRect().width),
+        room: Math.floor(t.parentElement.clientWidth),
+      }));
+    // Wider than the screen: scrolls inside its own frame.
+    const unframed = [...document.querySelectorAll("table")].filter((t) =>
+      t.getBoundingClientRect().width > t.parentElement.clientWidth + 1
+      && getComputedStyle(t.parentElement).overflowX !== "auto").length;
+    const labels = [...document.querySelectorAll("figure.grafiek svg text")].map((t) => {
+      const svg = t.ownerSVGElement;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return parseFloat(t.getAttribute("font-size")) * scale;
+    });
+    const families = [...new Set([...document.querySelectorAll("figure.grafiek svg text")]
+      .map((t) => getComputedStyle(t).fontFamily))];
+    return {
+      pageOverflow: d.scrollWidth - d.clientWidth,
+      smallTables: small.length,
+      smallTooWide: small.filter((t) => t.width > t.room).length,
+      unframed,
+      smallestLabel: labels.length ? Math.min(...labels) : null,
+      fontFamilies: families,
+    };
+  });
   await page.setViewport({ width: 320, height: 640 });
   result.overflow320 = await page.evaluate(() => {
     const d = document.documentElement;
@@ -82,7 +116,11 @@ for (const file of files) {
   await page.emulateMediaType("screen");
   const printOk = result.print.chapters > 0 && result.print.newPage === result.print.chapters
     && result.print.pageSize && result.print.pageSize[0] === 595 && result.print.pageSize[1] === 842;
-  const ok = printOk && result.violations.length === 0 && requests.length === 0 && scripts.length === 0
+  const phone = result.phone;
+  const phoneOk = phone.pageOverflow <= 0 && phone.smallTooWide === 0 && phone.unframed === 0
+    && (phone.smallestLabel === null || phone.smallestLabel >= 12)
+    && phone.fontFamilies.every((f) => /sans-serif/.test(f));
+  const ok = printOk && phoneOk && result.violations.length === 0 && requests.length === 0 && scripts.length === 0
     && result.overflow320.scrollWidth <= result.overflow320.clientWidth;
   failed ||= !ok;
   console.log(JSON.stringify({ ok, ...result }));
