@@ -366,9 +366,12 @@ fn indicator(rng: &mut Rng, i: usize, year: i32, breakdown: bool) -> Indicator {
         uitsplitsing.insert(regions[2].to_string(), rest);
     }
     let long_name = rng.chance(15);
+    let longest_word = rng.chance(5);
     Indicator {
         id: format!("indicator-{i}"),
-        naam: if long_name {
+        naam: if longest_word {
+            format!("{LONG_WORD} ({i})")
+        } else if long_name {
             format!(
                 "Aantal scholen in het primair en voortgezet onderwijs dat structureel aandacht besteedt aan wetenschap en technologie ({i})"
             )
