@@ -100,3 +100,17 @@ pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, OutputError> {
 pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, OutputError> {
     commit(stage_all(dir, files)?)
 }
+
+/// Write one file at `target` (its folder made when needed), replacing it
+/// whole or leaving it as it was.
+pub fn write_one(target: &Path, bytes: Vec<u8>) -> Result<(), OutputError> {
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file = OutputFile {
+        rel: PathBuf::from(target.file_name().unwrap_or_default()),
+        bytes,
+    };
+    write_all(dir, &[file]).map(|_| ())
+}

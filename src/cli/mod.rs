@@ -212,15 +212,7 @@ fn begin(args: &BeginArgs) -> u8 {
         return EXIT_INVALID;
     }
     let text = begin::starter_text(&args.landsdeel, args.jaar);
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let file = crate::output::OutputFile {
-        rel: PathBuf::from(target.file_name().unwrap_or_default()),
-        bytes: text.into_bytes(),
-    };
-    match crate::output::write_all(dir, &[file]) {
+    match crate::output::write_one(&target, text.into_bytes()) {
         Ok(_) => {
             println!(
                 "{} geschreven (landsdeel {}, verslagjaar {}). Vul de waarden in en haal de regels met '# {}' weg; controleer met: techniekpact controleer {}",
@@ -267,15 +259,7 @@ fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
         return EXIT_INVALID;
     }
     let text = crate::cli::new_year::next_year_text(&loaded);
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let file = crate::output::OutputFile {
-        rel: PathBuf::from(target.file_name().unwrap_or_default()),
-        bytes: text.into_bytes(),
-    };
-    match crate::output::write_all(dir, &[file]) {
+    match crate::output::write_one(&target, text.into_bytes()) {
         Ok(_) => {
             println!(
                 "{} geschreven (verslagjaar {}). Vul de publicatiedatum in, werk de metingen bij en controleer de regels met '# {}'.",

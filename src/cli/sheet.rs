@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::args::{EXIT_INVALID, EXIT_OK, InlezenArgs, InvulbladArgs};
 use super::batch::print_problems;
 use crate::load::{self, LoadOptions};
-use crate::output::{OutputFile, write_all};
+use crate::output::write_one;
 use crate::sheet::{self, write::SheetRequest};
 
 /// The default name: `out/invulblad-<landsdeel>-<jaar>[-<trekker>].xlsx`.
@@ -17,20 +17,6 @@ fn default_path(landsdeel: &str, year: i32, partner: Option<&str>) -> PathBuf {
         name.push_str(&slug::slugify(p));
     }
     PathBuf::from("out").join(format!("{name}.xlsx"))
-}
-
-fn write_file(target: &Path, bytes: Vec<u8>) -> Result<(), String> {
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file = OutputFile {
-        rel: PathBuf::from(target.file_name().unwrap_or_default()),
-        bytes,
-    };
-    write_all(dir, &[file])
-        .map(|_| ())
-        .map_err(|e| e.to_string())
 }
 
 fn load_data(path: &Path) -> Option<load::Loaded> {
@@ -97,7 +83,7 @@ pub fn invulblad(args: &InvulbladArgs) -> u8 {
     let target = args.uit.clone().unwrap_or_else(|| {
         default_path(&data.rapport.landsdeel, data.rapport.verslagjaar, partner)
     });
-    if let Err(e) = write_file(&target, bytes) {
+    if let Err(e) = write_one(&target, bytes) {
         eprintln!("fout: {e}");
         return EXIT_INVALID;
     }
@@ -169,7 +155,7 @@ pub fn inlezen(args: &InlezenArgs) -> u8 {
             return EXIT_INVALID;
         }
     };
-    if let Err(e) = write_file(&args.bestand, applied.text.into_bytes()) {
+    if let Err(e) = write_one(&args.bestand, applied.text.into_bytes()) {
         eprintln!("fout: {e}");
         return EXIT_INVALID;
     }

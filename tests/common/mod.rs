@@ -344,30 +344,14 @@ pub fn independent_validators(files: &[(PathBuf, String)]) {
     for out in &outputs {
         let stdout = String::from_utf8_lossy(&out.stdout);
         for line in stdout.lines() {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("validator output {line:?}: {e}"));
             checked += 1;
-            if v["errors"].as_u64() != Some(0) {
-                let file = v["file"].as_str().unwrap_or_default();
-                let label = files
-                    .iter()
-                    .find(|(p, _)| p.to_str() == Some(file))
-                    .map_or("", |(_, l)| l.as_str());
-                let findings: Vec<String> = v["findings"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .take(20)
-                    .map(|f| format!("    {}", f.as_str().unwrap_or_default()))
-                    .collect();
-                failures.push(format!(
-                    "{} ({label}): {} {} fout(en)\n{}",
-                    file,
+            failures.extend(finding(line, "errors", files, 20, |v| {
+                format!(
+                    "{} {} fout(en)",
                     v["tool"].as_str().unwrap_or_default(),
-                    v["errors"],
-                    findings.join("\n")
-                ));
-            }
+                    v["errors"]
+                )
+            }));
         }
         assert!(
             out.status.success() || !failures.is_empty(),
@@ -410,6 +394,40 @@ pub fn html_text(html: &str) -> String {
         .collect()
 }
 
+/// The failure that one JSON line of a checker (`controleer.py`,
+/// `kader.py`) reports, when its `count` is not 0: the file, its label in
+/// `files`, `what` was found and the first `take` findings.
+fn finding(
+    line: &str,
+    count: &str,
+    files: &[(PathBuf, String)],
+    take: usize,
+    what: impl Fn(&serde_json::Value) -> String,
+) -> Option<String> {
+    let v: serde_json::Value =
+        serde_json::from_str(line).unwrap_or_else(|e| panic!("checker output {line:?}: {e}"));
+    if v[count].as_u64() == Some(0) {
+        return None;
+    }
+    let file = v["file"].as_str().unwrap_or_default();
+    let label = files
+        .iter()
+        .find(|(p, _)| p.to_str() == Some(file))
+        .map_or("", |(_, l)| l.as_str());
+    let findings: Vec<String> = v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .take(take)
+        .map(|f| format!("    {}", f.as_str().unwrap_or_default()))
+        .collect();
+    Some(format!(
+        "{file} ({label}): {}\n{}",
+        what(&v),
+        findings.join("\n")
+    ))
+}
+
 /// A reader's check of every PDF in `files`, in one process: every word
 /// lies inside the page's text frame or in the header/footer band, and
 /// nothing is drawn off the page (`tests/validatie/kader.py`, PyMuPDF,
@@ -428,29 +446,12 @@ pub fn reader_check(files: &[(PathBuf, String)]) {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let mut checked = 0;
     let mut failures = Vec::new();
+    let labelled: Vec<(PathBuf, String)> = pdfs.iter().map(|f| (*f).clone()).collect();
     for line in stdout.lines() {
-        let v: serde_json::Value =
-            serde_json::from_str(line).unwrap_or_else(|e| panic!("kader.py output {line:?}: {e}"));
         checked += 1;
-        if v["outside"].as_u64() != Some(0) {
-            let file = v["file"].as_str().unwrap_or_default();
-            let label = pdfs
-                .iter()
-                .find(|(p, _)| p.to_str() == Some(file))
-                .map_or("", |(_, l)| l.as_str());
-            let findings: Vec<String> = v["findings"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .take(12)
-                .map(|f| format!("    {}", f.as_str().unwrap_or_default()))
-                .collect();
-            failures.push(format!(
-                "{file} ({label}): {} woorden of tekeningen buiten het kader\n{}",
-                v["outside"],
-                findings.join("\n")
-            ));
-        }
+        failures.extend(finding(line, "outside", &labelled, 12, |v| {
+            format!("{} woorden of tekeningen buiten het kader", v["outside"])
+        }));
     }
     assert!(
         checked == pdfs.len(),
