@@ -32,6 +32,24 @@ impl Colour {
         self.0[1..].to_ascii_uppercase()
     }
 
+    /// The contrast ratio of this colour with white (WCAG 2.1), when it is
+    /// a valid colour.
+    pub fn contrast_with_white(&self) -> Option<f64> {
+        if !self.is_valid() {
+            return None;
+        }
+        let channel = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&self.0[i..i + 2], 16).ok()?) / 255.0;
+            Some(if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            })
+        };
+        let l = 0.2126 * channel(1)? + 0.7152 * channel(3)? + 0.0722 * channel(5)?;
+        Some(1.05 / (l + 0.05))
+    }
+
     /// `#rrggbb`, as CSS and Typst read colours.
     pub fn css(&self) -> String {
         self.0.to_ascii_lowercase()
@@ -163,6 +181,27 @@ impl HouseStyle {
                     Diagnostic::error(format!("'{}' is geen kleur", colour.0))
                         .at_opt(index.value(&pointer))
                         .hint("schrijf een kleur als #rrggbb, bijvoorbeeld #154273"),
+                );
+            }
+        }
+        // Chart labels, axes and the running header and footer stand on
+        // white in every format: they must be readable (WCAG 2.1 AA, 4.5:1).
+        for (key, colour) in [
+            ("tekst", &style.kleuren.tekst),
+            ("grijs", &style.kleuren.grijs),
+        ] {
+            let Some(ratio) = colour.contrast_with_white() else {
+                continue;
+            };
+            if ratio < 4.5 {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "de kleur '{key}' ({}) heeft op wit te weinig contrast: {}:1, minstens 4,5:1 is nodig",
+                        colour.0,
+                        crate::format_nl::number(ratio, 1)
+                    ))
+                    .at_opt(index.value(&format!("/kleuren/{key}")))
+                    .hint("kies een donkerder kleur, bijvoorbeeld #696969 voor grijs; deze kleur staat in de grafieken en de kop- en voetregel op wit"),
                 );
             }
         }
@@ -320,6 +359,22 @@ mod tests {
         assert_eq!(s.kleuren.hoofdkleur.rgb(), (0x15, 0x42, 0x73));
         assert_eq!(s.status("op_koers").css(), "#007bc7");
         assert_eq!(s.region_colours().len(), 6);
+    }
+
+    #[test]
+    fn chart_and_header_text_needs_contrast_on_white() {
+        let grey = |hex: &str| Colour(hex.to_string()).contrast_with_white().unwrap();
+        assert!((grey("#ffffff") - 1.0).abs() < 1e-9);
+        assert!((grey("#000000") - 21.0).abs() < 1e-9);
+        assert!((grey("#696969") - 5.49).abs() < 0.01);
+        let text = DEFAULT.replace("grijs: \"#696969\"", "grijs: \"#b0b0b0\"");
+        let problems = HouseStyle::parse(&text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].message,
+            "de kleur 'grijs' (#b0b0b0) heeft op wit te weinig contrast: 2,2:1, minstens 4,5:1 is nodig"
+        );
+        assert!(text[problems[0].span.clone().unwrap().start..].starts_with("\"#b0b0b0\""));
     }
 
     #[test]
