@@ -597,7 +597,7 @@ fn wrap(name: &str, size: f64, max_px: u32) -> Vec<String> {
 /// Room for an indicator's name left of the overview's bars.
 const NAME_AREA: u32 = 270;
 /// Height of one line of a name in the overview.
-const NAME_LINE: u32 = 20;
+const NAME_LINE: u32 = 19;
 /// Height of a part of the overview at most: with its caption it fits a
 /// page of the PDF and of the DOCX (920 of 720 px wide is 21 cm of 16,4).
 const OVERVIEW_MAX_HEIGHT: u32 = 920;
@@ -665,7 +665,7 @@ pub fn summary_charts(
         .map(|(i, _)| wrap(&i.naam, OVERVIEW_FONT, NAME_AREA - 20))
         .collect();
     let lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
-    let row_h = (NAME_LINE * lines + 14).max(34);
+    let row_h = (NAME_LINE * lines + 10).max(34);
     let legend_h = overview_legend(style, words).height();
     let fit = ((OVERVIEW_MAX_HEIGHT - 80 - legend_h) / row_h).max(1) as usize;
     let parts = overview_parts_of(rows.len(), fit.min(OVERVIEW_ROWS));

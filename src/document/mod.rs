@@ -10,6 +10,7 @@ pub mod build;
 pub mod charts;
 pub mod house_style;
 pub mod markdown;
+pub mod table_measure;
 pub mod texts;
 
 use serde::Serialize;
@@ -45,6 +46,10 @@ pub struct Meta {
     pub organisaties: Vec<String>,
     /// Whether every page carries the CONCEPT mark.
     pub concept: bool,
+    /// Whether any text of the report has a word of 30 letters or more
+    /// (set by [`lay_out`]): such a report may hyphenate, so that no word
+    /// runs past its line, cell or page.
+    pub long_words: bool,
     /// `concept` or `definitief`.
     pub status: String,
     /// Virtual path of the logo (`logo.png` or `logo.svg`), when given.
@@ -174,6 +179,11 @@ pub struct Table {
     /// by `widths`. A table whose columns all fit is as wide as its
     /// content, not stretched across the page.
     pub fit: Vec<bool>,
+    /// Per column, in points at the table's text size (set by
+    /// [`lay_out`]): the width of its widest cell on one line, and of its
+    /// longest word; without the cells' padding, which each format adds.
+    pub natural: Vec<f32>,
+    pub longest_word: Vec<f32>,
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -294,6 +304,54 @@ pub fn inlines_text(inlines: &[Inline]) -> String {
             Inline::Status { label, .. } => label.clone(),
         })
         .collect()
+}
+
+/// The last decisions of a composed document, which need all of it: the
+/// numbers of tables and figures, the widths of table columns, and whether
+/// the report has words too long for a line.
+pub fn lay_out(document: &mut Document, table_text_pt: f32) {
+    number_tables_and_figures(&mut document.blocks);
+    measure_tables(&mut document.blocks, table_text_pt);
+    document.meta.long_words = has_long_words(&document.blocks);
+}
+
+/// A word of this many letters or digits may need to be broken.
+pub const LONG_WORD: usize = 30;
+
+fn is_long(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().count() >= LONG_WORD)
+}
+
+fn has_long_words(blocks: &[Block]) -> bool {
+    blocks.iter().any(|b| match b {
+        Block::Table(t) => {
+            t.header.iter().any(|h| is_long(h))
+                || t.caption.as_deref().is_some_and(is_long)
+                || t.rows.iter().flatten().any(|c| is_long(&c.plain_text()))
+        }
+        Block::List { items, .. } => items.iter().any(|i| has_long_words(i)),
+        other => is_long(&other.plain_text()),
+    })
+}
+
+/// The natural width and the longest word of every table column.
+fn measure_tables(blocks: &mut [Block], size: f32) {
+    for b in blocks {
+        match b {
+            Block::Table(t) => {
+                let (natural, word) = table_measure::columns(t, size);
+                t.natural = natural;
+                t.longest_word = word;
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    measure_tables(item, size);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Number every table and every figure in document order (lists

@@ -124,6 +124,8 @@ impl Builder<'_> {
             widths: vec![1.0; cols],
             // Years and numbers: a small table, not stretched.
             fit: vec![true; cols],
+            natural: Vec::new(),
+            longest_word: Vec::new(),
             rows,
         }));
     }

@@ -67,6 +67,8 @@ impl Builder<'_> {
             align: vec![Align::Left, Align::Left, Align::Left],
             widths: vec![3.0, 1.4, 1.4],
             fit: vec![false, true, true],
+            natural: Vec::new(),
+            longest_word: Vec::new(),
             rows,
         }));
         true
@@ -122,6 +124,8 @@ impl Builder<'_> {
             align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
             widths: vec![3.2, 1.3, 1.3, 1.3],
             fit: vec![false, true, true, true],
+            natural: Vec::new(),
+            longest_word: Vec::new(),
             rows,
         }));
         true
@@ -167,6 +171,8 @@ impl Builder<'_> {
             align: vec![Align::Left, Align::Left, Align::Left],
             widths: vec![3.4, 1.2, 1.2],
             fit: vec![false, true, true],
+            natural: Vec::new(),
+            longest_word: Vec::new(),
             rows,
         }));
         true

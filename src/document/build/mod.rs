@@ -65,10 +65,13 @@ pub fn build(
     b.appendices();
     let meta = meta(data, logo, texts);
     texts.finish()?;
-    let mut blocks = b.blocks;
-    super::number_tables_and_figures(&mut blocks);
+    let mut document = Document {
+        meta,
+        blocks: b.blocks,
+    };
+    super::lay_out(&mut document, style.maten.tabel as f32);
     Ok(Built {
-        document: Document { meta, blocks },
+        document,
         charts: b.charts,
     })
 }
@@ -128,6 +131,7 @@ fn meta(data: &Voortgang, logo: Option<String>, texts: &TextSet) -> Meta {
         opsteller: r.opsteller.clone(),
         organisaties: r.organisaties.clone(),
         concept: r.status == RapportStatus::Concept,
+        long_words: false,
         status: match r.status {
             RapportStatus::Concept => "concept".into(),
             RapportStatus::Definitief => "definitief".into(),

@@ -74,6 +74,8 @@ impl Builder<'_> {
                 align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
                 widths: vec![3.1, 1.7, 1.5, 1.3],
                 fit: vec![false, false, true, true],
+                natural: Vec::new(),
+                longest_word: Vec::new(),
                 rows,
             }));
         }
@@ -140,6 +142,8 @@ impl Builder<'_> {
             align: vec![Align::Left, Align::Left],
             widths: vec![1.3, 3.0],
             fit: vec![true, false],
+            natural: Vec::new(),
+            longest_word: Vec::new(),
             rows,
         }));
         self.markdown(&ind.toelichting);
@@ -238,6 +242,8 @@ impl Builder<'_> {
             ],
             widths: vec![0.5, 3.0, 1.8, 1.5, 1.7, 1.3],
             fit: vec![true, false, false, false, false, true],
+            natural: Vec::new(),
+            longest_word: Vec::new(),
             rows,
         }));
     }

@@ -84,6 +84,8 @@ impl Builder<'_> {
                 ],
                 widths: vec![3.0, 1.3, 1.2, 1.3, 1.2, 1.5],
                 fit: vec![false, false, false, false, true, true],
+                natural: Vec::new(),
+                longest_word: Vec::new(),
                 rows,
             }));
             let words = self.chart_words("bijschrift_overzicht", context! {}, String::new());
@@ -151,6 +153,8 @@ impl Builder<'_> {
                 align: vec![Align::Left, Align::Right],
                 widths: vec![2.0, 1.0],
                 fit: vec![true, true],
+                natural: Vec::new(),
+                longest_word: Vec::new(),
                 rows,
             }));
         }

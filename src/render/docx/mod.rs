@@ -663,7 +663,7 @@ impl<'a> Writer<'a> {
             let label = self.ctx.document.meta.labels.tabel.clone();
             self.caption(format!("{label} {}: {c}", t.number));
         }
-        let (grid, table_width) = columns::grid(t, self.ctx.style.maten.tabel as f32, TEXT_W);
+        let (grid, table_width) = columns::grid(t, TEXT_W);
         let align = |i: usize| t.align.get(i).copied().unwrap_or(Align::Left);
         let header = TableRow::new(
             t.header
