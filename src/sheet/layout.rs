@@ -91,28 +91,25 @@ pub struct Row<'a, T> {
 }
 
 pub fn indicator_rows(data: &Voortgang) -> Vec<Row<'_, Indicator>> {
-    let mut out = Vec::new();
-    for (o, onderdeel) in data.onderdelen.iter().enumerate() {
-        for (t, thema) in onderdeel.themas.iter().enumerate() {
-            for (i, item) in thema.indicatoren.iter().enumerate() {
-                out.push(Row {
-                    pointer: format!("/onderdelen/{o}/themas/{t}/indicatoren/{i}"),
-                    thema: Some(thema),
-                    item,
-                });
-            }
-        }
-    }
-    out
+    theme_rows(data, "indicatoren", |t| &t.indicatoren)
 }
 
 pub fn action_rows(data: &Voortgang) -> Vec<Row<'_, Actie>> {
+    theme_rows(data, "acties", |t| &t.acties)
+}
+
+/// The entries of every theme in report order, under `list` of each theme.
+fn theme_rows<'a, T>(
+    data: &'a Voortgang,
+    list: &str,
+    items: impl Fn(&'a Thema) -> &'a Vec<T>,
+) -> Vec<Row<'a, T>> {
     let mut out = Vec::new();
     for (o, onderdeel) in data.onderdelen.iter().enumerate() {
         for (t, thema) in onderdeel.themas.iter().enumerate() {
-            for (i, item) in thema.acties.iter().enumerate() {
+            for (i, item) in items(thema).iter().enumerate() {
                 out.push(Row {
-                    pointer: format!("/onderdelen/{o}/themas/{t}/acties/{i}"),
+                    pointer: format!("/onderdelen/{o}/themas/{t}/{list}/{i}"),
                     thema: Some(thema),
                     item,
                 });
