@@ -255,6 +255,51 @@ fn broken_texts_file_names_file_and_line() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("teksten.yaml ontbreekt"));
 }
 
+/// An editor's copy made before a text was added keeps working: the
+/// missing words come from the standard texts, and a broken text used by
+/// every chart is reported once.
+#[test]
+fn an_older_copy_of_the_texts_gets_the_new_words_from_the_standard() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let texts = std::fs::read_to_string(tpl.join("teksten.yaml")).unwrap();
+    let line = texts
+        .lines()
+        .find(|l| l.trim_start().starts_with("verslagjaar: \"verslagjaar"))
+        .expect("the chart legend of the report year")
+        .to_string();
+    std::fs::write(
+        tpl.join("teksten.yaml"),
+        texts.replace(&format!("{line}\n"), ""),
+    )
+    .unwrap();
+    let data = repo().join("data/noord-2016.yaml");
+    let out = dir.path().join("uit");
+    maak_ok(
+        &data,
+        &out,
+        &["--sjablonen", tpl.to_str().unwrap(), "--formaat", "pdf"],
+    );
+    let chart = std::fs::read_to_string(
+        out.join("grafieken/techniekpact-noord-2016/schoolbesturen-betapunt.svg"),
+    )
+    .unwrap();
+    assert!(chart.contains("verslagjaar 2016"), "the standard word");
+
+    // A text that cannot be filled in, used by every indicator chart: once.
+    let broken = texts.replace("doel: doel {{ waarde }}", "doel: doel {{ onbekend }}");
+    std::fs::write(tpl.join("teksten.yaml"), &broken).unwrap();
+    let o = maak(
+        &data,
+        &dir.path().join("fout"),
+        &["--sjablonen", tpl.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(stderr.matches("fout: ").count(), 1, "{stderr}");
+}
+
 /// The decompressed content of every Flate stream in a PDF, as text.
 fn inflated_streams(pdf: &[u8]) -> String {
     let mut out = String::new();

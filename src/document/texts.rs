@@ -100,6 +100,27 @@ pub struct StatusUitleg {
     pub achter: String,
 }
 
+/// The words an editor's copy of `teksten.yaml` does not have yet (a copy
+/// made before techniekpact needed them): the standard text, so that an
+/// older copy keeps working. What the copy has, it keeps.
+fn default_words(teksten: &mut Teksten) {
+    let Ok(standard) = serde_yaml::from_str::<Teksten>(
+        std::str::from_utf8(crate::templates::default_file(TEXTS_FILE)).unwrap_or_default(),
+    ) else {
+        return;
+    };
+    for (ours, theirs) in [
+        (&mut teksten.woorden, standard.woorden),
+        (&mut teksten.bijschriften, standard.bijschriften),
+        (&mut teksten.grafieken, standard.grafieken),
+        (&mut teksten.wijzigingen, standard.wijzigingen),
+    ] {
+        for (key, text) in theirs {
+            ours.entry(key).or_insert(text);
+        }
+    }
+}
+
 /// The texts with what is needed to fill them in and report problems.
 pub struct TextSet {
     pub teksten: Teksten,
@@ -124,6 +145,10 @@ impl TextSet {
                 )],
             )
         })?;
+        let mut teksten = teksten;
+        if templates.dir.is_some() {
+            default_words(&mut teksten);
+        }
         let index = positions::index(&text).index;
         let problems = crate::templates::keys::check_keys(
             "/statussen",
@@ -225,7 +250,10 @@ impl TextSet {
 
     /// The problems found while filling in, as a report on the texts file.
     pub fn finish(&self) -> Result<(), Problems> {
-        let errors = self.errors.take();
+        let mut errors = self.errors.take();
+        // A text is looked up once per chart or table: name each problem once.
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|d| seen.insert((d.message.clone(), d.span.clone())));
         if errors.is_empty() {
             Ok(())
         } else {

@@ -32,6 +32,15 @@ pub const DEFAULTS: &[(&str, &[u8])] = &[
     ("rapport.css", include_bytes!("../../templates/rapport.css")),
 ];
 
+/// The embedded default of the template file `name` (empty if there is
+/// none by that name).
+pub fn default_file(name: &str) -> &'static [u8] {
+    DEFAULTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(&[], |(_, bytes)| bytes)
+}
+
 /// A set of template files by relative path.
 #[derive(Debug, Clone)]
 pub struct Templates {
