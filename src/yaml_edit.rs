@@ -100,10 +100,7 @@ pub fn review_line_above(text: &str, index: &PositionIndex, pointer: &str) -> Op
         return None;
     }
     let above = line_start(text, start - 1);
-    let line = text[above..start].trim();
-    let body = line.strip_prefix('#')?.trim_start();
-    body.starts_with(crate::load::readiness::REVIEW)
-        .then_some(above..start)
+    crate::load::readiness::is_marker(&text[above..start]).then_some(above..start)
 }
 
 /// A text as a YAML value at `indent` (the indentation of its key): a
@@ -130,6 +127,16 @@ pub fn text_value(text: &str, indent: &str) -> String {
         out
     } else {
         serde_json::Value::String(text.to_string()).to_string()
+    }
+}
+
+/// `value` in straight YAML quotes, as a user would type it: double
+/// quotes, or single ones when it holds a double quote.
+pub fn quoted(value: &str) -> String {
+    if value.contains('"') {
+        format!("'{}'", value.replace('\'', "''"))
+    } else {
+        format!("\"{}\"", value.replace('\\', "\\\\"))
     }
 }
 

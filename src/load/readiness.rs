@@ -34,6 +34,13 @@ pub fn check(doc: &Doc, allow_markers: bool) -> Vec<Diagnostic> {
     out
 }
 
+/// Whether `line` is a `# CONTROLEREN` comment line.
+pub fn is_marker(line: &str) -> bool {
+    line.trim_start()
+        .strip_prefix('#')
+        .is_some_and(|rest| rest.trim_start().starts_with(REVIEW))
+}
+
 /// The byte spans of the `# CONTROLEREN` comment lines, without indentation.
 pub fn marker_lines(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -41,9 +48,7 @@ pub fn marker_lines(text: &str) -> Vec<std::ops::Range<usize>> {
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let trimmed = body.trim_start();
-        if let Some(rest) = trimmed.strip_prefix('#')
-            && rest.trim_start().starts_with(REVIEW)
-        {
+        if is_marker(trimmed) {
             let at = start + (body.len() - trimmed.len());
             out.push(at..start + body.len());
         }

@@ -305,11 +305,7 @@ fn key_and_value(line: &str) -> Option<(&str, &str)> {
 fn quoted_example(here: &Place) -> String {
     match key_and_value(here.line_text()) {
         Some((key, value)) if !value.is_empty() => {
-            if value.contains('"') {
-                format!("{key}: '{}'", value.replace('\'', "''"))
-            } else {
-                format!("{key}: \"{}\"", value.replace('\\', "\\\\"))
-            }
+            format!("{key}: {}", crate::yaml_edit::quoted(value))
         }
         _ => "sleutel: \"tekst\"".to_string(),
     }
