@@ -4,8 +4,9 @@
 //! One way through, one folder per stage: [`load`] (YAML with positions,
 //! schema, rules) -> [`analysis`] (computed status) -> [`document`] (one
 //! model, with its texts, charts and house style) -> [`render`] (PDF, DOCX,
-//! HTML) -> [`output`] (all files or none). [`pipeline`] runs these stages
-//! for one report; [`cli`] holds the commands. Beside the report: [`sheet`],
+//! HTML) -> [`output`] (all files or none). [`setup`] loads what the reports
+//! of a run share once; [`pipeline`] runs the stages for each report;
+//! [`cli`] holds the commands. Beside the report: [`sheet`],
 //! the partners' invulblad (spreadsheet out and back into the data file,
 //! through [`yaml_edit`]).
 
@@ -17,11 +18,13 @@ pub mod errors;
 pub mod fonts;
 pub mod format_nl;
 pub mod load;
+pub mod memo;
 pub mod memory;
 pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod setup;
 pub mod sheet;
 pub mod templates;
 pub mod timings;

@@ -13,9 +13,49 @@
 /// From this many charts on (about 45 indicators), a report is large.
 pub const LARGE_FROM_CHARTS: usize = 60;
 
-/// Whether a report with `charts` charts is rendered memory-lean.
-pub fn is_large(charts: usize) -> bool {
-    charts >= LARGE_FROM_CHARTS
+/// How a report is rendered, decided here once from its size and read by
+/// the pipeline (formats side by side or one after the other), the run
+/// (the allocator) and the PDF renderer (Typst's caches kept or dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Rendered fast: formats side by side, Typst's caches warm.
+    Ordinary,
+    /// Rendered with the peak memory low.
+    Large,
+}
+
+impl Scale {
+    /// The scale of a report with `charts` charts.
+    pub fn of(charts: usize) -> Scale {
+        if charts >= LARGE_FROM_CHARTS {
+            Scale::Large
+        } else {
+            Scale::Ordinary
+        }
+    }
+
+    /// Whether the formats may be rendered side by side; a large report
+    /// renders one after the other, memory released in between
+    /// ([`release`]), so that the peaks of Typst and of the DOCX do not add
+    /// up.
+    pub fn side_by_side(self) -> bool {
+        self == Scale::Ordinary
+    }
+
+    /// Whether the PDF may keep Typst's memoised layout for the next
+    /// build; a large report drops it once laid out.
+    pub fn keeps_layout(self) -> bool {
+        self == Scale::Ordinary
+    }
+
+    /// How the allocator runs for a run with reports of these scales.
+    pub fn allocation(scales: impl IntoIterator<Item = Scale>) -> Allocation {
+        if scales.into_iter().any(|s| s == Scale::Large) {
+            Allocation::Lean
+        } else {
+            Allocation::Default
+        }
+    }
 }
 
 /// mimalloc's option `purge_delay` (milliseconds before freed memory is

@@ -1,5 +1,7 @@
-//! One report from data file to output files: load -> analyse -> document
-//! model and charts -> renderers -> files written together.
+//! A run from data files to output files. The run's [`Setup`] (templates,
+//! texts, house style, previous year) is loaded once; then every report
+//! goes load -> analyse -> document model and charts ([`prepare`]) ->
+//! renderers -> files written together ([`Run::write`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -11,29 +13,26 @@ use crate::diagnostics::Problems;
 use crate::document::Document;
 use crate::document::build::{Previous, build};
 use crate::document::charts::ChartSet;
-use crate::document::house_style::HouseStyle;
-use crate::document::texts::TextSet;
-use crate::load::{self, LoadOptions, Loaded};
-use crate::output::{OutputFile, commit, stage, stage_all};
-use crate::render::memo::Memo;
-use crate::render::{RenderContext, RenderMemo, Renderer};
-use crate::templates::Templates;
+use crate::load::{self, Loaded};
+use crate::memo::Memo;
+use crate::memory::Scale;
+use crate::output::{OutputFile, commit, stage_all};
+use crate::render::{RenderContext, Renderer};
 
 pub use crate::errors::MakeError;
+pub use crate::setup::Setup;
 
-/// What builds reuse from each other. The command that runs them creates it
-/// and hands it to every build: `volg` one for its whole series (each
-/// report's prepared content, PDF layout and DOCX are kept for its next
-/// build), a batch one for its reports (what they share, and one lock per
-/// output name). A single `maak` of one file has none.
+/// What the builds of one command reuse from each other, besides what
+/// each renderer keeps itself: for `volg` each report's prepared content
+/// (kept for its next build while its inputs do not change), and for any
+/// run of several reports one lock per output name.
+#[derive(Default)]
 pub struct Reuse {
     /// Per data file: its last build in the series (`volg` only).
     prepared: Option<Memo<PathBuf, LastBuild>>,
     /// One lock per output name, so that two reports with the same name in
     /// one batch do not mix their files.
     names: Memo<PathBuf, Arc<Mutex<()>>>,
-    /// What the renderers keep.
-    pub render: RenderMemo,
 }
 
 impl Reuse {
@@ -42,22 +41,29 @@ impl Reuse {
         Reuse {
             prepared: Some(Memo::default()),
             names: Memo::default(),
-            render: RenderMemo::series(),
         }
     }
 
     /// For the reports of one batch, each made once.
     pub fn batch() -> Self {
-        Reuse {
-            prepared: None,
-            names: Memo::default(),
-            render: RenderMemo::batch(),
-        }
+        Reuse::default()
     }
 
     fn name_lock(&self, target: PathBuf) -> Arc<Mutex<()>> {
         self.names.get_or_insert_with(target, Default::default)
     }
+}
+
+/// One run (a `maak`, or one build of `volg`): what its reports share.
+pub struct Run<'a> {
+    /// Templates, texts, house style and previous year, loaded once.
+    pub setup: &'a Setup,
+    /// The requested formats; each keeps what it reuses itself.
+    pub renderers: &'a [Box<dyn Renderer + Send + Sync>],
+    /// Where the reports and their charts go.
+    pub out_dir: &'a Path,
+    /// What the builds of the command reuse, when they reuse anything.
+    pub reuse: Option<&'a Reuse>,
 }
 
 /// What was made.
@@ -66,18 +72,6 @@ pub struct Made {
     pub written: Vec<PathBuf>,
     /// Warnings about the data that did not stop the run.
     pub warnings: Problems,
-}
-
-/// How to make reports.
-pub struct MakeOptions<'a> {
-    pub out_dir: PathBuf,
-    pub renderers: Vec<Box<dyn Renderer + Send + Sync + 'a>>,
-    pub templates: Templates,
-    pub load: LoadOptions,
-    /// The previous year's data file (`--vorig`).
-    pub previous: Option<PathBuf>,
-    /// Also write a self-contained Typst project here (`--typst-bundel`).
-    pub typst_bundle: Option<PathBuf>,
 }
 
 /// `techniekpact-<landsdeel>-<verslagjaar>` in lower-case ASCII.
@@ -93,32 +87,28 @@ pub struct Prepared {
     /// The logo file the data names.
     pub logo_path: Option<PathBuf>,
     pub slug: String,
-    /// The house style the charts were drawn in; the renderers use it too.
-    pub style: HouseStyle,
+    /// How the report is rendered, from its size ([`Scale::of`]).
+    pub scale: Scale,
 }
 
 impl Prepared {
-    /// What the renderers see of this report, with `templates`.
-    pub fn context<'a>(&'a self, templates: &'a Templates) -> RenderContext<'a> {
+    /// What the renderers see of this report, made with `setup`.
+    pub fn context<'a>(&'a self, setup: &'a Setup) -> RenderContext<'a> {
         RenderContext {
             document: &self.document,
             charts: &self.charts,
-            style: &self.style,
-            templates,
+            style: &setup.style,
+            templates: &setup.templates,
             logo: self.logo.clone(),
             slug: &self.slug,
+            scale: self.scale,
         }
     }
 }
 
-/// Analyse a loaded file and build its document and charts; `previous` is
-/// the previous year's file for the chapter on changes.
-pub fn prepare(
-    loaded: &Loaded,
-    texts: &TextSet,
-    style: &HouseStyle,
-    previous: Option<&Loaded>,
-) -> Result<Prepared, MakeError> {
+/// Analyse a loaded file and build its document and charts with the
+/// run's texts, house style and previous year.
+pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
     let data = &loaded.data;
     let logo_path = data
         .rapport
@@ -141,73 +131,28 @@ pub fn prepare(
         None => None,
     };
     let analysis = analysis::analyse(data);
-    let prev_analysis = previous.map(|p| analysis::analyse(&p.data));
-    let prev = previous.zip(prev_analysis.as_ref()).map(|(p, a)| Previous {
-        data: &p.data,
-        analysis: a,
+    let previous = setup.previous.as_ref().map(|p| Previous {
+        data: &p.loaded.data,
+        analysis: &p.analysis,
     });
     let built = build(
         data,
         &analysis,
         logo.as_ref().map(|(n, _)| n.clone()),
-        texts,
-        style,
-        prev,
+        &setup.texts,
+        &setup.style,
+        previous,
     )
     .map_err(|r| MakeError::Template(vec![r]))?;
+    let scale = Scale::of(built.charts.charts.len());
     Ok(Prepared {
         document: built.document,
         charts: built.charts,
         logo,
         logo_path,
         slug: slug(&data.rapport.landsdeel, data.rapport.verslagjaar),
-        style: style.clone(),
+        scale,
     })
-}
-
-/// Load, check and prepare the report in `path`: the warnings about its
-/// data and its document and charts.
-fn load_and_prepare(path: &Path, options: &MakeOptions) -> Result<(Problems, Prepared), MakeError> {
-    let loaded = load::load(path, options.load).map_err(MakeError::Data)?;
-    crate::timings::mark("geladen en gecontroleerd");
-    let previous = match &options.previous {
-        Some(p) => {
-            let as_previous = load::LoadOptions {
-                purpose: load::Purpose::PreviousYear,
-                ..options.load
-            };
-            Some(load::load(p, as_previous).map_err(MakeError::Data)?)
-        }
-        None => None,
-    };
-    let texts = TextSet::load(&options.templates).map_err(|r| MakeError::Template(vec![r]))?;
-    let style = HouseStyle::load(&options.templates).map_err(|r| MakeError::Template(vec![r]))?;
-    let prepared = prepare(&loaded, &texts, &style, previous.as_ref())?;
-    crate::timings::mark("document en grafieken");
-    Ok((loaded.warnings, prepared))
-}
-
-/// What a report is prepared from, besides its logo: the bytes of the data
-/// file and of the previous year's file, the standard texts and the options.
-/// `None` when a file cannot be read (then it is loaded as usual, which
-/// reports the problem).
-fn inputs_hash(path: &Path, options: &MakeOptions) -> Option<u128> {
-    let data = std::fs::read(path).ok()?;
-    let previous = match &options.previous {
-        Some(p) => Some(std::fs::read(p).ok()?),
-        None => None,
-    };
-    Some(typst::utils::hash128(&(
-        path,
-        data,
-        previous,
-        options.templates.get(crate::document::texts::TEXTS_FILE),
-        options
-            .templates
-            .get(crate::document::house_style::STYLE_FILE),
-        options.load.strict,
-        options.load.allow_outside_paths,
-    )))
 }
 
 /// The logo a prepared report holds: its path and the hash of its bytes.
@@ -236,123 +181,120 @@ struct LastBuild {
     prepared: Arc<Prepared>,
 }
 
-/// The report in `path` loaded, checked and prepared, with the warnings
-/// about its data; in a series (`volg`) the last one when its inputs did
-/// not change (a template edit), which saves loading, checking and drawing
-/// again.
-pub fn prepare_file(
-    path: &Path,
-    options: &MakeOptions,
-    reuse: Option<&Reuse>,
-) -> Result<(Problems, Arc<Prepared>), MakeError> {
-    let Some(series) = reuse.and_then(|r| r.prepared.as_ref()) else {
-        let (warnings, prepared) = load_and_prepare(path, options)?;
-        return Ok((warnings, Arc::new(prepared)));
-    };
-    let inputs = inputs_hash(path, options);
-    if let Some(last) = series.get(path)
-        && inputs == Some(last.inputs)
-        && logo_unchanged(&last.logo)
-    {
-        crate::timings::mark("gegevens en document ongewijzigd");
-        return Ok((last.warnings, last.prepared));
+impl Run<'_> {
+    /// Load, check and prepare the report in `path`: the warnings about its
+    /// data and its document and charts.
+    fn load_and_prepare(&self, path: &Path) -> Result<(Problems, Prepared), MakeError> {
+        let loaded = load::load(path, self.setup.load).map_err(MakeError::Data)?;
+        crate::timings::mark("geladen en gecontroleerd");
+        let prepared = prepare(&loaded, self.setup)?;
+        crate::timings::mark("document en grafieken");
+        Ok((loaded.warnings, prepared))
     }
-    let (warnings, prepared) = load_and_prepare(path, options)?;
-    let prepared = Arc::new(prepared);
-    if let Some(inputs) = inputs {
-        let last = LastBuild {
-            inputs,
-            logo: logo_of(&prepared),
-            warnings: warnings.clone(),
-            prepared: prepared.clone(),
-        };
-        series.insert(path.to_path_buf(), last);
+
+    /// What a report is prepared from, besides its logo: the bytes of the
+    /// data file and the run's setup. `None` when the file cannot be read
+    /// (then it is loaded as usual, which reports the problem).
+    fn inputs_hash(&self, path: &Path) -> Option<u128> {
+        let data = std::fs::read(path).ok()?;
+        Some(typst::utils::hash128(&(path, data, self.setup.fingerprint)))
     }
-    Ok((warnings, prepared))
-}
 
-/// Make every requested format of the report in `path`, reusing what
-/// earlier builds left in `reuse` (the caller's, for a series or a batch).
-pub fn make(path: &Path, options: &MakeOptions, reuse: Option<&Reuse>) -> Result<Made, MakeError> {
-    let (warnings, prepared) = prepare_file(path, options, reuse)?;
-    render_and_write(&prepared, warnings, options, reuse)
-}
-
-/// Render every requested format of a prepared report and write its files,
-/// all or none.
-pub fn render_and_write(
-    prepared: &Prepared,
-    warnings: Problems,
-    options: &MakeOptions,
-    reuse: Option<&Reuse>,
-) -> Result<Made, MakeError> {
-    let ctx = prepared.context(&options.templates);
-    let memo = reuse.map(|r| &r.render);
-    let charts: Vec<OutputFile> = prepared
-        .charts
-        .charts
-        .iter()
-        .map(|c| OutputFile {
-            rel: Path::new("grafieken")
-                .join(&prepared.slug)
-                .join(&c.file_name),
-            bytes: c.svg.clone().into_bytes(),
-        })
-        .collect();
-    let render = |r: &(dyn Renderer + Send + Sync + '_)| {
-        let bytes = r.render_with(&ctx, memo)?;
-        let file = OutputFile {
-            rel: PathBuf::from(format!("{}.{}", prepared.slug, r.extension())),
-            bytes,
+    /// The report in `path` loaded, checked and prepared, with the warnings
+    /// about its data; in a series (`volg`) the last one when its inputs did
+    /// not change (a template edit), which saves loading, checking and
+    /// drawing again.
+    pub fn prepare(&self, path: &Path) -> Result<(Problems, Arc<Prepared>), MakeError> {
+        let Some(series) = self.reuse.and_then(|r| r.prepared.as_ref()) else {
+            let (warnings, prepared) = self.load_and_prepare(path)?;
+            return Ok((warnings, Arc::new(prepared)));
         };
-        Ok::<_, MakeError>(stage(&options.out_dir, &file)?)
-    };
-    let (charts, formats) = if ctx.is_large() {
-        // A large report: one format after the other, memory released in
-        // between, so the peaks of Typst and of the DOCX do not add up.
-        let formats = options
-            .renderers
+        let inputs = self.inputs_hash(path);
+        if let Some(last) = series.get(path)
+            && inputs == Some(last.inputs)
+            && logo_unchanged(&last.logo)
+        {
+            crate::timings::mark("gegevens en document ongewijzigd");
+            return Ok((last.warnings, last.prepared));
+        }
+        let (warnings, prepared) = self.load_and_prepare(path)?;
+        let prepared = Arc::new(prepared);
+        if let Some(inputs) = inputs {
+            let last = LastBuild {
+                inputs,
+                logo: logo_of(&prepared),
+                warnings: warnings.clone(),
+                prepared: prepared.clone(),
+            };
+            series.insert(path.to_path_buf(), last);
+        }
+        Ok((warnings, prepared))
+    }
+
+    /// Make every requested format of the report in `path`.
+    pub fn make(&self, path: &Path) -> Result<Made, MakeError> {
+        let (warnings, prepared) = self.prepare(path)?;
+        self.write(&prepared, warnings)
+    }
+
+    /// Render every requested format of a prepared report and write its
+    /// files and charts, all or none.
+    pub fn write(&self, prepared: &Prepared, warnings: Problems) -> Result<Made, MakeError> {
+        let ctx = prepared.context(self.setup);
+        let charts: Vec<OutputFile> = prepared
+            .charts
+            .charts
             .iter()
-            .map(|r| {
-                let staged = render(&**r);
-                crate::memory::release();
-                staged
+            .map(|c| OutputFile {
+                rel: prepared.charts.output_path(&prepared.slug, c),
+                bytes: c.svg.clone().into_bytes(),
             })
-            .collect::<Result<Vec<_>, _>>();
-        (stage_all(&options.out_dir, &charts), formats)
-    } else {
-        // The formats are independent: render them side by side, and write
-        // each (and the charts) to a synced temporary file as soon as it is
-        // ready.
-        rayon::join(
-            || stage_all(&options.out_dir, &charts),
-            || {
-                options
-                    .renderers
-                    .par_iter()
-                    .map(|r| render(&**r))
-                    .collect::<Result<Vec<_>, _>>()
-            },
-        )
-    };
-    // A rendering error says more than a writing error: report it first.
-    let mut staged = formats?;
-    staged.extend(charts?);
-    // The Typst project belongs to the same all-or-nothing set.
-    if let Some(dir) = &options.typst_bundle {
-        let bundle = crate::render::pdf::bundle::files(&ctx);
-        staged.extend(stage_all(dir, &bundle)?);
+            .collect();
+        let render = |r: &(dyn Renderer + Send + Sync)| {
+            let files = r.files(&ctx)?;
+            Ok::<_, MakeError>(stage_all(self.out_dir, &files)?)
+        };
+        let (charts, formats) = if prepared.scale.side_by_side() {
+            // The formats are independent: render them side by side, and
+            // write each (and the charts) to a synced temporary file as
+            // soon as it is ready.
+            rayon::join(
+                || stage_all(self.out_dir, &charts),
+                || {
+                    self.renderers
+                        .par_iter()
+                        .map(|r| render(&**r))
+                        .collect::<Result<Vec<_>, _>>()
+                },
+            )
+        } else {
+            let formats = self
+                .renderers
+                .iter()
+                .map(|r| {
+                    let staged = render(&**r);
+                    crate::memory::release();
+                    staged
+                })
+                .collect::<Result<Vec<_>, _>>();
+            (stage_all(self.out_dir, &charts), formats)
+        };
+        // A rendering error says more than a writing error: report it first.
+        let mut staged: Vec<_> = formats?.into_iter().flatten().collect();
+        staged.extend(charts?);
+        // Two reports with the same name in one batch must not mix their files.
+        let lock = self
+            .reuse
+            .map(|r| r.name_lock(self.out_dir.join(&prepared.slug)));
+        let _guard = lock
+            .as_ref()
+            .map(|l| l.lock().unwrap_or_else(|e| e.into_inner()));
+        let written = commit(staged)?;
+        crate::timings::mark("bestanden geschreven");
+        Ok(Made {
+            slug: prepared.slug.clone(),
+            written,
+            warnings,
+        })
     }
-    // Two reports with the same name in one batch must not mix their files.
-    let lock = reuse.map(|r| r.name_lock(options.out_dir.join(&prepared.slug)));
-    let _guard = lock
-        .as_ref()
-        .map(|l| l.lock().unwrap_or_else(|e| e.into_inner()));
-    let written = commit(staged)?;
-    crate::timings::mark("bestanden geschreven");
-    Ok(Made {
-        slug: prepared.slug.clone(),
-        written,
-        warnings,
-    })
 }

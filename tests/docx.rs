@@ -2,38 +2,11 @@
 //! content as the PDF.
 
 use std::io::Read;
-use std::sync::OnceLock;
 
 use crate::common::*;
 use roxmltree::Document;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-struct Built {
-    _dir: tempfile::TempDir,
-    docx: Vec<u8>,
-    pdf: Vec<u8>,
-    pdf_text: String,
-}
-
-fn built() -> &'static Built {
-    static B: OnceLock<Built> = OnceLock::new();
-    B.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        maak_ok(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
-        let docx =
-            std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).expect("DOCX written");
-        let pdf =
-            std::fs::read(dir.path().join("techniekpact-noord-2016.pdf")).expect("PDF written");
-        let pdf_text = normalise(&crate::common::pdf_text_of(&pdf));
-        Built {
-            _dir: dir,
-            docx,
-            pdf,
-            pdf_text,
-        }
-    })
-}
 
 /// `(style, text)` of every body paragraph outside the table of contents.
 fn paragraphs(document_xml: &str) -> Vec<(String, String)> {
@@ -60,7 +33,7 @@ fn paragraphs(document_xml: &str) -> Vec<(String, String)> {
 
 #[test]
 fn headings_use_built_in_styles() {
-    let doc = docx_part(&built().docx, "word/document.xml");
+    let doc = docx_part(&example::noord_2016().docx, "word/document.xml");
     let paras = paragraphs(&doc);
     let headings: Vec<&(String, String)> = paras
         .iter()
@@ -77,7 +50,7 @@ fn headings_use_built_in_styles() {
             .any(|(s, t)| s == "Heading2" && t == "1.1 Overzicht van de indicatoren")
     );
     assert!(headings.iter().any(|(s, t)| s == "Heading3" && t.ends_with("Schoolbesturen actief in Bètapunt Noord")));
-    let styles = docx_part(&built().docx, "word/styles.xml");
+    let styles = docx_part(&example::noord_2016().docx, "word/styles.xml");
     let sdoc = Document::parse(&styles).unwrap();
     let normal = sdoc
         .descendants()
@@ -108,7 +81,7 @@ fn headings_use_built_in_styles() {
 
 #[test]
 fn lists_have_their_own_numbering() {
-    let d = &built().docx;
+    let d = &example::noord_2016().docx;
     let numbering = docx_part(d, "word/numbering.xml");
     assert!(numbering.contains(r#"w:numFmt w:val="bullet""#));
     assert!(numbering.contains(r#"w:numFmt w:val="decimal""#));
@@ -132,7 +105,7 @@ fn lists_have_their_own_numbering() {
 
 #[test]
 fn tables_repeat_their_header_row() {
-    let doc = docx_part(&built().docx, "word/document.xml");
+    let doc = docx_part(&example::noord_2016().docx, "word/document.xml");
     let tables = doc.matches("<w:tbl>").count();
     let headers = doc.matches("<w:tblHeader/>").count();
     assert!(tables > 10);
@@ -145,7 +118,7 @@ fn tables_repeat_their_header_row() {
 
 #[test]
 fn pictures_have_unique_ids_and_dutch_alt_text() {
-    let d = &built().docx;
+    let d = &example::noord_2016().docx;
     let doc = docx_part(d, "word/document.xml");
     let xml = Document::parse(&doc).unwrap();
     let pics: Vec<_> = xml
@@ -177,7 +150,7 @@ fn pictures_have_unique_ids_and_dutch_alt_text() {
 
 #[test]
 fn footer_numbers_pages_and_core_properties_are_set() {
-    let d = &built().docx;
+    let d = &example::noord_2016().docx;
     let footers: String = ["word/footer1.xml", "word/footer2.xml"]
         .iter()
         .map(|f| docx_part(d, f))
@@ -204,7 +177,7 @@ fn footer_numbers_pages_and_core_properties_are_set() {
 
 #[test]
 fn same_content_as_the_pdf() {
-    let b = built();
+    let b = example::noord_2016();
     let doc = docx_part(&b.docx, "word/document.xml");
     let paras = paragraphs(&doc);
     // The PDF text extractor adds spaces where text objects meet (before a
@@ -259,7 +232,10 @@ fn same_input_gives_identical_docx() {
         &["data/noord-2016.yaml", "--formaat", "docx"],
     );
     let again = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
-    assert!(again == built().docx, "DOCX must be byte-identical");
+    assert!(
+        again == example::noord_2016().docx,
+        "DOCX must be byte-identical"
+    );
 }
 
 #[test]
@@ -376,7 +352,7 @@ fn an_edited_reference_style_shows_in_the_output() {
 /// to the house font.
 #[test]
 fn the_house_font_is_embedded() {
-    let docx = &built().docx;
+    let docx = &example::noord_2016().docx;
     let table = docx_part(docx, "word/fontTable.xml");
     let rels = docx_part(docx, "word/_rels/fontTable.xml.rels");
     let types = docx_part(docx, "[Content_Types].xml");
@@ -499,7 +475,7 @@ fn core(docx: &[u8], element: &str) -> String {
 /// XMP and the DOCX's core properties say the same.
 #[test]
 fn pdf_and_docx_have_the_same_title_author_and_keywords() {
-    let b = built();
+    let b = example::noord_2016();
     let title = xmp(&b.pdf, "dc:title");
     assert_eq!(
         title,
@@ -539,7 +515,7 @@ fn numbered_captions(text: &str) -> Vec<String> {
 /// number of the PDF is the DOCX's, in the same order.
 #[test]
 fn pdf_and_docx_number_tables_and_figures_alike() {
-    let b = built();
+    let b = example::noord_2016();
     let doc = docx_part(&b.docx, "word/document.xml");
     let docx_text: String = paragraphs(&doc)
         .into_iter()

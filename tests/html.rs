@@ -6,61 +6,11 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 use roxmltree::{Document, Node};
 use techniekpact::document::{Block, inlines_text};
 
 use crate::common::*;
-
-struct Built {
-    html: String,
-    pdf_text: String,
-    /// The PDF as qpdf writes it uncompressed (`--qdf`).
-    pdf_qdf: String,
-    document: techniekpact::document::Document,
-}
-
-/// The example report in all three formats, built once.
-fn built() -> &'static Built {
-    static BUILT: OnceLock<Built> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let data = repo().join("data/noord-2016.yaml");
-        maak_ok(&data, dir.path(), &["--formaat", "pdf,docx,html"]);
-        let html =
-            std::fs::read_to_string(dir.path().join("techniekpact-noord-2016.html")).unwrap();
-        let pdf = dir.path().join("techniekpact-noord-2016.pdf");
-        let pdf_text = pdf_text(&pdf);
-        let qdf = dir.path().join("qdf.pdf");
-        let status = Command::new("qpdf")
-            .args(["--qdf", "--object-streams=disable"])
-            .arg(&pdf)
-            .arg(&qdf)
-            .status()
-            .expect("qpdf reads the PDF; tools/installeer-validatie installs it");
-        assert!(status.success(), "qpdf --qdf failed");
-        let pdf_qdf = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
-        let loaded = techniekpact::load::load(&data, Default::default()).unwrap();
-        let templates = techniekpact::templates::Templates::embedded();
-        let texts = techniekpact::document::texts::TextSet::load(&templates).unwrap();
-        let document = techniekpact::pipeline::prepare(
-            &loaded,
-            &texts,
-            &techniekpact::document::house_style::HouseStyle::embedded(),
-            None,
-        )
-        .ok()
-        .unwrap()
-        .document;
-        Built {
-            html,
-            pdf_text,
-            pdf_qdf,
-            document,
-        }
-    })
-}
 
 fn parse(html: &str) -> Document<'_> {
     Document::parse_with_options(
@@ -122,7 +72,7 @@ fn model_texts(blocks: &[Block], labels: &techniekpact::document::Labels, out: &
 
 #[test]
 fn the_html_has_every_heading_number_status_cell_and_caption_of_the_pdf() {
-    let b = built();
+    let b = example::noord_2016();
     let doc = parse(&b.html);
     let body = elements(&doc, "body").next().unwrap();
     let html = squeeze(&text_of(&body));
@@ -158,7 +108,7 @@ fn the_html_has_every_heading_number_status_cell_and_caption_of_the_pdf() {
 
 #[test]
 fn the_html_is_structured_for_every_reader() {
-    let b = built();
+    let b = example::noord_2016();
     let doc = parse(&b.html);
     let root = doc.root_element();
     assert_eq!(root.attribute("lang"), Some("nl"));
@@ -269,7 +219,7 @@ fn the_same_input_gives_the_same_html_and_it_is_written_with_the_other_files_or_
     let data = repo().join("data/noord-2016.yaml");
     maak_ok(&data, dir.path(), &["--formaat", "html"]);
     let again = std::fs::read_to_string(dir.path().join("techniekpact-noord-2016.html")).unwrap();
-    assert!(again == built().html, "byte-identical HTML");
+    assert!(again == example::noord_2016().html, "byte-identical HTML");
 
     // A broken HTML template: nothing at all is written, with the file and line.
     let tpl = dir.path().join("sjablonen");
@@ -442,7 +392,7 @@ fn a_batch_writes_an_html_edition_per_report() {
 /// id and the PDF's named destination (`rapport.pdf#4-2-vmbo-mbo`).
 #[test]
 fn every_heading_anchor_is_an_html_id_and_a_pdf_destination() {
-    let b = built();
+    let b = example::noord_2016();
     let anchors: Vec<&str> = b
         .document
         .blocks

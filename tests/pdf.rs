@@ -1,37 +1,10 @@
 //! The PDF report: built from the example data and read back.
 
-use std::sync::OnceLock;
-
 use crate::common::*;
-
-struct Built {
-    _dir: tempfile::TempDir,
-    pdf: Vec<u8>,
-    text: String,
-    out: std::path::PathBuf,
-}
-
-/// The 2016 example report, built once for all tests in this file.
-fn report_2016() -> &'static Built {
-    static B: OnceLock<Built> = OnceLock::new();
-    B.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        maak_ok(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
-        let path = dir.path().join("techniekpact-noord-2016.pdf");
-        let pdf = std::fs::read(&path).expect("the PDF is written");
-        let text = normalise(&crate::common::pdf_text_of(&pdf));
-        Built {
-            out: dir.path().to_path_buf(),
-            _dir: dir,
-            pdf,
-            text,
-        }
-    })
-}
 
 #[test]
 fn title_page_and_metadata() {
-    let b = report_2016();
+    let b = example::noord_2016();
     for s in [
         "Voortgangsrapportage Techniekpact Noord Nederland",
         "Samenwerkingsarrangement Landsdeel Noord & Platform Bèta Techniek",
@@ -41,10 +14,10 @@ fn title_page_and_metadata() {
         "Secretariaat Techniekpact Noord Nederland",
         "Platform Bèta Techniek",
     ] {
-        assert!(b.text.contains(s), "{s:?} missing");
+        assert!(b.pdf_text.contains(s), "{s:?} missing");
     }
     assert!(
-        !b.text.contains("CONCEPT"),
+        !b.pdf_text.contains("CONCEPT"),
         "a final report has no draft mark"
     );
     let raw = String::from_utf8_lossy(&b.pdf);
@@ -65,7 +38,7 @@ fn title_page_and_metadata() {
 
 #[test]
 fn every_heading_is_present() {
-    let b = report_2016();
+    let b = example::noord_2016();
     for h in [
         "Inhoud",
         "Samenvatting",
@@ -85,13 +58,13 @@ fn every_heading_is_present() {
         "Bijlage A. Metingen per indicator",
         "Bijlage B. Verantwoording",
     ] {
-        assert!(b.text.contains(h), "heading {h:?} missing");
+        assert!(b.pdf_text.contains(h), "heading {h:?} missing");
     }
 }
 
 #[test]
 fn computed_figures_in_dutch_form() {
-    let b = report_2016();
+    let b = example::noord_2016();
     for s in [
         "35,8 %", // realisatie schoolbesturen
         "33,3 %", // verwacht
@@ -100,13 +73,13 @@ fn computed_figures_in_dutch_form() {
         "33,0 %",
         "3 (2015)", // pps: geen meting, the latest earlier measurement with its year
     ] {
-        assert!(b.text.contains(s), "{s:?} missing");
+        assert!(b.pdf_text.contains(s), "{s:?} missing");
     }
 }
 
 #[test]
 fn every_status_word_appears() {
-    let b = report_2016();
+    let b = example::noord_2016();
     for s in [
         "op koers",
         "aandacht",
@@ -119,25 +92,25 @@ fn every_status_word_appears() {
         "gestopt",
         "in uitvoering",
     ] {
-        assert!(b.text.contains(s), "status {s:?} missing");
+        assert!(b.pdf_text.contains(s), "status {s:?} missing");
     }
 }
 
 #[test]
 fn page_numbers_and_running_header() {
-    let b = report_2016();
-    let pages = b.text.matches("pagina ").count();
+    let b = example::noord_2016();
+    let pages = b.pdf_text.matches("pagina ").count();
     assert!(
         pages >= 8,
         "page numbers on every page after the title page: {pages}"
     );
-    assert!(b.text.contains("pagina 2 van "));
-    assert!(b.text.contains("verslagjaar 2016"));
+    assert!(b.pdf_text.contains("pagina 2 van "));
+    assert!(b.pdf_text.contains("verslagjaar 2016"));
 }
 
 #[test]
 fn charts_are_written_as_svg() {
-    let b = report_2016();
+    let b = example::noord_2016();
     let dir = b.out.join("grafieken/techniekpact-noord-2016");
     for name in [
         "overzicht.svg",
@@ -165,7 +138,7 @@ fn charts_are_written_as_svg() {
 
 #[test]
 fn same_input_gives_identical_pdf() {
-    let b = report_2016();
+    let b = example::noord_2016();
     let dir = tempfile::tempdir().unwrap();
     let out = maak(&repo().join("data/noord-2016.yaml"), dir.path(), &[]);
     assert!(out.status.success());

@@ -6,17 +6,21 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use techniekpact::cli::example::varied;
-use techniekpact::document::texts::TextSet;
 use techniekpact::load::{LoadOptions, load_bytes, load_str};
-use techniekpact::pipeline::prepare;
+use techniekpact::pipeline::{Setup, prepare};
 use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
 use techniekpact::render::pdf::PdfRenderer;
-use techniekpact::templates::Templates;
 
 use crate::common::*;
 
 /// A data file in the example folder, where the logo the example names is.
+/// The embedded setup, loaded once for every case.
+fn setup() -> &'static Setup {
+    static SETUP: std::sync::OnceLock<Setup> = std::sync::OnceLock::new();
+    SETUP.get_or_init(Setup::embedded)
+}
+
 fn example_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eigenschap.yaml")
 }
@@ -152,13 +156,12 @@ proptest! {
                 return Ok(());
             }
         };
-        let templates = Templates::embedded();
-        let set = TextSet::load(&templates).unwrap();
-        let prepared = prepare(&loaded, &set, &techniekpact::document::house_style::HouseStyle::embedded(), None).expect("valid data prepares");
-        let ctx = prepared.context(&templates);
+        let setup = setup();
+        let prepared = prepare(&loaded, setup).expect("valid data prepares");
+        let ctx = prepared.context(setup);
         let pdf = PdfRenderer::default().render(&ctx).expect("a PDF");
         prop_assert!(pdf.starts_with(b"%PDF-"));
-        let docx = DocxRenderer.render(&ctx).expect("a DOCX");
+        let docx = DocxRenderer::new().render(&ctx).expect("a DOCX");
         // The title reaches the DOCX as text, whatever it contains (control
         // characters are removed when loading, with a warning).
         let body = without_spaces(&document_text(&docx));

@@ -6,27 +6,23 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use techniekpact::document::texts::TextSet;
 use techniekpact::load::{LoadOptions, load_str};
-use techniekpact::pipeline::{Prepared, prepare};
+use techniekpact::pipeline::{Prepared, Run, Setup, prepare};
+use techniekpact::render::Renderer;
 use techniekpact::render::pdf::typst_compile::compile;
-use techniekpact::render::pdf::{PdfRenderer, world};
-use techniekpact::render::{RenderMemo, Renderer};
+use techniekpact::render::pdf::{PdfRenderer, PdfStandaard, world};
 use techniekpact::templates::Templates;
 
 use crate::common::{copy_data, repo};
 
-fn prepared(yaml: &str, templates: &Templates) -> Prepared {
+fn setup(templates: &Templates) -> Setup {
+    Setup::new(templates.clone(), LoadOptions::default(), None).unwrap()
+}
+
+fn prepared(yaml: &str, setup: &Setup) -> Prepared {
     let path = repo().join("data").join("noord-2016.yaml");
     let loaded = load_str(Path::new(&path), yaml, LoadOptions::default()).unwrap();
-    let texts = TextSet::load(templates).unwrap();
-    prepare(
-        &loaded,
-        &texts,
-        &techniekpact::document::house_style::HouseStyle::load(templates).unwrap(),
-        None,
-    )
-    .unwrap()
+    prepare(&loaded, setup).unwrap()
 }
 
 fn recoloured(templates: &Templates) -> Templates {
@@ -43,18 +39,16 @@ fn recoloured(templates: &Templates) -> Templates {
     t
 }
 
-/// The PDF of `p`, fresh or as the next build of the series `memo`.
-fn pdf(p: &Prepared, templates: &Templates, memo: Option<&RenderMemo>) -> Vec<u8> {
-    PdfRenderer::default()
-        .render_with(&p.context(templates), memo)
-        .unwrap()
+/// The PDF of `p` made by `renderer`.
+fn pdf(p: &Prepared, setup: &Setup, renderer: &PdfRenderer) -> Vec<u8> {
+    renderer.render(&p.context(setup)).unwrap()
 }
 
 #[test]
 fn a_rebuild_from_the_last_layout_gives_the_bytes_of_a_fresh_build() {
     let yaml = std::fs::read_to_string(repo().join("data").join("noord-2016.yaml")).unwrap();
-    let base = Templates::embedded();
-    let other = recoloured(&base);
+    let base = setup(&Templates::embedded());
+    let other = setup(&recoloured(&Templates::embedded()));
     let first = prepared(&yaml, &base);
     let colour = prepared(&yaml, &other);
     // Thirty paragraphs more in the introduction move every later page.
@@ -69,20 +63,27 @@ fn a_rebuild_from_the_last_layout_gives_the_bytes_of_a_fresh_build() {
     let longer = prepared(&longer_yaml, &other);
 
     // The series: first build, colour edit, data edit.
-    let series = RenderMemo::series();
-    pdf(&first, &base, Some(&series));
+    let series = PdfRenderer::new(PdfStandaard::default()).keeping_layouts();
+    pdf(&first, &base, &series);
     assert!(
-        series.layouts.get("techniekpact-noord-2016").is_some(),
+        series.keeps_layout_of("techniekpact-noord-2016"),
         "the layout is kept"
     );
-    let colour_rebuilt = pdf(&colour, &other, Some(&series));
-    let longer_rebuilt = pdf(&longer, &other, Some(&series));
-    assert!(colour_rebuilt == pdf(&colour, &other, None), "colour edit");
-    assert!(longer_rebuilt == pdf(&longer, &other, None), "data edit");
-    // A batch keeps no layout of its reports.
-    let batch = RenderMemo::batch();
-    pdf(&first, &base, Some(&batch));
-    assert!(batch.layouts.get("techniekpact-noord-2016").is_none());
+    let fresh = || PdfRenderer::new(PdfStandaard::default());
+    let colour_rebuilt = pdf(&colour, &other, &series);
+    let longer_rebuilt = pdf(&longer, &other, &series);
+    assert!(
+        colour_rebuilt == pdf(&colour, &other, &fresh()),
+        "colour edit"
+    );
+    assert!(
+        longer_rebuilt == pdf(&longer, &other, &fresh()),
+        "data edit"
+    );
+    // A renderer for one build keeps no layout.
+    let once = fresh();
+    pdf(&first, &base, &once);
+    assert!(!once.keeps_layout_of("techniekpact-noord-2016"));
 
     // And the passes: from scratch Typst needs two (page numbers and the
     // outline; headings are numbered in the document model); from the previous
@@ -108,18 +109,20 @@ fn a_series_notices_edits_of_the_data_and_the_logo() {
     let data = dir.path().join("noord-2016.yaml");
     let logo = dir.path().join("logo-techniekpact-noord.svg");
     let out = dir.path().join("uit");
-    let options = techniekpact::pipeline::MakeOptions {
-        out_dir: out.clone(),
-        renderers: vec![Box::new(PdfRenderer::default())],
-        templates: Templates::embedded(),
-        load: LoadOptions::default(),
-        previous: None,
-        typst_bundle: None,
-    };
+    let renderers: Vec<Box<dyn Renderer + Send + Sync>> = vec![Box::new(
+        PdfRenderer::new(PdfStandaard::default()).keeping_layouts(),
+    )];
+    let setup = Setup::embedded();
     let series = techniekpact::pipeline::Reuse::series();
+    let run = Run {
+        setup: &setup,
+        renderers: &renderers,
+        out_dir: &out,
+        reuse: Some(&series),
+    };
     let pdf_path = out.join("techniekpact-noord-2016.pdf");
     let build = || {
-        techniekpact::pipeline::make(&data, &options, Some(&series)).unwrap();
+        run.make(&data).unwrap();
         std::fs::read(&pdf_path).unwrap()
     };
     let first = build();

@@ -344,17 +344,14 @@ fn failing_templates(dir: Option<&std::path::Path>) -> techniekpact::templates::
 fn render_pdf(templates: &techniekpact::templates::Templates) -> techniekpact::render::RenderError {
     use techniekpact::render::Renderer;
     let loaded = load_text(BASE).unwrap();
-    let texts = techniekpact::document::texts::TextSet::load(templates).unwrap();
-    let prepared = techniekpact::pipeline::prepare(
-        &loaded,
-        &texts,
-        &techniekpact::document::house_style::HouseStyle::load(templates).unwrap(),
-        None,
-    )
-    .ok()
-    .unwrap();
+    let setup = techniekpact::pipeline::Setup::new(templates.clone(), Default::default(), None)
+        .ok()
+        .unwrap();
+    let prepared = techniekpact::pipeline::prepare(&loaded, &setup)
+        .ok()
+        .unwrap();
     techniekpact::render::pdf::PdfRenderer::default()
-        .render(&prepared.context(templates))
+        .render(&prepared.context(&setup))
         .expect_err("the template fails")
 }
 

@@ -1,6 +1,6 @@
-//! Making reports for `maak` and `volg`: the options from the arguments,
-//! the batch runner (every file in parallel, one summary line each) and how
-//! its results are printed.
+//! Making reports for `maak` and `volg`: the renderers and the run's
+//! setup from the arguments, the batch runner (every file in parallel, one
+//! summary line each) and how its results are printed.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::diagnostics::Problems;
-use crate::memory::{self, Allocation};
-use crate::pipeline::{Made, MakeError, MakeOptions, Reuse, prepare_file, render_and_write};
+use crate::memory::{self, Scale};
+use crate::pipeline::{Made, MakeError, Run, Setup};
+use crate::render::Renderer;
 
 use crate::load::LoadOptions;
 
@@ -42,44 +43,93 @@ pub(super) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The options of `maak` and `volg`; reads the template folder.
-pub fn make_options(args: &MaakArgs) -> Result<MakeOptions<'static>, Problems> {
-    use crate::render::Renderer;
+/// How long the renderers of a command live, and so what they keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// One report made once: nothing.
+    Nothing,
+    /// Several reports made once (a batch): what they share.
+    Shared,
+    /// A series of builds (`volg`): also each report's last results.
+    Series,
+}
 
-    let templates = match &args.sjablonen {
-        Some(dir) => crate::templates::Templates::from_dir(dir)?,
-        None => crate::templates::Templates::embedded(),
-    };
+/// The renderers of the requested formats, made once per command.
+pub fn renderers(args: &MaakArgs, keep: Keep) -> Vec<Box<dyn Renderer + Send + Sync>> {
     let mut renderers: Vec<Box<dyn Renderer + Send + Sync>> = Vec::new();
     let mut formats = args.formaat.clone();
     formats.dedup();
     for f in formats {
         match f {
-            Formaat::Pdf => renderers.push(Box::new(crate::render::pdf::PdfRenderer {
-                standard: args.pdf_standaard,
-            })),
-            Formaat::Docx => renderers.push(Box::new(crate::render::docx::DocxRenderer)),
+            Formaat::Pdf => {
+                let mut pdf = crate::render::pdf::PdfRenderer::new(args.pdf_standaard);
+                if keep == Keep::Series {
+                    pdf = pdf.keeping_layouts();
+                }
+                if let Some(dir) = &args.typst_bundel {
+                    pdf = pdf.with_bundle(dir.clone());
+                }
+                renderers.push(Box::new(pdf));
+            }
+            Formaat::Docx => {
+                let docx = crate::render::docx::DocxRenderer::new();
+                renderers.push(Box::new(match keep {
+                    Keep::Nothing => docx,
+                    Keep::Shared => docx.sharing(),
+                    Keep::Series => docx.keeping_last(),
+                }));
+            }
             Formaat::Html => renderers.push(Box::new(crate::render::html::HtmlRenderer)),
         }
     }
-    Ok(MakeOptions {
-        out_dir: args.uit.clone(),
-        renderers,
-        templates,
-        load: LoadOptions {
-            strict: args.strikt,
-            allow_outside_paths: args.sta_paden_toe,
-            purpose: crate::load::Purpose::Report,
-        },
-        previous: args.vorig.clone(),
-        typst_bundle: args.typst_bundel.clone(),
-    })
+    renderers
 }
 
-/// Make every report of `args`, in parallel on all cores, printing one
-/// summary line each (in the order given) and a progress bar on a terminal;
-/// `reuse` is the caller's, for a series or a batch.
-pub fn make_all(args: &MaakArgs, options: &MakeOptions, reuse: Option<&Reuse>) -> u8 {
+/// The setup of a run: reads the template folder and the previous year's
+/// file once.
+pub fn setup(args: &MaakArgs) -> Result<Setup, MakeError> {
+    let templates = match &args.sjablonen {
+        Some(dir) => {
+            crate::templates::Templates::from_dir(dir).map_err(|r| MakeError::Template(vec![r]))?
+        }
+        None => crate::templates::Templates::embedded(),
+    };
+    let load = LoadOptions {
+        strict: args.strikt,
+        allow_outside_paths: args.sta_paden_toe,
+        purpose: crate::load::Purpose::Report,
+    };
+    Setup::new(templates, load, args.vorig.as_deref())
+}
+
+/// Print why a run's setup failed; returns the exit status.
+pub fn print_setup_error(args: &MaakArgs, error: MakeError) -> u8 {
+    match error {
+        MakeError::Data(report) => {
+            print_problems(&report);
+            let errors = count(report.errors().count(), "fout", "fouten");
+            let path = args.vorig.as_deref().unwrap_or(Path::new("--vorig"));
+            println!(
+                "{}: ongeldig ({errors}); er is niets geschreven",
+                path.display()
+            );
+        }
+        MakeError::Template(reports) => {
+            reports.iter().for_each(print_problems);
+            println!("het sjabloon bevat fouten; er is niets geschreven");
+        }
+        other => {
+            eprintln!("fout: {other}");
+            println!("er is niets geschreven");
+        }
+    }
+    EXIT_INVALID
+}
+
+/// Make every report of `args` in `run`, in parallel on all cores,
+/// printing one summary line each (in the order given) and a progress bar
+/// on a terminal.
+pub fn make_all(args: &MaakArgs, run: &Run) -> u8 {
     let bar = progress_bar(args.bestanden.len());
     crate::render::warm_up();
     // Every report loaded and prepared first, so the allocator is set up
@@ -89,27 +139,20 @@ pub fn make_all(args: &MaakArgs, options: &MakeOptions, reuse: Option<&Reuse>) -
         .par_iter()
         .map(|path| {
             let started = Instant::now();
-            (prepare_file(path, options, reuse), started.elapsed())
+            (run.prepare(path), started.elapsed())
         })
         .collect();
-    let large = prepared.iter().any(|(p, _)| {
-        p.as_ref()
-            .is_ok_and(|(_, p)| p.context(&options.templates).is_large())
-    });
-    memory::set_up(if large {
-        Allocation::Lean
-    } else {
-        Allocation::Default
-    });
+    let scales = prepared
+        .iter()
+        .filter_map(|(p, _)| p.as_ref().ok().map(|(_, p)| p.scale));
+    memory::set_up(Scale::allocation(scales));
     let results: Vec<_> = args
         .bestanden
         .par_iter()
         .zip(prepared)
         .map(|(path, (ready, preparing))| {
             let started = Instant::now();
-            let result = ready.and_then(|(warnings, prepared)| {
-                render_and_write(&prepared, warnings, options, reuse)
-            });
+            let result = ready.and_then(|(warnings, prepared)| run.write(&prepared, warnings));
             if let Some(b) = &bar {
                 b.inc(1);
             }
@@ -177,12 +220,16 @@ fn print_result(
 /// The line that names the files of a report made.
 fn print_made(args: &MaakArgs, path: &Path, made: &Made, elapsed: Duration) {
     print_problems(&made.warnings);
-    let charts_dir = args.uit.join("grafieken");
+    let charts_dir = args.uit.join(crate::document::charts::CHARTS_DIR);
+    let bundle = args
+        .typst_bundel
+        .as_ref()
+        .map(|b| std::path::absolute(b).unwrap_or_else(|_| b.clone()));
     let names: Vec<String> = made
         .written
         .iter()
         .filter(|p| !p.starts_with(&charts_dir))
-        .filter(|p| args.typst_bundel.as_ref().is_none_or(|b| !p.starts_with(b)))
+        .filter(|p| bundle.as_ref().is_none_or(|b| !p.starts_with(b)))
         .map(|p| p.display().to_string())
         .collect();
     let charts = made

@@ -26,7 +26,7 @@ pub use args::{
     use_color,
 };
 use batch::count;
-pub use batch::{internal_error_message, make_all, make_options, print_problems};
+pub use batch::{Keep, internal_error_message, make_all, print_problems, renderers, setup};
 /// Parse the arguments and run; returns the process exit status.
 pub fn main() -> ExitCode {
     let matches = command().try_get_matches();
@@ -139,18 +139,28 @@ fn write_or_print(path: Option<&std::path::Path>, text: &str) -> u8 {
 }
 
 fn maak(args: &MaakArgs) -> u8 {
-    match make_options(args) {
-        Ok(options) => {
-            // Reports of one batch share their Word styles, and two with
-            // the same name must not mix their files; one report keeps nothing.
-            let reuse = (args.bestanden.len() > 1).then(crate::pipeline::Reuse::batch);
-            make_all(args, &options, reuse.as_ref())
-        }
-        Err(report) => {
-            print_problems(&report);
-            EXIT_INVALID
-        }
+    if args.typst_bundel.is_some() && !args.formaat.contains(&Formaat::Pdf) {
+        eprintln!(
+            "fout: --typst-bundel is het Typst-project van de PDF\n  tip: vraag de PDF ook, bijvoorbeeld met --formaat pdf,docx"
+        );
+        return EXIT_USAGE;
     }
+    let setup = match setup(args) {
+        Ok(setup) => setup,
+        Err(e) => return batch::print_setup_error(args, e),
+    };
+    // Reports of one batch share their Word styles and charts, and two
+    // with the same name must not mix their files; one report keeps nothing.
+    let several = args.bestanden.len() > 1;
+    let renderers = renderers(args, if several { Keep::Shared } else { Keep::Nothing });
+    let reuse = several.then(crate::pipeline::Reuse::batch);
+    let run = crate::pipeline::Run {
+        setup: &setup,
+        renderers: &renderers,
+        out_dir: &args.uit,
+        reuse: reuse.as_ref(),
+    };
+    make_all(args, &run)
 }
 
 fn sjablonen(args: &SjablonenArgs) -> u8 {

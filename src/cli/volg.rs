@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::cli::args::{EXIT_INVALID, MaakArgs};
-use crate::cli::batch::{make_all, make_options, print_problems};
+use crate::cli::batch::{Keep, make_all, print_setup_error, renderers, setup};
 use crate::errors::WatchError;
 use crate::pipeline::Reuse;
 
@@ -122,17 +122,28 @@ pub fn volg(args: &MaakArgs) -> u8 {
                 .display()
                 .to_string())
     );
-    // What each build leaves for the next: the prepared reports, the last
-    // PDF layouts and DOCX files, the rasterised charts.
+    // What each build leaves for the next: the prepared reports, and in
+    // the renderers the last PDF layouts and DOCX files and the rasterised
+    // charts.
     let reuse = Reuse::series();
+    let renderers = renderers(args, Keep::Series);
     loop {
         let started = Instant::now();
-        // The template folder is read again for every build.
-        match make_options(args) {
-            Ok(options) => {
-                make_all(args, &options, Some(&reuse));
+        // The template folder and the previous year are read again for
+        // every build, once.
+        match setup(args) {
+            Ok(setup) => {
+                let run = crate::pipeline::Run {
+                    setup: &setup,
+                    renderers: &renderers,
+                    out_dir: &args.uit,
+                    reuse: Some(&reuse),
+                };
+                make_all(args, &run);
             }
-            Err(report) => print_problems(&report),
+            Err(e) => {
+                print_setup_error(args, e);
+            }
         }
         println!("herbouwd in {} ms", started.elapsed().as_millis());
         after_build();

@@ -5,6 +5,7 @@
 //! backend: no fontconfig, no system fonts. Every chart carries a Dutch
 //! caption and an alternative text that states its data.
 
+use std::path::{Path, PathBuf};
 use std::sync::Once;
 
 use plotters::coord::Shift;
@@ -15,6 +16,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::analysis::{Analysis, IndicatorAnalysis, expected_value};
 use crate::document::house_style::{Colour, HouseStyle};
+use crate::document::texts::{Grafieken, Text as FixedText};
 use crate::format_nl::{number, percent};
 use crate::model::{Indicator, Voortgang};
 
@@ -78,14 +80,19 @@ pub struct ChartWords {
     pub doel_bereikt: String,
 }
 
-/// Fills in a text of the charts (`grafieken` in teksten.yaml) by key.
-pub type ChartText<'a> = &'a dyn Fn(&str, minijinja::Value) -> String;
+/// Fills in the text of the charts (`grafieken` in teksten.yaml) it picks.
+pub type ChartText<'a> = &'a dyn Fn(fn(&Grafieken) -> &FixedText, minijinja::Value) -> String;
+
+/// The folder of the charts: in the report's own files (the Typst
+/// project, the web page's map of charts) and, per report, in the output
+/// folder.
+pub const CHARTS_DIR: &str = "grafieken";
 
 /// One drawn chart.
 #[derive(Debug, Clone)]
 pub struct Chart {
     pub id: String,
-    /// File name under `grafieken/`.
+    /// File name under [`CHARTS_DIR`].
     pub file_name: String,
     pub svg: String,
     pub caption: String,
@@ -100,9 +107,22 @@ pub struct ChartSet {
     pub charts: Vec<Chart>,
 }
 
+impl Chart {
+    /// Its path among the report's own files: `grafieken/<file_name>`.
+    pub fn path(&self) -> String {
+        format!("{CHARTS_DIR}/{}", self.file_name)
+    }
+}
+
 impl ChartSet {
     pub fn get(&self, id: &str) -> Option<&Chart> {
         self.charts.iter().find(|c| c.id == id)
+    }
+
+    /// Where `chart` of the report `slug` is written in the output folder:
+    /// `grafieken/<slug>/<file_name>`.
+    pub fn output_path(&self, slug: &str, chart: &Chart) -> PathBuf {
+        Path::new(CHARTS_DIR).join(slug).join(&chart.file_name)
     }
 }
 
@@ -391,7 +411,7 @@ pub fn indicator_chart(
 fn indicator_alt(ind: &Indicator, year: i32, status: &str, text: ChartText) -> String {
     let d = ind.decimalen;
     let measured = if ind.metingen.is_empty() {
-        text("alt_geen_metingen", minijinja::context! {})
+        text(|g| &g.alt_geen_metingen, minijinja::context! {})
     } else {
         let list = ind
             .metingen
@@ -399,10 +419,13 @@ fn indicator_alt(ind: &Indicator, year: i32, status: &str, text: ChartText) -> S
             .map(|(y, v)| format!("{y}: {}", number(*v, d)))
             .collect::<Vec<_>>()
             .join(", ");
-        text("alt_metingen", minijinja::context! { metingen => list })
+        text(
+            |g| &g.alt_metingen,
+            minijinja::context! { metingen => list },
+        )
     };
     text(
-        "alt_indicator",
+        |g| &g.alt_indicator,
         minijinja::context! {
             naam => ind.naam.as_str(),
             eenheid => ind.eenheid.as_str(),
@@ -539,7 +562,7 @@ fn breakdown_alt(ind: &Indicator, text: ChartText) -> String {
         })
         .collect();
     text(
-        "alt_uitsplitsing",
+        |g| &g.alt_uitsplitsing,
         minijinja::context! { naam => ind.naam.as_str(), eenheid => ind.eenheid.as_str(), regios => parts.join("; ") },
     )
 }
@@ -833,7 +856,7 @@ fn summary_alt(rows: &[(&Indicator, &IndicatorAnalysis)], text: ChartText) -> St
         .iter()
         .map(|(i, a)| match a.realisatie {
             Some(r) => text(
-                "alt_overzicht_indicator",
+                |g| &g.alt_overzicht_indicator,
                 minijinja::context! {
                     naam => i.naam.as_str(),
                     realisatie => percent(r),
@@ -841,13 +864,13 @@ fn summary_alt(rows: &[(&Indicator, &IndicatorAnalysis)], text: ChartText) -> St
                 },
             ),
             None => text(
-                "alt_overzicht_geen_meting",
+                |g| &g.alt_overzicht_geen_meting,
                 minijinja::context! { naam => i.naam.as_str(), verwacht => percent(a.verwacht) },
             ),
         })
         .collect();
     text(
-        "alt_overzicht",
+        |g| &g.alt_overzicht,
         minijinja::context! { indicatoren => parts.join("; ") },
     )
 }
@@ -860,6 +883,7 @@ pub fn trajectory(ind: &Indicator, year: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::texts::TextSet;
     use crate::load::{LoadOptions, load};
 
     fn words() -> ChartWords {
@@ -924,7 +948,16 @@ mod tests {
         let loaded = load(&path, LoadOptions::default()).unwrap();
         let analysis = crate::analysis::analyse(&loaded.data);
         let style = HouseStyle::embedded();
-        let text = |key: &str, _: minijinja::Value| key.to_string();
+        let text = |pick: fn(&Grafieken) -> &FixedText, _: minijinja::Value| {
+            pick(
+                &TextSet::load(&crate::templates::Templates::embedded())
+                    .unwrap()
+                    .teksten
+                    .grafieken,
+            )
+            .pointer()
+            .to_string()
+        };
         let caption = |_: usize, _: usize| String::new();
         let charts = summary_charts(&loaded.data, &analysis, &style, &words(), &caption, &text);
         assert_eq!(charts.len(), 1);

@@ -2,8 +2,6 @@
 //! explanations), read from `templates/teksten.yaml` and filled in with
 //! minijinja. Both formats get them through the document model.
 
-use std::cell::RefCell;
-
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Deserialize;
 
@@ -14,120 +12,270 @@ use crate::templates::Templates;
 /// File name of the texts in the template folder.
 pub const TEXTS_FILE: &str = "teksten.yaml";
 
+/// One fixed text: its template (minijinja) and its place in the file,
+/// for messages (`/woorden/landsdeel`).
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    template: String,
+    pointer: String,
+    /// Whether the file gave it; a copy from before it existed does not.
+    given: bool,
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Text {
+            template: String::deserialize(d)?,
+            pointer: String::new(),
+            given: true,
+        })
+    }
+}
+
+impl Text {
+    /// The template as written.
+    pub fn template(&self) -> &str {
+        &self.template
+    }
+
+    /// Its place in `teksten.yaml`, as a JSON pointer.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+}
+
+/// Name `text` by its place, `prefix/key`; take `standard` when the file
+/// lacks it, or else note it as missing.
+fn complete_one(
+    text: &mut Text,
+    standard: Option<&Text>,
+    prefix: &str,
+    key: &str,
+    missing: &mut Vec<String>,
+) {
+    if !text.given {
+        match standard {
+            Some(s) => *text = s.clone(),
+            None => missing.push(format!("{prefix}/{key}")),
+        }
+    }
+    text.pointer = format!("{prefix}/{key}");
+}
+
+/// A section of `teksten.yaml` whose every key is a [`Text`]: the struct,
+/// and how its texts learn their place and take the standard text for a
+/// key an older copy lacks.
+macro_rules! text_section {
+    ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($(#[$fdoc])* #[serde(default)] pub $field: Text,)*
+        }
+
+        impl $name {
+            /// Name every text by its place under `prefix`, and take the
+            /// text of `standard` where this copy has none; what neither
+            /// has goes to `missing`.
+            fn complete(&mut self, prefix: &str, standard: Option<&$name>, missing: &mut Vec<String>) {
+                $(
+                    complete_one(&mut self.$field, standard.map(|s| &s.$field), prefix, stringify!($field), missing);
+                )*
+            }
+        }
+    };
+}
+
+text_section! {
+    /// The headings that are not data.
+    Koppen {
+        samenvatting, overzicht, acties_per_status, inleiding, leeswijzer,
+        acties_van_thema, doe_voorstellen, wijzigingen, wijzigingen_indicatoren,
+        wijzigingen_acties, wijzigingen_nieuw, bijlagen, bijlage_metingen,
+        bijlage_verantwoording,
+    }
+}
+
+text_section! {
+    /// Fixed words of the layout: page numbers, contents, title page.
+    LabelTexts {
+        inhoud, pagina, van, concept, figuur, tabel, logo, titelpagina_kop,
+        verslagjaar, kopregel,
+        /// The skip link of the HTML edition.
+        naar_inhoud,
+    }
+}
+
+text_section! {
+    /// Words in tables, on the title page and in running text.
+    Woorden {
+        landsdeel, verslagjaar, publicatiedatum, versie, status, opgesteld_door,
+        partners, actielijn, indicator, nulmeting, meting_jaar, doel, realisatie,
+        verwacht, voortgang, richting, stijgend, dalend, bron, kerncijfer, waarde,
+        aantal_acties, actie, trekker, gereed, status_jaar, wijziging, naam, soort,
+        nummer, doe_voorstel, thema, jaar, meting, geen_meting, laatste_meting,
+        nog_geen_metingen, telling_indicatoren, telling_acties,
+        telling_doe_voorstellen, en, rapport_concept, rapport_definitief,
+    }
+}
+
+text_section! {
+    /// Table captions.
+    Bijschriften {
+        stand_indicatoren, acties_per_status, wijzigingen_indicatoren,
+        wijzigingen_acties, wijzigingen_nieuw, acties_thema, kerncijfers,
+        doe_voorstellen, metingen,
+    }
+}
+
+text_section! {
+    /// Legends, captions and alternative texts of the charts.
+    Grafieken {
+        metingen, verwacht_traject, doel, realisatie, verwacht, verslagjaar,
+        doel_bereikt, bijschrift_indicator, bijschrift_uitsplitsing,
+        bijschrift_overzicht, bijschrift_overzicht_deel, alt_indicator,
+        alt_metingen, alt_geen_metingen, alt_uitsplitsing, alt_overzicht,
+        alt_overzicht_indicator, alt_overzicht_geen_meting,
+    }
+}
+
+text_section! {
+    /// Words of the chapter on changes.
+    Wijzigingen {
+        afgerond, gestart, vertraagd, gestopt, weer_op_schema, gewijzigd, nieuw,
+        vervallen, onderdeel, thema, indicator, actie, doe_voorstel,
+    }
+}
+
+text_section! {
+    /// What each indicator status means, in the appendix.
+    StatusUitleg {
+        geen_meting, behaald, nulmeting, op_koers, aandacht, achter,
+    }
+}
+
+/// The running texts (Markdown after filling in).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fragments {
+    #[serde(default)]
+    pub overzicht: Text,
+    #[serde(default)]
+    pub geen_indicatoren: Text,
+    #[serde(default)]
+    pub acties_overzicht: Text,
+    #[serde(default)]
+    pub geen_acties: Text,
+    #[serde(default)]
+    pub leeswijzer: Text,
+    #[serde(default)]
+    pub leeg_onderdeel: Text,
+    #[serde(default)]
+    pub doe_voorstellen: Text,
+    #[serde(default)]
+    pub bijlage_metingen: Text,
+    #[serde(default)]
+    pub bijlage_geen_metingen: Text,
+    #[serde(default)]
+    pub verantwoording: Text,
+    pub status_uitleg: StatusUitleg,
+    #[serde(default)]
+    pub verantwoording_slot: Text,
+    #[serde(default)]
+    pub wijzigingen: Text,
+    #[serde(default)]
+    pub geen_wijzigingen: Text,
+}
+
+impl Fragments {
+    fn complete(&mut self, prefix: &str, standard: Option<&Fragments>, missing: &mut Vec<String>) {
+        macro_rules! each {
+            ($($field:ident),*) => {$(
+                complete_one(&mut self.$field, standard.map(|s| &s.$field), prefix, stringify!($field), missing);
+            )*};
+        }
+        each!(
+            overzicht,
+            geen_indicatoren,
+            acties_overzicht,
+            geen_acties,
+            leeswijzer,
+            leeg_onderdeel,
+            doe_voorstellen,
+            bijlage_metingen,
+            bijlage_geen_metingen,
+            verantwoording,
+            verantwoording_slot,
+            wijzigingen,
+            geen_wijzigingen
+        );
+        self.status_uitleg.complete(
+            &format!("{prefix}/status_uitleg"),
+            standard.map(|s| &s.status_uitleg),
+            missing,
+        );
+    }
+}
+
+/// All fixed texts of `teksten.yaml`, each a typed field.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Teksten {
     pub koppen: Koppen,
     pub labels: LabelTexts,
-    /// Words in tables and on the title page, by key.
-    pub woorden: std::collections::BTreeMap<String, String>,
-    /// Table captions, by key.
-    pub bijschriften: std::collections::BTreeMap<String, String>,
-    /// The word of every status, by its key ([`crate::analysis::status_keys`]).
+    pub woorden: Woorden,
+    pub bijschriften: Bijschriften,
+    /// The word of every status, by its key ([`crate::analysis::status_keys`]),
+    /// checked against the keys at load.
     pub statussen: indexmap::IndexMap<String, String>,
-    /// Legends, captions and alternative texts of the charts, by key.
-    pub grafieken: std::collections::BTreeMap<String, String>,
-    /// Words of the chapter on changes, by key.
-    pub wijzigingen: std::collections::BTreeMap<String, String>,
+    pub grafieken: Grafieken,
+    pub wijzigingen: Wijzigingen,
     /// The names of the months, January first, for dates in words.
     pub maanden: Vec<String>,
     pub teksten: Fragments,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Koppen {
-    pub samenvatting: String,
-    pub overzicht: String,
-    pub acties_per_status: String,
-    pub inleiding: String,
-    pub leeswijzer: String,
-    pub acties_van_thema: String,
-    pub doe_voorstellen: String,
-    pub wijzigingen: String,
-    pub wijzigingen_indicatoren: String,
-    pub wijzigingen_acties: String,
-    pub wijzigingen_nieuw: String,
-    pub bijlagen: String,
-    pub bijlage_metingen: String,
-    pub bijlage_verantwoording: String,
-}
+impl Teksten {
+    /// Name every text by its place, and take the standard text for what
+    /// an editor's older copy lacks (a copy made before techniekpact
+    /// needed it). What the copy has, it keeps.
+    /// Returns the places of the texts that neither has.
+    fn complete(&mut self, standard: Option<&Teksten>) -> Vec<String> {
+        let mut missing = Vec::new();
+        let m = &mut missing;
+        self.koppen
+            .complete("/koppen", standard.map(|s| &s.koppen), m);
+        self.labels
+            .complete("/labels", standard.map(|s| &s.labels), m);
+        self.woorden
+            .complete("/woorden", standard.map(|s| &s.woorden), m);
+        self.bijschriften
+            .complete("/bijschriften", standard.map(|s| &s.bijschriften), m);
+        self.grafieken
+            .complete("/grafieken", standard.map(|s| &s.grafieken), m);
+        self.wijzigingen
+            .complete("/wijzigingen", standard.map(|s| &s.wijzigingen), m);
+        self.teksten
+            .complete("/teksten", standard.map(|s| &s.teksten), m);
+        missing
+    }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LabelTexts {
-    pub inhoud: String,
-    pub pagina: String,
-    pub van: String,
-    pub concept: String,
-    pub figuur: String,
-    pub tabel: String,
-    pub logo: String,
-    pub titelpagina_kop: String,
-    pub verslagjaar: String,
-    pub kopregel: String,
-    /// The skip link of the HTML edition.
-    pub naar_inhoud: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Fragments {
-    pub overzicht: String,
-    pub geen_indicatoren: String,
-    pub acties_overzicht: String,
-    pub geen_acties: String,
-    pub leeswijzer: String,
-    pub leeg_onderdeel: String,
-    pub doe_voorstellen: String,
-    pub bijlage_metingen: String,
-    pub bijlage_geen_metingen: String,
-    pub verantwoording: String,
-    pub status_uitleg: StatusUitleg,
-    pub verantwoording_slot: String,
-    pub wijzigingen: String,
-    pub geen_wijzigingen: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatusUitleg {
-    pub geen_meting: String,
-    pub behaald: String,
-    pub nulmeting: String,
-    pub op_koers: String,
-    pub aandacht: String,
-    pub achter: String,
-}
-
-/// The words an editor's copy of `teksten.yaml` does not have yet (a copy
-/// made before techniekpact needed them): the standard text, so that an
-/// older copy keeps working. What the copy has, it keeps.
-fn default_words(teksten: &mut Teksten) {
-    let Ok(standard) = serde_yaml::from_str::<Teksten>(
-        std::str::from_utf8(crate::templates::default_file(TEXTS_FILE)).unwrap_or_default(),
-    ) else {
-        return;
-    };
-    for (ours, theirs) in [
-        (&mut teksten.woorden, standard.woorden),
-        (&mut teksten.bijschriften, standard.bijschriften),
-        (&mut teksten.grafieken, standard.grafieken),
-        (&mut teksten.wijzigingen, standard.wijzigingen),
-    ] {
-        for (key, text) in theirs {
-            ours.entry(key).or_insert(text);
-        }
+    /// The standard texts, embedded in the program.
+    fn standard() -> Option<Teksten> {
+        let text = std::str::from_utf8(crate::templates::default_file(TEXTS_FILE)).ok()?;
+        serde_yaml::from_str(text).ok()
     }
 }
 
-/// The texts with what is needed to fill them in and report problems.
+/// The texts, checked, with what is needed to fill them in and to report
+/// a problem at its place. Immutable: one set serves every report of a
+/// run, each build collecting its own problems.
 pub struct TextSet {
     pub teksten: Teksten,
     source: SourceText,
     index: positions::PositionIndex,
     env: Environment<'static>,
-    errors: RefCell<Vec<Diagnostic>>,
 }
 
 impl TextSet {
@@ -135,7 +283,7 @@ impl TextSet {
     pub fn load(templates: &Templates) -> Result<Self, Problems> {
         let (text, source) = templates.text(TEXTS_FILE)?;
         let path = source.path.clone();
-        let teksten: Teksten = serde_yaml::from_str(&text).map_err(|e| {
+        let mut teksten: Teksten = serde_yaml::from_str(&text).map_err(|e| {
             Problems::new(
                 &path,
                 Some(source.clone()),
@@ -145,18 +293,26 @@ impl TextSet {
                 )],
             )
         })?;
-        let mut teksten = teksten;
-        if templates.dir.is_some() {
-            default_words(&mut teksten);
-        }
+        let standard = templates.dir.as_ref().and_then(|_| Teksten::standard());
+        let missing = teksten.complete(standard.as_ref());
         let index = positions::index(&text).index;
-        let problems = crate::templates::keys::check_keys(
+        let mut problems: Vec<Diagnostic> = missing
+            .iter()
+            .map(|pointer| {
+                let (section, key) = pointer[1..].rsplit_once('/').unwrap_or(("", pointer));
+                Diagnostic::error(format!("de tekst '{key}' ontbreekt onder '{section}'"))
+                    .at_opt(index.key(&format!("/{section}")))
+                    .hint(format!(
+                        "voeg onder '{section}:' de regel '{key}: ...' toe (zie de standaardversie)"
+                    ))
+            })
+            .collect();
+        problems.extend(crate::templates::keys::check_keys(
             "/statussen",
             teksten.statussen.keys(),
             &crate::analysis::status_keys(),
             &index,
-        );
-        let mut problems = problems;
+        ));
         if teksten.maanden.len() != 12 {
             problems.push(
                 Diagnostic::error(format!(
@@ -177,54 +333,25 @@ impl TextSet {
             index,
             source,
             env,
-            errors: RefCell::new(Vec::new()),
         })
     }
 
-    /// Fill in `template` (the text at `pointer` in the file, e.g.
-    /// `/teksten/leeswijzer`) with `ctx`. Problems are collected; see
-    /// [`TextSet::finish`].
-    pub fn fill(&self, pointer: &str, template: &str, ctx: Value) -> String {
-        match self.env.render_str(template, ctx) {
-            Ok(s) => s,
-            Err(e) => {
-                let detail = e
-                    .detail()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| e.kind().to_string());
-                self.errors.borrow_mut().push(
-                    Diagnostic::error(format!(
-                        "de vaste tekst '{}' kan niet ingevuld worden: {detail}",
-                        pointer.rsplit('/').next().unwrap_or(pointer)
-                    ))
-                    .at_opt(self.index.key(pointer))
-                    .hint("gebruik alleen de gegevens die in docs/sjablonen.md bij deze tekst staan, tussen {{ en }}"),
-                );
-                String::new()
-            }
-        }
-    }
-
-    /// The text `key` of the map `section` (`woorden`, `bijschriften`),
-    /// filled in; a missing key is reported like any other problem.
-    pub fn fill_key(&self, section: &str, key: &str, ctx: Value) -> String {
-        let map = match section {
-            "woorden" => &self.teksten.woorden,
-            "grafieken" => &self.teksten.grafieken,
-            "wijzigingen" => &self.teksten.wijzigingen,
-            _ => &self.teksten.bijschriften,
-        };
-        match map.get(key) {
-            Some(t) => self.fill(&format!("/{section}/{key}"), t, ctx),
-            None => {
-                self.errors.borrow_mut().push(
-                    Diagnostic::error(format!("de tekst '{section}.{key}' ontbreekt"))
-                        .at_opt(self.index.key(&format!("/{section}")))
-                        .hint(format!("voeg onder '{section}:' de regel '{key}: ...' toe (zie de standaardversie)")),
-                );
-                key.to_string()
-            }
-        }
+    /// `text` filled in with `ctx`, or the problem, at the text's place in
+    /// the file.
+    pub fn fill(&self, text: &Text, ctx: Value) -> Result<String, Diagnostic> {
+        self.env.render_str(text.template(), ctx).map_err(|e| {
+            let detail = e
+                .detail()
+                .map(str::to_string)
+                .unwrap_or_else(|| e.kind().to_string());
+            let pointer = text.pointer();
+            Diagnostic::error(format!(
+                "de vaste tekst '{}' kan niet ingevuld worden: {detail}",
+                pointer.rsplit('/').next().unwrap_or(pointer)
+            ))
+            .at_opt(self.index.key(pointer))
+            .hint("gebruik alleen de gegevens die in docs/sjablonen.md bij deze tekst staan, tussen {{ en }}")
+        })
     }
 
     /// A date in words, `15 maart 2017`, with the month names of the texts.
@@ -248,21 +375,14 @@ impl TextSet {
             .unwrap_or_else(|| key.to_string())
     }
 
-    /// The problems found while filling in, as a report on the texts file.
-    pub fn finish(&self) -> Result<(), Problems> {
-        let mut errors = self.errors.take();
-        // A text is looked up once per chart or table: name each problem once.
+    /// `errors` found while filling in, as one report on the texts file,
+    /// each problem named once (a text is filled in once per chart or
+    /// table); `None` when there are none.
+    pub fn report(&self, mut errors: Vec<Diagnostic>) -> Option<Problems> {
         let mut seen = std::collections::HashSet::new();
         errors.retain(|d| seen.insert((d.message.clone(), d.span.clone())));
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(Problems::new(
-                &self.source.path,
-                Some(self.source.clone()),
-                errors,
-            ))
-        }
+        (!errors.is_empty())
+            .then(|| Problems::new(&self.source.path, Some(self.source.clone()), errors))
     }
 }
 

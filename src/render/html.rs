@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::document::{Block, heading_anchor};
-use crate::render::{RenderContext, RenderError, RenderMemo, Renderer};
+use crate::render::{RenderContext, RenderError, Renderer};
 
 /// Main file of the HTML template.
 pub const HTML_MAIN: &str = "rapport.html";
@@ -29,11 +29,7 @@ impl Renderer for HtmlRenderer {
     }
 
     /// The HTML takes a few milliseconds: nothing is kept between builds.
-    fn render_with(
-        &self,
-        ctx: &RenderContext,
-        _memo: Option<&RenderMemo>,
-    ) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
         let env = environment(ctx);
         let template = env
             .get_template(HTML_MAIN)
@@ -97,12 +93,7 @@ fn context(ctx: &RenderContext) -> Value {
         .charts
         .charts
         .iter()
-        .map(|c| {
-            (
-                format!("grafieken/{}", c.file_name),
-                Value::from_safe_string(inline_svg(&c.svg)),
-            )
-        })
+        .map(|c| (c.path(), Value::from_safe_string(inline_svg(&c.svg))))
         .collect();
     let logo = ctx.logo.as_ref().map(|(name, bytes)| {
         let mime = if name.ends_with(".svg") {

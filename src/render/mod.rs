@@ -1,17 +1,20 @@
-//! Renderers: each turns the one [`RenderContext`] into the bytes of one
-//! output format. A renderer decides layout, never content.
+//! Renderers: each turns the one [`RenderContext`] into the files of one
+//! output format, and keeps itself what it reuses between builds. A
+//! renderer decides layout, never content.
 
 pub mod docx;
 pub mod html;
-pub mod memo;
 pub mod pdf;
+
+use std::path::PathBuf;
 
 use crate::document::Document;
 use crate::document::charts::ChartSet;
+use crate::memory::Scale;
+use crate::output::OutputFile;
 use crate::templates::Templates;
 
 pub use crate::errors::RenderError;
-pub use memo::RenderMemo;
 
 /// Parse the embedded fonts and build Typst's standard library now, on
 /// another core, while the data is loaded and checked: both are needed
@@ -36,31 +39,26 @@ pub struct RenderContext<'a> {
     pub logo: Option<(String, Vec<u8>)>,
     /// `techniekpact-noord-2016`: names the files and identifies the PDF.
     pub slug: &'a str,
+    /// How the report is rendered, from its size.
+    pub scale: Scale,
 }
 
-impl RenderContext<'_> {
-    /// Whether this report is large: rendered with the peak memory low
-    /// rather than Typst's caches warm ([`crate::memory`]).
-    pub fn is_large(&self) -> bool {
-        crate::memory::is_large(self.charts.charts.len())
-    }
-}
-
-/// One output format.
+/// One output format. A renderer is made once per command and keeps what
+/// it reuses between builds itself.
 pub trait Renderer {
     /// File extension, also the name used with `--formaat`.
     fn extension(&self) -> &'static str;
 
-    /// The bytes of the file, reusing from `memo` (the caller's, for a
-    /// series or a batch) what an earlier build left there.
-    fn render_with(
-        &self,
-        ctx: &RenderContext,
-        memo: Option<&RenderMemo>,
-    ) -> Result<Vec<u8>, RenderError>;
+    /// The bytes of the report in this format.
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError>;
 
-    /// The bytes of the file, made from scratch.
-    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
-        self.render_with(ctx, None)
+    /// Every file this format makes, relative to the output folder: the
+    /// report (`<slug>.<extension>`) and, for the PDF, the Typst project
+    /// when asked for.
+    fn files(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, RenderError> {
+        Ok(vec![OutputFile {
+            rel: PathBuf::from(format!("{}.{}", ctx.slug, self.extension())),
+            bytes: self.render(ctx)?,
+        }])
     }
 }

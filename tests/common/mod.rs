@@ -288,6 +288,7 @@ pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+pub mod example;
 pub mod generator;
 
 /// The Python of the virtual environment with the independent validators

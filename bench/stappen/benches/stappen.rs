@@ -16,6 +16,7 @@ use techniekpact::cli::{Cli, Command};
 use techniekpact::document::charts;
 use techniekpact::document::texts::TextSet;
 use techniekpact::load::{LoadOptions, load};
+use techniekpact::pipeline::Setup;
 use techniekpact::pipeline::prepare;
 use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
@@ -36,16 +37,9 @@ fn example() -> PathBuf {
 fn stages(c: &mut Criterion) {
     let path = example();
     let loaded = load(&path, LoadOptions::default()).expect("the example is valid");
-    let templates = Templates::embedded();
-    let texts = TextSet::load(&templates).expect("the default texts are valid");
-    let prepared = prepare(
-        &loaded,
-        &texts,
-        &techniekpact::document::house_style::HouseStyle::embedded(),
-        None,
-    )
-    .expect("the example prepares");
-    let ctx = prepared.context(&templates);
+    let setup = Setup::embedded();
+    let prepared = prepare(&loaded, &setup).expect("the example prepares");
+    let ctx = prepared.context(&setup);
 
     c.bench_function("laden_en_controleren", |b| {
         b.iter(|| load(black_box(&path), LoadOptions::default()).expect("valid"))
@@ -69,7 +63,11 @@ fn stages(c: &mut Criterion) {
         };
         let year = loaded.data.rapport.verslagjaar;
         let style = techniekpact::document::house_style::HouseStyle::embedded();
-        let text = |key: &str, _: minijinja::Value| key.to_string();
+        let texts = TextSet::load(&Templates::embedded()).expect("the default texts are valid");
+        let text = |pick: fn(&_) -> &_, _: minijinja::Value| {
+            techniekpact::document::texts::Text::template(pick(&texts.teksten.grafieken))
+                .to_string()
+        };
         b.iter(|| {
             let mut n = 1;
             for ind in loaded.data.indicatoren() {
@@ -93,8 +91,7 @@ fn stages(c: &mut Criterion) {
         })
     });
     c.bench_function("document_met_grafieken", |b| {
-        let style = techniekpact::document::house_style::HouseStyle::embedded();
-        b.iter(|| prepare(black_box(&loaded), &texts, &style, None).expect("prepares"))
+        b.iter(|| prepare(black_box(&loaded), &setup).expect("prepares"))
     });
     c.bench_function("grafieken_rasteren", |b| {
         b.iter(|| rasterise_all(black_box(&prepared.charts), None).expect("rasterises"))
@@ -109,7 +106,7 @@ fn stages(c: &mut Criterion) {
         )
     });
     c.bench_function("docx", |b| {
-        b.iter(|| DocxRenderer.make(&ctx, None).expect("renders"))
+        b.iter(|| DocxRenderer::new().make(&ctx).expect("renders"))
     });
     c.bench_function("html", |b| {
         b.iter(|| HtmlRenderer.render(&ctx).expect("renders"))
@@ -145,10 +142,16 @@ fn watch_rebuild(c: &mut Criterion) {
     };
     techniekpact::memory::set_up(techniekpact::memory::Allocation::Steady);
     let reuse = techniekpact::pipeline::Reuse::series();
+    let renderers = techniekpact::cli::renderers(&args, techniekpact::cli::Keep::Series);
     let rebuild = || {
-        let options = techniekpact::cli::make_options(&args).expect("templates are valid");
-        let made = techniekpact::pipeline::make(&args.bestanden[0], &options, Some(&reuse))
-            .expect("rebuilds");
+        let setup = techniekpact::cli::setup(&args).expect("templates are valid");
+        let run = techniekpact::pipeline::Run {
+            setup: &setup,
+            renderers: &renderers,
+            out_dir: &args.uit,
+            reuse: Some(&reuse),
+        };
+        let made = run.make(&args.bestanden[0]).expect("rebuilds");
         techniekpact::cli::volg::after_build();
         made
     };

@@ -5,18 +5,17 @@ use super::*;
 impl Builder<'_> {
     pub(super) fn appendices(&mut self) {
         let year = self.year();
-        let k = self.texts.teksten.koppen.clone();
-        self.heading(1, k.bijlagen.clone());
-        self.heading(2, k.bijlage_metingen.clone());
+        self.heading(1, self.kop(|k| &k.bijlagen));
+        self.heading(2, self.kop(|k| &k.bijlage_metingen));
         let indicators: Vec<&Indicator> = self.data.indicatoren().collect();
         if indicators.is_empty() {
             self.fragment(
-                "/teksten/bijlage_geen_metingen",
+                |t| &t.teksten.bijlage_geen_metingen,
                 context! { verslagjaar => year },
             );
         } else {
             self.fragment(
-                "/teksten/bijlage_metingen",
+                |t| &t.teksten.bijlage_metingen,
                 context! { verslagjaar => year },
             );
         }
@@ -24,7 +23,7 @@ impl Builder<'_> {
             self.measurement_table(ind);
         }
 
-        self.heading(2, k.bijlage_verantwoording.clone());
+        self.heading(2, self.kop(|k| &k.bijlage_verantwoording));
         let rules = &self.data.statusregels;
         let ctx = || {
             context! {
@@ -33,7 +32,7 @@ impl Builder<'_> {
                 aandacht => number_trim(rules.aandacht),
             }
         };
-        self.fragment("/teksten/verantwoording", ctx());
+        self.fragment(|t| &t.teksten.verantwoording, ctx());
         // In the order the status is decided.
         let items = [
             Status::GeenMeting,
@@ -45,8 +44,15 @@ impl Builder<'_> {
         ]
         .into_iter()
         .map(|st| {
-            let key = st.key();
-            let text = self.line(&format!("/teksten/status_uitleg/{key}"), ctx());
+            let meaning: Pick<Teksten> = match st {
+                Status::GeenMeting => |t| &t.teksten.status_uitleg.geen_meting,
+                Status::Behaald => |t| &t.teksten.status_uitleg.behaald,
+                Status::Nulmeting => |t| &t.teksten.status_uitleg.nulmeting,
+                Status::OpKoers => |t| &t.teksten.status_uitleg.op_koers,
+                Status::Aandacht => |t| &t.teksten.status_uitleg.aandacht,
+                Status::Achter => |t| &t.teksten.status_uitleg.achter,
+            };
+            let text = self.line(meaning, ctx());
             vec![Block::Paragraph {
                 content: vec![self.status(st.key()), Inline::text(format!(": {text}"))],
             }]
@@ -57,7 +63,7 @@ impl Builder<'_> {
             start: 1,
             items,
         });
-        self.fragment("/teksten/verantwoording_slot", ctx());
+        self.fragment(|t| &t.teksten.verantwoording_slot, ctx());
     }
 
     /// One indicator's measurements per year, with the expected value and
@@ -68,7 +74,11 @@ impl Builder<'_> {
         years.extend(ind.uitsplitsing.values().flat_map(|m| m.keys().copied()));
         years.sort_unstable();
         years.dedup();
-        let mut header = vec![self.w("jaar"), self.w("meting"), self.w("verwacht")];
+        let mut header = vec![
+            self.w(|w| &w.jaar),
+            self.w(|w| &w.meting),
+            self.w(|w| &w.verwacht),
+        ];
         header.extend(regions.iter().map(|r| r.to_string()));
         let rows: Vec<Vec<Cell>> = years
             .iter()
@@ -99,9 +109,8 @@ impl Builder<'_> {
         if rows.is_empty() {
             self.para(vec![
                 Inline::strong(format!("{}: ", ind.naam)),
-                Inline::text(self.texts.fill_key(
-                    "woorden",
-                    "nog_geen_metingen",
+                Inline::text(self.fill(
+                    &self.t.woorden.nog_geen_metingen,
                     context! {
                         waarde => with_unit(ind.nulmeting.waarde, ind),
                         meetjaar => ind.nulmeting.jaar,
@@ -116,7 +125,7 @@ impl Builder<'_> {
         self.blocks.push(Block::Table(Table {
             number: 0,
             caption: self.caption(
-                "metingen",
+                |b| &b.metingen,
                 context! { naam => ind.naam.clone(), eenheid => ind.eenheid.clone() },
             ),
             header,

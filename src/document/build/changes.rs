@@ -7,20 +7,17 @@ impl Builder<'_> {
     pub(super) fn changes(&mut self, prev: &Previous) {
         let year = self.year();
         let before = prev.data.rapport.verslagjaar;
-        let status_in = |y: i32| {
-            self.texts
-                .fill_key("woorden", "status_jaar", context! { jaar => y })
-        };
+        let status_in = |y: i32| self.fill(&self.t.woorden.status_jaar, context! { jaar => y });
         let (status_before, status_now) = (status_in(before), status_in(year));
-        let title = self.line("/koppen/wijzigingen", self.changes_context(prev));
+        let title = self.line(|t| &t.koppen.wijzigingen, self.changes_context(prev));
         self.heading(1, title);
-        self.fragment("/teksten/wijzigingen", self.changes_context(prev));
+        self.fragment(|t| &t.teksten.wijzigingen, self.changes_context(prev));
         let columns = [status_before, status_now];
         let mut any = self.changed_indicators(prev, &columns);
         any |= self.changed_acties(prev, &columns);
         any |= self.new_and_dropped(prev);
         if !any {
-            self.fragment("/teksten/geen_wijzigingen", self.changes_context(prev));
+            self.fragment(|t| &t.teksten.geen_wijzigingen, self.changes_context(prev));
         }
     }
 
@@ -36,7 +33,6 @@ impl Builder<'_> {
         prev: &Previous,
         [status_before, status_now]: &[String; 2],
     ) -> bool {
-        let k = self.texts.teksten.koppen.clone();
         let rows: Vec<Vec<Cell>> = self
             .data
             .indicatoren()
@@ -55,12 +51,12 @@ impl Builder<'_> {
         if rows.is_empty() {
             return false;
         }
-        self.heading(2, k.wijzigingen_indicatoren.clone());
+        self.heading(2, self.kop(|k| &k.wijzigingen_indicatoren));
         self.blocks.push(Block::Table(Table {
             number: 0,
-            caption: self.caption("wijzigingen_indicatoren", self.changes_context(prev)),
+            caption: self.caption(|b| &b.wijzigingen_indicatoren, self.changes_context(prev)),
             header: vec![
-                self.w("indicator"),
+                self.w(|w| &w.indicator),
                 status_before.clone(),
                 status_now.clone(),
             ],
@@ -81,7 +77,6 @@ impl Builder<'_> {
         prev: &Previous,
         [status_before, status_now]: &[String; 2],
     ) -> bool {
-        let k = self.texts.teksten.koppen.clone();
         let old: std::collections::HashMap<&str, &Actie> =
             prev.data.acties().map(|a| (a.id.as_str(), a)).collect();
         let rows: Vec<Vec<Cell>> = self
@@ -91,13 +86,13 @@ impl Builder<'_> {
                 let was = old.get(a.id.as_str())?;
                 (was.status != a.status).then(|| {
                     use crate::model::ActieStatus as S;
-                    let what = match (was.status, a.status) {
-                        (_, S::Afgerond) => "afgerond",
-                        (S::Gepland, S::Lopend) => "gestart",
-                        (_, S::Vertraagd) => "vertraagd",
-                        (_, S::Gestopt) => "gestopt",
-                        (S::Vertraagd, S::Lopend) => "weer_op_schema",
-                        _ => "gewijzigd",
+                    let what: Pick<Wijzigingen> = match (was.status, a.status) {
+                        (_, S::Afgerond) => |w| &w.afgerond,
+                        (S::Gepland, S::Lopend) => |w| &w.gestart,
+                        (_, S::Vertraagd) => |w| &w.vertraagd,
+                        (_, S::Gestopt) => |w| &w.gestopt,
+                        (S::Vertraagd, S::Lopend) => |w| &w.weer_op_schema,
+                        _ => |w| &w.gewijzigd,
                     };
                     vec![
                         Cell::text(a.naam.clone()),
@@ -111,15 +106,15 @@ impl Builder<'_> {
         if rows.is_empty() {
             return false;
         }
-        self.heading(2, k.wijzigingen_acties.clone());
+        self.heading(2, self.kop(|k| &k.wijzigingen_acties));
         self.blocks.push(Block::Table(Table {
             number: 0,
-            caption: self.caption("wijzigingen_acties", self.changes_context(prev)),
+            caption: self.caption(|b| &b.wijzigingen_acties, self.changes_context(prev)),
             header: vec![
-                self.w("actie"),
+                self.w(|w| &w.actie),
                 status_before.clone(),
                 status_now.clone(),
-                self.w("wijziging"),
+                self.w(|w| &w.wijziging),
             ],
             align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
             widths: vec![3.2, 1.3, 1.3, 1.3],
@@ -133,7 +128,6 @@ impl Builder<'_> {
 
     /// New and dropped items, by kind; whether there were any.
     fn new_and_dropped(&mut self, prev: &Previous) -> bool {
-        let k = self.texts.teksten.koppen.clone();
         let (now_items, prev_items) = (named_items(self.data), named_items(prev.data));
         let kinds = now_items
             .into_iter()
@@ -146,7 +140,7 @@ impl Builder<'_> {
                     rows.push(vec![
                         Cell::text(*naam),
                         Cell::text(self.change_word(kind)),
-                        Cell::text(self.change_word("nieuw")),
+                        Cell::text(self.change_word(|w| &w.nieuw)),
                     ]);
                 }
             }
@@ -155,7 +149,7 @@ impl Builder<'_> {
                     rows.push(vec![
                         Cell::text(*naam),
                         Cell::text(self.change_word(kind)),
-                        Cell::text(self.change_word("vervallen")),
+                        Cell::text(self.change_word(|w| &w.vervallen)),
                     ]);
                 }
             }
@@ -163,11 +157,15 @@ impl Builder<'_> {
         if rows.is_empty() {
             return false;
         }
-        self.heading(2, k.wijzigingen_nieuw.clone());
+        self.heading(2, self.kop(|k| &k.wijzigingen_nieuw));
         self.blocks.push(Block::Table(Table {
             number: 0,
-            caption: self.caption("wijzigingen_nieuw", self.changes_context(prev)),
-            header: vec![self.w("naam"), self.w("soort"), self.w("wijziging")],
+            caption: self.caption(|b| &b.wijzigingen_nieuw, self.changes_context(prev)),
+            header: vec![
+                self.w(|w| &w.naam),
+                self.w(|w| &w.soort),
+                self.w(|w| &w.wijziging),
+            ],
             align: vec![Align::Left, Align::Left, Align::Left],
             widths: vec![3.4, 1.2, 1.2],
             fit: vec![false, true, true],
@@ -180,35 +178,38 @@ impl Builder<'_> {
 }
 
 /// `(id, name)` of every item of a report, per kind, in report order.
-fn named_items(d: &Voortgang) -> [(&'static str, Vec<(&str, &str)>); 5] {
+/// Items of one kind as `(id, name)`, with the word of their kind.
+type NamedItems<'a> = (Pick<Wijzigingen>, Vec<(&'a str, &'a str)>);
+
+fn named_items(d: &Voortgang) -> [NamedItems<'_>; 5] {
     [
         (
-            "onderdeel",
+            |w| &w.onderdeel,
             d.onderdelen
                 .iter()
                 .map(|o| (o.id.as_str(), o.naam.as_str()))
                 .collect(),
         ),
         (
-            "thema",
+            |w| &w.thema,
             d.themas()
                 .map(|t| (t.id.as_str(), t.naam.as_str()))
                 .collect(),
         ),
         (
-            "indicator",
+            |w| &w.indicator,
             d.indicatoren()
                 .map(|i| (i.id.as_str(), i.naam.as_str()))
                 .collect(),
         ),
         (
-            "actie",
+            |w| &w.actie,
             d.acties()
                 .map(|a| (a.id.as_str(), a.naam.as_str()))
                 .collect(),
         ),
         (
-            "doe_voorstel",
+            |w| &w.doe_voorstel,
             d.doe_voorstellen
                 .iter()
                 .map(|v| (v.id.as_str(), v.naam.as_str()))

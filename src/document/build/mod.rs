@@ -17,9 +17,13 @@ use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
 use super::markdown;
 use super::{Align, Block, Cell, Document, Figure, Inline, Labels, Meta, Table, heading_anchor};
+use crate::diagnostics::Diagnostic;
 use crate::document::house_style::HouseStyle;
-use crate::document::texts::TextSet;
+use crate::document::texts::{
+    Bijschriften, Grafieken, Koppen, Teksten, Text, TextSet, Wijzigingen, Woorden,
+};
 use minijinja::context;
+use std::cell::RefCell;
 
 /// The report content and the charts it shows.
 pub struct Built {
@@ -47,10 +51,12 @@ pub fn build(
         data,
         analysis,
         texts,
+        t: &texts.teksten,
         style,
         blocks: Vec::new(),
         charts: ChartSet::default(),
         heading_counters: [0; 6],
+        errors: RefCell::new(Vec::new()),
     };
     b.blocks.push(Block::Toc);
     b.summary();
@@ -63,91 +69,89 @@ pub fn build(
     }
     b.proposals();
     b.appendices();
-    let meta = meta(data, logo, texts);
-    texts.finish()?;
-    let mut document = Document {
-        meta,
-        blocks: b.blocks,
-    };
-    super::lay_out(&mut document, style.maten.tabel as f32);
-    Ok(Built {
-        document,
-        charts: b.charts,
-    })
+    let meta = b.meta(logo);
+    b.finish(meta)
 }
 
-fn meta(data: &Voortgang, logo: Option<String>, texts: &TextSet) -> Meta {
-    let r = &data.rapport;
-    let l = &texts.teksten.labels;
-    let ctx = || {
-        context! {
-            landsdeel => r.landsdeel.clone(),
-            verslagjaar => r.verslagjaar,
-            titel => r.titel.clone(),
+impl Builder<'_> {
+    /// The title page, the file's properties and the fixed labels.
+    fn meta(&self, logo: Option<String>) -> Meta {
+        let texts = self.texts;
+        let r = &self.data.rapport;
+        let l = &self.t.labels;
+        let ctx = || {
+            context! {
+                landsdeel => r.landsdeel.clone(),
+                verslagjaar => r.verslagjaar,
+                titel => r.titel.clone(),
+            }
+        };
+        let label = |t: &Text| self.fill(t, ctx());
+        let w = |pick: Pick<Woorden>| self.fill(pick(&self.t.woorden), context! {});
+        let status = match r.status {
+            RapportStatus::Concept => w(|w| &w.rapport_concept),
+            RapportStatus::Definitief => w(|w| &w.rapport_definitief),
+        };
+        let mut facts = vec![
+            (w(|w| &w.landsdeel), vec![r.landsdeel.clone()]),
+            (w(|w| &w.verslagjaar), vec![r.verslagjaar.to_string()]),
+            (
+                w(|w| &w.publicatiedatum),
+                vec![texts.date(r.publicatiedatum)],
+            ),
+        ];
+        match &r.versie {
+            Some(v) => facts.push((w(|w| &w.versie), vec![format!("{v} ({status})")])),
+            None => facts.push((w(|w| &w.status), vec![status.clone()])),
         }
-    };
-    let label = |name: &str, t: &String| texts.fill(&format!("/labels/{name}"), t, ctx());
-    let w = |key: &str| texts.fill_key("woorden", key, context! {});
-    let status = match r.status {
-        RapportStatus::Concept => w("rapport_concept"),
-        RapportStatus::Definitief => w("rapport_definitief"),
-    };
-    let mut facts = vec![
-        (w("landsdeel"), vec![r.landsdeel.clone()]),
-        (w("verslagjaar"), vec![r.verslagjaar.to_string()]),
-        (w("publicatiedatum"), vec![texts.date(r.publicatiedatum)]),
-    ];
-    match &r.versie {
-        Some(v) => facts.push((w("versie"), vec![format!("{v} ({status})")])),
-        None => facts.push((w("status"), vec![status.clone()])),
-    }
-    if let Some(o) = &r.opsteller {
-        facts.push((w("opgesteld_door"), vec![o.clone()]));
-    }
-    if !r.organisaties.is_empty() {
-        facts.push((w("partners"), r.organisaties.clone()));
-    }
-    Meta {
-        documenttitel: format!("{} {}", r.titel, r.verslagjaar),
-        auteurs: match &r.opsteller {
-            Some(o) => vec![o.clone()],
-            None => r.organisaties.clone(),
-        },
-        trefwoorden: vec![
-            "Techniekpact".to_string(),
-            r.landsdeel.clone(),
-            r.verslagjaar.to_string(),
-        ],
-        titelpagina_kop: label("titelpagina_kop", &l.titelpagina_kop),
-        verslagjaar_tekst: label("verslagjaar", &l.verslagjaar),
-        titelpagina: facts,
-        titel: r.titel.clone(),
-        ondertitel: r.ondertitel.clone(),
-        landsdeel: r.landsdeel.clone(),
-        verslagjaar: r.verslagjaar,
-        publicatiedatum: texts.date(r.publicatiedatum),
-        publicatiedatum_iso: r.publicatiedatum.format("%Y-%m-%d").to_string(),
-        versie: r.versie.clone(),
-        opsteller: r.opsteller.clone(),
-        organisaties: r.organisaties.clone(),
-        concept: r.status == RapportStatus::Concept,
-        long_words: false,
-        status: match r.status {
-            RapportStatus::Concept => "concept".into(),
-            RapportStatus::Definitief => "definitief".into(),
-        },
-        logo,
-        kopregel: label("kopregel", &l.kopregel),
-        labels: Labels {
-            inhoud: label("inhoud", &l.inhoud),
-            pagina: label("pagina", &l.pagina),
-            van: label("van", &l.van),
-            concept: label("concept", &l.concept),
-            logo: label("logo", &l.logo),
-            figuur: label("figuur", &l.figuur),
-            tabel: label("tabel", &l.tabel),
-            naar_inhoud: label("naar_inhoud", &l.naar_inhoud),
-        },
+        if let Some(o) = &r.opsteller {
+            facts.push((w(|w| &w.opgesteld_door), vec![o.clone()]));
+        }
+        if !r.organisaties.is_empty() {
+            facts.push((w(|w| &w.partners), r.organisaties.clone()));
+        }
+        Meta {
+            documenttitel: format!("{} {}", r.titel, r.verslagjaar),
+            auteurs: match &r.opsteller {
+                Some(o) => vec![o.clone()],
+                None => r.organisaties.clone(),
+            },
+            trefwoorden: vec![
+                "Techniekpact".to_string(),
+                r.landsdeel.clone(),
+                r.verslagjaar.to_string(),
+            ],
+            titelpagina_kop: label(&l.titelpagina_kop),
+            verslagjaar_tekst: label(&l.verslagjaar),
+            titelpagina: facts,
+            titel: r.titel.clone(),
+            ondertitel: r.ondertitel.clone(),
+            landsdeel: r.landsdeel.clone(),
+            verslagjaar: r.verslagjaar,
+            publicatiedatum: texts.date(r.publicatiedatum),
+            publicatiedatum_iso: r.publicatiedatum.format("%Y-%m-%d").to_string(),
+            versie: r.versie.clone(),
+            opsteller: r.opsteller.clone(),
+            organisaties: r.organisaties.clone(),
+            concept: r.status == RapportStatus::Concept,
+            long_words: false,
+            status: match r.status {
+                RapportStatus::Concept => "concept".into(),
+                RapportStatus::Definitief => "definitief".into(),
+            },
+            logo,
+            kopregel: label(&l.kopregel),
+            labels: Labels {
+                inhoud: label(&l.inhoud),
+                pagina: label(&l.pagina),
+                van: label(&l.van),
+                concept: label(&l.concept),
+                logo: label(&l.logo),
+                figuur: label(&l.figuur),
+                tabel: label(&l.tabel),
+                naar_inhoud: label(&l.naar_inhoud),
+            },
+        }
     }
 }
 
@@ -185,15 +189,23 @@ fn enumerate(parts: &[String], and: &str) -> String {
     }
 }
 
+/// Picks one text of a section of `teksten.yaml`.
+pub(crate) type Pick<S> = fn(&S) -> &Text;
+
 struct Builder<'a> {
     data: &'a Voortgang,
     analysis: &'a Analysis,
     texts: &'a TextSet,
+    /// The fixed texts, by field.
+    t: &'a Teksten,
     style: &'a HouseStyle,
     blocks: Vec<Block>,
     charts: ChartSet,
     /// How many headings of each level the current section has had so far.
     heading_counters: [usize; 6],
+    /// The fixed texts that could not be filled in. Only [`Builder::finish`]
+    /// gives the document out, and only when there are none.
+    errors: RefCell<Vec<Diagnostic>>,
 }
 
 impl Builder<'_> {
@@ -201,58 +213,82 @@ impl Builder<'_> {
         self.data.rapport.verslagjaar
     }
 
-    /// A fixed text filled in with `ctx`, as Markdown blocks.
-    fn fragment(&mut self, pointer: &str, ctx: minijinja::Value) {
-        let template = fragment_at(&self.texts.teksten, pointer);
-        let text = self.texts.fill(pointer, &template, ctx);
+    /// The composed document and its charts, or the problems found in the
+    /// fixed texts while composing.
+    fn finish(self, meta: Meta) -> Result<Built, crate::diagnostics::Problems> {
+        if let Some(problems) = self.texts.report(self.errors.into_inner()) {
+            return Err(problems);
+        }
+        let mut document = Document {
+            meta,
+            blocks: self.blocks,
+        };
+        super::lay_out(&mut document, self.style.maten.tabel as f32);
+        Ok(Built {
+            document,
+            charts: self.charts,
+        })
+    }
+
+    /// `text` filled in with `ctx`; a problem is kept for [`Builder::finish`].
+    fn fill(&self, text: &Text, ctx: minijinja::Value) -> String {
+        self.texts.fill(text, ctx).unwrap_or_else(|problem| {
+            self.errors.borrow_mut().push(problem);
+            String::new()
+        })
+    }
+
+    /// A running text filled in with `ctx`, as Markdown blocks.
+    fn fragment(&mut self, pick: Pick<Teksten>, ctx: minijinja::Value) {
+        let text = self.fill(pick(self.t), ctx);
         self.blocks.extend(markdown::parse(text.trim()));
     }
 
-    /// Legend words and the caption (at `caption`) of a chart.
+    /// A fixed text filled in with `ctx`, as one line.
+    fn line(&self, pick: Pick<Teksten>, ctx: minijinja::Value) -> String {
+        self.fill(pick(self.t), ctx).trim().to_string()
+    }
+
+    /// A heading of `koppen`, for this year.
+    fn kop(&self, pick: Pick<Koppen>) -> String {
+        self.fill(pick(&self.t.koppen), context! { jaar => self.year() })
+    }
+
+    /// Legend words and the caption (`caption`) of a chart.
     fn chart_words(
         &self,
-        caption: &str,
+        caption: Pick<Grafieken>,
         ctx: minijinja::Value,
         target: String,
     ) -> charts::ChartWords {
-        let plain = |key: &str| self.texts.fill_key("grafieken", key, context! {});
+        let plain = |pick: Pick<Grafieken>| self.chart_text(pick, context! {});
         charts::ChartWords {
-            metingen: plain("metingen"),
-            verwacht_traject: plain("verwacht_traject"),
-            doel: self
-                .texts
-                .fill_key("grafieken", "doel", context! { waarde => target }),
-            realisatie: plain("realisatie"),
-            verwacht: plain("verwacht"),
+            metingen: plain(|g| &g.metingen),
+            verwacht_traject: plain(|g| &g.verwacht_traject),
+            doel: self.chart_text(|g| &g.doel, context! { waarde => target }),
+            realisatie: plain(|g| &g.realisatie),
+            verwacht: plain(|g| &g.verwacht),
             caption: self.chart_text(caption, ctx),
             geen_meting: self.texts.status(Status::GeenMeting.key()),
             nulmeting: self.texts.status(Status::Nulmeting.key()),
-            verslagjaar: self.texts.fill_key(
-                "grafieken",
-                "verslagjaar",
-                context! { jaar => self.year() },
-            ),
-            doel_bereikt: plain("doel_bereikt"),
+            verslagjaar: self.chart_text(|g| &g.verslagjaar, context! { jaar => self.year() }),
+            doel_bereikt: plain(|g| &g.doel_bereikt),
         }
     }
 
     /// A text of the charts (`grafieken` in teksten.yaml), filled in.
-    fn chart_text(&self, key: &str, ctx: minijinja::Value) -> String {
-        self.texts.fill_key("grafieken", key, ctx)
+    fn chart_text(&self, pick: Pick<Grafieken>, ctx: minijinja::Value) -> String {
+        self.fill(pick(&self.t.grafieken), ctx)
     }
 
     /// A count in running text (`telling_<what>` in `woorden`).
-    fn count(&self, what: &str, n: usize) -> String {
-        self.texts.fill_key(
-            "woorden",
-            &format!("telling_{what}"),
-            context! { aantal => n },
-        )
+    fn count(&self, pick: Pick<Woorden>, n: usize) -> String {
+        self.fill(pick(&self.t.woorden), context! { aantal => n })
     }
 
     /// Words joined as `a, b en c`, with the word `en` of the texts.
     fn enumerate(&self, parts: &[String]) -> String {
-        enumerate(parts, &self.texts.fill_key("woorden", "en", context! {}))
+        enumerate(parts, &self.fill(&self.t.woorden.en, context! {}))
     }
 
     /// A status as an inline.
@@ -261,25 +297,23 @@ impl Builder<'_> {
     }
 
     /// A word of the tables (`woorden` in teksten.yaml), for this year.
-    fn w(&self, key: &str) -> String {
-        self.texts
-            .fill_key("woorden", key, context! { jaar => self.year() })
+    fn w(&self, pick: Pick<Woorden>) -> String {
+        self.fill(pick(&self.t.woorden), context! { jaar => self.year() })
+    }
+
+    /// The words of a table's header row.
+    fn words<const N: usize>(&self, picks: [Pick<Woorden>; N]) -> Vec<String> {
+        picks.map(|pick| self.w(pick)).to_vec()
     }
 
     /// A word of the chapter on changes (`wijzigingen` in teksten.yaml).
-    fn change_word(&self, key: &str) -> String {
-        self.texts.fill_key("wijzigingen", key, context! {})
+    fn change_word(&self, pick: Pick<Wijzigingen>) -> String {
+        self.fill(pick(&self.t.wijzigingen), context! {})
     }
 
     /// A table caption (`bijschriften` in teksten.yaml).
-    fn caption(&self, key: &str, ctx: minijinja::Value) -> Option<String> {
-        Some(self.texts.fill_key("bijschriften", key, ctx))
-    }
-
-    /// A fixed text filled in with `ctx`, as one line.
-    fn line(&self, pointer: &str, ctx: minijinja::Value) -> String {
-        let template = fragment_at(&self.texts.teksten, pointer);
-        self.texts.fill(pointer, &template, ctx).trim().to_string()
+    fn caption(&self, pick: Pick<Bijschriften>, ctx: minijinja::Value) -> Option<String> {
+        Some(self.fill(pick(&self.t.bijschriften), ctx))
     }
 
     fn heading(&mut self, level: u8, text: impl Into<String>) {
@@ -344,36 +378,4 @@ impl Builder<'_> {
 /// A threshold as written in running text: `90`, `87,5`.
 fn number_trim(v: f64) -> String {
     crate::format_nl::number_plain(v)
-}
-
-/// The template text at a pointer into `teksten.yaml`.
-fn fragment_at(t: &crate::document::texts::Teksten, pointer: &str) -> String {
-    let f = &t.teksten;
-    let s = &f.status_uitleg;
-    let k = &t.koppen;
-    match pointer {
-        "/teksten/overzicht" => &f.overzicht,
-        "/teksten/geen_indicatoren" => &f.geen_indicatoren,
-        "/teksten/acties_overzicht" => &f.acties_overzicht,
-        "/teksten/geen_acties" => &f.geen_acties,
-        "/teksten/leeswijzer" => &f.leeswijzer,
-        "/teksten/leeg_onderdeel" => &f.leeg_onderdeel,
-        "/teksten/doe_voorstellen" => &f.doe_voorstellen,
-        "/teksten/bijlage_metingen" => &f.bijlage_metingen,
-        "/teksten/bijlage_geen_metingen" => &f.bijlage_geen_metingen,
-        "/teksten/verantwoording" => &f.verantwoording,
-        "/teksten/verantwoording_slot" => &f.verantwoording_slot,
-        "/teksten/wijzigingen" => &f.wijzigingen,
-        "/teksten/geen_wijzigingen" => &f.geen_wijzigingen,
-        "/teksten/status_uitleg/geen_meting" => &s.geen_meting,
-        "/teksten/status_uitleg/behaald" => &s.behaald,
-        "/teksten/status_uitleg/nulmeting" => &s.nulmeting,
-        "/teksten/status_uitleg/op_koers" => &s.op_koers,
-        "/teksten/status_uitleg/aandacht" => &s.aandacht,
-        "/teksten/status_uitleg/achter" => &s.achter,
-        "/koppen/acties_van_thema" => &k.acties_van_thema,
-        "/koppen/wijzigingen" => &k.wijzigingen,
-        other => unreachable!("no fixed text at {other}"),
-    }
-    .clone()
 }

@@ -8,7 +8,7 @@ impl Builder<'_> {
         let had_text = self.markdown(&onderdeel.toelichting);
         if onderdeel.themas.is_empty() && !had_text {
             self.fragment(
-                "/teksten/leeg_onderdeel",
+                |t| &t.teksten.leeg_onderdeel,
                 context! { onderdeel => onderdeel.naam.clone() },
             );
         }
@@ -26,13 +26,13 @@ impl Builder<'_> {
             .and_then(|id| self.data.actielijnen.iter().find(|a| &a.id == id))
         {
             facts.push(vec![
-                Inline::strong(format!("{}: ", self.w("actielijn"))),
+                Inline::strong(format!("{}: ", self.w(|w| &w.actielijn))),
                 Inline::text(al.naam.clone()),
             ]);
         }
         if !thema.partners.is_empty() {
             facts.push(vec![
-                Inline::strong(format!("{}: ", self.w("partners"))),
+                Inline::strong(format!("{}: ", self.w(|w| &w.partners))),
                 Inline::text(self.enumerate(&thema.partners)),
             ]);
         }
@@ -45,7 +45,7 @@ impl Builder<'_> {
         }
         if !thema.acties.is_empty() {
             let title = self.line(
-                "/koppen/acties_van_thema",
+                |t| &t.koppen.acties_van_thema,
                 context! { thema => thema.naam.clone() },
             );
             self.heading(3, title);
@@ -67,10 +67,8 @@ impl Builder<'_> {
                 .collect();
             self.blocks.push(Block::Table(Table {
                 number: 0,
-                caption: self.caption("acties_thema", context! { naam => thema.naam.clone() }),
-                header: ["actie", "trekker", "status", "gereed"]
-                    .map(|k| self.w(k))
-                    .to_vec(),
+                caption: self.caption(|b| &b.acties_thema, context! { naam => thema.naam.clone() }),
+                header: self.words([|w| &w.actie, |w| &w.trekker, |w| &w.status, |w| &w.gereed]),
                 align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
                 widths: vec![3.1, 1.7, 1.5, 1.3],
                 fit: vec![false, false, true, true],
@@ -87,58 +85,60 @@ impl Builder<'_> {
         self.heading(3, ind.naam.clone());
         let measured = match a.shown {
             Some((_, v)) if a.current => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
-            Some((y, v)) => self.texts.fill_key(
-                "woorden",
-                "laatste_meting",
+            Some((y, v)) => self.fill(
+                &self.t.woorden.laatste_meting,
                 context! {
                     jaar => year,
                     meetjaar => y,
                     waarde => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
                 },
             ),
-            None => self.w("geen_meting"),
+            None => self.w(|w| &w.geen_meting),
         };
         let mut rows = vec![
             vec![
-                Cell::text(self.w("nulmeting")),
+                Cell::text(self.w(|w| &w.nulmeting)),
                 Cell::text(point_text(&ind.nulmeting, ind)),
             ],
-            vec![Cell::text(self.w("meting_jaar")), Cell::text(measured)],
+            vec![Cell::text(self.w(|w| &w.meting_jaar)), Cell::text(measured)],
             vec![
-                Cell::text(self.w("doel")),
+                Cell::text(self.w(|w| &w.doel)),
                 Cell::text(point_text(&ind.doel, ind)),
             ],
             vec![
-                Cell::text(self.w("richting")),
+                Cell::text(self.w(|w| &w.richting)),
                 Cell::text(self.w(match ind.richting {
-                    crate::model::Richting::Stijgend => "stijgend",
-                    crate::model::Richting::Dalend => "dalend",
+                    crate::model::Richting::Stijgend => |w| &w.stijgend,
+                    crate::model::Richting::Dalend => |w| &w.dalend,
                 })),
             ],
             vec![
-                Cell::text(self.w("realisatie")),
+                Cell::text(self.w(|w| &w.realisatie)),
                 Cell::text(a.realisatie.map_or("–".into(), percent)),
             ],
             vec![
-                Cell::text(self.w("verwacht")),
+                Cell::text(self.w(|w| &w.verwacht)),
                 Cell::text(percent(a.verwacht)),
             ],
             vec![
-                Cell::text(self.w("voortgang")),
+                Cell::text(self.w(|w| &w.voortgang)),
                 Cell::text(a.voortgang.map_or("–".into(), percent0)),
             ],
             vec![
-                Cell::text(self.w("status")),
+                Cell::text(self.w(|w| &w.status)),
                 Cell::inlines(vec![self.status(a.status.key())]),
             ],
         ];
         if let Some(bron) = &ind.bron {
-            rows.push(vec![Cell::text(self.w("bron")), Cell::text(bron.clone())]);
+            rows.push(vec![
+                Cell::text(self.w(|w| &w.bron)),
+                Cell::text(bron.clone()),
+            ]);
         }
         self.blocks.push(Block::Table(Table {
             number: 0,
-            caption: self.caption("kerncijfers", context! { naam => ind.naam.clone() }),
-            header: vec![self.w("kerncijfer"), self.w("waarde")],
+            caption: self.caption(|b| &b.kerncijfers, context! { naam => ind.naam.clone() }),
+            header: vec![self.w(|w| &w.kerncijfer), self.w(|w| &w.waarde)],
             align: vec![Align::Left, Align::Left],
             widths: vec![1.3, 3.0],
             fit: vec![true, false],
@@ -154,20 +154,20 @@ impl Builder<'_> {
     fn indicator_charts(&mut self, ind: &Indicator, a: &IndicatorAnalysis) {
         let year = self.year();
         let words = self.chart_words(
-            "bijschrift_indicator",
+            |g| &g.bijschrift_indicator,
             context! { naam => ind.naam.clone() },
             number(ind.doel.waarde, ind.decimalen),
         );
         let status = self.texts.status(a.status.key());
-        let text = |key: &str, ctx| self.chart_text(key, ctx);
+        let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
         let chart = charts::indicator_chart(ind, year, &status, self.style, &words, &text);
         self.figure(chart, 0.9);
         let words = self.chart_words(
-            "bijschrift_uitsplitsing",
+            |g| &g.bijschrift_uitsplitsing,
             context! { naam => ind.naam.clone() },
             String::new(),
         );
-        let text = |key: &str, ctx| self.chart_text(key, ctx);
+        let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
         if let Some(chart) = charts::breakdown_chart(ind, self.style, &words, &text) {
             self.figure(chart, 0.9);
         }
@@ -177,14 +177,14 @@ impl Builder<'_> {
         if self.data.doe_voorstellen.is_empty() {
             return;
         }
-        let title = self.texts.teksten.koppen.doe_voorstellen.clone();
+        let title = self.kop(|k| &k.doe_voorstellen);
         self.heading(1, title);
         let n = self.data.doe_voorstellen.len();
         self.fragment(
-            "/teksten/doe_voorstellen",
+            |t| &t.teksten.doe_voorstellen,
             context! {
                 verslagjaar => self.year(),
-                aantal_doe_voorstellen => self.count("doe_voorstellen", n),
+                aantal_doe_voorstellen => self.count(|w| &w.telling_doe_voorstellen, n),
             },
         );
         let mut items: Vec<_> = self.data.doe_voorstellen.iter().collect();
@@ -221,17 +221,15 @@ impl Builder<'_> {
             .collect();
         self.blocks.push(Block::Table(Table {
             number: 0,
-            caption: self.caption("doe_voorstellen", context! { jaar => self.year() }),
-            header: [
-                "nummer",
-                "doe_voorstel",
-                "thema",
-                "actielijn",
-                "trekker",
-                "status",
-            ]
-            .map(|k| self.w(k))
-            .to_vec(),
+            caption: self.caption(|b| &b.doe_voorstellen, context! { jaar => self.year() }),
+            header: self.words([
+                |w| &w.nummer,
+                |w| &w.doe_voorstel,
+                |w| &w.thema,
+                |w| &w.actielijn,
+                |w| &w.trekker,
+                |w| &w.status,
+            ]),
             align: vec![
                 Align::Right,
                 Align::Left,

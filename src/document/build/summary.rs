@@ -4,11 +4,12 @@ use super::*;
 
 impl Builder<'_> {
     pub(super) fn summary(&mut self) {
-        let k = self.texts.teksten.koppen.clone();
-        self.heading(1, k.samenvatting.clone());
+        self.heading(1, self.kop(|k| &k.samenvatting));
         self.markdown(&self.data.samenvatting.clone());
-        self.indicator_overview(&k.overzicht);
-        self.actie_overview(&k.acties_per_status);
+        let overview = self.kop(|k| &k.overzicht);
+        self.indicator_overview(&overview);
+        let actions = self.kop(|k| &k.acties_per_status);
+        self.actie_overview(&actions);
     }
 
     /// The state of every indicator: counts in a sentence, a table and the
@@ -19,7 +20,7 @@ impl Builder<'_> {
         let total = self.analysis.indicators.len();
         if total == 0 {
             self.fragment(
-                "/teksten/geen_indicatoren",
+                |t| &t.teksten.geen_indicatoren,
                 context! { verslagjaar => year },
             );
         } else {
@@ -31,10 +32,10 @@ impl Builder<'_> {
                 .map(|(s, n)| format!("{n} {}", self.texts.status(s.key())))
                 .collect();
             self.fragment(
-                "/teksten/overzicht",
+                |t| &t.teksten.overzicht,
                 context! {
                     verslagjaar => year,
-                    aantal_indicatoren => self.count("indicatoren", total),
+                    aantal_indicatoren => self.count(|w| &w.telling_indicatoren, total),
                     stand => self.enumerate(&parts),
                 },
             );
@@ -63,17 +64,15 @@ impl Builder<'_> {
                 .collect();
             self.blocks.push(Block::Table(Table {
                 number: 0,
-                caption: self.caption("stand_indicatoren", context! { jaar => year }),
-                header: [
-                    "indicator",
-                    "nulmeting",
-                    "meting_jaar",
-                    "doel",
-                    "realisatie",
-                    "status",
-                ]
-                .map(|k| self.w(k))
-                .to_vec(),
+                caption: self.caption(|b| &b.stand_indicatoren, context! { jaar => year }),
+                header: self.words([
+                    |w| &w.indicator,
+                    |w| &w.nulmeting,
+                    |w| &w.meting_jaar,
+                    |w| &w.doel,
+                    |w| &w.realisatie,
+                    |w| &w.status,
+                ]),
                 align: vec![
                     Align::Left,
                     Align::Right,
@@ -88,8 +87,8 @@ impl Builder<'_> {
                 longest_word: Vec::new(),
                 rows,
             }));
-            let words = self.chart_words("bijschrift_overzicht", context! {}, String::new());
-            let text = |key: &str, ctx| self.chart_text(key, ctx);
+            let words = self.chart_words(|g| &g.bijschrift_overzicht, context! {}, String::new());
+            let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
             // More indicators than fit a page: the overview in parts, each
             // a figure with its legend, axis and "(1 van 3)".
             let caption = |k: usize, m: usize| {
@@ -97,7 +96,7 @@ impl Builder<'_> {
                     words.caption.clone()
                 } else {
                     self.chart_text(
-                        "bijschrift_overzicht_deel",
+                        |g| &g.bijschrift_overzicht_deel,
                         context! { deel => k + 1, delen => m },
                     )
                 }
@@ -123,17 +122,17 @@ impl Builder<'_> {
         let counts = &self.analysis.acties_per_status;
         let total: usize = counts.iter().map(|(_, n)| n).sum();
         if total == 0 {
-            self.fragment("/teksten/geen_acties", context! { verslagjaar => year });
+            self.fragment(|t| &t.teksten.geen_acties, context! { verslagjaar => year });
         } else {
             let done = counts
                 .iter()
                 .find(|(s, _)| *s == crate::model::ActieStatus::Afgerond)
                 .map_or(0, |(_, n)| *n);
             self.fragment(
-                "/teksten/acties_overzicht",
+                |t| &t.teksten.acties_overzicht,
                 context! {
                     verslagjaar => year,
-                    aantal_acties => self.count("acties", total),
+                    aantal_acties => self.count(|w| &w.telling_acties, total),
                     afgerond => done,
                 },
             );
@@ -148,8 +147,8 @@ impl Builder<'_> {
                 .collect();
             self.blocks.push(Block::Table(Table {
                 number: 0,
-                caption: self.caption("acties_per_status", context! { jaar => year }),
-                header: vec![self.w("status"), self.w("aantal_acties")],
+                caption: self.caption(|b| &b.acties_per_status, context! { jaar => year }),
+                header: vec![self.w(|w| &w.status), self.w(|w| &w.aantal_acties)],
                 align: vec![Align::Left, Align::Right],
                 widths: vec![2.0, 1.0],
                 fit: vec![true, true],
@@ -161,10 +160,9 @@ impl Builder<'_> {
     }
 
     pub(super) fn introduction(&mut self) {
-        let k = self.texts.teksten.koppen.clone();
-        self.heading(1, k.inleiding);
+        self.heading(1, self.kop(|k| &k.inleiding));
         self.markdown(&self.data.inleiding.clone());
-        self.heading(2, k.leeswijzer);
+        self.heading(2, self.kop(|k| &k.leeswijzer));
         let parts: Vec<String> = self
             .data
             .onderdelen
@@ -172,7 +170,7 @@ impl Builder<'_> {
             .map(|o| format!("‘{}’", o.naam))
             .collect();
         self.fragment(
-            "/teksten/leeswijzer",
+            |t| &t.teksten.leeswijzer,
             context! {
                 verslagjaar => self.year(),
                 onderdelen => self.enumerate(&parts),

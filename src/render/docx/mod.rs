@@ -26,8 +26,9 @@ use docx_rs::{
 
 use crate::document::{Align, Block, Cell, Document, Figure, Inline, Table as ModelTable};
 use crate::errors::{DocxError, RenderError};
-use crate::render::docx::raster::{PRINT_SCALE, Png, rasterise_all, svg_to_png};
-use crate::render::{RenderContext, RenderMemo, Renderer};
+use crate::memo::Memo;
+use crate::render::docx::raster::{PRINT_SCALE, Png, PngCache, rasterise_all, svg_to_png};
+use crate::render::{RenderContext, Renderer};
 use package::PackageInfo;
 
 /// A4 in twips and the margins of the PDF (2,3 cm left and right).
@@ -43,34 +44,74 @@ const EMU_PER_TWIP: u32 = 635;
 const ABSTRACT_BULLET: usize = 2;
 const ABSTRACT_ORDERED: usize = 3;
 
-/// Renders the report as DOCX.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct DocxRenderer;
+/// Renders the report as DOCX. Made for one report it keeps nothing; for
+/// several ([`DocxRenderer::sharing`]) it keeps what they share, and for a
+/// series ([`DocxRenderer::keeping_last`]) each report's last DOCX too.
+#[derive(Default)]
+pub struct DocxRenderer {
+    /// What the reports of a batch or a series share.
+    shared: Option<Shared>,
+    /// The hash of the inputs and the bytes of the last DOCX per report,
+    /// for a series of builds (`volg`).
+    last: Option<Memo<String, LastDocx>>,
+}
+
+/// The hash of a DOCX's inputs and its bytes.
+type LastDocx = (u128, Arc<[u8]>);
+
+/// What the DOCX of several reports share.
+#[derive(Default)]
+struct Shared {
+    /// The Word styles merged with the reference document, by the hash of
+    /// what they were merged from: the same for every report of a batch.
+    styles: Memo<u128, Arc<str>>,
+    /// Charts rasterised before, by their SVG.
+    pngs: PngCache,
+}
+
+impl DocxRenderer {
+    /// For one report: nothing is kept.
+    pub fn new() -> Self {
+        DocxRenderer::default()
+    }
+
+    /// For several reports: their merged styles and rasterised charts are
+    /// kept for the others.
+    pub fn sharing(self) -> Self {
+        DocxRenderer {
+            shared: Some(Shared::default()),
+            ..self
+        }
+    }
+
+    /// For a series of builds (`volg`): also each report's last DOCX.
+    /// After an edit of the Typst template the DOCX inputs did not change,
+    /// and the DOCX is deterministic, so the last one is reused.
+    pub fn keeping_last(self) -> Self {
+        DocxRenderer {
+            last: Some(Memo::default()),
+            ..self.sharing()
+        }
+    }
+}
 
 impl Renderer for DocxRenderer {
     fn extension(&self) -> &'static str {
         "docx"
     }
 
-    fn render_with(
-        &self,
-        ctx: &RenderContext,
-        memo: Option<&RenderMemo>,
-    ) -> Result<Vec<u8>, RenderError> {
-        // `volg` after an edit of the Typst template: the DOCX inputs did not
-        // change, and the DOCX is deterministic, so the last one is reused.
-        let Some(memo) = memo.filter(|m| m.per_report()) else {
-            return Ok(self.make(ctx, memo)?);
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+        let Some(last) = &self.last else {
+            return Ok(self.make(ctx)?);
         };
         let key = input_hash(ctx);
-        if let Some((hash, bytes)) = memo.docx.get(ctx.slug)
+        if let Some((hash, bytes)) = last.get(ctx.slug)
             && hash == key
         {
             return Ok(bytes.to_vec());
         }
-        let bytes = self.make(ctx, Some(memo))?;
-        memo.docx
-            .insert(ctx.slug.to_string(), (key, bytes.as_slice().into()));
+        let bytes = self.make(ctx)?;
+        last.insert(ctx.slug.to_string(), (key, bytes.as_slice().into()));
         Ok(bytes)
     }
 }
@@ -91,14 +132,10 @@ fn input_hash(ctx: &RenderContext) -> u128 {
 
 impl DocxRenderer {
     /// Make the DOCX, without looking at the last one made; what reports
-    /// share (charts, styles) comes from `memo` when there is one.
-    pub fn make(
-        &self,
-        ctx: &RenderContext,
-        memo: Option<&RenderMemo>,
-    ) -> Result<Vec<u8>, DocxError> {
+    /// share (charts, styles) comes from what the renderer keeps.
+    pub fn make(&self, ctx: &RenderContext) -> Result<Vec<u8>, DocxError> {
         // The slow part: every chart to PNG, in parallel, before writing.
-        let pngs = rasterise_all(ctx.charts, memo.map(|m| &m.pngs))?;
+        let pngs = rasterise_all(ctx.charts, self.shared.as_ref().map(|s| &s.pngs))?;
         crate::timings::mark("docx: grafieken gerasterd");
         let mut w = Writer::new(ctx, pngs);
         w.title_page()?;
@@ -127,7 +164,7 @@ impl DocxRenderer {
             .pack(std::io::Cursor::new(&mut raw))
             .map_err(DocxError::Pack)?;
         crate::timings::mark("docx: docx-rs ingepakt");
-        let done = package::finish(&raw, &info, memo.map(|m| &m.styles));
+        let done = package::finish(&raw, &info, self.shared.as_ref().map(|s| &s.styles));
         crate::timings::mark("docx: pakket afgemaakt");
         done
     }

@@ -19,7 +19,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::errors::DocxError;
-use crate::render::memo::Memo;
+use crate::memo::Memo;
 
 /// The reference document with the Word styles, in the template folder.
 pub const REFERENCE_DOCX: &str = "stijl.docx";
@@ -579,7 +579,7 @@ fn theme_xml(style: &crate::document::house_style::HouseStyle) -> String {
 
 /// The styles part: the reference's styles merged with ours. Every report
 /// of a batch (and every rebuild of `volg`) has the same inputs, so the
-/// caller's `memo` keeps the last merge.
+/// renderer's `memo` keeps the last merge.
 fn styles(
     info: &PackageInfo,
     ours: &str,

@@ -122,7 +122,7 @@ const PNG_COMPRESSION: png::Compression = png::Compression::Fast;
 const PNG_FILTER: png::Filter = png::Filter::Paeth;
 
 /// Charts rasterised before, by SVG text and scale, up to
-/// 64 MB; part of the caller's [`crate::render::RenderMemo`].
+/// 64 MB; kept by the DOCX renderer ([`super::DocxRenderer`]).
 #[derive(Default)]
 pub struct PngCache(Mutex<(PngsBySvg, usize)>);
 

@@ -11,16 +11,20 @@ pub mod stream_ends;
 pub mod typst_compile;
 pub mod typst_world;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostics::{Diagnostic, Problems, SourceText};
+use crate::memo::Memo;
+use crate::output::OutputFile;
 use crate::render::pdf::typst_world::ReportWorld;
-use crate::render::{RenderContext, RenderError, RenderMemo, Renderer};
+use crate::render::{RenderContext, RenderError, Renderer};
 use crate::templates::TYPST_MAIN;
 
 /// The PDF standards `--pdf-standaard` offers.
@@ -61,9 +65,45 @@ impl PdfStandaard {
 }
 
 /// Renders the report as PDF with Typst.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Default)]
 pub struct PdfRenderer {
+    /// The standards the PDF meets (`--pdf-standaard`).
     pub standard: PdfStandaard,
+    /// The last layout per report, from which its next build starts
+    /// (`volg`); `None` keeps nothing.
+    layouts: Option<Memo<String, PagedDocument>>,
+    /// Where the report's Typst project goes too (`--typst-bundel`).
+    bundle: Option<PathBuf>,
+}
+
+impl PdfRenderer {
+    pub fn new(standard: PdfStandaard) -> Self {
+        PdfRenderer {
+            standard,
+            ..PdfRenderer::default()
+        }
+    }
+
+    /// Keep each report's layout for its next build (a series, `volg`).
+    pub fn keeping_layouts(self) -> Self {
+        PdfRenderer {
+            layouts: Some(Memo::default()),
+            ..self
+        }
+    }
+
+    /// Whether a layout of the report `slug` is kept for its next build.
+    pub fn keeps_layout_of(&self, slug: &str) -> bool {
+        self.layouts.as_ref().is_some_and(|l| l.get(slug).is_some())
+    }
+
+    /// Also write the report's Typst project to the folder `dir`.
+    pub fn with_bundle(self, dir: PathBuf) -> Self {
+        PdfRenderer {
+            bundle: Some(std::path::absolute(&dir).unwrap_or(dir)),
+            ..self
+        }
+    }
 }
 
 /// The date Typst sees as "today": the publication date, never the clock.
@@ -104,10 +144,7 @@ pub fn virtual_files(ctx: &RenderContext) -> Vec<(String, Arc<[u8]>)> {
         files.push(("/data/concept-merk.json".into(), Arc::from(json)));
     }
     for c in &ctx.charts.charts {
-        files.push((
-            format!("/grafieken/{}", c.file_name),
-            Arc::from(c.svg.as_bytes()),
-        ));
+        files.push((format!("/{}", c.path()), Arc::from(c.svg.as_bytes())));
     }
     if let Some((name, bytes)) = &ctx.logo {
         files.push((format!("/{name}"), Arc::from(bytes.as_slice())));
@@ -122,16 +159,10 @@ impl Renderer for PdfRenderer {
 
     /// In a series (`volg`) the layout starts from the last one of the
     /// same report, unless the report is large and memory comes first.
-    fn render_with(
-        &self,
-        ctx: &RenderContext,
-        memo: Option<&RenderMemo>,
-    ) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
         let today = publication_date(&ctx.document.meta.publicatiedatum_iso);
         let world = world(ctx);
-        let layouts = memo
-            .filter(|m| m.per_report() && !ctx.is_large())
-            .map(|m| &m.layouts);
+        let layouts = self.layouts.as_ref().filter(|_| ctx.scale.keeps_layout());
         let previous = layouts.and_then(|l| l.get(ctx.slug));
         let output = crate::render::pdf::typst_compile::compile(&world, previous.as_ref())
             .map(|c| c.document);
@@ -141,7 +172,7 @@ impl Renderer for PdfRenderer {
             layouts.insert(ctx.slug.to_string(), document.clone());
         }
         crate::timings::mark("pdf: Typst gecompileerd");
-        if ctx.is_large() {
+        if !ctx.scale.keeps_layout() {
             // The document is laid out: what led there is not needed to export it.
             crate::memory::release();
         }
@@ -161,6 +192,22 @@ impl Renderer for PdfRenderer {
             .map_err(|errors| template_errors(&world, ctx, &errors));
         crate::timings::mark("pdf: geëxporteerd");
         pdf
+    }
+
+    /// The PDF, and the Typst project when asked for.
+    fn files(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, RenderError> {
+        let mut files = vec![OutputFile {
+            rel: PathBuf::from(format!("{}.{}", ctx.slug, self.extension())),
+            bytes: self.render(ctx)?,
+        }];
+        if let Some(dir) = &self.bundle {
+            // Absolute: the project's folder is not under the output folder.
+            files.extend(bundle::files(ctx).into_iter().map(|f| OutputFile {
+                rel: dir.join(f.rel),
+                bytes: f.bytes,
+            }));
+        }
+        Ok(files)
     }
 }
 
