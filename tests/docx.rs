@@ -172,7 +172,41 @@ fn footer_numbers_pages_and_core_properties_are_set() {
         doc.contains(r#"TOC \o &quot;1-2&quot;"#) || doc.contains(r#"TOC \o "1-2""#),
         "a TOC field"
     );
-    assert!(doc.contains("_Toc000001"), "TOC entries link to bookmarks");
+    // Every heading has a bookmark named by its anchor in the model, and
+    // the table of contents links to them.
+    let xml = Document::parse(&doc).unwrap();
+    let bookmarks: Vec<&str> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "bookmarkStart")))
+        .filter_map(|n| n.attribute((W, "name")))
+        .collect();
+    let anchors: Vec<String> = example::noord_2016()
+        .document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            techniekpact::document::Block::Heading { anchor, .. } => Some(format!("_{anchor}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        bookmarks, anchors,
+        "a bookmark per heading, named by its anchor"
+    );
+    assert!(
+        bookmarks.iter().all(|b| b.chars().count() <= 40),
+        "Word keeps 40 characters"
+    );
+    let links: Vec<&str> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "hyperlink")))
+        .filter_map(|n| n.attribute((W, "anchor")))
+        .collect();
+    assert!(
+        links.len() >= 10,
+        "the TOC links to the headings: {links:?}"
+    );
+    assert!(links.iter().all(|l| bookmarks.contains(l)), "{links:?}");
 }
 
 #[test]
@@ -490,8 +524,10 @@ fn pdf_and_docx_have_the_same_title_author_and_keywords() {
         .map(String::from)
         .collect();
     assert_eq!(keywords, ["Techniekpact", "Noord", "2016"]);
+    // One line in both, separated alike.
+    assert_eq!(core(&b.docx, "keywords"), xmp(&b.pdf, "pdf:Keywords")[0]);
     let docx_keywords: Vec<String> = core(&b.docx, "keywords")
-        .split("; ")
+        .split(", ")
         .map(String::from)
         .collect();
     assert_eq!(docx_keywords, keywords);

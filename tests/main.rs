@@ -23,6 +23,7 @@ mod properties;
 mod publicatie;
 mod rebuild;
 mod sjablonen;
+mod titelpagina;
 mod typst_bundle;
 mod validation;
 mod validators;

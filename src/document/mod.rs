@@ -31,16 +31,17 @@ pub struct Meta {
     /// The authors in the file's properties: the opsteller, or else the
     /// organisations.
     pub auteurs: Vec<String>,
-    /// The keywords in the file's properties.
+    /// The keywords in the file's properties, each on its own.
     pub trefwoorden: Vec<String>,
+    /// The document's language.
+    pub taal: Language,
     pub titel: String,
     pub ondertitel: Option<String>,
     pub landsdeel: String,
     pub verslagjaar: i32,
-    /// In words: `15 maart 2017`.
-    pub publicatiedatum: String,
-    /// ISO form, for document metadata.
-    pub publicatiedatum_iso: String,
+    /// The publication date: the date in the file's properties and what
+    /// Typst takes for today.
+    pub publicatiedatum: Date,
     pub versie: Option<String>,
     pub opsteller: Option<String>,
     pub organisaties: Vec<String>,
@@ -56,14 +57,83 @@ pub struct Meta {
     pub logo: Option<String>,
     /// Text of the running header.
     pub kopregel: String,
-    /// The line above the title on the title page.
-    pub titelpagina_kop: String,
-    /// `Verslagjaar 2016`, under the title.
-    pub verslagjaar_tekst: String,
-    /// The facts on the title page as `(label, lines)`.
-    pub titelpagina: Vec<(String, Vec<String>)>,
+    /// What the title page shows, in order; every format shows these
+    /// items in this order.
+    pub titelpagina: Vec<TitleItem>,
     /// Labels for page numbers, table of contents and the draft mark.
     pub labels: Labels,
+}
+
+/// The language of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Language {
+    /// ISO 639-1: `nl`.
+    pub code: String,
+    /// ISO 3166-1: `NL`.
+    pub regio: String,
+    /// BCP 47, code and region: `nl-NL`.
+    pub tag: String,
+}
+
+impl Language {
+    /// Dutch as written in the Netherlands.
+    pub fn dutch() -> Self {
+        Language {
+            code: "nl".into(),
+            regio: "NL".into(),
+            tag: "nl-NL".into(),
+        }
+    }
+}
+
+/// A calendar date, serialised as its parts (`{"jaar": 2017, "maand": 3,
+/// "dag": 15}`) so that a template need not parse it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date(pub chrono::NaiveDate);
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        use serde::ser::SerializeStruct;
+        let mut d = s.serialize_struct("Date", 3)?;
+        d.serialize_field("jaar", &self.0.year())?;
+        d.serialize_field("maand", &self.0.month())?;
+        d.serialize_field("dag", &self.0.day())?;
+        d.end()
+    }
+}
+
+/// One item of the title page.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum TitleItem {
+    /// The line above the title.
+    #[serde(rename = "kop")]
+    Overline { tekst: String },
+    #[serde(rename = "titel")]
+    Title { tekst: String },
+    /// `Verslagjaar 2016`.
+    #[serde(rename = "verslagjaar")]
+    Year { tekst: String },
+    #[serde(rename = "ondertitel")]
+    Subtitle { tekst: String },
+    /// The facts as label and lines: landsdeel, year, date, version,
+    /// author, partners.
+    #[serde(rename = "feiten")]
+    Facts { regels: Vec<Fact> },
+    /// The logo: its virtual path and its alternative text.
+    #[serde(rename = "logo")]
+    Logo { pad: String, alt: String },
+    /// The CONCEPT mark of a draft.
+    #[serde(rename = "concept")]
+    DraftMark { tekst: String },
+}
+
+/// A fact of the title page: its label and one or more lines.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub regels: Vec<String>,
 }
 
 /// Fixed words of the layout, kept with the content so both formats agree.
@@ -84,8 +154,12 @@ pub struct Labels {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    /// Where the table of contents goes.
-    Toc,
+    /// Where the table of contents goes: its title, and the deepest
+    /// heading level it lists.
+    Toc {
+        title: String,
+        depth: u8,
+    },
     Heading {
         level: u8,
         /// The section number ("2", "2.3"), counted here so that both formats
@@ -110,16 +184,29 @@ pub enum Block {
     Figure(Figure),
 }
 
-/// The anchor of a heading: its number and words, `4-2-vmbo-mbo`. Unique
-/// because the number is, and stable while the chapter keeps its place, so
-/// that `rapport.html#4-2-vmbo-mbo` keeps working next year.
+/// The longest anchor: Word keeps bookmark names of at most 40
+/// characters, and the DOCX's bookmark is the anchor after one `_`.
+pub const ANCHOR_MAX: usize = 39;
+
+/// The anchor of a heading: its number and words, `4-2-vmbo-mbo`, the
+/// words cut after a whole word to at most [`ANCHOR_MAX`] characters.
+/// Unique because the number is, and stable while the chapter keeps its
+/// place and its first words, so that `rapport.html#4-2-vmbo-mbo` keeps
+/// working next year.
 pub fn heading_anchor(number: &str, text: &str) -> String {
-    let words = slug::slugify(text);
     let number = number.replace('.', "-");
-    if words.is_empty() {
+    let mut anchor = number.clone();
+    for word in slug::slugify(text).split('-').filter(|w| !w.is_empty()) {
+        if anchor.len() + 1 + word.len() > ANCHOR_MAX {
+            break;
+        }
+        anchor.push('-');
+        anchor.push_str(word);
+    }
+    if anchor == number {
         format!("h{number}")
     } else {
-        format!("{number}-{words}")
+        anchor
     }
 }
 
@@ -127,7 +214,7 @@ impl Block {
     /// The block's text without markup, for tests and comparisons.
     pub fn plain_text(&self) -> String {
         match self {
-            Block::Toc => String::new(),
+            Block::Toc { .. } => String::new(),
             Block::Heading { text, .. } => text.clone(),
             Block::Paragraph { content } => inlines_text(content),
             Block::List { items, .. } => items
@@ -150,7 +237,7 @@ impl Block {
                 }));
                 lines.join("\n")
             }
-            Block::Figure(f) => f.caption.clone(),
+            Block::Figure(f) => f.caption.text.clone(),
         }
     }
 }
@@ -163,13 +250,39 @@ pub enum Align {
     Right,
 }
 
+/// A caption: "Tabel 3: Acties van het thema Leren". Its text is set
+/// where the table or figure is composed; the word, the number and the
+/// whole line are set by [`number_tables_and_figures`], counted over the
+/// whole document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Caption {
+    /// `Tabel` or `Figuur`.
+    pub label: String,
+    pub number: u32,
+    /// Between the number and the text: `: `.
+    pub separator: String,
+    pub text: String,
+    /// The whole caption, `Tabel 3: Acties van het thema Leren`.
+    pub full: String,
+}
+
+impl Caption {
+    /// A caption of `text`, to be numbered.
+    pub fn of(text: impl Into<String>) -> Self {
+        Caption {
+            text: text.into(),
+            ..Caption::default()
+        }
+    }
+}
+
 /// A table with one header row.
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
-    /// "Tabel N": counted over the whole document, set by [`number_tables_and_figures`].
-    pub number: u32,
-    /// Caption, shown above the table.
-    pub caption: Option<String>,
+    /// Shown above the table.
+    pub caption: Caption,
+    /// Its name for links and cross-references: `tabel-3`.
+    pub anchor: String,
     pub header: Vec<String>,
     pub align: Vec<Align>,
     /// Relative column widths of the columns that share the width.
@@ -223,13 +336,14 @@ impl Cell {
 /// A chart with its caption and alternative text.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
-    /// "Figuur N": counted over the whole document, set by [`number_tables_and_figures`].
-    pub number: u32,
     /// Id of the chart in the shared chart set.
     pub chart: String,
-    /// Path of the SVG, relative to the output folder (`grafieken/x.svg`).
+    /// Path of the SVG among the report's files ([`charts::Chart::path`]).
     pub path: String,
-    pub caption: String,
+    /// Shown below the chart.
+    pub caption: Caption,
+    /// Its name for links and cross-references: `figuur-2`.
+    pub anchor: String,
     /// Dutch description that states the chart's data.
     pub alt: String,
     /// Width as a fraction of the text width.
@@ -310,7 +424,7 @@ pub fn inlines_text(inlines: &[Inline]) -> String {
 /// numbers of tables and figures, the widths of table columns, and whether
 /// the report has words too long for a line.
 pub fn lay_out(document: &mut Document, table_text_pt: f32) {
-    number_tables_and_figures(&mut document.blocks);
+    number_tables_and_figures(&mut document.blocks, &document.meta.labels);
     measure_tables(&mut document.blocks, table_text_pt);
     document.meta.long_words = has_long_words(&document.blocks);
 }
@@ -327,7 +441,7 @@ fn has_long_words(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| match b {
         Block::Table(t) => {
             t.header.iter().any(|h| is_long(h))
-                || t.caption.as_deref().is_some_and(is_long)
+                || is_long(&t.caption.text)
                 || t.rows.iter().flatten().any(|c| is_long(&c.plain_text()))
         }
         Block::List { items, .. } => items.iter().any(|i| has_long_words(i)),
@@ -355,29 +469,47 @@ fn measure_tables(blocks: &mut [Block], size: f32) {
 }
 
 /// Number every table and every figure in document order (lists
-/// included), so that each format prints the same "Tabel N" and "Figuur N".
-pub fn number_tables_and_figures(blocks: &mut [Block]) {
-    fn walk(blocks: &mut [Block], tables: &mut u32, figures: &mut u32) {
+/// included) and compose their captions and anchors, so that each format
+/// prints the same "Tabel N: ..." and "Figuur N: ...".
+pub fn number_tables_and_figures(blocks: &mut [Block], labels: &Labels) {
+    fn compose(c: &mut Caption, label: &str, number: u32) {
+        c.label = label.to_string();
+        c.number = number;
+        c.separator = ": ".into();
+        c.full = format!("{label} {number}{}{}", c.separator, c.text);
+    }
+    fn walk(blocks: &mut [Block], labels: &Labels, tables: &mut u32, figures: &mut u32) {
         for b in blocks {
             match b {
                 Block::Table(t) => {
                     *tables += 1;
-                    t.number = *tables;
+                    compose(&mut t.caption, &labels.tabel, *tables);
+                    t.anchor = format!("tabel-{tables}");
                 }
                 Block::Figure(f) => {
                     *figures += 1;
-                    f.number = *figures;
+                    compose(&mut f.caption, &labels.figuur, *figures);
+                    f.anchor = format!("figuur-{figures}");
                 }
                 Block::List { items, .. } => {
                     for item in items {
-                        walk(item, tables, figures);
+                        walk(item, labels, tables, figures);
                     }
                 }
                 _ => {}
             }
         }
     }
-    walk(blocks, &mut 0, &mut 0);
+    walk(blocks, labels, &mut 0, &mut 0);
+}
+
+impl Meta {
+    /// The keywords as one line, for the formats that keep them as one
+    /// text (the DOCX's properties, the web page's `keywords`): separated
+    /// by commas, as the PDF writes them.
+    pub fn keywords_line(&self) -> String {
+        self.trefwoorden.join(", ")
+    }
 }
 
 impl Document {

@@ -51,7 +51,15 @@ struct TocEntry {
     children: Vec<TocEntry>,
 }
 
+/// The headings down to the depth of the table of contents, nested.
 fn toc(blocks: &[Block]) -> Vec<TocEntry> {
+    let depth = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Toc { depth, .. } => Some(*depth),
+            _ => None,
+        })
+        .unwrap_or(0);
     let mut out: Vec<TocEntry> = Vec::new();
     for b in blocks {
         if let Block::Heading {
@@ -60,6 +68,7 @@ fn toc(blocks: &[Block]) -> Vec<TocEntry> {
             text,
             anchor,
         } = b
+            && *level <= depth
         {
             let entry = TocEntry {
                 number: number.clone(),
@@ -67,11 +76,15 @@ fn toc(blocks: &[Block]) -> Vec<TocEntry> {
                 id: anchor.clone(),
                 children: Vec::new(),
             };
-            match (level, out.last_mut()) {
-                (1, _) | (_, None) => out.push(entry),
-                (2, Some(chapter)) => chapter.children.push(entry),
-                _ => {}
+            // Under the last entry of the level above, if there is one.
+            let mut siblings = &mut out;
+            for _ in 1..*level {
+                if siblings.is_empty() {
+                    break;
+                }
+                siblings = &mut siblings.last_mut().expect("not empty").children;
             }
+            siblings.push(entry);
         }
     }
     out

@@ -123,7 +123,7 @@ impl Builder<'_> {
         let mut align = vec![Align::Left];
         align.extend(std::iter::repeat_n(Align::Right, cols - 1));
         self.blocks.push(Block::Table(Table {
-            number: 0,
+            anchor: String::new(),
             caption: self.caption(
                 |b| &b.metingen,
                 context! { naam => ind.naam.clone(), eenheid => ind.eenheid.clone() },

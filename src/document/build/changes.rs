@@ -53,7 +53,7 @@ impl Builder<'_> {
         }
         self.heading(2, self.kop(|k| &k.wijzigingen_indicatoren));
         self.blocks.push(Block::Table(Table {
-            number: 0,
+            anchor: String::new(),
             caption: self.caption(|b| &b.wijzigingen_indicatoren, self.changes_context(prev)),
             header: vec![
                 self.w(|w| &w.indicator),
@@ -108,7 +108,7 @@ impl Builder<'_> {
         }
         self.heading(2, self.kop(|k| &k.wijzigingen_acties));
         self.blocks.push(Block::Table(Table {
-            number: 0,
+            anchor: String::new(),
             caption: self.caption(|b| &b.wijzigingen_acties, self.changes_context(prev)),
             header: vec![
                 self.w(|w| &w.actie),
@@ -159,7 +159,7 @@ impl Builder<'_> {
         }
         self.heading(2, self.kop(|k| &k.wijzigingen_nieuw));
         self.blocks.push(Block::Table(Table {
-            number: 0,
+            anchor: String::new(),
             caption: self.caption(|b| &b.wijzigingen_nieuw, self.changes_context(prev)),
             header: vec![
                 self.w(|w| &w.naam),

@@ -16,11 +16,14 @@ use crate::format_nl::{number, percent, percent0};
 use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
 use super::markdown;
-use super::{Align, Block, Cell, Document, Figure, Inline, Labels, Meta, Table, heading_anchor};
+use super::{
+    Align, Block, Caption, Cell, Date, Document, Fact, Figure, Inline, Labels, Language, Meta,
+    Table, TitleItem, heading_anchor,
+};
 use crate::diagnostics::Diagnostic;
 use crate::document::house_style::HouseStyle;
 use crate::document::texts::{
-    Bijschriften, Grafieken, Koppen, Teksten, Text, TextSet, Wijzigingen, Woorden,
+    Bijschriften, Grafieken, Koppen, LabelTexts, Teksten, Text, TextSet, Wijzigingen, Woorden,
 };
 use minijinja::context;
 use std::cell::RefCell;
@@ -36,6 +39,9 @@ pub struct Previous<'a> {
     pub data: &'a Voortgang,
     pub analysis: &'a Analysis,
 }
+
+/// The table of contents lists chapters and their sections.
+const TOC_DEPTH: u8 = 2;
 
 /// Build the report of `data`. Problems in the fixed texts are reported on
 /// `teksten.yaml`.
@@ -58,7 +64,10 @@ pub fn build(
         heading_counters: [0; 6],
         errors: RefCell::new(Vec::new()),
     };
-    b.blocks.push(Block::Toc);
+    b.blocks.push(Block::Toc {
+        title: b.label(|l| &l.inhoud),
+        depth: TOC_DEPTH,
+    });
     b.summary();
     b.introduction();
     if let Some(prev) = previous {
@@ -78,37 +87,67 @@ impl Builder<'_> {
     fn meta(&self, logo: Option<String>) -> Meta {
         let texts = self.texts;
         let r = &self.data.rapport;
-        let l = &self.t.labels;
-        let ctx = || {
-            context! {
-                landsdeel => r.landsdeel.clone(),
-                verslagjaar => r.verslagjaar,
-                titel => r.titel.clone(),
-            }
-        };
-        let label = |t: &Text| self.fill(t, ctx());
+        let label = |pick: Pick<LabelTexts>| self.label(pick);
         let w = |pick: Pick<Woorden>| self.fill(pick(&self.t.woorden), context! {});
         let status = match r.status {
             RapportStatus::Concept => w(|w| &w.rapport_concept),
             RapportStatus::Definitief => w(|w| &w.rapport_definitief),
         };
+        let fact = |label: String, regels: Vec<String>| Fact { label, regels };
         let mut facts = vec![
-            (w(|w| &w.landsdeel), vec![r.landsdeel.clone()]),
-            (w(|w| &w.verslagjaar), vec![r.verslagjaar.to_string()]),
-            (
+            fact(w(|w| &w.landsdeel), vec![r.landsdeel.clone()]),
+            fact(w(|w| &w.verslagjaar), vec![r.verslagjaar.to_string()]),
+            fact(
                 w(|w| &w.publicatiedatum),
                 vec![texts.date(r.publicatiedatum)],
             ),
         ];
         match &r.versie {
-            Some(v) => facts.push((w(|w| &w.versie), vec![format!("{v} ({status})")])),
-            None => facts.push((w(|w| &w.status), vec![status.clone()])),
+            Some(v) => facts.push(fact(w(|w| &w.versie), vec![format!("{v} ({status})")])),
+            None => facts.push(fact(w(|w| &w.status), vec![status.clone()])),
         }
         if let Some(o) = &r.opsteller {
-            facts.push((w(|w| &w.opgesteld_door), vec![o.clone()]));
+            facts.push(fact(w(|w| &w.opgesteld_door), vec![o.clone()]));
         }
         if !r.organisaties.is_empty() {
-            facts.push((w(|w| &w.partners), r.organisaties.clone()));
+            facts.push(fact(w(|w| &w.partners), r.organisaties.clone()));
+        }
+        let concept = r.status == RapportStatus::Concept;
+        let labels = Labels {
+            inhoud: label(|l| &l.inhoud),
+            pagina: label(|l| &l.pagina),
+            van: label(|l| &l.van),
+            concept: label(|l| &l.concept),
+            logo: label(|l| &l.logo),
+            figuur: label(|l| &l.figuur),
+            tabel: label(|l| &l.tabel),
+            naar_inhoud: label(|l| &l.naar_inhoud),
+        };
+        let mut title_page = vec![
+            TitleItem::Overline {
+                tekst: label(|l| &l.titelpagina_kop),
+            },
+            TitleItem::Title {
+                tekst: r.titel.clone(),
+            },
+            TitleItem::Year {
+                tekst: label(|l| &l.verslagjaar),
+            },
+        ];
+        if let Some(o) = &r.ondertitel {
+            title_page.push(TitleItem::Subtitle { tekst: o.clone() });
+        }
+        title_page.push(TitleItem::Facts { regels: facts });
+        if let Some(pad) = &logo {
+            title_page.push(TitleItem::Logo {
+                pad: pad.clone(),
+                alt: labels.logo.clone(),
+            });
+        }
+        if concept {
+            title_page.push(TitleItem::DraftMark {
+                tekst: labels.concept.clone(),
+            });
         }
         Meta {
             documenttitel: format!("{} {}", r.titel, r.verslagjaar),
@@ -121,36 +160,25 @@ impl Builder<'_> {
                 r.landsdeel.clone(),
                 r.verslagjaar.to_string(),
             ],
-            titelpagina_kop: label(&l.titelpagina_kop),
-            verslagjaar_tekst: label(&l.verslagjaar),
-            titelpagina: facts,
+            taal: Language::dutch(),
             titel: r.titel.clone(),
             ondertitel: r.ondertitel.clone(),
             landsdeel: r.landsdeel.clone(),
             verslagjaar: r.verslagjaar,
-            publicatiedatum: texts.date(r.publicatiedatum),
-            publicatiedatum_iso: r.publicatiedatum.format("%Y-%m-%d").to_string(),
+            publicatiedatum: Date(r.publicatiedatum),
             versie: r.versie.clone(),
             opsteller: r.opsteller.clone(),
             organisaties: r.organisaties.clone(),
-            concept: r.status == RapportStatus::Concept,
+            concept,
             long_words: false,
             status: match r.status {
                 RapportStatus::Concept => "concept".into(),
                 RapportStatus::Definitief => "definitief".into(),
             },
             logo,
-            kopregel: label(&l.kopregel),
-            labels: Labels {
-                inhoud: label(&l.inhoud),
-                pagina: label(&l.pagina),
-                van: label(&l.van),
-                concept: label(&l.concept),
-                logo: label(&l.logo),
-                figuur: label(&l.figuur),
-                tabel: label(&l.tabel),
-                naar_inhoud: label(&l.naar_inhoud),
-            },
+            kopregel: label(|l| &l.kopregel),
+            titelpagina: title_page,
+            labels,
         }
     }
 }
@@ -312,8 +340,19 @@ impl Builder<'_> {
     }
 
     /// A table caption (`bijschriften` in teksten.yaml).
-    fn caption(&self, pick: Pick<Bijschriften>, ctx: minijinja::Value) -> Option<String> {
-        Some(self.fill(pick(&self.t.bijschriften), ctx))
+    fn caption(&self, pick: Pick<Bijschriften>, ctx: minijinja::Value) -> Caption {
+        Caption::of(self.fill(pick(&self.t.bijschriften), ctx))
+    }
+
+    /// A label of the layout (`labels` in teksten.yaml).
+    fn label(&self, pick: Pick<LabelTexts>) -> String {
+        let r = &self.data.rapport;
+        let ctx = context! {
+            landsdeel => r.landsdeel.clone(),
+            verslagjaar => r.verslagjaar,
+            titel => r.titel.clone(),
+        };
+        self.fill(pick(&self.t.labels), ctx)
     }
 
     fn heading(&mut self, level: u8, text: impl Into<String>) {
@@ -350,10 +389,10 @@ impl Builder<'_> {
 
     fn figure(&mut self, chart: charts::Chart, width: f32) {
         self.blocks.push(Block::Figure(Figure {
-            number: 0,
             chart: chart.id.clone(),
-            path: format!("grafieken/{}", chart.file_name),
-            caption: chart.caption.clone(),
+            path: chart.path(),
+            caption: Caption::of(chart.caption.clone()),
+            anchor: String::new(),
             alt: chart.alt.clone(),
             width,
         }));

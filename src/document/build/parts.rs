@@ -66,7 +66,7 @@ impl Builder<'_> {
                 })
                 .collect();
             self.blocks.push(Block::Table(Table {
-                number: 0,
+                anchor: String::new(),
                 caption: self.caption(|b| &b.acties_thema, context! { naam => thema.naam.clone() }),
                 header: self.words([|w| &w.actie, |w| &w.trekker, |w| &w.status, |w| &w.gereed]),
                 align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
@@ -136,7 +136,7 @@ impl Builder<'_> {
             ]);
         }
         self.blocks.push(Block::Table(Table {
-            number: 0,
+            anchor: String::new(),
             caption: self.caption(|b| &b.kerncijfers, context! { naam => ind.naam.clone() }),
             header: vec![self.w(|w| &w.kerncijfer), self.w(|w| &w.waarde)],
             align: vec![Align::Left, Align::Left],
@@ -220,7 +220,7 @@ impl Builder<'_> {
             })
             .collect();
         self.blocks.push(Block::Table(Table {
-            number: 0,
+            anchor: String::new(),
             caption: self.caption(|b| &b.doe_voorstellen, context! { jaar => self.year() }),
             header: self.words([
                 |w| &w.nummer,

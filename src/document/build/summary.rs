@@ -63,7 +63,7 @@ impl Builder<'_> {
                 })
                 .collect();
             self.blocks.push(Block::Table(Table {
-                number: 0,
+                anchor: String::new(),
                 caption: self.caption(|b| &b.stand_indicatoren, context! { jaar => year }),
                 header: self.words([
                     |w| &w.indicator,
@@ -146,7 +146,7 @@ impl Builder<'_> {
                 })
                 .collect();
             self.blocks.push(Block::Table(Table {
-                number: 0,
+                anchor: String::new(),
                 caption: self.caption(|b| &b.acties_per_status, context! { jaar => year }),
                 header: vec![self.w(|w| &w.status), self.w(|w| &w.aantal_acties)],
                 align: vec![Align::Left, Align::Right],

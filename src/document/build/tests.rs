@@ -98,14 +98,14 @@ fn tables_and_figures_are_numbered_from_one_in_document_order() {
     let tables: Vec<u32> = blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Table(t) if t.caption.is_some() => Some(t.number),
+            Block::Table(t) => Some(t.caption.number),
             _ => None,
         })
         .collect();
     let figures: Vec<u32> = blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Figure(f) => Some(f.number),
+            Block::Figure(f) => Some(f.caption.number),
             _ => None,
         })
         .collect();
@@ -148,8 +148,11 @@ fn metadata_comes_from_the_report_data() {
         vec![r.opsteller.clone().expect("the example names one")]
     );
     assert_eq!(d.meta.trefwoorden, vec!["Techniekpact", "Noord", "2016"]);
-    assert_eq!(d.meta.publicatiedatum, "15 maart 2017");
-    assert_eq!(d.meta.publicatiedatum_iso, "2017-03-15");
+    assert_eq!(
+        d.meta.publicatiedatum.0,
+        chrono::NaiveDate::from_ymd_opt(2017, 3, 15).unwrap()
+    );
+    assert_eq!(d.meta.taal.tag, "nl-NL");
     assert!(!d.meta.concept);
 }
 
@@ -169,9 +172,7 @@ fn the_action_counts_in_the_summary_are_those_of_the_data() {
     let table = all_blocks(&d.blocks)
         .into_iter()
         .find_map(|b| match b {
-            Block::Table(t) if t.caption.as_deref().is_some_and(|c| c.contains("status")) => {
-                Some(t)
-            }
+            Block::Table(t) if t.caption.text.contains("status") => Some(t),
             _ => None,
         })
         .expect("the summary has a table of actions per status");
@@ -252,4 +253,97 @@ fn heading_anchors_are_number_and_words() {
     assert_eq!(heading_anchor("4.2", "Vmbo/mbo"), "4-2-vmbo-mbo");
     assert_eq!(heading_anchor("1", "Samenvatting"), "1-samenvatting");
     assert_eq!(heading_anchor("3.1.2", "###"), "h3-1-2");
+    // Cut after a whole word, to at most 39 characters.
+    let long = heading_anchor(
+        "4",
+        "Samenwerking op en doorontwikkeling van landelijke programma's in de regio",
+    );
+    assert_eq!(long, "4-samenwerking-op-en-doorontwikkeling");
+    assert!(long.len() <= crate::document::ANCHOR_MAX);
+}
+
+#[test]
+fn captions_are_composed_with_their_word_number_and_anchor() {
+    let d = built(&example(2016), None).document;
+    let blocks = all_blocks(&d.blocks);
+    let first_table = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    let c = &first_table.caption;
+    assert_eq!((c.label.as_str(), c.number), ("Tabel", 1));
+    assert_eq!(c.full, format!("Tabel 1: {}", c.text));
+    assert_eq!(first_table.anchor, "tabel-1");
+    let second_figure = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(f) => Some(f),
+            _ => None,
+        })
+        .nth(1)
+        .unwrap();
+    assert_eq!(
+        second_figure.caption.full,
+        format!("Figuur 2: {}", second_figure.caption.text)
+    );
+    assert_eq!(second_figure.anchor, "figuur-2");
+}
+
+#[test]
+fn the_title_page_lists_its_items_in_order_with_the_mark_last() {
+    use crate::document::TitleItem;
+    let mut loaded = example(2016);
+    loaded.data.rapport.status = crate::model::RapportStatus::Concept;
+    let d = build(
+        &loaded.data,
+        &analysis::analyse(&loaded.data),
+        Some("logo.svg".into()),
+        &TextSet::load(&Templates::embedded()).unwrap(),
+        &HouseStyle::embedded(),
+        None,
+    )
+    .unwrap()
+    .document;
+    let kinds: Vec<&str> = d
+        .meta
+        .titelpagina
+        .iter()
+        .map(|i| match i {
+            TitleItem::Overline { .. } => "kop",
+            TitleItem::Title { .. } => "titel",
+            TitleItem::Year { .. } => "verslagjaar",
+            TitleItem::Subtitle { .. } => "ondertitel",
+            TitleItem::Facts { .. } => "feiten",
+            TitleItem::Logo { .. } => "logo",
+            TitleItem::DraftMark { .. } => "concept",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "kop",
+            "titel",
+            "verslagjaar",
+            "ondertitel",
+            "feiten",
+            "logo",
+            "concept"
+        ]
+    );
+    let Some(TitleItem::Facts { regels }) = d.meta.titelpagina.get(4) else {
+        panic!("the facts are fifth")
+    };
+    assert!(regels.iter().any(|f| f.regels == ["15 maart 2017"]));
+}
+
+#[test]
+fn the_table_of_contents_lists_chapters_and_sections() {
+    let d = built(&example(2016), None).document;
+    assert!(matches!(
+        &d.blocks[0],
+        Block::Toc { title, depth: 2 } if title == "Inhoud"
+    ));
 }

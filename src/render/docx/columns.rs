@@ -104,8 +104,8 @@ mod tests {
     fn table(fit: Vec<bool>, rows: Vec<Vec<&str>>) -> Table {
         let n = fit.len();
         let mut t = Table {
-            number: 1,
-            caption: None,
+            caption: crate::document::Caption::of("Tabel"),
+            anchor: "tabel-1".into(),
             header: (0..n).map(|i| format!("Kop {i}")).collect(),
             align: vec![Align::Left; n],
             widths: vec![1.0; n],

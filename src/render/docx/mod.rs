@@ -24,7 +24,9 @@ use docx_rs::{
     TableOfContents, TableOfContentsItem, TableRow, WidthType,
 };
 
-use crate::document::{Align, Block, Cell, Document, Figure, Inline, Table as ModelTable};
+use crate::document::{
+    Align, Block, Cell, Document, Fact, Figure, Inline, Table as ModelTable, TitleItem,
+};
 use crate::errors::{DocxError, RenderError};
 use crate::memo::Memo;
 use crate::render::docx::raster::{PRINT_SCALE, Png, PngCache, rasterise_all, svg_to_png};
@@ -145,9 +147,15 @@ impl DocxRenderer {
         let info = PackageInfo {
             title: ctx.document.meta.documenttitel.clone(),
             creator: ctx.document.meta.auteurs.join(", "),
-            created: ctx.document.meta.publicatiedatum_iso.clone(),
-            language: "nl-NL".into(),
-            keywords: ctx.document.meta.trefwoorden.join("; "),
+            created: ctx
+                .document
+                .meta
+                .publicatiedatum
+                .0
+                .format("%Y-%m-%d")
+                .to_string(),
+            language: ctx.document.meta.taal.tag.clone(),
+            keywords: ctx.document.meta.keywords_line(),
             alts: w.alts.clone(),
             header_rows: w.header_rows.clone(),
             reference: ctx
@@ -185,7 +193,15 @@ struct Writer<'a> {
     header_rows: Vec<bool>,
     /// Bookmark name and number text of each heading, in order.
     headings: Vec<(u8, String, String)>,
-    heading_index: usize,
+    /// Bookmarks so far.
+    bookmarks: usize,
+}
+
+/// The bookmark of an anchor of the model: the anchor after `_`. Word
+/// hides bookmarks so named from an editor's list, as it does its own
+/// targets of the table of contents.
+fn bookmark(anchor: &str) -> String {
+    format!("_{anchor}")
 }
 
 /// Level, bookmark name and printed text ("2.3 Title") of each heading.
@@ -197,17 +213,9 @@ fn heading_numbers(doc: &Document) -> Vec<(u8, String, String)> {
                 level,
                 number,
                 text,
-                ..
-            } => Some((*level, number, text)),
+                anchor,
+            } => Some((*level, bookmark(anchor), format!("{number} {text}"))),
             _ => None,
-        })
-        .enumerate()
-        .map(|(i, (level, number, text))| {
-            (
-                level,
-                format!("_Toc{:06}", i + 1),
-                format!("{number} {text}"),
-            )
         })
         .collect()
 }
@@ -246,7 +254,7 @@ impl<'a> Writer<'a> {
             header_rows: Vec::new(),
             links: std::cell::Cell::new(0),
             headings: heading_numbers(ctx.document),
-            heading_index: 0,
+            bookmarks: 0,
         }
     }
 }
@@ -389,39 +397,69 @@ impl<'a> Writer<'a> {
         Run::new().add_image(pic)
     }
 
+    /// The title page: the model's items in its order.
     fn title_page(&mut self) -> Result<(), DocxError> {
         let meta = &self.ctx.document.meta;
-        self.add(
-            Paragraph::new()
-                .style("Subtitle")
-                .add_run(Run::new().add_text(meta.titelpagina_kop.to_uppercase())),
-        );
-        self.add(
-            Paragraph::new()
-                .style("Title")
-                .add_run(Run::new().add_text(meta.titel.clone())),
-        );
-        self.add(
-            Paragraph::new()
-                .style("Subtitle")
-                .add_run(Run::new().add_text(meta.verslagjaar_tekst.clone())),
-        );
-        if let Some(o) = &meta.ondertitel {
-            self.add(
-                Paragraph::new().add_run(
-                    Run::new()
-                        .add_text(o.clone())
-                        .size(26)
-                        .color(self.ctx.style.kleuren.hoofdkleur.hex()),
+        for item in &meta.titelpagina {
+            match item {
+                TitleItem::Overline { tekst } => self.add(
+                    Paragraph::new()
+                        .style("Subtitle")
+                        .add_run(Run::new().add_text(tekst.to_uppercase())),
                 ),
-            );
+                TitleItem::Title { tekst } => self.add(
+                    Paragraph::new()
+                        .style("Title")
+                        .add_run(Run::new().add_text(tekst.clone())),
+                ),
+                TitleItem::Year { tekst } => self.add(
+                    Paragraph::new()
+                        .style("Subtitle")
+                        .add_run(Run::new().add_text(tekst.clone())),
+                ),
+                TitleItem::Subtitle { tekst } => self.add(
+                    Paragraph::new().add_run(
+                        Run::new()
+                            .add_text(tekst.clone())
+                            .size(26)
+                            .color(self.ctx.style.kleuren.hoofdkleur.hex()),
+                    ),
+                ),
+                TitleItem::Facts { regels } => self.facts(regels),
+                TitleItem::Logo { pad, alt } => {
+                    let Some((_, bytes)) = &self.ctx.logo else {
+                        continue;
+                    };
+                    let run = if pad.ends_with(".svg") {
+                        self.image(bytes, alt, 2835)?
+                    } else {
+                        let (w, h) = png_size(bytes).ok_or(DocxError::LogoNotPng)?;
+                        self.png(bytes.clone(), w, h, alt, 2835)
+                    };
+                    self.add(Paragraph::new().add_run(run));
+                }
+                TitleItem::DraftMark { tekst } => self.add(
+                    Paragraph::new().add_run(
+                        Run::new()
+                            .add_text(tekst.clone())
+                            .bold()
+                            .size(28)
+                            .color(self.ctx.style.kleuren.concept.hex()),
+                    ),
+                ),
+            }
         }
-        let rows = meta
-            .titelpagina
+        self.add(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
+        Ok(())
+    }
+
+    /// The facts of the title page, as a table without lines.
+    fn facts(&mut self, facts: &[Fact]) {
+        let rows = facts
             .iter()
-            .map(|(label, lines)| {
+            .map(|fact| {
                 let mut value = Paragraph::new();
-                for (i, line) in lines.iter().enumerate() {
+                for (i, line) in fact.regels.iter().enumerate() {
                     let mut run = Run::new();
                     if i > 0 {
                         run = run.add_break(BreakType::TextWrapping);
@@ -430,7 +468,7 @@ impl<'a> Writer<'a> {
                 }
                 TableRow::new(vec![
                     TableCell::new().width(2400, WidthType::Dxa).add_paragraph(
-                        Paragraph::new().add_run(Run::new().add_text(label.clone())),
+                        Paragraph::new().add_run(Run::new().add_text(fact.label.clone())),
                     ),
                     TableCell::new()
                         .width(TEXT_W as usize - 2400, WidthType::Dxa)
@@ -444,29 +482,6 @@ impl<'a> Writer<'a> {
                 .set_grid(vec![2400, TEXT_W as usize - 2400])
                 .set_borders(TableBorders::with_empty()),
         );
-        if let (Some(name), Some((_, bytes))) = (&meta.logo, &self.ctx.logo) {
-            let alt = meta.labels.logo.clone();
-            let run = if name.ends_with(".svg") {
-                self.image(bytes, &alt, 2835)?
-            } else {
-                let (w, h) = png_size(bytes).ok_or(DocxError::LogoNotPng)?;
-                self.png(bytes.clone(), w, h, &alt, 2835)
-            };
-            self.add(Paragraph::new().add_run(run));
-        }
-        if meta.concept {
-            self.add(
-                Paragraph::new().add_run(
-                    Run::new()
-                        .add_text(meta.labels.concept.clone())
-                        .bold()
-                        .size(28)
-                        .color(self.ctx.style.kleuren.concept.hex()),
-                ),
-            );
-        }
-        self.add(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
-        Ok(())
     }
 
     fn runs(&self, inlines: &[Inline], bold: bool, italic: bool, size: Option<usize>) -> Vec<Run> {
@@ -554,16 +569,20 @@ impl<'a> Writer<'a> {
 
     fn block(&mut self, block: &Block, list_level: usize) -> Result<(), DocxError> {
         match block {
-            Block::Toc => self.toc(),
-            Block::Heading { level, .. } => {
-                let (_, bookmark, text) = self.headings[self.heading_index].clone();
-                self.heading_index += 1;
-                let id = self.heading_index;
+            Block::Toc { title, depth } => self.toc(title, *depth),
+            Block::Heading {
+                level,
+                number,
+                text,
+                anchor,
+            } => {
+                self.bookmarks += 1;
+                let id = self.bookmarks;
                 self.add(
                     Paragraph::new()
                         .style(&format!("Heading{}", level.clamp(&1, &6)))
-                        .add_bookmark_start(id, bookmark)
-                        .add_run(Run::new().add_text(text))
+                        .add_bookmark_start(id, bookmark(anchor))
+                        .add_run(Run::new().add_text(format!("{number} {text}")))
                         .add_bookmark_end(id),
                 );
             }
@@ -582,19 +601,18 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn toc(&mut self) {
-        let meta = &self.ctx.document.meta;
+    fn toc(&mut self, title: &str, depth: u8) {
         let mut toc = TableOfContents::new()
-            .heading_styles_range(1, 2)
+            .heading_styles_range(1, depth as usize)
             .hyperlink()
-            .alias(meta.labels.inhoud.clone())
+            .alias(title)
             .add_before_paragraph(
                 Paragraph::new()
                     .style("TOCHeading")
-                    .add_run(Run::new().add_text(meta.labels.inhoud.clone())),
+                    .add_run(Run::new().add_text(title)),
             );
         for (level, bookmark, text) in &self.headings {
-            if *level <= 2 {
+            if *level <= depth {
                 toc = toc.add_item(
                     TableOfContentsItem::new()
                         .text(text.clone())
@@ -696,10 +714,7 @@ impl<'a> Writer<'a> {
     }
 
     fn table(&mut self, t: &ModelTable) {
-        if let Some(c) = &t.caption {
-            let label = self.ctx.document.meta.labels.tabel.clone();
-            self.caption(format!("{label} {}: {c}", t.number));
-        }
+        self.caption(t.caption.full.clone());
         let (grid, table_width) = columns::grid(t, TEXT_W);
         let align = |i: usize| t.align.get(i).copied().unwrap_or(Align::Left);
         let header = TableRow::new(
@@ -766,12 +781,11 @@ impl<'a> Writer<'a> {
                 .keep_next(true)
                 .add_run(run),
         );
-        let label = self.ctx.document.meta.labels.figuur.clone();
         self.add(
             Paragraph::new()
                 .style("Caption")
                 .align(AlignmentType::Center)
-                .add_run(Run::new().add_text(format!("{label} {}: {}", f.number, f.caption))),
+                .add_run(Run::new().add_text(f.caption.full.clone())),
         );
         Ok(())
     }

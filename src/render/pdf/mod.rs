@@ -107,20 +107,16 @@ impl PdfRenderer {
 }
 
 /// The date Typst sees as "today": the publication date, never the clock.
-fn publication_date(iso: &str) -> Datetime {
-    let mut parts = iso.split('-').map(|p| p.parse::<i64>().unwrap_or(1));
-    let (y, m, d) = (
-        parts.next().unwrap_or(2000),
-        parts.next().unwrap_or(1),
-        parts.next().unwrap_or(1),
-    );
-    Datetime::from_ymd(y as i32, m as u8, d as u8)
+fn publication_date(date: crate::document::Date) -> Datetime {
+    use chrono::Datelike;
+    let d = date.0;
+    Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8)
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid fixed date"))
 }
 
 /// The Typst world of a report: its template files, data and charts.
 pub fn world(ctx: &RenderContext) -> ReportWorld {
-    let today = publication_date(&ctx.document.meta.publicatiedatum_iso);
+    let today = publication_date(ctx.document.meta.publicatiedatum);
     ReportWorld::new(&format!("/{TYPST_MAIN}"), virtual_files(ctx), today)
 }
 
@@ -160,7 +156,7 @@ impl Renderer for PdfRenderer {
     /// In a series (`volg`) the layout starts from the last one of the
     /// same report, unless the report is large and memory comes first.
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
-        let today = publication_date(&ctx.document.meta.publicatiedatum_iso);
+        let today = publication_date(ctx.document.meta.publicatiedatum);
         let world = world(ctx);
         let layouts = self.layouts.as_ref().filter(|_| ctx.scale.keeps_layout());
         let previous = layouts.and_then(|l| l.get(ctx.slug));

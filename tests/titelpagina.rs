@@ -1,0 +1,141 @@
+//! The title page: the document model decides its items and their order
+//! (overline, title, year, subtitle, facts, logo, CONCEPT mark), and the
+//! PDF, the DOCX and the web page show exactly those, in that order.
+
+use roxmltree::Document;
+use techniekpact::document::TitleItem;
+
+use crate::common::*;
+
+/// What a reader finds of each item, in the model's order: its words, or
+/// for the logo its alternative text.
+fn expected(items: &[TitleItem], overline_in_capitals: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in items {
+        match item {
+            TitleItem::Overline { tekst } if overline_in_capitals => out.push(tekst.to_uppercase()),
+            TitleItem::Overline { tekst }
+            | TitleItem::Title { tekst }
+            | TitleItem::Year { tekst }
+            | TitleItem::Subtitle { tekst }
+            | TitleItem::DraftMark { tekst } => out.push(tekst.clone()),
+            TitleItem::Facts { regels } => {
+                for fact in regels {
+                    out.push(fact.label.clone());
+                    out.extend(fact.regels.iter().cloned());
+                }
+            }
+            TitleItem::Logo { alt, .. } => out.push(format!("[figuur: {alt}]")),
+        }
+    }
+    out
+}
+
+/// Whether `wanted` occur in `read` in this order (each after the last).
+fn in_order(read: &str, wanted: &[String]) -> Result<(), String> {
+    let read = normalise(read);
+    let mut from = 0;
+    for w in wanted {
+        let w = normalise(w);
+        match read[from..].find(&w) {
+            Some(at) => from += at + w.len(),
+            None => return Err(format!("{w:?} not found after byte {from} of {read:?}")),
+        }
+    }
+    Ok(())
+}
+
+/// The DOCX title page as read in document order: paragraph and cell
+/// texts, and each drawing by its alternative text, up to the page break.
+fn docx_title_page(docx: &[u8]) -> String {
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    let xml = docx_part(docx, "word/document.xml");
+    let doc = Document::parse(&xml).unwrap();
+    let mut out = Vec::new();
+    for node in doc.descendants() {
+        if node.has_tag_name((W, "br")) && node.attribute((W, "type")) == Some("page") {
+            break;
+        }
+        if node.has_tag_name((W, "t")) {
+            out.push(node.text().unwrap_or_default().to_string());
+        } else if node.has_tag_name((WP, "docPr")) {
+            out.push(format!(
+                "[figuur: {}]",
+                node.attribute("descr").unwrap_or_default()
+            ));
+        }
+    }
+    out.join(" ")
+}
+
+/// The web page's title page: the texts of its header and each image by
+/// its alternative text.
+fn html_title_page(html: &str) -> String {
+    let doc = Document::parse_with_options(
+        html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let header = doc
+        .descendants()
+        .find(|n| n.has_tag_name("header"))
+        .expect("the title page is the header");
+    header
+        .descendants()
+        .filter_map(|n| {
+            if n.has_tag_name("img") {
+                Some(format!(
+                    "[figuur: {}]",
+                    n.attribute("alt").unwrap_or_default()
+                ))
+            } else {
+                n.text().filter(|_| n.is_text()).map(str::to_string)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_format_shows_the_title_page_items_of_the_model_in_its_order() {
+    // The 2014 example is a concept with a subtitle and a logo: all seven
+    // kinds of item.
+    let data = repo().join("data/noord-2014.yaml");
+    let dir = tempfile::tempdir().unwrap();
+    maak_ok(&data, dir.path(), &["--formaat", "pdf,docx,html"]);
+    let loaded = techniekpact::load::load(&data, Default::default()).unwrap();
+    let setup = techniekpact::pipeline::Setup::embedded();
+    let Ok(prepared) = techniekpact::pipeline::prepare(&loaded, &setup) else {
+        panic!("the example prepares")
+    };
+    let items = &prepared.document.meta.titelpagina;
+    assert_eq!(items.len(), 7, "every kind of item: {items:?}");
+    let file = |ext: &str| dir.path().join(format!("techniekpact-noord-2014.{ext}"));
+
+    let out = std::process::Command::new(validator_python())
+        .arg(repo().join("tests/validatie/titelpagina.py"))
+        .arg(file("pdf"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
+    in_order(&pdf.join(" "), &expected(items, true)).unwrap_or_else(|e| panic!("PDF: {e}"));
+
+    let docx = std::fs::read(file("docx")).unwrap();
+    in_order(&docx_title_page(&docx), &expected(items, true))
+        .unwrap_or_else(|e| panic!("DOCX: {e}"));
+
+    // The web page writes the overline as it is; its style sheet shows it
+    // in capitals.
+    let html = std::fs::read_to_string(file("html")).unwrap();
+    in_order(&html_title_page(&html), &expected(items, false))
+        .unwrap_or_else(|e| panic!("HTML: {e}"));
+}
