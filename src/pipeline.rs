@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use crate::analysis;
 use crate::diagnostics::Problems;
 use crate::document::Document;
-use crate::document::build::{Previous, build};
 use crate::document::charts::ChartSet;
+use crate::document::compose::{Previous, compose};
 use crate::load::{self, Loaded};
 use crate::memo::Memo;
 use crate::memory::Scale;
@@ -106,7 +106,7 @@ impl Prepared {
     }
 }
 
-/// Analyse a loaded file and build its document and charts with the
+/// Analyse a loaded file and compose its document and charts with the
 /// run's texts, house style and previous year.
 pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
     let data = &loaded.data;
@@ -135,7 +135,7 @@ pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
         data: &p.loaded.data,
         analysis: &p.analysis,
     });
-    let built = build(
+    let composed = compose(
         data,
         &analysis,
         logo.as_ref().map(|(n, _)| n.clone()),
@@ -144,10 +144,10 @@ pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
         previous,
     )
     .map_err(|r| MakeError::Template(vec![r]))?;
-    let scale = Scale::of(built.charts.charts.len());
+    let scale = Scale::of(composed.charts.charts.len());
     Ok(Prepared {
-        document: built.document,
-        charts: built.charts,
+        document: composed.document,
+        charts: composed.charts,
         logo,
         logo_path,
         slug: slug(&data.rapport.landsdeel, data.rapport.verslagjaar),

@@ -1,13 +1,13 @@
 //! The format-neutral document model: what the report says, in order.
 //!
-//! [`build::build`] turns analysed data into a [`Document`], with the fixed
+//! [`compose::compose`] turns analysed data into a [`Document`], with the fixed
 //! words of [`texts`], the charts of [`charts`] in the house style of
 //! [`house_style`] and numbers from [`crate::format_nl`]; the renderers (PDF, DOCX,
 //! HTML) only decide how it looks. The model is serialised to JSON for the
 //! Typst template, so user text reaches Typst as data.
 
-pub mod build;
 pub mod charts;
+pub mod compose;
 pub mod house_style;
 pub mod markdown;
 pub mod table_measure;

@@ -1,6 +1,6 @@
-//! Builds the [`Document`] and its charts from validated, analysed data.
+//! Composes the [`Document`] and its charts from validated, analysed data.
 //! This is where the report's content and order are decided, once for all
-//! formats. This file holds the builder and what every chapter uses; each
+//! formats. This file holds the composer and what every chapter uses; each
 //! chapter has its own file.
 
 mod appendices;
@@ -29,7 +29,7 @@ use minijinja::context;
 use std::cell::RefCell;
 
 /// The report content and the charts it shows.
-pub struct Built {
+pub struct Composed {
     pub document: Document,
     pub charts: ChartSet,
 }
@@ -45,15 +45,15 @@ const TOC_DEPTH: u8 = 2;
 
 /// Build the report of `data`. Problems in the fixed texts are reported on
 /// `teksten.yaml`.
-pub fn build(
+pub fn compose(
     data: &Voortgang,
     analysis: &Analysis,
     logo: Option<String>,
     texts: &TextSet,
     style: &HouseStyle,
     previous: Option<Previous>,
-) -> Result<Built, crate::diagnostics::Problems> {
-    let mut b = Builder {
+) -> Result<Composed, crate::diagnostics::Problems> {
+    let mut b = Composer {
         data,
         analysis,
         texts,
@@ -82,7 +82,7 @@ pub fn build(
     b.finish(meta)
 }
 
-impl Builder<'_> {
+impl Composer<'_> {
     /// The title page, the file's properties and the fixed labels.
     fn meta(&self, logo: Option<String>) -> Meta {
         let texts = self.texts;
@@ -220,7 +220,7 @@ fn enumerate(parts: &[String], and: &str) -> String {
 /// Picks one text of a section of `teksten.yaml`.
 pub(crate) type Pick<S> = fn(&S) -> &Text;
 
-struct Builder<'a> {
+struct Composer<'a> {
     data: &'a Voortgang,
     analysis: &'a Analysis,
     texts: &'a TextSet,
@@ -231,19 +231,19 @@ struct Builder<'a> {
     charts: ChartSet,
     /// How many headings of each level the current section has had so far.
     heading_counters: [usize; 6],
-    /// The fixed texts that could not be filled in. Only [`Builder::finish`]
+    /// The fixed texts that could not be filled in. Only [`Composer::finish`]
     /// gives the document out, and only when there are none.
     errors: RefCell<Vec<Diagnostic>>,
 }
 
-impl Builder<'_> {
+impl Composer<'_> {
     fn year(&self) -> i32 {
         self.data.rapport.verslagjaar
     }
 
     /// The composed document and its charts, or the problems found in the
     /// fixed texts while composing.
-    fn finish(self, meta: Meta) -> Result<Built, crate::diagnostics::Problems> {
+    fn finish(self, meta: Meta) -> Result<Composed, crate::diagnostics::Problems> {
         if let Some(problems) = self.texts.report(self.errors.into_inner()) {
             return Err(problems);
         }
@@ -252,13 +252,13 @@ impl Builder<'_> {
             blocks: self.blocks,
         };
         super::lay_out(&mut document, self.style.maten.tabel as f32);
-        Ok(Built {
+        Ok(Composed {
             document,
             charts: self.charts,
         })
     }
 
-    /// `text` filled in with `ctx`; a problem is kept for [`Builder::finish`].
+    /// `text` filled in with `ctx`; a problem is kept for [`Composer::finish`].
     fn fill(&self, text: &Text, ctx: minijinja::Value) -> String {
         self.texts.fill(text, ctx).unwrap_or_else(|problem| {
             self.errors.borrow_mut().push(problem);

@@ -12,7 +12,7 @@ use crate::load::{LoadOptions, Loaded, load_str};
 use crate::model::ActieStatus;
 use crate::templates::Templates;
 
-use super::{Built, Previous, build};
+use super::{Composed, Previous, compose};
 
 fn example(year: i32) -> Loaded {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/noord-{year}.yaml"));
@@ -20,7 +20,7 @@ fn example(year: i32) -> Loaded {
     load_str(&path, &text, LoadOptions::default()).expect("the example is valid")
 }
 
-fn built(loaded: &Loaded, previous: Option<&Loaded>) -> Built {
+fn composed(loaded: &Loaded, previous: Option<&Loaded>) -> Composed {
     let templates = Templates::embedded();
     let texts = TextSet::load(&templates).expect("the embedded texts are valid");
     let analysis = analysis::analyse(&loaded.data);
@@ -29,7 +29,7 @@ fn built(loaded: &Loaded, previous: Option<&Loaded>) -> Built {
         data: &p.data,
         analysis: a,
     });
-    build(
+    compose(
         &loaded.data,
         &analysis,
         None,
@@ -71,7 +71,7 @@ fn headings(d: &Document) -> Vec<(u8, &str, &str)> {
 
 #[test]
 fn headings_are_numbered_in_order_without_skipping_a_level() {
-    let d = built(&example(2016), None).document;
+    let d = composed(&example(2016), None).document;
     let hs = headings(&d);
     assert!(hs.len() > 10, "the example has chapters and sections");
     let mut counters: Vec<u32> = Vec::new();
@@ -93,7 +93,7 @@ fn headings_are_numbered_in_order_without_skipping_a_level() {
 
 #[test]
 fn tables_and_figures_are_numbered_from_one_in_document_order() {
-    let d = built(&example(2016), None).document;
+    let d = composed(&example(2016), None).document;
     let blocks = all_blocks(&d.blocks);
     let tables: Vec<u32> = blocks
         .iter()
@@ -117,8 +117,8 @@ fn tables_and_figures_are_numbered_from_one_in_document_order() {
 #[test]
 fn every_indicator_has_its_chart_as_a_figure_with_its_name_in_the_alt_text() {
     let loaded = example(2016);
-    let built = built(&loaded, None);
-    let blocks = all_blocks(&built.document.blocks);
+    let composed = composed(&loaded, None);
+    let blocks = all_blocks(&composed.document.blocks);
     for ind in loaded.data.indicatoren() {
         let figure = blocks
             .iter()
@@ -127,7 +127,7 @@ fn every_indicator_has_its_chart_as_a_figure_with_its_name_in_the_alt_text() {
                 _ => None,
             })
             .unwrap_or_else(|| panic!("no figure of {}", ind.id));
-        let chart = built.charts.get(&ind.id).expect("its chart is drawn");
+        let chart = composed.charts.get(&ind.id).expect("its chart is drawn");
         assert_eq!(
             figure.alt, chart.alt,
             "the figure's alt text is the chart's"
@@ -140,7 +140,7 @@ fn every_indicator_has_its_chart_as_a_figure_with_its_name_in_the_alt_text() {
 #[test]
 fn metadata_comes_from_the_report_data() {
     let loaded = example(2016);
-    let d = built(&loaded, None).document;
+    let d = composed(&loaded, None).document;
     let r = &loaded.data.rapport;
     assert_eq!(d.meta.documenttitel, format!("{} 2016", r.titel));
     assert_eq!(
@@ -160,7 +160,7 @@ fn metadata_comes_from_the_report_data() {
 fn a_concept_report_says_so_and_a_final_one_does_not() {
     let mut loaded = example(2016);
     loaded.data.rapport.status = crate::model::RapportStatus::Concept;
-    let d = built(&loaded, None).document;
+    let d = composed(&loaded, None).document;
     assert!(d.meta.concept);
     assert_eq!(d.meta.labels.concept, "CONCEPT");
 }
@@ -168,7 +168,7 @@ fn a_concept_report_says_so_and_a_final_one_does_not() {
 #[test]
 fn the_action_counts_in_the_summary_are_those_of_the_data() {
     let loaded = example(2016);
-    let d = built(&loaded, None).document;
+    let d = composed(&loaded, None).document;
     let table = all_blocks(&d.blocks)
         .into_iter()
         .find_map(|b| match b {
@@ -206,8 +206,8 @@ fn the_action_counts_in_the_summary_are_those_of_the_data() {
 fn the_chapter_on_changes_comes_only_with_the_previous_year() {
     let this = example(2016);
     let previous = example(2015);
-    let without = built(&this, None).document;
-    let with = built(&this, Some(&previous)).document;
+    let without = composed(&this, None).document;
+    let with = composed(&this, Some(&previous)).document;
     let titled = |d: &Document| {
         headings(d).iter().any(|(level, _, text)| {
             *level == 1 && text.contains("Wijzigingen ten opzichte van 2015")
@@ -226,7 +226,7 @@ fn the_chapter_on_changes_comes_only_with_the_previous_year() {
 fn every_indicator_status_word_in_the_overview_is_the_analysed_one() {
     let loaded = example(2016);
     let analysis = analysis::analyse(&loaded.data);
-    let d = built(&loaded, None).document;
+    let d = composed(&loaded, None).document;
     let overview = all_blocks(&d.blocks)
         .into_iter()
         .find_map(|b| match b {
@@ -264,7 +264,7 @@ fn heading_anchors_are_number_and_words() {
 
 #[test]
 fn captions_are_composed_with_their_word_number_and_anchor() {
-    let d = built(&example(2016), None).document;
+    let d = composed(&example(2016), None).document;
     let blocks = all_blocks(&d.blocks);
     let first_table = blocks
         .iter()
@@ -297,7 +297,7 @@ fn the_title_page_lists_its_items_in_order_with_the_mark_last() {
     use crate::document::TitleItem;
     let mut loaded = example(2016);
     loaded.data.rapport.status = crate::model::RapportStatus::Concept;
-    let d = build(
+    let d = compose(
         &loaded.data,
         &analysis::analyse(&loaded.data),
         Some("logo.svg".into()),
@@ -341,7 +341,7 @@ fn the_title_page_lists_its_items_in_order_with_the_mark_last() {
 
 #[test]
 fn the_table_of_contents_lists_chapters_and_sections() {
-    let d = built(&example(2016), None).document;
+    let d = composed(&example(2016), None).document;
     assert!(matches!(
         &d.blocks[0],
         Block::Toc { title, depth: 2 } if title == "Inhoud"

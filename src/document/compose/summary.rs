@@ -2,7 +2,7 @@
 
 use super::*;
 
-impl Builder<'_> {
+impl Composer<'_> {
     pub(super) fn summary(&mut self) {
         self.heading(1, self.kop(|k| &k.samenvatting));
         self.markdown(&self.data.samenvatting.clone());

@@ -2,7 +2,7 @@
 
 use super::*;
 
-impl Builder<'_> {
+impl Composer<'_> {
     pub(super) fn part(&mut self, onderdeel: &crate::model::Onderdeel) {
         self.heading(1, onderdeel.naam.clone());
         let had_text = self.markdown(&onderdeel.toelichting);

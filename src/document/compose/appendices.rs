@@ -2,7 +2,7 @@
 
 use super::*;
 
-impl Builder<'_> {
+impl Composer<'_> {
     pub(super) fn appendices(&mut self) {
         let year = self.year();
         self.heading(1, self.kop(|k| &k.bijlagen));

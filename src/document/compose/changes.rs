@@ -2,7 +2,7 @@
 
 use super::*;
 
-impl Builder<'_> {
+impl Composer<'_> {
     /// The chapter on changes since the previous year's report.
     pub(super) fn changes(&mut self, prev: &Previous) {
         let year = self.year();
