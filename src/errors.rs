@@ -111,6 +111,13 @@ pub enum MakeError {
     Render(RenderError),
     #[error(transparent)]
     Output(#[from] OutputError),
+    /// Another data file of the same run, given later, makes a report of
+    /// the same name: only that one is made.
+    #[error(
+        "dit rapport heeft dezelfde naam ({slug}) als dat van {}, dat later in de opdracht staat; alleen dat rapport wordt gemaakt",
+        .later.display()
+    )]
+    SameName { slug: String, later: PathBuf },
 }
 
 impl From<RenderError> for MakeError {

@@ -26,6 +26,7 @@ pub mod pipeline;
 pub mod render;
 pub mod setup;
 pub mod sheet;
+pub mod synthetic;
 pub mod templates;
 pub mod timings;
 pub mod yaml_edit;

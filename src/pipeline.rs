@@ -4,7 +4,7 @@
 //! renderers -> files written together ([`Run::write`]).
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -22,35 +22,19 @@ use crate::render::{RenderContext, Renderer};
 pub use crate::errors::MakeError;
 pub use crate::setup::Setup;
 
-/// What the builds of one command reuse from each other, besides what
-/// each renderer keeps itself: for `volg` each report's prepared content
-/// (kept for its next build while its inputs do not change), and for any
-/// run of several reports one lock per output name.
+/// What the builds of a series (`volg`) reuse from each other, besides
+/// what each renderer keeps itself: each report's prepared content, kept
+/// for its next build while its inputs do not change.
 #[derive(Default)]
 pub struct Reuse {
-    /// Per data file: its last build in the series (`volg` only).
-    prepared: Option<Memo<PathBuf, LastBuild>>,
-    /// One lock per output name, so that two reports with the same name in
-    /// one batch do not mix their files.
-    names: Memo<PathBuf, Arc<Mutex<()>>>,
+    /// Per data file: its last build in the series.
+    prepared: Memo<PathBuf, LastBuild>,
 }
 
 impl Reuse {
     /// For a series of builds of the same reports (`volg`).
     pub fn series() -> Self {
-        Reuse {
-            prepared: Some(Memo::default()),
-            names: Memo::default(),
-        }
-    }
-
-    /// For the reports of one batch, each made once.
-    pub fn batch() -> Self {
         Reuse::default()
-    }
-
-    fn name_lock(&self, target: PathBuf) -> Arc<Mutex<()>> {
-        self.names.get_or_insert_with(target, Default::default)
     }
 }
 
@@ -62,7 +46,7 @@ pub struct Run<'a> {
     pub renderers: &'a [Box<dyn Renderer + Send + Sync>],
     /// Where the reports and their charts go.
     pub out_dir: &'a Path,
-    /// What the builds of the command reuse, when they reuse anything.
+    /// What the builds of a series reuse (`volg`); `None` for one run.
     pub reuse: Option<&'a Reuse>,
 }
 
@@ -205,7 +189,7 @@ impl Run<'_> {
     /// not change (a template edit), which saves loading, checking and
     /// drawing again.
     pub fn prepare(&self, path: &Path) -> Result<(Problems, Arc<Prepared>), MakeError> {
-        let Some(series) = self.reuse.and_then(|r| r.prepared.as_ref()) else {
+        let Some(series) = self.reuse.map(|r| &r.prepared) else {
             let (warnings, prepared) = self.load_and_prepare(path)?;
             return Ok((warnings, Arc::new(prepared)));
         };
@@ -282,13 +266,6 @@ impl Run<'_> {
         // A rendering error says more than a writing error: report it first.
         let mut staged: Vec<_> = formats?.into_iter().flatten().collect();
         staged.extend(charts?);
-        // Two reports with the same name in one batch must not mix their files.
-        let lock = self
-            .reuse
-            .map(|r| r.name_lock(self.out_dir.join(&prepared.slug)));
-        let _guard = lock
-            .as_ref()
-            .map(|l| l.lock().unwrap_or_else(|e| e.into_inner()));
         let written = commit(staged)?;
         crate::timings::mark("bestanden geschreven");
         Ok(Made {

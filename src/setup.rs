@@ -55,7 +55,6 @@ impl Setup {
                 return Err(MakeError::Template(reports));
             }
         };
-        let previous_bytes = previous.and_then(|p| std::fs::read(p).ok());
         let previous = match previous {
             Some(path) => Some(PreviousYear::load(path, load)?),
             None => None,
@@ -64,7 +63,7 @@ impl Setup {
             templates.get(crate::document::texts::TEXTS_FILE),
             templates.get(crate::document::house_style::STYLE_FILE),
             previous.as_ref().map(|p| &p.loaded.path),
-            previous_bytes,
+            previous.as_ref().map(|p| &*p.loaded.source.text),
             load.strict,
             load.allow_outside_paths,
         ));

@@ -37,9 +37,24 @@ fn many_reports_in_one_process_and_bad_ones_reported() {
     assert!(lines[0].starts_with("voorbeeld-5.yaml: "), "{stdout}");
     assert!(lines[1].starts_with("kapot.yaml: ongeldig"), "{stdout}");
     assert!(lines[2].starts_with("voorbeeld-10.yaml: "), "{stdout}");
-    // Both synthetic reports share a slug; the last one given wins, whole:
-    // only voorbeeld-10 has a tenth indicator.
-    let text = pdf_text(&dir.path().join("uit/techniekpact-voorbeeld-2016.pdf"));
-    assert!(text.contains("Indicator 1") && text.contains("Voorbeeld met"));
-    assert!(text.contains("Indicator 10"), "voorbeeld-10 won");
+    // Both synthetic reports share a name: the one given last is made, the
+    // other is refused with the reason.
+    assert!(
+        lines[0].contains("mislukt; er is niets geschreven"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr
+            .contains("dezelfde naam (techniekpact-voorbeeld-2016) als dat van voorbeeld-10.yaml"),
+        "{stderr}"
+    );
+    let text = normalise(&pdf_text(
+        &dir.path().join("uit/techniekpact-voorbeeld-2016.pdf"),
+    ));
+    assert!(
+        text.contains("Voorbeeld met 10 indicatoren"),
+        "voorbeeld-10 won"
+    );
+    assert!(!text.contains("Voorbeeld met 5 indicatoren"));
 }

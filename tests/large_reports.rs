@@ -7,10 +7,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use techniekpact::cli::example::{synthetic, to_yaml};
 use techniekpact::memory::Scale;
 use techniekpact::pipeline::{Run, Setup};
 use techniekpact::render::{RenderContext, RenderError, Renderer};
+use techniekpact::synthetic::{of_size, to_yaml};
 
 use crate::common::repo;
 
@@ -70,8 +70,8 @@ fn formats_at_once(data: &std::path::Path) -> (Scale, usize) {
 fn a_large_report_renders_one_format_at_a_time_and_an_ordinary_one_side_by_side() {
     let dir = tempfile::tempdir().unwrap();
     let large = dir.path().join("groot.yaml");
-    // 45 indicators draw 60 charts: the smallest large report.
-    std::fs::write(&large, to_yaml(&synthetic(45))).unwrap();
+    // 45 indicators draw more than 60 charts: a large report.
+    std::fs::write(&large, to_yaml(&of_size(45))).unwrap();
     assert_eq!(formats_at_once(&large), (Scale::Large, 1));
     let example = repo().join("data/noord-2016.yaml");
     assert_eq!(formats_at_once(&example), (Scale::Ordinary, 2));

@@ -22,6 +22,7 @@ mod pdf;
 mod properties;
 mod publicatie;
 mod rebuild;
+mod setup_once;
 mod sjablonen;
 mod titelpagina;
 mod typst_bundle;

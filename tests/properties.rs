@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::common::varied::varied;
 use proptest::prelude::*;
-use techniekpact::cli::example::varied;
 use techniekpact::load::{LoadOptions, load_bytes, load_str};
 use techniekpact::pipeline::{Setup, prepare};
 use techniekpact::render::Renderer;

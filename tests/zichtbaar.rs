@@ -34,15 +34,16 @@ fn reports_of_one_to_two_hundred_indicators_keep_every_word_on_the_page() {
         let d = std::fs::read(out.join(format!("{slug}.docx"))).unwrap();
         let drawings = docx_drawings_fit(&d).unwrap_or_else(|e| panic!("{n} indicatoren: {e}"));
         assert!(drawings >= n, "{n}: {drawings} drawings");
-        // The overview in parts of at most 20: the same parts in every format.
-        let parts = n.div_ceil(20);
+        // The overview in parts of at most 20 rows (fewer when long names
+        // make the rows taller): the same parts in every format.
         let charts = out.join(format!("grafieken/{slug}"));
         let overview: Vec<String> = std::fs::read_dir(&charts)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|f| f.starts_with("overzicht"))
             .collect();
-        assert_eq!(overview.len(), parts, "{n}: {overview:?}");
+        let parts = overview.len();
+        assert!(parts >= n.div_ceil(20), "{n}: {overview:?}");
         let html = std::fs::read_to_string(out.join(format!("{slug}.html"))).unwrap();
         let text = normalise(&pdf_text(&pdf));
         if parts > 1 {

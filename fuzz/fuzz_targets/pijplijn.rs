@@ -4,7 +4,7 @@
 //! The example report is the skeleton; its free texts (titles, names,
 //! explanations, partners, units, sources) and figures (measurements,
 //! targets, breakdowns, thresholds) are replaced by fuzzer input
-//! (`techniekpact::cli::example::varied`). Data that validation rejects must get a
+//! (`tests/common/varied.rs`, included here). Data that validation rejects must get a
 //! Dutch error; data it accepts must become a PDF and a DOCX. No panic, hang
 //! or unbounded memory in either case.
 #![no_main]
@@ -14,14 +14,15 @@ use std::sync::LazyLock;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use techniekpact::cli::example::varied;
 use techniekpact::load::{LoadOptions, load_str};
+use techniekpact::pipeline::{Setup, prepare};
+use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
 use techniekpact::render::pdf::PdfRenderer;
-use techniekpact::render::Renderer;
-use techniekpact::pipeline::prepare;
-use techniekpact::templates::Templates;
-use techniekpact::document::texts::TextSet;
+
+#[path = "../../tests/common/varied.rs"]
+mod varied;
+use varied::varied;
 
 #[derive(Arbitrary, Debug)]
 struct Input {
@@ -43,14 +44,13 @@ fuzz_target!(|input: Input| {
             return;
         }
     };
-    let templates = Templates::embedded();
-    let texts = TextSet::load(&templates).expect("the default texts are valid");
-    let prepared = prepare(&loaded, &texts, None).expect("valid data prepares");
-    let ctx = prepared.context(&templates);
+    static SETUP: LazyLock<Setup> = LazyLock::new(Setup::embedded);
+    let prepared = prepare(&loaded, &SETUP).expect("valid data prepares");
+    let ctx = prepared.context(&SETUP);
     if let Err(e) = PdfRenderer::default().render(&ctx) {
         panic!("valid data must give a PDF: {e:?}");
     }
-    if let Err(e) = DocxRenderer.render(&ctx) {
+    if let Err(e) = DocxRenderer::new().render(&ctx) {
         panic!("valid data must give a DOCX: {e:?}");
     }
     // Keep Typst's memoisation from growing over millions of inputs.

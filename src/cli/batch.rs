@@ -142,6 +142,29 @@ pub fn make_all(args: &MaakArgs, run: &Run) -> u8 {
             (run.prepare(path), started.elapsed())
         })
         .collect();
+    // Of reports with the same name, only the one given last is made: the
+    // files would replace each other, so the others are refused, with the
+    // reason.
+    let slugs: Vec<Option<String>> = prepared
+        .iter()
+        .map(|(p, _)| p.as_ref().ok().map(|(_, p)| p.slug.clone()))
+        .collect();
+    let prepared: Vec<_> = prepared
+        .into_iter()
+        .enumerate()
+        .map(|(i, (p, took))| {
+            let later = slugs[i].as_ref().and_then(|slug| {
+                (i + 1..slugs.len())
+                    .rev()
+                    .find(|&j| slugs[j].as_ref() == Some(slug))
+                    .map(|j| (slug.clone(), args.bestanden[j].clone()))
+            });
+            match later {
+                Some((slug, later)) => (Err(MakeError::SameName { slug, later }), took),
+                None => (p, took),
+            }
+        })
+        .collect();
     let scales = prepared
         .iter()
         .filter_map(|(p, _)| p.as_ref().ok().map(|(_, p)| p.scale));

@@ -7,7 +7,6 @@
 pub mod args;
 pub mod batch;
 pub mod begin;
-pub mod example;
 pub mod new_year;
 pub mod sheet;
 pub mod volg;
@@ -59,8 +58,7 @@ fn run(command: Command) -> u8 {
         Command::Maak(args) => maak(&args),
         Command::Schema(args) => schema(&args),
         Command::Voorbeeld(args) => {
-            let text =
-                crate::cli::example::to_yaml(&crate::cli::example::synthetic(args.indicatoren));
+            let text = crate::synthetic::to_yaml(&crate::synthetic::of_size(args.indicatoren));
             write_or_print(args.uit.as_deref(), &text)
         }
         Command::Sjablonen(args) => sjablonen(&args),
@@ -149,16 +147,15 @@ fn maak(args: &MaakArgs) -> u8 {
         Ok(setup) => setup,
         Err(e) => return batch::print_setup_error(args, e),
     };
-    // Reports of one batch share their Word styles and charts, and two
-    // with the same name must not mix their files; one report keeps nothing.
+    // Reports of one batch share their Word styles and charts; one report
+    // keeps nothing.
     let several = args.bestanden.len() > 1;
     let renderers = renderers(args, if several { Keep::Shared } else { Keep::Nothing });
-    let reuse = several.then(crate::pipeline::Reuse::batch);
     let run = crate::pipeline::Run {
         setup: &setup,
         renderers: &renderers,
         out_dir: &args.uit,
-        reuse: reuse.as_ref(),
+        reuse: None,
     };
     make_all(args, &run)
 }
