@@ -399,6 +399,55 @@ mod tests {
         assert_eq!(texts.date(d), "1 december 2016");
     }
 
+    /// The embedded texts with the line `key: ...` under `section` removed.
+    fn without(section: &str, key: &str, dir: Option<&str>) -> Templates {
+        let mut t = Templates::embedded();
+        for (name, bytes) in &mut t.files {
+            if name == TEXTS_FILE {
+                let text = String::from_utf8(bytes.to_vec()).unwrap();
+                let start = text.find(&format!("\n{section}:")).unwrap();
+                let line = text[start..].find(&format!("\n  {key}: ")).unwrap() + start;
+                let end = text[line + 1..].find('\n').unwrap() + line + 1;
+                let edited = format!("{}{}", &text[..line], &text[end..]);
+                *bytes = std::sync::Arc::from(edited.into_bytes());
+            }
+        }
+        t.dir = dir.map(std::path::PathBuf::from);
+        t
+    }
+
+    #[test]
+    fn a_text_missing_from_an_editors_copy_is_the_standard_one_and_never_empty() {
+        // An editor's copy (from a folder) takes the standard text.
+        let texts = TextSet::load(&without("woorden", "trekker", Some("sjablonen"))).unwrap();
+        assert_eq!(texts.teksten.woorden.trekker.template(), "Trekker");
+        assert_eq!(texts.teksten.woorden.trekker.pointer(), "/woorden/trekker");
+        // Without a standard to fall back on, it is a problem, not an empty text.
+        let report = TextSet::load(&without("woorden", "trekker", None))
+            .err()
+            .expect("refused");
+        let problem = report.errors().next().unwrap();
+        assert_eq!(
+            problem.message,
+            "de tekst 'trekker' ontbreekt onder 'woorden'"
+        );
+    }
+
+    #[test]
+    fn every_text_knows_its_place_for_messages() {
+        let texts = TextSet::load(&Templates::embedded()).unwrap();
+        let t = &texts.teksten;
+        assert_eq!(
+            t.teksten.status_uitleg.op_koers.pointer(),
+            "/teksten/status_uitleg/op_koers"
+        );
+        assert_eq!(
+            t.grafieken.alt_metingen.pointer(),
+            "/grafieken/alt_metingen"
+        );
+        assert_eq!(t.koppen.samenvatting.pointer(), "/koppen/samenvatting");
+    }
+
     #[test]
     fn eleven_months_are_refused_with_their_position() {
         let mut t = Templates::embedded();
