@@ -3,7 +3,7 @@
 //! year's report. `maak` makes one [`Setup`] for all its files; `volg` one
 //! per build (the editor may have changed a template in between).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::analysis::{self, Analysis};
 use crate::diagnostics::Problems;
@@ -94,10 +94,5 @@ impl PreviousYear {
         let loaded = load::load(path, as_previous).map_err(MakeError::Data)?;
         let analysis = analysis::analyse(&loaded.data);
         Ok(PreviousYear { loaded, analysis })
-    }
-
-    /// The file it was read from.
-    pub fn path(&self) -> &PathBuf {
-        &self.loaded.path
     }
 }
