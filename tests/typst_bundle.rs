@@ -53,3 +53,21 @@ fn bundle_compiles_on_its_own_to_the_same_report() {
     let text = |b: &[u8]| crate::common::pdf_text_of(b);
     assert_eq!(text(&pdf), text(&ours), "same text, page by page");
 }
+
+/// The Typst project is the PDF's: asked for without the PDF, the command
+/// says so and writes nothing.
+#[test]
+fn a_bundle_without_the_pdf_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = maak(
+        &repo().join("data/noord-2016.yaml"),
+        &dir.path().join("uit"),
+        &["--formaat", "docx", "--typst-bundel", "bundel"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--typst-bundel is het Typst-project van de PDF")
+    );
+    assert!(!dir.path().join("uit").exists() && !dir.path().join("bundel").exists());
+}

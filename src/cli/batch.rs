@@ -43,6 +43,32 @@ pub(super) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `maak`: every option is read here, once, into the run's setup, its
+/// renderers and its output folder, which then go down the pipeline.
+pub fn maak(args: &MaakArgs) -> u8 {
+    if args.typst_bundel.is_some() && !args.formaat.contains(&Formaat::Pdf) {
+        eprintln!(
+            "fout: --typst-bundel is het Typst-project van de PDF\n  tip: vraag de PDF ook, bijvoorbeeld met --formaat pdf,docx"
+        );
+        return super::args::EXIT_USAGE;
+    }
+    let setup = match setup(args) {
+        Ok(setup) => setup,
+        Err(e) => return print_setup_error(args, e),
+    };
+    // Reports of one batch share their Word styles and charts; one report
+    // keeps nothing.
+    let several = args.bestanden.len() > 1;
+    let renderers = renderers(args, if several { Keep::Shared } else { Keep::Nothing });
+    let run = Run {
+        setup: &setup,
+        renderers: &renderers,
+        out_dir: &args.uit,
+        reuse: None,
+    };
+    make_all(args, &run)
+}
+
 /// How long the renderers of a command live, and so what they keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keep {

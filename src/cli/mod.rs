@@ -137,27 +137,7 @@ fn write_or_print(path: Option<&std::path::Path>, text: &str) -> u8 {
 }
 
 fn maak(args: &MaakArgs) -> u8 {
-    if args.typst_bundel.is_some() && !args.formaat.contains(&Formaat::Pdf) {
-        eprintln!(
-            "fout: --typst-bundel is het Typst-project van de PDF\n  tip: vraag de PDF ook, bijvoorbeeld met --formaat pdf,docx"
-        );
-        return EXIT_USAGE;
-    }
-    let setup = match setup(args) {
-        Ok(setup) => setup,
-        Err(e) => return batch::print_setup_error(args, e),
-    };
-    // Reports of one batch share their Word styles and charts; one report
-    // keeps nothing.
-    let several = args.bestanden.len() > 1;
-    let renderers = renderers(args, if several { Keep::Shared } else { Keep::Nothing });
-    let run = crate::pipeline::Run {
-        setup: &setup,
-        renderers: &renderers,
-        out_dir: &args.uit,
-        reuse: None,
-    };
-    make_all(args, &run)
+    batch::maak(args)
 }
 
 fn sjablonen(args: &SjablonenArgs) -> u8 {
