@@ -39,17 +39,85 @@ fn headings_use_built_in_styles() {
         .iter()
         .filter(|(s, _)| s.starts_with("Heading"))
         .collect();
+    // The numbers are Word's (the headings' multilevel list), not text.
     assert!(
         headings
             .iter()
-            .any(|(s, t)| s == "Heading1" && t == "1 Samenvatting")
+            .any(|(s, t)| s == "Heading1" && t == "Samenvatting")
     );
     assert!(
         headings
             .iter()
-            .any(|(s, t)| s == "Heading2" && t == "1.1 Overzicht van de indicatoren")
+            .any(|(s, t)| s == "Heading2" && t == "Overzicht van de indicatoren")
     );
-    assert!(headings.iter().any(|(s, t)| s == "Heading3" && t.ends_with("Schoolbesturen actief in Bètapunt Noord")));
+    assert!(
+        headings
+            .iter()
+            .any(|(s, t)| s == "Heading3" && t == "Schoolbesturen actief in Bètapunt Noord")
+    );
+    assert!(
+        headings
+            .iter()
+            .all(|(_, t)| !t.starts_with(|c: char| c.is_ascii_digit())),
+        "no heading holds a typed number: {headings:?}"
+    );
+    // Heading 1 to 3 name the levels of one multilevel list, whose
+    // levels name them back and print "1", "1.1", "1.1.1".
+    let styles_xml = docx_part(&example::noord_2016().docx, "word/styles.xml");
+    let numbering = docx_part(&example::noord_2016().docx, "word/numbering.xml");
+    let ndoc = Document::parse(&numbering).unwrap();
+    let sdoc_h = Document::parse(&styles_xml).unwrap();
+    let mut list = None;
+    for (level, id) in ["Heading1", "Heading2", "Heading3"].iter().enumerate() {
+        let style = sdoc_h
+            .descendants()
+            .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some(id))
+            .unwrap();
+        let num_pr = style
+            .descendants()
+            .find(|n| n.has_tag_name((W, "numPr")))
+            .expect("numbered");
+        let val = |tag: &str| {
+            num_pr
+                .children()
+                .find(|c| c.has_tag_name((W, tag)))
+                .and_then(|c| c.attribute((W, "val")))
+                .map(str::to_string)
+        };
+        assert_eq!(val("ilvl"), Some(level.to_string()));
+        let num_id = val("numId").unwrap();
+        assert!(
+            list.get_or_insert(num_id.clone()) == &num_id,
+            "one list for all three"
+        );
+        let abstract_id = ndoc
+            .descendants()
+            .find(|n| n.has_tag_name((W, "num")) && n.attribute((W, "numId")) == Some(&num_id))
+            .and_then(|n| n.children().find(|c| c.has_tag_name((W, "abstractNumId"))))
+            .and_then(|n| n.attribute((W, "val")))
+            .unwrap();
+        let lvl = ndoc
+            .descendants()
+            .find(|n| {
+                n.has_tag_name((W, "abstractNum"))
+                    && n.attribute((W, "abstractNumId")) == Some(abstract_id)
+            })
+            .and_then(|a| {
+                a.children().find(|l| {
+                    l.has_tag_name((W, "lvl"))
+                        && l.attribute((W, "ilvl")) == Some(&level.to_string())
+                })
+            })
+            .unwrap();
+        let child = |tag: &str| {
+            lvl.children()
+                .find(|c| c.has_tag_name((W, tag)))
+                .and_then(|c| c.attribute((W, "val")))
+        };
+        assert_eq!(child("pStyle"), Some(*id));
+        let text = ["%1", "%1.%2", "%1.%2.%3"][level];
+        assert_eq!(child("lvlText"), Some(text));
+    }
     let styles = docx_part(&example::noord_2016().docx, "word/styles.xml");
     let sdoc = Document::parse(&styles).unwrap();
     let normal = sdoc
@@ -377,7 +445,8 @@ fn an_edited_reference_style_shows_in_the_output() {
         styles[start..end].contains("C00000"),
         "the edited colour is used"
     );
-    assert!(!styles[start..end].contains("numPr"));
+    // Still numbered by Word, with the headings' list.
+    assert!(styles[start..end].contains(r#"<w:numId w:val="100"/>"#));
 }
 
 /// The house font travels inside the DOCX (ECMA-376 §17.8.1): four Noto
@@ -563,4 +632,30 @@ fn pdf_and_docx_number_tables_and_figures_alike() {
     assert!(from_docx.iter().filter(|c| c.starts_with("Tabel")).count() > 20);
     assert!(from_docx.iter().filter(|c| c.starts_with("Figuur")).count() >= 9);
     assert_eq!(from_pdf, from_docx);
+    // Each number is the result of a SEQ field of its kind.
+    let xml = Document::parse(&doc).unwrap();
+    let mut counted = 0;
+    for p in xml.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+        let style = p
+            .descendants()
+            .find(|n| n.has_tag_name((W, "pStyle")))
+            .and_then(|n| n.attribute((W, "val")));
+        if style != Some("Caption") {
+            continue;
+        }
+        let texts: Vec<&str> = p
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "t")) || n.has_tag_name((W, "instrText")))
+            .filter_map(|n| n.text())
+            .collect();
+        let kind = texts[0].trim();
+        assert_eq!(
+            texts[1].trim(),
+            format!("SEQ {kind} \\* ARABIC"),
+            "{texts:?}"
+        );
+        assert!(texts[2].parse::<u32>().is_ok(), "{texts:?}");
+        counted += 1;
+    }
+    assert_eq!(counted, from_docx.len());
 }

@@ -6,6 +6,7 @@
 mod common;
 
 mod batch;
+mod bewerken;
 mod cli;
 mod confinement;
 mod docx;

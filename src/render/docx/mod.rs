@@ -18,14 +18,14 @@ use std::sync::Arc;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header,
     Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText,
-    Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering, NumberingId, PageMargin,
-    Paragraph, Pic, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Table,
-    TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType,
-    TableOfContents, TableOfContentsItem, TableRow, WidthType,
+    Level, LevelJc, LevelOverride, LevelSuffixType, LevelText, NumberFormat, Numbering,
+    NumberingId, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, ShdType, SpecialIndentType,
+    Start, Table, TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableLayoutType, TableOfContents, TableOfContentsItem, TableRow, WidthType,
 };
 
 use crate::document::{
-    Align, Block, Cell, Document, Fact, Figure, Inline, Table as ModelTable, TitleItem,
+    Align, Block, Caption, Cell, Document, Fact, Figure, Inline, Table as ModelTable, TitleItem,
 };
 use crate::errors::{DocxError, RenderError};
 use crate::memo::Memo;
@@ -45,6 +45,12 @@ const TEXT_H: u32 = PAGE_H - (MARGIN_TOP + MARGIN_BOTTOM) as u32;
 const EMU_PER_TWIP: u32 = 635;
 const ABSTRACT_BULLET: usize = 2;
 const ABSTRACT_ORDERED: usize = 3;
+/// The multilevel list of the headings: its abstract numbering and its
+/// numbering instance, which the styles Heading 1 to 3 name.
+const ABSTRACT_HEADINGS: usize = 100;
+pub(crate) const HEADING_NUM_ID: usize = 100;
+/// Heading 1 to this level are numbered by Word.
+pub(crate) const NUMBERED_HEADING_LEVELS: usize = 3;
 
 /// Renders the report as DOCX. Made for one report it keeps nothing; for
 /// several ([`DocxRenderer::sharing`]) it keeps what they share, and for a
@@ -243,7 +249,9 @@ impl<'a> Writer<'a> {
             .first_footer(Footer::new())
             .title_pg()
             .add_abstract_numbering(bullet)
-            .add_abstract_numbering(ordered);
+            .add_abstract_numbering(ordered)
+            .add_abstract_numbering(heading_numbering())
+            .add_numbering(Numbering::new(HEADING_NUM_ID, ABSTRACT_HEADINGS));
         Self {
             ctx,
             pngs,
@@ -310,6 +318,29 @@ fn header_and_footer(ctx: &RenderContext) -> (Paragraph, Paragraph) {
         )
         .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()), "1"));
     (header_p, footer_p)
+}
+
+/// The headings' multilevel list: "1", "1.1", "1.1.1", each level tied to
+/// its heading style, the number followed by a space, as in the PDF.
+fn heading_numbering() -> AbstractNumbering {
+    (0..NUMBERED_HEADING_LEVELS).fold(AbstractNumbering::new(ABSTRACT_HEADINGS), |a, l| {
+        let text = (1..=l + 1)
+            .map(|k| format!("%{k}"))
+            .collect::<Vec<_>>()
+            .join(".");
+        a.add_level(
+            Level::new(
+                l,
+                Start::new(1),
+                NumberFormat::new("decimal"),
+                LevelText::new(text),
+                LevelJc::new("left"),
+            )
+            .paragraph_style(format!("Heading{}", l + 1))
+            .suffix(LevelSuffixType::Space)
+            .indent(Some(0), None, None, None),
+        )
+    })
 }
 
 /// The abstract numberings of bullet and numbered lists, four levels deep.
@@ -578,11 +609,18 @@ impl<'a> Writer<'a> {
             } => {
                 self.bookmarks += 1;
                 let id = self.bookmarks;
+                // Heading 1 to 3 are numbered by Word (their styles name
+                // the headings' list): the text holds no number.
+                let shown = if (*level as usize) <= NUMBERED_HEADING_LEVELS {
+                    text.clone()
+                } else {
+                    format!("{number} {text}")
+                };
                 self.add(
                     Paragraph::new()
                         .style(&format!("Heading{}", level.clamp(&1, &6)))
                         .add_bookmark_start(id, bookmark(anchor))
-                        .add_run(Run::new().add_text(format!("{number} {text}")))
+                        .add_run(Run::new().add_text(shown))
                         .add_bookmark_end(id),
                 );
             }
@@ -671,12 +709,11 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn caption(&mut self, text: String) {
+    fn caption(&mut self, caption: &Caption) {
         self.add(
-            Paragraph::new()
+            caption_runs(Paragraph::new(), caption)
                 .style("Caption")
-                .keep_next(true)
-                .add_run(Run::new().add_text(text)),
+                .keep_next(true),
         );
     }
 
@@ -714,7 +751,7 @@ impl<'a> Writer<'a> {
     }
 
     fn table(&mut self, t: &ModelTable) {
-        self.caption(t.caption.full.clone());
+        self.caption(&t.caption);
         let (grid, table_width) = columns::grid(t, TEXT_W);
         let align = |i: usize| t.align.get(i).copied().unwrap_or(Align::Left);
         let header = TableRow::new(
@@ -782,13 +819,38 @@ impl<'a> Writer<'a> {
                 .add_run(run),
         );
         self.add(
-            Paragraph::new()
+            caption_runs(Paragraph::new(), &f.caption)
                 .style("Caption")
-                .align(AlignmentType::Center)
-                .add_run(Run::new().add_text(f.caption.full.clone())),
+                .align(AlignmentType::Center),
         );
         Ok(())
     }
+}
+
+/// A caption as Word writes one: its word, a SEQ field that counts the
+/// tables or figures (its result the model's number), and the text. Word's
+/// "Insert Caption" and Table of Figures count the same field, and an
+/// inserted table renumbers the later ones when fields are updated.
+fn caption_runs(p: Paragraph, caption: &Caption) -> Paragraph {
+    let counter: String = caption
+        .label
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let counter = if counter.is_empty() {
+        "Bijschrift".to_string()
+    } else {
+        counter
+    };
+    p.add_run(Run::new().add_text(format!("{} ", caption.label)))
+        .add_run(Run::new().add_field_char(FieldCharType::Begin, false))
+        .add_run(Run::new().add_instr_text(InstrText::Unsupported(format!(
+            " SEQ {counter} \\* ARABIC "
+        ))))
+        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+        .add_run(Run::new().add_text(caption.number.to_string()))
+        .add_run(Run::new().add_field_char(FieldCharType::End, false))
+        .add_run(Run::new().add_text(format!("{}{}", caption.separator, caption.text)))
 }
 
 /// Width and height from a PNG header.

@@ -616,12 +616,60 @@ fn merged_styles(info: &PackageInfo, ours: &str) -> Result<String, DocxError> {
         _ => Default::default(),
     };
     let default_style = crate::document::house_style::HouseStyle::embedded();
-    crate::render::docx::house_style::apply_house_style(
+    let styled = crate::render::docx::house_style::apply_house_style(
         &merged,
         &info.style,
         &default_style,
         &edited,
-    )
+    )?;
+    pass(&styled, numbered_headings)
+}
+
+/// Heading 1 to 3 numbered by Word: each style takes its level of the
+/// headings' multilevel list ([`super::HEADING_NUM_ID`]), so that a heading
+/// an editor inserts is numbered too, and the later ones renumber. A style
+/// the editor already numbered keeps its own numbering.
+fn numbered_headings(doc: &Document, edits: &mut Vec<Edit>) {
+    let heading_level = |id: &str| {
+        id.strip_prefix("Heading")
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| (1..=super::NUMBERED_HEADING_LEVELS).contains(n))
+    };
+    for style in doc.descendants().filter(|n| is(n, W, "style")) {
+        let id = style.attribute((W, "styleId")).unwrap_or_default();
+        let based_on = style
+            .children()
+            .find(|c| is(c, W, "basedOn"))
+            .and_then(|b| b.attribute((W, "val")))
+            .unwrap_or_default();
+        let num_pr = match heading_level(id) {
+            Some(level) => format!(
+                r#"<w:numPr><w:ilvl w:val="{}"/><w:numId w:val="{}"/></w:numPr>"#,
+                level - 1,
+                super::HEADING_NUM_ID
+            ),
+            // A style built on a heading (the contents' title) is not
+            // numbered with it.
+            None if heading_level(based_on).is_some() => {
+                r#"<w:numPr><w:numId w:val="0"/></w:numPr>"#.to_string()
+            }
+            None => continue,
+        };
+        match style.children().find(|c| is(c, W, "pPr")) {
+            Some(p_pr) if p_pr.children().any(|c| is(&c, W, "numPr")) => {}
+            Some(p_pr) => edits.push(prepend_child(&p_pr, "w:pPr", num_pr)),
+            None => {
+                let at = style
+                    .children()
+                    .find(|c| is(c, W, "rPr"))
+                    .map_or(style.range().end - "</w:style>".len(), |r| r.range().start);
+                edits.push(Edit {
+                    range: at..at,
+                    with: format!("<w:pPr>{num_pr}</w:pPr>"),
+                });
+            }
+        }
+    }
 }
 
 /// The font files inside the package: in the font table, its

@@ -1,0 +1,133 @@
+//! The DOCX as an editor uses it in Word: headings numbered by Word's own
+//! multilevel list, captions counted by SEQ fields. An editor's edit
+//! (python-docx: a new chapter before chapter 2, a new captioned table
+//! before table 1), then updating all fields in LibreOffice (Python-UNO),
+//! renumbers every later chapter, section and caption, and the table of
+//! contents then gives the pages on which LibreOffice draws the headings.
+
+use std::process::Command;
+
+use crate::common::*;
+
+/// The page (from 1) on which `line` first stands as a line of its own,
+/// after the pages of the table of contents.
+fn page_of(pages: &[String], from: usize, line: &str) -> Option<usize> {
+    (from..pages.len())
+        .find(|&p| pages[p].lines().any(|l| normalise(l) == line))
+        .map(|p| p + 1)
+}
+
+#[test]
+fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("rapport.docx");
+    std::fs::write(&original, &example::noord_2016().docx).unwrap();
+    let edited = dir.path().join("bewerkt.docx");
+    let status = Command::new(validator_python())
+        .arg(repo().join("tests/validatie/bewerk.py"))
+        .args([&original, &edited])
+        .status()
+        .unwrap();
+    assert!(status.success(), "python-docx edits the DOCX");
+    let pdf = dir.path().join("bewerkt.pdf");
+    let out = Command::new("/usr/bin/python3")
+        .arg(repo().join("tests/validatie/bijwerken.py"))
+        .args([&edited, &pdf])
+        .output()
+        .expect("Debian's python3 with python3-uno (tools/installeer-validatie)");
+    assert!(
+        pdf.exists(),
+        "LibreOffice saved the PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages = pdf_pages_of(&std::fs::read(&pdf).unwrap());
+    let text = normalise(&pages.join("\n"));
+
+    // The new chapter is 2; the chapters and sections after it move up one.
+    let document = &example::noord_2016().document;
+    let headings: Vec<(u8, String, String)> = document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            techniekpact::document::Block::Heading {
+                level,
+                number,
+                text,
+                ..
+            } => Some((*level, number.clone(), text.clone())),
+            _ => None,
+        })
+        .collect();
+    let renumbered = |number: &str| -> String {
+        let mut parts: Vec<u32> = number.split('.').map(|p| p.parse().unwrap()).collect();
+        if parts[0] >= 2 {
+            parts[0] += 1;
+        }
+        parts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(".")
+    };
+    assert!(text.contains("2 Nieuw hoofdstuk"), "{text}");
+    let mut expected = vec![("2".to_string(), "Nieuw hoofdstuk".to_string())];
+    for (level, number, title) in &headings {
+        if *level <= 2 {
+            expected.push((renumbered(number), title.clone()));
+        }
+    }
+    // The table of contents: every entry with its new number and the page
+    // on which the heading stands.
+    // After the title page, up to the page where chapter 1 begins.
+    let first_chapter = page_of(&pages, 1, "1 Samenvatting").expect("chapter 1 is drawn");
+    let toc_pages = 1..first_chapter - 1;
+    let mut checked = 0;
+    for (number, title) in &expected {
+        let wanted = format!("{number} {title}");
+        let entry = pages[toc_pages.clone()]
+            .iter()
+            .flat_map(|p| p.lines())
+            .map(normalise)
+            .find(|l| l.starts_with(&format!("{wanted} ")) || l.starts_with(&format!("{wanted}.")))
+            .unwrap_or_else(|| panic!("no contents entry {wanted:?}"));
+        let digits: String = entry
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let page: usize = digits
+            .parse()
+            .unwrap_or_else(|_| panic!("no page number in {entry:?}"));
+        // Long titles wrap: the heading's first line carries its number.
+        let first_words: String = wanted.split(' ').take(4).collect::<Vec<_>>().join(" ");
+        let drawn = (toc_pages.end..pages.len())
+            .find(|&p| {
+                pages[p]
+                    .lines()
+                    .any(|l| normalise(l).starts_with(&first_words))
+            })
+            .map(|p| p + 1);
+        assert_eq!(drawn, Some(page), "{wanted}: contents say page {page}");
+        checked += 1;
+    }
+    assert!(checked >= 19, "{checked} entries");
+    // Captions: the new table is 1, the old first table 2, and so on; the
+    // figures keep their numbers.
+    let tables: Vec<&techniekpact::document::Table> = document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            techniekpact::document::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert!(text.contains("Tabel 1: Nieuwe tabel"), "{text}");
+    for t in &tables {
+        let c = &t.caption;
+        let now = format!("Tabel {}: {}", c.number + 1, c.text);
+        assert!(text.contains(&normalise(&now)), "{now:?} missing");
+    }
+}

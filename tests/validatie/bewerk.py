@@ -1,0 +1,65 @@
+"""Edits a report's DOCX as an editor does in Word, with python-docx: a new
+chapter (style Heading 1) before chapter 2, and a new table with a caption
+(the word, a SEQ field and the text, as Word's Insert Caption writes it)
+before the first table.
+
+Usage: bewerk.py IN.docx OUT.docx
+"""
+
+import copy
+import sys
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+
+def run(text):
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    r.append(t)
+    return r
+
+
+def field_char(kind):
+    r = OxmlElement("w:r")
+    f = OxmlElement("w:fldChar")
+    f.set(qn("w:fldCharType"), kind)
+    r.append(f)
+    return r
+
+
+def instr(text):
+    r = OxmlElement("w:r")
+    i = OxmlElement("w:instrText")
+    i.set(qn("xml:space"), "preserve")
+    i.text = text
+    r.append(i)
+    return r
+
+
+def main():
+    doc = Document(sys.argv[1])
+    chapters = [p for p in doc.paragraphs if p.style.name == "Heading 1"]
+    chapters[1].insert_paragraph_before("Nieuw hoofdstuk", style="Heading 1")
+    first_caption = next(
+        p for p in doc.paragraphs if p.style.name == "Caption" and p.text.startswith("Tabel")
+    )
+    caption = first_caption.insert_paragraph_before("", style="Caption")
+    for r in [run("Tabel "), field_char("begin"), instr(" SEQ Tabel \\* ARABIC "),
+              field_char("separate"), run("1"), field_char("end"), run(": Nieuwe tabel")]:
+        caption._p.append(r)
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Kolom"
+    table.cell(0, 1).text = "Waarde"
+    table.cell(1, 0).text = "Nieuwe rij"
+    table.cell(1, 1).text = "1"
+    # Word puts the new table under its caption.
+    caption._p.addnext(table._tbl)
+    doc.save(sys.argv[2])
+
+
+if __name__ == "__main__":
+    main()
