@@ -4,6 +4,8 @@
 //! before table 1), then updating all fields in LibreOffice (Python-UNO),
 //! renumbers every later chapter, section and caption, and the table of
 //! contents then gives the pages on which LibreOffice draws the headings.
+//! Paragraphs with nothing but the style List Bullet or List Number get a
+//! bullet or a number.
 
 use std::process::Command;
 
@@ -125,9 +127,31 @@ fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_fields() {
         })
         .collect();
     assert!(text.contains("Tabel 1: Nieuwe tabel"), "{text}");
+    // A paragraph with only the style List Bullet gets a bullet, with only
+    // List Number a number.
+    assert!(text.contains("• Punt met alleen de stijl"), "{text}");
+    assert!(text.contains("1. Stap met alleen de stijl"), "{text}");
+    assert!(
+        text.contains("2. Tweede stap met alleen de stijl"),
+        "{text}"
+    );
     for t in &tables {
         let c = &t.caption;
         let now = format!("Tabel {}: {}", c.number + 1, c.text);
         assert!(text.contains(&normalise(&now)), "{now:?} missing");
     }
+}
+
+/// LibreOffice lays the DOCX out in about as many pages as the PDF has
+/// (table cells in the style Tabeltekst, without Normal's spacing).
+#[test]
+fn libreoffice_draws_the_docx_in_about_the_pages_of_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("techniekpact-noord-2016.docx");
+    std::fs::write(&docx, &example::noord_2016().docx).unwrap();
+    let pdfs = libreoffice_pdfs(std::slice::from_ref(&docx), dir.path());
+    let drawn = pdf_pages_of(&std::fs::read(&pdfs[0]).unwrap()).len();
+    let pdf = pdf_pages_of(&example::noord_2016().pdf).len();
+    let off = drawn.abs_diff(pdf) as f64 / pdf as f64;
+    assert!(off <= 0.10, "LibreOffice {drawn} pages, the PDF {pdf}");
 }

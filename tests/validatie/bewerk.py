@@ -1,7 +1,8 @@
 """Edits a report's DOCX as an editor does in Word, with python-docx: a new
 chapter (style Heading 1) before chapter 2, and a new table with a caption
 (the word, a SEQ field and the text, as Word's Insert Caption writes it)
-before the first table.
+before the first table, and at the end paragraphs that have only the
+style List Bullet or List Number.
 
 Usage: bewerk.py IN.docx OUT.docx
 """
@@ -58,6 +59,10 @@ def main():
     table.cell(1, 1).text = "1"
     # Word puts the new table under its caption.
     caption._p.addnext(table._tbl)
+    # Paragraphs with nothing but a list style, at the end.
+    doc.add_paragraph("Punt met alleen de stijl", style="List Bullet")
+    doc.add_paragraph("Stap met alleen de stijl", style="List Number")
+    doc.add_paragraph("Tweede stap met alleen de stijl", style="List Number")
     doc.save(sys.argv[2])
 
 

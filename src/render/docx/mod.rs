@@ -18,10 +18,11 @@ use std::sync::Arc;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header,
     Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText,
-    Level, LevelJc, LevelOverride, LevelSuffixType, LevelText, NumberFormat, Numbering,
-    NumberingId, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, ShdType, SpecialIndentType,
-    Start, Table, TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableLayoutType, TableOfContents, TableOfContentsItem, TableRow, WidthType,
+    Level, LevelJc, LevelOverride, LevelSuffixType, LevelText, LineSpacing, LineSpacingType,
+    NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Pic, Run, RunFonts, Shading,
+    ShdType, SpecialIndentType, Start, Style, StyleType, Table, TableAlignmentType, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableOfContents,
+    TableOfContentsItem, TableRow, WidthType,
 };
 
 use crate::document::{
@@ -49,6 +50,11 @@ const ABSTRACT_ORDERED: usize = 3;
 /// numbering instance, which the styles Heading 1 to 3 name.
 const ABSTRACT_HEADINGS: usize = 100;
 pub(crate) const HEADING_NUM_ID: usize = 100;
+/// The lists the styles List Bullet and List Number (and their levels 2
+/// and 3) stand for: a paragraph an editor gives only that style gets a
+/// bullet or a number.
+pub(crate) const BULLET_NUM_ID: usize = 101;
+pub(crate) const ORDERED_NUM_ID: usize = 102;
 /// Heading 1 to this level are numbered by Word.
 pub(crate) const NUMBERED_HEADING_LEVELS: usize = 3;
 
@@ -250,8 +256,16 @@ impl<'a> Writer<'a> {
             .title_pg()
             .add_abstract_numbering(bullet)
             .add_abstract_numbering(ordered)
+            .add_style(table_text_style())
             .add_abstract_numbering(heading_numbering())
-            .add_numbering(Numbering::new(HEADING_NUM_ID, ABSTRACT_HEADINGS));
+            .add_numbering(Numbering::new(HEADING_NUM_ID, ABSTRACT_HEADINGS))
+            .add_numbering(Numbering::new(BULLET_NUM_ID, ABSTRACT_BULLET))
+            .add_numbering(
+                // Its own count, from 1: not a continuation of the report's lists.
+                (0..3).fold(Numbering::new(ORDERED_NUM_ID, ABSTRACT_ORDERED), |n, l| {
+                    n.add_override(LevelOverride::new(l).start(1))
+                }),
+            );
         Self {
             ctx,
             pngs,
@@ -318,6 +332,25 @@ fn header_and_footer(ctx: &RenderContext) -> (Paragraph, Paragraph) {
         )
         .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()), "1"));
     (header_p, footer_p)
+}
+
+/// The paragraph style of table cells: no space before or after and single
+/// line spacing, as the PDF's table rows (Normal's 6 pt after and 1,15
+/// lines made every row loose).
+pub(crate) const TABLE_TEXT_STYLE: &str = "Tabeltekst";
+
+fn table_text_style() -> Style {
+    Style::new(TABLE_TEXT_STYLE, StyleType::Paragraph)
+        .name(TABLE_TEXT_STYLE)
+        .based_on("Normal")
+        .q_format(true)
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(240)
+                .line_rule(LineSpacingType::Auto),
+        )
 }
 
 /// The headings' multilevel list: "1", "1.1", "1.1.1", each level tied to
@@ -734,11 +767,11 @@ impl<'a> Writer<'a> {
         } else {
             self.paragraph(&c.content, Some(size), None)
         };
-        let mut cell = TableCell::new().add_paragraph(content.align(jc));
+        let mut cell = TableCell::new().add_paragraph(content.align(jc).style(TABLE_TEXT_STYLE));
         if let Some(note) = &c.note {
             let dark_grey = colours.grijs_donker.hex();
             let note = self.paragraph(note, Some(size.saturating_sub(2).max(2)), Some(&dark_grey));
-            cell = cell.add_paragraph(note.align(jc));
+            cell = cell.add_paragraph(note.align(jc).style(TABLE_TEXT_STYLE));
         }
         if header {
             cell = cell.shading(

@@ -622,13 +622,58 @@ fn merged_styles(info: &PackageInfo, ours: &str) -> Result<String, DocxError> {
         &default_style,
         &edited,
     )?;
-    pass(&styled, numbered_headings)
+    let numbered = pass(&styled, numbered_headings)?;
+    pass(&numbered, list_styles)
+}
+
+/// List Bullet and List Number (levels 1 to 3) tied to the document's own
+/// bullet and numbered lists: the reference document's numbering is not in
+/// the output, and its numbers would point at another list.
+fn list_styles(doc: &Document, edits: &mut Vec<Edit>) {
+    for style in doc.descendants().filter(|n| is(n, W, "style")) {
+        let id = style.attribute((W, "styleId")).unwrap_or_default();
+        let (list, rest) = if let Some(rest) = id.strip_prefix("ListBullet") {
+            (super::BULLET_NUM_ID, rest)
+        } else if let Some(rest) = id.strip_prefix("ListNumber") {
+            (super::ORDERED_NUM_ID, rest)
+        } else {
+            continue;
+        };
+        let level = match rest {
+            "" => 0,
+            "2" => 1,
+            "3" => 2,
+            _ => continue,
+        };
+        let num_pr =
+            format!(r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{list}"/></w:numPr>"#);
+        match style.children().find(|c| is(c, W, "pPr")) {
+            Some(p_pr) => match p_pr.children().find(|c| is(c, W, "numPr")) {
+                Some(old) => edits.push(Edit {
+                    range: old.range(),
+                    with: num_pr,
+                }),
+                None => edits.push(prepend_child(&p_pr, "w:pPr", num_pr)),
+            },
+            None => {
+                let at = style
+                    .children()
+                    .find(|c| is(c, W, "rPr"))
+                    .map_or(style.range().end - "</w:style>".len(), |r| r.range().start);
+                edits.push(Edit {
+                    range: at..at,
+                    with: format!("<w:pPr>{num_pr}</w:pPr>"),
+                });
+            }
+        }
+    }
 }
 
 /// Heading 1 to 3 numbered by Word: each style takes its level of the
 /// headings' multilevel list ([`super::HEADING_NUM_ID`]), so that a heading
-/// an editor inserts is numbered too, and the later ones renumber. A style
-/// the editor already numbered keeps its own numbering.
+/// an editor inserts is numbered too, and the later ones renumber. (A
+/// numbering the reference document gave them is removed when the styles
+/// are merged: its list is not in the output.)
 fn numbered_headings(doc: &Document, edits: &mut Vec<Edit>) {
     let heading_level = |id: &str| {
         id.strip_prefix("Heading")
