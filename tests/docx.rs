@@ -659,3 +659,26 @@ fn pdf_and_docx_number_tables_and_figures_alike() {
     }
     assert_eq!(counted, from_docx.len());
 }
+
+/// Captions look like the PDF's: centred, upright, in the caption's grey.
+#[test]
+fn captions_are_centred_and_upright_as_in_the_pdf() {
+    let styles = docx_part(&example::noord_2016().docx, "word/styles.xml");
+    let doc = Document::parse(&styles).unwrap();
+    let caption = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some("Caption"))
+        .expect("a Caption style");
+    let val = |tag: &str| {
+        caption
+            .descendants()
+            .find(|n| n.has_tag_name((W, tag)))
+            .map(|n| n.attribute((W, "val")).unwrap_or("true").to_string())
+    };
+    assert_eq!(val("jc").as_deref(), Some("center"));
+    assert!(
+        matches!(val("i").as_deref(), None | Some("0") | Some("false")),
+        "{:?}",
+        val("i")
+    );
+}

@@ -55,7 +55,9 @@ st["Heading 1"].paragraph_format.page_break_before = True
 
 font(st["Title"], 26, True, False, BLAUW)
 font(st["Subtitle"], 14, False, False, ACCENT)
-font(st["Caption"], 8.5, False, True, GRIJS)
+font(st["Caption"], 8.5, False, False, GRIJS)
+# Bijschriften zoals in de PDF: gecentreerd, niet cursief.
+st["Caption"].paragraph_format.alignment = 1
 font(st["TOC Heading"], 18, True, False, BLAUW)
 font(st["Header"], 8, False, False, GRIJS)
 font(st["Footer"], 8, False, False, GRIJS)
