@@ -682,3 +682,52 @@ fn captions_are_centred_and_upright_as_in_the_pdf() {
         val("i")
     );
 }
+
+/// Heading 4 to 9 and every other paragraph and character style are in the
+/// house font and colours, none in the fonts or colours of Word's theme.
+#[test]
+fn every_text_style_takes_the_house_font_and_colours() {
+    let styles = docx_part(&example::noord_2016().docx, "word/styles.xml");
+    let doc = Document::parse(&styles).unwrap();
+    let mut checked = 0;
+    for style in doc.descendants().filter(|n| {
+        n.has_tag_name((W, "style"))
+            && matches!(
+                n.attribute((W, "type")),
+                Some("paragraph") | Some("character")
+            )
+    }) {
+        let id = style.attribute((W, "styleId")).unwrap_or_default();
+        for n in style.descendants() {
+            if n.has_tag_name((W, "rFonts")) {
+                assert!(
+                    n.attributes()
+                        .all(|a| !a.name().ends_with("Theme") && a.name() != "cstheme"),
+                    "{id}: theme font"
+                );
+                for attr in ["ascii", "hAnsi"] {
+                    if let Some(f) = n.attribute((W, attr)) {
+                        assert_eq!(f, "Noto Sans", "{id}");
+                    }
+                }
+            }
+            if n.has_tag_name((W, "color")) {
+                assert!(
+                    n.attribute((W, "themeColor")).is_none(),
+                    "{id}: theme colour"
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 20, "{checked} styles");
+    let heading5 = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some("Heading5"))
+        .unwrap();
+    let colour = heading5
+        .descendants()
+        .find(|n| n.has_tag_name((W, "color")))
+        .and_then(|n| n.attribute((W, "val")));
+    assert_eq!(colour, Some("154273"), "Heading 5 in the main colour");
+}

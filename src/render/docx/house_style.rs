@@ -99,6 +99,28 @@ pub fn apply_house_style(
         let size = house_size(style, id).map(|pt| format!("{}", (pt * 2.0).round() as u32));
         for n in node.descendants().filter(|n| n.is_element()) {
             match n.tag_name().name() {
+                // A colour of Word's theme (the blue of Heading 4 to 9) is
+                // the house colour of its kind: accents and the second text
+                // colour the main colour, the first text colour the text
+                // colour.
+                "color" if n.attribute((W, "themeColor")).is_some() => {
+                    let theme = n.attribute((W, "themeColor")).unwrap_or_default();
+                    let house = if theme.starts_with("accent") || matches!(theme, "text2" | "dark2")
+                    {
+                        Some(style.kleuren.hoofdkleur.hex())
+                    } else if matches!(theme, "text1" | "dark1") {
+                        Some(style.kleuren.tekst.hex())
+                    } else {
+                        // Another theme colour: its own value, without the theme.
+                        n.attribute((W, "val")).map(str::to_string)
+                    };
+                    if let Some(house) = house {
+                        edits.push(Edit {
+                            range: n.range(),
+                            with: format!(r#"<w:color w:val="{house}"/>"#),
+                        });
+                    }
+                }
                 "color" => {
                     if let Some(v) = n.attribute((W, "val"))
                         && let Some(new) = colours.get(&v.to_ascii_uppercase())
@@ -108,7 +130,20 @@ pub fn apply_house_style(
                     }
                 }
                 // Every style the editor left alone is set in the house
-                // font, also Word's own (Macro Text in Courier).
+                // font, also Word's own (Macro Text in Courier) and those in
+                // the theme's fonts (Heading 4 to 9).
+                "rFonts"
+                    if n.attributes()
+                        .any(|a| a.name().ends_with("Theme") || a.name() == "cstheme") =>
+                {
+                    edits.push(Edit {
+                        range: n.range(),
+                        with: format!(
+                            r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>"#,
+                            f = quick_xml::escape::escape(font)
+                        ),
+                    });
+                }
                 "rFonts" => {
                     for attr in ["ascii", "hAnsi", "cs", "eastAsia"] {
                         if n.attribute((W, attr)).is_some_and(|f| f != font) {
