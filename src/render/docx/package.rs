@@ -27,6 +27,7 @@ pub const REFERENCE_DOCX: &str = "stijl.docx";
 pub(super) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
 const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+const REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /// What the package step needs to know about the document.
 #[derive(Debug, Clone, Default)]
@@ -483,7 +484,7 @@ pub fn finish(
             let t = text(&name, data)?;
             insert_before_end(&t, crate::render::docx::fonts::SETTING).into_bytes()
         } else if name == "word/_rels/document.xml.rels" {
-            let t = text(&name, data)?;
+            let t = sorted_relationships(&text(&name, data)?)?;
             insert_before_end(&t, THEME_RELATIONSHIP).into_bytes()
         } else if name == "[Content_Types].xml" {
             let t = text(&name, data)?;
@@ -504,6 +505,47 @@ pub fn finish(
         }
     }
     write_zip(&out)
+}
+
+/// The relationships in the order of their ids (`rIdHyperlink2` before
+/// `rIdHyperlink10`): docx-rs writes those of hyperlinks in the order of a
+/// hash set, which differs from run to run.
+fn sorted_relationships(rels: &str) -> Result<String, DocxError> {
+    let doc = parse(rels)?;
+    let root = doc.root_element();
+    let mut items: Vec<Node> = root
+        .children()
+        .filter(|n| is(n, REL, "Relationship"))
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return Ok(rels.to_string());
+    };
+    let span = first.range().start..last.range().end;
+    let key = |n: &Node| {
+        let id = n.attribute("Id").unwrap_or_default();
+        let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let prefix = &id[..id.len() - digits.len()];
+        (
+            prefix.to_string(),
+            digits.parse::<u64>().unwrap_or(0),
+            id.to_string(),
+        )
+    };
+    items.sort_by_key(|n| key(n));
+    let sorted: String = items.iter().map(|n| &rels[n.range()]).collect();
+    // Only whitespace may lie between the relationships that are moved.
+    let between = root
+        .children()
+        .filter(|n| !n.is_element() && span.contains(&n.range().start))
+        .all(|n| n.text().is_none_or(|t| t.trim().is_empty()));
+    if !between {
+        return Ok(rels.to_string());
+    }
+    Ok(format!(
+        "{}{sorted}{}",
+        &rels[..span.start],
+        &rels[span.end..]
+    ))
 }
 
 /// The theme part: Word documents carry one, and the document defaults
@@ -626,6 +668,31 @@ fn merged_styles(info: &PackageInfo, ours: &str) -> Result<String, DocxError> {
     pass(&numbered, list_styles)
 }
 
+/// Give `style` the numbering `num_pr`; one it has already is replaced
+/// when `replace`, else kept.
+fn set_num_pr(style: &Node, num_pr: String, replace: bool, edits: &mut Vec<Edit>) {
+    match style.children().find(|c| is(c, W, "pPr")) {
+        Some(p_pr) => match p_pr.children().find(|c| is(c, W, "numPr")) {
+            Some(old) if replace => edits.push(Edit {
+                range: old.range(),
+                with: num_pr,
+            }),
+            Some(_) => {}
+            None => edits.push(prepend_child(&p_pr, "w:pPr", num_pr)),
+        },
+        None => {
+            let at = style
+                .children()
+                .find(|c| is(c, W, "rPr"))
+                .map_or(style.range().end - "</w:style>".len(), |r| r.range().start);
+            edits.push(Edit {
+                range: at..at,
+                with: format!("<w:pPr>{num_pr}</w:pPr>"),
+            });
+        }
+    }
+}
+
 /// List Bullet and List Number (levels 1 to 3) tied to the document's own
 /// bullet and numbered lists: the reference document's numbering is not in
 /// the output, and its numbers would point at another list.
@@ -647,25 +714,7 @@ fn list_styles(doc: &Document, edits: &mut Vec<Edit>) {
         };
         let num_pr =
             format!(r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{list}"/></w:numPr>"#);
-        match style.children().find(|c| is(c, W, "pPr")) {
-            Some(p_pr) => match p_pr.children().find(|c| is(c, W, "numPr")) {
-                Some(old) => edits.push(Edit {
-                    range: old.range(),
-                    with: num_pr,
-                }),
-                None => edits.push(prepend_child(&p_pr, "w:pPr", num_pr)),
-            },
-            None => {
-                let at = style
-                    .children()
-                    .find(|c| is(c, W, "rPr"))
-                    .map_or(style.range().end - "</w:style>".len(), |r| r.range().start);
-                edits.push(Edit {
-                    range: at..at,
-                    with: format!("<w:pPr>{num_pr}</w:pPr>"),
-                });
-            }
-        }
+        set_num_pr(&style, num_pr, true, edits);
     }
 }
 
@@ -700,20 +749,7 @@ fn numbered_headings(doc: &Document, edits: &mut Vec<Edit>) {
             }
             None => continue,
         };
-        match style.children().find(|c| is(c, W, "pPr")) {
-            Some(p_pr) if p_pr.children().any(|c| is(&c, W, "numPr")) => {}
-            Some(p_pr) => edits.push(prepend_child(&p_pr, "w:pPr", num_pr)),
-            None => {
-                let at = style
-                    .children()
-                    .find(|c| is(c, W, "rPr"))
-                    .map_or(style.range().end - "</w:style>".len(), |r| r.range().start);
-                edits.push(Edit {
-                    range: at..at,
-                    with: format!("<w:pPr>{num_pr}</w:pPr>"),
-                });
-            }
-        }
+        set_num_pr(&style, num_pr, false, edits);
     }
 }
 
