@@ -275,6 +275,18 @@ fn footer_numbers_pages_and_core_properties_are_set() {
         "the TOC links to the headings: {links:?}"
     );
     assert!(links.iter().all(|l| bookmarks.contains(l)), "{links:?}");
+    // Until the fields are updated, the entries have no page column: no
+    // dot leader that ends in nothing, and no prompt (no updateFields).
+    for link in xml
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "hyperlink")))
+    {
+        assert!(
+            !link.descendants().any(|n| n.has_tag_name((W, "tab"))),
+            "an entry with a tab"
+        );
+    }
+    assert!(!doc.contains("PAGEREF"), "no empty page references");
 }
 
 #[test]

@@ -179,6 +179,44 @@ fn unwrap_empty_sdts(doc: &Document, edits: &mut Vec<Edit>) {
     }
 }
 
+/// The entries of the table of contents as written before Word or
+/// LibreOffice lays the document out: number and title, without the tab
+/// and the page number, which nobody knows yet; so no dot leader runs out
+/// into nothing. Updating the field (Word asks for it when the editor
+/// clicks the contents) writes the page column.
+fn toc_entries_without_pages(doc: &Document, edits: &mut Vec<Edit>) {
+    let toc_style = |p: &Node| {
+        p.children()
+            .find(|c| is(c, W, "pPr"))
+            .and_then(|ppr| ppr.children().find(|c| is(c, W, "pStyle")))
+            .and_then(|s| s.attribute((W, "val")))
+            .and_then(|v| v.strip_prefix("ToC").or_else(|| v.strip_prefix("TOC")))
+            .is_some_and(|level| !level.is_empty() && level.chars().all(|c| c.is_ascii_digit()))
+    };
+    for link in doc.descendants().filter(|n| is(n, W, "hyperlink")) {
+        if !link
+            .parent()
+            .is_some_and(|p| is(&p, W, "p") && toc_style(&p))
+        {
+            continue;
+        }
+        let runs: Vec<Node> = link.children().filter(|c| is(c, W, "r")).collect();
+        let Some(tab) = runs
+            .iter()
+            .position(|r| r.children().any(|c| is(&c, W, "tab")))
+        else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (runs.get(tab), runs.last()) else {
+            continue;
+        };
+        edits.push(Edit {
+            range: first.range().start..last.range().end,
+            with: String::new(),
+        });
+    }
+}
+
 /// Runs with Arabic or Hebrew letters name the embedded font of that
 /// script as their complex-script font (`w:rFonts/@w:cs`), which Word and
 /// LibreOffice use for right-to-left letters; the bidirectional algorithm
@@ -459,6 +497,7 @@ pub fn finish(
             // Structural changes first; the edits of the second pass lie
             // inside what the first may replace.
             let t = pass(&t, unwrap_empty_sdts)?;
+            let t = pass(&t, toc_entries_without_pages)?;
             pass(&t, |doc, edits| {
                 renumber_para_ids(doc, &mut para, edits);
                 split_field_runs(doc, edits);
