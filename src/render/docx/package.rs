@@ -703,8 +703,10 @@ fn merged_styles(info: &PackageInfo, ours: &str) -> Result<String, DocxError> {
         &default_style,
         &edited,
     )?;
-    let numbered = pass(&styled, numbered_headings)?;
-    pass(&numbered, list_styles)
+    pass(&styled, |doc, edits| {
+        numbered_headings(doc, edits);
+        list_styles(doc, edits);
+    })
 }
 
 /// Give `style` the numbering `num_pr`; one it has already is replaced
