@@ -56,9 +56,14 @@ pub trait Renderer {
     /// report (`<slug>.<extension>`) and, for the PDF, the Typst project
     /// when asked for.
     fn files(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, RenderError> {
-        Ok(vec![OutputFile {
+        Ok(vec![self.report_file(ctx)?])
+    }
+
+    /// The report in this format as a file: `<slug>.<extension>`.
+    fn report_file(&self, ctx: &RenderContext) -> Result<OutputFile, RenderError> {
+        Ok(OutputFile {
             rel: PathBuf::from(format!("{}.{}", ctx.slug, self.extension())),
             bytes: self.render(ctx)?,
-        }])
+        })
     }
 }

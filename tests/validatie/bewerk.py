@@ -7,7 +7,6 @@ style List Bullet or List Number.
 Usage: bewerk.py IN.docx OUT.docx
 """
 
-import copy
 import sys
 
 from docx import Document
@@ -15,13 +14,22 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 
-def run(text):
+def run_with(tag, text):
+    """A run holding one `w:t` or `w:instrText` with `text`."""
     r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
+    t = OxmlElement(tag)
     t.set(qn("xml:space"), "preserve")
     t.text = text
     r.append(t)
     return r
+
+
+def run(text):
+    return run_with("w:t", text)
+
+
+def instr(text):
+    return run_with("w:instrText", text)
 
 
 def field_char(kind):
@@ -29,15 +37,6 @@ def field_char(kind):
     f = OxmlElement("w:fldChar")
     f.set(qn("w:fldCharType"), kind)
     r.append(f)
-    return r
-
-
-def instr(text):
-    r = OxmlElement("w:r")
-    i = OxmlElement("w:instrText")
-    i.set(qn("xml:space"), "preserve")
-    i.text = text
-    r.append(i)
     return r
 
 

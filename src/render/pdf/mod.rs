@@ -192,10 +192,7 @@ impl Renderer for PdfRenderer {
 
     /// The PDF, and the Typst project when asked for.
     fn files(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, RenderError> {
-        let mut files = vec![OutputFile {
-            rel: PathBuf::from(format!("{}.{}", ctx.slug, self.extension())),
-            bytes: self.render(ctx)?,
-        }];
+        let mut files = vec![self.report_file(ctx)?];
         if let Some(dir) = &self.bundle {
             // Absolute: the project's folder is not under the output folder.
             files.extend(bundle::files(ctx).into_iter().map(|f| OutputFile {
