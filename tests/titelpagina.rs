@@ -43,7 +43,9 @@ fn exactly(read: &str, wanted: &[String]) -> Result<(), String> {
 }
 
 /// The DOCX title page as read in document order: paragraph and cell
-/// texts, and each drawing by its alternative text, up to the page break.
+/// texts, and each drawing by its alternative text, up to the page break:
+/// a break, or the first paragraph whose style starts a page (the title of
+/// the contents, a chapter heading).
 fn docx_title_page(docx: &[u8]) -> String {
     const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
@@ -52,6 +54,13 @@ fn docx_title_page(docx: &[u8]) -> String {
     let mut out = Vec::new();
     for node in doc.descendants() {
         if node.has_tag_name((W, "br")) && node.attribute((W, "type")) == Some("page") {
+            break;
+        }
+        let style = node
+            .has_tag_name((W, "pStyle"))
+            .then(|| node.attribute((W, "val")))
+            .flatten();
+        if matches!(style, Some("TOCHeading" | "Heading1")) {
             break;
         }
         if node.has_tag_name((W, "t")) {

@@ -1,62 +1,77 @@
 //! The house font inside the DOCX (ECMA-376 Part 1, §17.8.1 and §17.8.3.3):
-//! every font file the document uses, obfuscated with its font key, listed
-//! in the font table, and `w:embedTrueTypeFonts` in the settings, so that
-//! Word and LibreOffice show the report in Noto Sans on a computer that
-//! does not have it.
+//! every font file the document uses, obfuscated with its font key and
+//! listed in the font table, so that Word and LibreOffice show the report
+//! in Noto Sans on a computer that does not have it. The build script
+//! (`build.rs`) obfuscates and deflates the files once; a package gets the
+//! compressed entries copied as they are.
 
+use std::io::Cursor;
+use std::sync::LazyLock;
+
+use crate::errors::DocxError;
 use crate::fonts;
+use crate::render::docx::xml::Xml;
 
-/// Content type of an obfuscated font part.
-pub const CONTENT_TYPE: &str = r#"<Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>"#;
+include!(concat!(env!("OUT_DIR"), "/docx_fonts.rs"));
+
+/// The embedded fonts, obfuscated and deflated by `build.rs`.
+static COMPRESSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/docx-fonts.zip"));
+
+/// The archive of [`COMPRESSED`], its directory read once per process.
+static ARCHIVE: LazyLock<zip::ZipArchive<Cursor<&'static [u8]>>> = LazyLock::new(|| {
+    zip::ZipArchive::new(Cursor::new(COMPRESSED)).expect("build.rs writes a valid zip")
+});
+
 /// The relationships of the font table.
 pub const RELS_PART: &str = "word/_rels/fontTable.xml.rels";
-/// The setting that tells Word to use the embedded fonts.
-pub const SETTING: &str = "<w:embedTrueTypeFonts/>";
 
 /// One embedded font file.
 pub struct EmbeddedFont {
     pub family: &'static str,
     /// `embedRegular`, `embedBold`, `embedItalic`, `embedBoldItalic`.
     pub kind: &'static str,
-    /// `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`, derived from the font bytes:
-    /// the same font gets the same key, so output stays byte-identical.
-    pub key: String,
+    /// The file's name in `build.rs`, `NotoSans-Bold`.
+    pub file: &'static str,
+    /// `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`.
+    pub key: &'static str,
     /// Relationship id in the font table's relationships.
     pub rel_id: String,
     /// Part name, `word/fonts/fontN.odttf`.
     pub part: String,
-    pub data: Vec<u8>,
+}
+
+fn key(file: &str) -> &'static str {
+    KEYS.iter()
+        .find(|(f, _)| *f == file)
+        .map(|(_, k)| *k)
+        .expect("build.rs gives every font a key")
 }
 
 /// The fonts to embed: the house font in its four styles, and the Arabic
-/// and Hebrew fonts when the document's parts name them.
-pub fn fonts_for(house_family: &str, parts_name: impl Fn(&str) -> bool) -> Vec<EmbeddedFont> {
-    let mut files: Vec<(&'static str, &'static str, &'static [u8])> = Vec::new();
+/// and Hebrew fonts when a run names them.
+pub fn fonts_for(house_family: &str, used: impl Fn(&str) -> bool) -> Vec<EmbeddedFont> {
+    let mut files: Vec<(&'static str, &'static str, &'static str)> = Vec::new();
     if house_family == fonts::FAMILY {
         files.extend([
-            (fonts::FAMILY, "embedRegular", fonts::NOTO_SANS_REGULAR),
-            (fonts::FAMILY, "embedBold", fonts::NOTO_SANS_BOLD),
-            (fonts::FAMILY, "embedItalic", fonts::NOTO_SANS_ITALIC),
-            (
-                fonts::FAMILY,
-                "embedBoldItalic",
-                fonts::NOTO_SANS_BOLD_ITALIC,
-            ),
+            (fonts::FAMILY, "embedRegular", "NotoSans-Regular"),
+            (fonts::FAMILY, "embedBold", "NotoSans-Bold"),
+            (fonts::FAMILY, "embedItalic", "NotoSans-Italic"),
+            (fonts::FAMILY, "embedBoldItalic", "NotoSans-BoldItalic"),
         ]);
     }
     for (family, regular, bold) in [
         (
             fonts::ARABIC_FAMILY,
-            fonts::NOTO_SANS_ARABIC_REGULAR,
-            fonts::NOTO_SANS_ARABIC_BOLD,
+            "NotoSansArabic-Regular",
+            "NotoSansArabic-Bold",
         ),
         (
             fonts::HEBREW_FAMILY,
-            fonts::NOTO_SANS_HEBREW_REGULAR,
-            fonts::NOTO_SANS_HEBREW_BOLD,
+            "NotoSansHebrew-Regular",
+            "NotoSansHebrew-Bold",
         ),
     ] {
-        if parts_name(family) {
+        if used(family) {
             files.extend([
                 (family, "embedRegular", regular),
                 (family, "embedBold", bold),
@@ -66,96 +81,95 @@ pub fn fonts_for(house_family: &str, parts_name: impl Fn(&str) -> bool) -> Vec<E
     files
         .into_iter()
         .enumerate()
-        .map(|(i, (family, kind, bytes))| {
-            let key = font_key(bytes);
-            EmbeddedFont {
-                family,
-                kind,
-                data: obfuscate(bytes, &key),
-                key,
-                rel_id: format!("rIdFont{}", i + 1),
-                part: format!("word/fonts/font{}.odttf", i + 1),
-            }
+        .map(|(i, (family, kind, file))| EmbeddedFont {
+            family,
+            kind,
+            file,
+            key: key(file),
+            rel_id: format!("rIdFont{}", i + 1),
+            part: format!("word/fonts/font{}.odttf", i + 1),
         })
         .collect()
 }
 
-/// A GUID-shaped key from the font's bytes.
-fn font_key(bytes: &[u8]) -> String {
-    let h = format!("{:032X}", typst::utils::hash128(&bytes));
-    format!(
-        "{{{}-{}-{}-{}-{}}}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
-}
-
-/// The obfuscation of §17.8.1: the first 32 bytes of the font XOR the 16
-/// bytes of the key, taken from the end of the GUID to its start.
-pub fn obfuscate(font: &[u8], key: &str) -> Vec<u8> {
-    let hex: Vec<u8> = key
-        .chars()
-        .filter(|c| c.is_ascii_hexdigit())
-        .map(|c| c.to_digit(16).expect("a hex digit") as u8)
-        .collect();
-    let key_bytes: Vec<u8> = (0..16)
-        .map(|i| {
-            let at = 30 - 2 * i;
-            hex[at] * 16 + hex[at + 1]
-        })
-        .collect();
-    let mut out = font.to_vec();
-    for (i, b) in out.iter_mut().take(32).enumerate() {
-        *b ^= key_bytes[i % 16];
+/// Copy the compressed font files into the package being written.
+pub fn copy_into<W: std::io::Write + std::io::Seek>(
+    zip: &mut zip::ZipWriter<W>,
+    fonts: &[EmbeddedFont],
+) -> Result<(), DocxError> {
+    let mut archive = ARCHIVE.clone();
+    for f in fonts {
+        let name = format!("{}.odttf", f.file);
+        let index = archive
+            .index_for_name(&name)
+            .expect("build.rs writes every font file");
+        let entry = archive.by_index_raw(index)?;
+        zip.raw_copy_file_rename(entry, &f.part)
+            .map_err(DocxError::Pack)?;
     }
-    out
+    Ok(())
 }
 
-/// The `w:embed…` elements of `family` in the font table.
-pub fn font_table_children(fonts: &[EmbeddedFont], family: &str) -> String {
-    fonts
-        .iter()
-        .filter(|f| f.family == family)
-        .map(|f| {
-            format!(
-                r#"<w:{kind} r:id="{id}" w:fontKey="{key}"/>"#,
-                kind = f.kind,
-                id = f.rel_id,
-                key = f.key
-            )
-        })
-        .collect()
+/// The font table: the fonts of the report, with the embedded files of each.
+pub fn font_table_xml(house: &str, embedded: &[EmbeddedFont]) -> String {
+    use crate::fonts::{ARABIC_FAMILY, EMOJI_FAMILY, HEBREW_FAMILY};
+    let mut x = Xml::part();
+    x.open(
+        "w:fonts",
+        &[
+            ("xmlns:w", super::package::W),
+            ("xmlns:r", super::package::R),
+        ],
+    );
+    for (name, charset) in [
+        (house, "00"),
+        (EMOJI_FAMILY, "00"),
+        (ARABIC_FAMILY, "B2"),
+        (HEBREW_FAMILY, "B1"),
+    ] {
+        x.open("w:font", &[("w:name", name)]);
+        x.val("w:charset", charset);
+        x.val("w:family", "swiss");
+        x.val("w:pitch", "variable");
+        for f in embedded.iter().filter(|f| f.family == name) {
+            x.empty(
+                &format!("w:{}", f.kind),
+                &[("r:id", &f.rel_id), ("w:fontKey", f.key)],
+            );
+        }
+        x.close("w:font");
+    }
+    x.close("w:fonts");
+    x.finish()
 }
 
 /// The relationships part of the font table.
 pub fn rels(fonts: &[EmbeddedFont]) -> String {
-    let items: String = fonts
-        .iter()
-        .map(|f| {
-            format!(
-                r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="{}"/>"#,
-                f.rel_id,
-                f.part.trim_start_matches("word/")
-            )
-        })
-        .collect();
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{items}</Relationships>"#,
-        "\n"
-    )
+    let mut x = super::package::relationships();
+    for f in fonts {
+        x.empty(
+            "Relationship",
+            &[
+                ("Id", &f.rel_id),
+                ("Type", super::package::FONT_REL),
+                ("Target", f.part.trim_start_matches("word/")),
+            ],
+        );
+    }
+    x.close("Relationships");
+    x.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::docx::obfuscation::obfuscate;
+    use std::io::Read;
 
     #[test]
     fn obfuscation_follows_the_standard_and_is_its_own_inverse() {
-        // The key's bytes in reverse order: 0x33 0x22 0x11 0x00 ... for
-        // {00112233-...}: the last pair first.
+        // The key's bytes in reverse order: 0x0F 0x0E ... 0x00 for
+        // {00010203-...-0E0F}: the last pair first.
         let key = "{00010203-0405-0607-0809-0A0B0C0D0E0F}";
         let font = vec![0u8; 40];
         let out = obfuscate(&font, key);
@@ -184,6 +198,19 @@ mod tests {
         assert_ne!(plain[0].key, plain[1].key);
         let arabic = fonts_for("Noto Sans", |f| f == "Noto Sans Arabic");
         assert_eq!(arabic.len(), 6);
-        assert!(font_table_children(&arabic, "Noto Sans Arabic").contains("embedBold"));
+        assert!(font_table_xml("Noto Sans", &arabic).contains("embedBold"));
+    }
+
+    #[test]
+    fn the_compressed_files_are_the_obfuscated_fonts() {
+        let mut archive = ARCHIVE.clone();
+        let mut entry = archive.by_name("NotoSans-Bold.odttf").unwrap();
+        assert!(entry.compressed_size() < entry.size(), "deflated");
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        assert_eq!(
+            obfuscate(&data, key("NotoSans-Bold")),
+            crate::fonts::NOTO_SANS_BOLD
+        );
     }
 }

@@ -1,8 +1,10 @@
-//! SVG charts rasterised to PNG (for the DOCX), with resvg and the embedded
-//! fonts loaded into its font database, so no text is silently dropped.
-//! Charts are rasterised in parallel; a [`PngCache`] of the caller's
-//! (`volg`) keyed by the SVG text skips charts a template edit did not
-//! change.
+//! SVG charts as pictures of the DOCX: parsed once by usvg with the
+//! embedded fonts in its font database (so no text is silently dropped),
+//! written back as SVG with the text as outlines (Word draws it as the PDF
+//! does, without the fonts), and rasterised to the PNG that readers older
+//! than Word 2016 show. Charts are done in parallel; a [`PngCache`] of the
+//! caller's (`volg`) keyed by the SVG text skips charts a template edit
+//! did not change.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -37,15 +39,34 @@ pub const PRINT_SCALE: f32 = 1.64;
 /// The cache stops growing beyond this many PNG bytes; it is then emptied.
 const CACHE_LIMIT_BYTES: usize = 64 * 1024 * 1024;
 
-/// A rasterised image.
-pub struct Png {
-    pub bytes: Vec<u8>,
+/// A picture: its PNG, its SVG when it has one, and the PNG's size in pixels.
+pub struct Picture {
+    pub png: Arc<[u8]>,
+    pub svg: Option<Arc<str>>,
     pub width: u32,
     pub height: u32,
 }
 
-/// Rasterise `svg` at `scale` times its own pixel size, on white.
-pub fn svg_to_png(svg: &[u8], scale: f32) -> Result<Png, RasterError> {
+impl Picture {
+    /// A PNG file as it is (a logo).
+    pub fn of_png(png: &[u8]) -> Option<Picture> {
+        if png.len() < 24 || &png[..8] != b"\x89PNG\r\n\x1a\n" {
+            return None;
+        }
+        let width = u32::from_be_bytes(png[16..20].try_into().ok()?);
+        let height = u32::from_be_bytes(png[20..24].try_into().ok()?);
+        Some(Picture {
+            png: png.into(),
+            svg: None,
+            width,
+            height,
+        })
+    }
+}
+
+/// `svg` as a picture: the SVG with outlined text, and its PNG at `scale`
+/// times its own pixel size, on white.
+pub fn svg_to_png(svg: &[u8], scale: f32) -> Result<Picture, RasterError> {
     svg_to_png_reusing(svg, scale, &mut Vec::new())
 }
 
@@ -53,7 +74,11 @@ pub fn svg_to_png(svg: &[u8], scale: f32) -> Result<Png, RasterError> {
 /// chart to chart: a large report then does not ask the system for
 /// megabytes of fresh pages for each of its hundreds of charts (with the
 /// buffer made anew per chart, 200 indicators took 29 % longer).
-fn svg_to_png_reusing(svg: &[u8], scale: f32, pixels: &mut Vec<u8>) -> Result<Png, RasterError> {
+fn svg_to_png_reusing(
+    svg: &[u8],
+    scale: f32,
+    pixels: &mut Vec<u8>,
+) -> Result<Picture, RasterError> {
     let options = usvg::Options {
         fontdb: font_db(),
         font_family: crate::document::charts::FONT_FAMILY.to_string(),
@@ -79,8 +104,10 @@ fn svg_to_png_reusing(svg: &[u8], scale: f32, pixels: &mut Vec<u8>) -> Result<Pn
     );
     *pixels = pixmap.take();
     let bytes = encode_png(pixels, width, height)?;
-    Ok(Png {
-        bytes,
+    let outlined = tree.to_string(&usvg::WriteOptions::default());
+    Ok(Picture {
+        png: bytes.into(),
+        svg: Some(outlined.into()),
         width,
         height,
     })
@@ -127,20 +154,21 @@ const PNG_FILTER: png::Filter = png::Filter::Paeth;
 pub struct PngCache(Mutex<(PngsBySvg, usize)>);
 
 /// PNGs by SVG text and scale (as bits).
-type PngsBySvg = HashMap<(Arc<str>, u32), Arc<Png>>;
+type PngsBySvg = HashMap<(Arc<str>, u32), Arc<Picture>>;
 
 impl PngCache {
-    fn get(&self, key: &(Arc<str>, u32)) -> Option<Arc<Png>> {
+    fn get(&self, key: &(Arc<str>, u32)) -> Option<Arc<Picture>> {
         let cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
         cache.0.get(key).cloned()
     }
 
-    fn insert(&self, key: (Arc<str>, u32), png: Arc<Png>) {
+    fn insert(&self, key: (Arc<str>, u32), png: Arc<Picture>) {
+        let size = png.png.len() + png.svg.as_deref().map_or(0, str::len);
         let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.1 + png.bytes.len() > CACHE_LIMIT_BYTES {
+        if cache.1 + size > CACHE_LIMIT_BYTES {
             *cache = Default::default();
         }
-        cache.1 += png.bytes.len();
+        cache.1 += size;
         cache.0.insert(key, png);
     }
 }
@@ -151,7 +179,7 @@ pub fn rasterise(
     svg: &str,
     cache: Option<&PngCache>,
     pixels: &mut Vec<u8>,
-) -> Result<Arc<Png>, RasterError> {
+) -> Result<Arc<Picture>, RasterError> {
     let draw = |pixels: &mut Vec<u8>| svg_to_png_reusing(svg.as_bytes(), PRINT_SCALE, pixels);
     let Some(cache) = cache else {
         return Ok(Arc::new(draw(pixels)?));
@@ -171,11 +199,11 @@ pub fn rasterise(
 pub fn rasterise_all(
     charts: &ChartSet,
     cache: Option<&PngCache>,
-) -> Result<HashMap<String, Arc<Png>>, RasterError> {
+) -> Result<HashMap<String, Arc<Picture>>, RasterError> {
     let mut distinct: Vec<&str> = charts.charts.iter().map(|c| c.svg.as_str()).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    let pngs: HashMap<&str, Arc<Png>> = distinct
+    let pngs: HashMap<&str, Arc<Picture>> = distinct
         .par_iter()
         // One pixel buffer per piece of work rayon hands a thread.
         .map_init(Vec::new, |pixels, svg| {
@@ -201,7 +229,13 @@ mod tests {
         let a = svg_to_png(with_text, 1.0).unwrap();
         let b = svg_to_png(without, 1.0).unwrap();
         assert_eq!((a.width, a.height), (200, 50));
-        assert_ne!(a.bytes, b.bytes, "the text must leave pixels");
+        assert_ne!(a.png, b.png, "the text must leave pixels");
+        let outlined = a.svg.as_deref().unwrap();
+        assert!(
+            !outlined.contains("<text"),
+            "the text is outlined: {outlined}"
+        );
+        assert!(outlined.contains("<path"));
     }
 
     #[test]
@@ -213,11 +247,8 @@ mod tests {
         let uncached = rasterise(svg, None, &mut Vec::new()).unwrap();
         assert!(!Arc::ptr_eq(&a, &uncached));
         assert!(Arc::ptr_eq(&a, &b));
-        assert_eq!(
-            a.bytes,
-            svg_to_png(svg.as_bytes(), PRINT_SCALE).unwrap().bytes
-        );
+        assert_eq!(a.png, svg_to_png(svg.as_bytes(), PRINT_SCALE).unwrap().png);
         let other = rasterise(&svg.replace("5", "6"), Some(&cache), &mut Vec::new()).unwrap();
-        assert_ne!(a.bytes, other.bytes);
+        assert_ne!(a.png, other.png);
     }
 }

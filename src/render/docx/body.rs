@@ -1,0 +1,880 @@
+//! The main document part (`word/document.xml`) and the header and footer
+//! parts, written in one walk over the document model: every element in
+//! the schema's order, every look from a style (headings, captions, the
+//! house table, table text), so that an editor restyles the report in
+//! Word by changing a style. What the parts refer to (hyperlinks,
+//! pictures, lists, fonts of other scripts) is collected on the way for
+//! the package ([`super::package`]) and the numbering part.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use crate::document::{
+    Align, Block, Caption, Cell, Document, Fact, Figure, Inline, Table, TitleItem,
+};
+use crate::errors::DocxError;
+use crate::render::RenderContext;
+use crate::render::docx::columns;
+use crate::render::docx::numbering::{FIRST_LIST_ID, LIST_LEVELS, ListInstance};
+use crate::render::docx::raster::Picture;
+use crate::render::docx::styles::{HOUSE_TABLE, TABLE_NOTE, TABLE_TEXT};
+use crate::render::docx::xml::Xml;
+use crate::render::docx::{
+    EMU_PER_TWIP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, NUMBERED_HEADING_LEVELS, PAGE_H, PAGE_W,
+    TEXT_H, TEXT_W,
+};
+
+/// What the body parts refer to.
+#[derive(Default)]
+pub struct Body {
+    pub document: String,
+    pub header: String,
+    pub footer: String,
+    /// The targets of the external hyperlinks, `rIdLink1` first.
+    pub links: Vec<String>,
+    /// The pictures, `rIdImage1` (and `rIdSvg1`) first.
+    pub media: Vec<Arc<Picture>>,
+    /// The lists, numbered from [`FIRST_LIST_ID`].
+    pub lists: Vec<ListInstance>,
+    /// The fonts of other scripts that runs name (Arabic, Hebrew).
+    pub scripts: BTreeSet<&'static str>,
+}
+
+/// Namespaces of the document, header and footer parts.
+const NAMESPACES: &[(&str, &str)] = &[
+    ("xmlns:w", super::package::W),
+    ("xmlns:r", super::package::R),
+    ("xmlns:wp", super::package::WP),
+    ("xmlns:a", super::package::A),
+    ("xmlns:pic", super::package::PIC),
+    ("xmlns:asvg", super::package::ASVG),
+];
+
+/// The look of a run that does not come from its paragraph's style.
+#[derive(Clone, Copy, Default)]
+struct Look<'a> {
+    style: Option<&'a str>,
+    bold: bool,
+    italic: bool,
+    colour: Option<&'a str>,
+    /// Half-points.
+    size: Option<u32>,
+}
+
+/// Paragraph properties, each written only when set.
+#[derive(Default)]
+struct Para<'a> {
+    style: Option<&'a str>,
+    keep_next: bool,
+    page_break_before: bool,
+    /// (level, numbering id).
+    num: Option<(usize, usize)>,
+    jc: Option<&'static str>,
+}
+
+/// Writes the body parts of one report.
+pub struct Writer<'a> {
+    ctx: &'a RenderContext<'a>,
+    /// The charts' pictures, by chart id.
+    pictures: &'a HashMap<String, Arc<Picture>>,
+    x: Xml,
+    out: Body,
+    bookmarks: usize,
+}
+
+/// The document, header and footer of `ctx`'s report.
+pub fn write(
+    ctx: &RenderContext,
+    pictures: &HashMap<String, Arc<Picture>>,
+    logo: Option<Arc<Picture>>,
+) -> Result<Body, DocxError> {
+    let mut w = Writer {
+        ctx,
+        pictures,
+        x: Xml::part(),
+        out: Body::default(),
+        bookmarks: 0,
+    };
+    w.x.open("w:document", NAMESPACES);
+    w.x.open("w:body", &[]);
+    w.title_page(logo);
+    let doc = ctx.document;
+    let breaks = matches!(
+        doc.blocks.first(),
+        Some(Block::Toc { .. } | Block::Heading { level: 1, .. })
+    );
+    if !breaks {
+        // The first block does not start a page of its own: a break does.
+        w.x.open("w:p", &[]);
+        w.x.open("w:r", &[]);
+        w.x.empty("w:br", &[("w:type", "page")]);
+        w.x.close("w:r");
+        w.x.close("w:p");
+    }
+    for block in &doc.blocks {
+        w.block(block, 0)?;
+    }
+    w.section();
+    w.x.close("w:body");
+    w.x.close("w:document");
+    let document = std::mem::replace(&mut w.x, Xml::part()).finish();
+    w.out.document = document;
+    w.header();
+    w.footer();
+    Ok(w.out)
+}
+
+/// An empty header or footer, for the title page.
+pub fn empty_part(root: &str) -> String {
+    let mut x = Xml::part();
+    x.open(root, NAMESPACES);
+    x.empty("w:p", &[]);
+    x.close(root);
+    x.finish()
+}
+
+/// The bookmark of an anchor of the model: the anchor after `_`. Word
+/// hides bookmarks so named from an editor's list, as it does its own
+/// targets of the table of contents.
+pub fn bookmark(anchor: &str) -> String {
+    format!("_{anchor}")
+}
+
+/// Level, bookmark and printed text ("2.3 Title") of each heading.
+fn headings(doc: &Document) -> impl Iterator<Item = (u8, String, String)> + '_ {
+    doc.blocks.iter().filter_map(|b| match b {
+        Block::Heading {
+            level,
+            number,
+            text,
+            anchor,
+        } => Some((*level, bookmark(anchor), format!("{number} {text}"))),
+        _ => None,
+    })
+}
+
+impl Writer<'_> {
+    fn p_open(&mut self, p: &Para) {
+        self.x.open("w:p", &[]);
+        if p.style.is_none()
+            && !p.keep_next
+            && !p.page_break_before
+            && p.num.is_none()
+            && p.jc.is_none()
+        {
+            return;
+        }
+        self.x.open("w:pPr", &[]);
+        if let Some(s) = p.style {
+            self.x.val("w:pStyle", s);
+        }
+        if p.keep_next {
+            self.x.empty("w:keepNext", &[]);
+        }
+        if p.page_break_before {
+            self.x.empty("w:pageBreakBefore", &[]);
+        }
+        if let Some((level, id)) = p.num {
+            super::styles::num_pr(&mut self.x, Some(level), id);
+        }
+        if let Some(jc) = p.jc {
+            self.x.val("w:jc", jc);
+        }
+        self.x.close("w:pPr");
+    }
+
+    /// `<w:rPr>` in the order of CT_RPr; nothing when nothing is set.
+    fn run_props(&mut self, look: &Look, script: Option<&'static str>) {
+        if look.style.is_none()
+            && !look.bold
+            && !look.italic
+            && look.colour.is_none()
+            && look.size.is_none()
+            && script.is_none()
+        {
+            return;
+        }
+        let x = &mut self.x;
+        x.open("w:rPr", &[]);
+        if let Some(s) = look.style {
+            x.val("w:rStyle", s);
+        }
+        if let Some(family) = script {
+            // Word and LibreOffice take right-to-left letters from the
+            // complex-script font; the bidirectional algorithm orders them.
+            x.empty("w:rFonts", &[("w:cs", family)]);
+        }
+        if look.bold {
+            x.empty("w:b", &[]);
+            x.empty("w:bCs", &[]);
+        }
+        if look.italic {
+            x.empty("w:i", &[]);
+            x.empty("w:iCs", &[]);
+        }
+        if let Some(c) = look.colour {
+            x.val("w:color", c);
+        }
+        if let Some(s) = look.size {
+            let s = s.to_string();
+            x.val("w:sz", &s);
+            x.val("w:szCs", &s);
+        }
+        x.close("w:rPr");
+    }
+
+    /// A run of text.
+    fn run(&mut self, text: &str, look: &Look) {
+        let script = text.chars().find_map(crate::fonts::script_family);
+        if let Some(s) = script {
+            self.out.scripts.insert(s);
+        }
+        self.x.open("w:r", &[]);
+        self.run_props(look, script);
+        self.x.leaf("w:t", &[("xml:space", "preserve")], text);
+        self.x.close("w:r");
+    }
+
+    /// A run holding one element (`w:br`, `w:tab`, `w:fldChar`).
+    fn run_with(&mut self, look: &Look, tag: &str, attrs: &[(&str, &str)]) {
+        self.x.open("w:r", &[]);
+        self.run_props(look, None);
+        self.x.empty(tag, attrs);
+        self.x.close("w:r");
+    }
+
+    /// A field as Word writes one: begin, instruction, separate, the cached
+    /// result, end, each in a run of its own.
+    fn field(&mut self, instruction: &str, result: &str, look: &Look) {
+        self.run_with(look, "w:fldChar", &[("w:fldCharType", "begin")]);
+        self.x.open("w:r", &[]);
+        self.run_props(look, None);
+        self.x
+            .leaf("w:instrText", &[("xml:space", "preserve")], instruction);
+        self.x.close("w:r");
+        self.run_with(look, "w:fldChar", &[("w:fldCharType", "separate")]);
+        self.run(result, look);
+        self.run_with(look, "w:fldChar", &[("w:fldCharType", "end")]);
+    }
+
+    fn bookmark_start(&mut self, name: &str) -> String {
+        self.bookmarks += 1;
+        let id = self.bookmarks.to_string();
+        self.x
+            .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", name)]);
+        id
+    }
+
+    fn bookmark_end(&mut self, id: &str) {
+        self.x.empty("w:bookmarkEnd", &[("w:id", id)]);
+    }
+
+    /// The runs of `inlines`, links as hyperlinks.
+    fn inlines(&mut self, inlines: &[Inline], look: Look) {
+        for i in inlines {
+            match i {
+                Inline::Text { text } => self.run(text, &look),
+                Inline::Strong { content } => self.inlines(content, Look { bold: true, ..look }),
+                Inline::Emph { content } => self.inlines(
+                    content,
+                    Look {
+                        italic: true,
+                        ..look
+                    },
+                ),
+                Inline::LineBreak => self.run_with(&look, "w:br", &[]),
+                Inline::Status { key, label } => {
+                    // A small square in the status colour; the word carries
+                    // the meaning.
+                    let colour = self.ctx.style.status(key).hex();
+                    self.run(
+                        "\u{25a0}",
+                        &Look {
+                            colour: Some(&colour),
+                            bold: false,
+                            italic: false,
+                            ..look
+                        },
+                    );
+                    self.run("\u{a0}", &look);
+                    self.run(label, &Look { bold: true, ..look });
+                }
+                Inline::Link { url, content } => {
+                    self.out.links.push(url.clone());
+                    let id = format!("rIdLink{}", self.out.links.len());
+                    self.x
+                        .open("w:hyperlink", &[("r:id", &id), ("w:history", "1")]);
+                    self.inlines(
+                        content,
+                        Look {
+                            style: Some("Hyperlink"),
+                            ..look
+                        },
+                    );
+                    self.x.close("w:hyperlink");
+                }
+            }
+        }
+    }
+
+    fn paragraph(&mut self, para: &Para, inlines: &[Inline], look: Look) {
+        self.p_open(para);
+        self.inlines(inlines, look);
+        self.x.close("w:p");
+    }
+
+    fn text_paragraph(&mut self, para: &Para, text: &str, look: Look) {
+        self.p_open(para);
+        self.run(text, &look);
+        self.x.close("w:p");
+    }
+
+    /// The title page: the model's items in its order.
+    fn title_page(&mut self, logo: Option<Arc<Picture>>) {
+        let style = self.ctx.style;
+        let main = style.kleuren.hoofdkleur.hex();
+        let concept = style.kleuren.concept.hex();
+        let mut logo = logo;
+        for item in &self.ctx.document.meta.titelpagina {
+            let styled = |s| Para {
+                style: Some(s),
+                ..Para::default()
+            };
+            match item {
+                TitleItem::Overline { tekst } => {
+                    self.text_paragraph(&styled("Subtitle"), &tekst.to_uppercase(), Look::default())
+                }
+                TitleItem::Title { tekst } => {
+                    self.text_paragraph(&styled("Title"), tekst, Look::default())
+                }
+                TitleItem::Year { tekst } => {
+                    self.text_paragraph(&styled("Subtitle"), tekst, Look::default())
+                }
+                TitleItem::Subtitle { tekst } => self.text_paragraph(
+                    &Para::default(),
+                    tekst,
+                    Look {
+                        colour: Some(&main),
+                        size: Some(26),
+                        ..Look::default()
+                    },
+                ),
+                TitleItem::Facts { regels } => self.facts(regels),
+                TitleItem::Logo { alt, .. } => {
+                    if let Some(picture) = logo.take() {
+                        self.x.open("w:p", &[]);
+                        self.picture(picture, alt, 2835);
+                        self.x.close("w:p");
+                    }
+                }
+                TitleItem::DraftMark { tekst } => self.text_paragraph(
+                    &Para::default(),
+                    tekst,
+                    Look {
+                        bold: true,
+                        colour: Some(&concept),
+                        size: Some(28),
+                        ..Look::default()
+                    },
+                ),
+            }
+        }
+    }
+
+    /// `<w:tblPr>` of a table in the house table style.
+    fn table_props(&mut self, width: Option<usize>, centred: bool, plain: bool) {
+        let x = &mut self.x;
+        x.open("w:tblPr", &[]);
+        x.val("w:tblStyle", HOUSE_TABLE);
+        match width {
+            Some(w) => x.empty("w:tblW", &[("w:w", &w.to_string()), ("w:type", "dxa")]),
+            None => x.empty("w:tblW", &[("w:w", "0"), ("w:type", "auto")]),
+        }
+        x.val("w:jc", if centred { "center" } else { "left" });
+        if plain {
+            // The title page's facts: the house table without its lines.
+            x.open("w:tblBorders", &[]);
+            for side in [
+                "w:top",
+                "w:left",
+                "w:bottom",
+                "w:right",
+                "w:insideH",
+                "w:insideV",
+            ] {
+                x.val(side, "nil");
+            }
+            x.close("w:tblBorders");
+        }
+        x.empty("w:tblLayout", &[("w:type", "fixed")]);
+        // Which parts of the table style apply, as attributes and as
+        // the bit mask of Word 2007, which LibreOffice reads.
+        let (mask, first_row, bands) = if plain {
+            ("0600", "0", "1")
+        } else {
+            ("0420", "1", "0")
+        };
+        x.empty(
+            "w:tblLook",
+            &[
+                ("w:val", mask),
+                ("w:firstRow", first_row),
+                ("w:lastRow", "0"),
+                ("w:firstColumn", "0"),
+                ("w:lastColumn", "0"),
+                ("w:noHBand", bands),
+                ("w:noVBand", "1"),
+            ],
+        );
+        x.close("w:tblPr");
+    }
+
+    fn grid(&mut self, widths: &[usize]) {
+        self.x.open("w:tblGrid", &[]);
+        for w in widths {
+            self.x.empty("w:gridCol", &[("w:w", &w.to_string())]);
+        }
+        self.x.close("w:tblGrid");
+    }
+
+    fn cell_open(&mut self, width: usize) {
+        self.x.open("w:tc", &[]);
+        self.x.open("w:tcPr", &[]);
+        self.x
+            .empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
+        self.x.close("w:tcPr");
+    }
+
+    /// The facts of the title page, as a table without lines.
+    fn facts(&mut self, facts: &[Fact]) {
+        let widths = [2400, TEXT_W as usize - 2400];
+        self.x.open("w:tbl", &[]);
+        self.table_props(None, false, true);
+        self.grid(&widths);
+        for fact in facts {
+            self.x.open("w:tr", &[]);
+            self.cell_open(widths[0]);
+            self.text_paragraph(&Para::default(), &fact.label, Look::default());
+            self.x.close("w:tc");
+            self.cell_open(widths[1]);
+            self.p_open(&Para::default());
+            for (i, line) in fact.regels.iter().enumerate() {
+                if i > 0 {
+                    self.run_with(&Look::default(), "w:br", &[]);
+                }
+                self.run(line, &Look::default());
+            }
+            self.x.close("w:p");
+            self.x.close("w:tc");
+            self.x.close("w:tr");
+        }
+        self.x.close("w:tbl");
+    }
+
+    fn block(&mut self, block: &Block, list_level: usize) -> Result<(), DocxError> {
+        match block {
+            Block::Toc { title, depth } => self.toc(title, *depth),
+            Block::Heading {
+                level,
+                number,
+                text,
+                anchor,
+            } => {
+                // Heading 1 to 3 are numbered by Word (their styles name
+                // the headings' list): the text holds no number.
+                let shown = if (*level as usize) <= NUMBERED_HEADING_LEVELS {
+                    text.clone()
+                } else {
+                    format!("{number} {text}")
+                };
+                const IDS: [&str; 9] = [
+                    "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6",
+                    "Heading7", "Heading8", "Heading9",
+                ];
+                self.p_open(&Para {
+                    style: Some(IDS[(*level as usize).clamp(1, 9) - 1]),
+                    ..Para::default()
+                });
+                let id = self.bookmark_start(&bookmark(anchor));
+                self.run(&shown, &Look::default());
+                self.bookmark_end(&id);
+                self.x.close("w:p");
+            }
+            Block::Paragraph { content } => {
+                self.paragraph(&Para::default(), content, Look::default())
+            }
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => self.list(*ordered, *start, items, list_level)?,
+            Block::Table(t) => self.table(t),
+            Block::Figure(f) => self.figure(f)?,
+        }
+        Ok(())
+    }
+
+    /// The table of contents: Word's TOC field in Word's content control,
+    /// its cached entries the headings with their numbers, linked to their
+    /// bookmarks, without a page column: the pages are unknown until Word
+    /// or LibreOffice lays out the document, and an entry without a page
+    /// number is better than a dot leader that ends in nothing. Updating
+    /// the field (Word asks for it when the editor clicks the contents)
+    /// writes the page column.
+    fn toc(&mut self, title: &str, depth: u8) {
+        self.x.open("w:sdt", &[]);
+        self.x.open("w:sdtPr", &[]);
+        self.x.open("w:docPartObj", &[]);
+        self.x.val("w:docPartGallery", "Table of Contents");
+        self.x.empty("w:docPartUnique", &[]);
+        self.x.close("w:docPartObj");
+        self.x.close("w:sdtPr");
+        self.x.open("w:sdtContent", &[]);
+        self.text_paragraph(
+            &Para {
+                style: Some("TOCHeading"),
+                ..Para::default()
+            },
+            title,
+            Look::default(),
+        );
+        let entries: Vec<(u8, String, String)> = headings(self.ctx.document)
+            .filter(|(level, ..)| *level <= depth)
+            .collect();
+        let instruction = format!(" TOC \\o \"1-{depth}\" \\h \\z \\u ");
+        const IDS: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
+        let none = Look::default();
+        for (i, (level, target, text)) in entries.iter().enumerate() {
+            self.p_open(&Para {
+                style: Some(IDS[(*level as usize).clamp(1, 3) - 1]),
+                ..Para::default()
+            });
+            if i == 0 {
+                self.run_with(&none, "w:fldChar", &[("w:fldCharType", "begin")]);
+                self.x.open("w:r", &[]);
+                self.x
+                    .leaf("w:instrText", &[("xml:space", "preserve")], &instruction);
+                self.x.close("w:r");
+                self.run_with(&none, "w:fldChar", &[("w:fldCharType", "separate")]);
+            }
+            self.x
+                .open("w:hyperlink", &[("w:anchor", target), ("w:history", "1")]);
+            self.run(text, &none);
+            self.x.close("w:hyperlink");
+            if i + 1 == entries.len() {
+                self.run_with(&none, "w:fldChar", &[("w:fldCharType", "end")]);
+            }
+            self.x.close("w:p");
+        }
+        self.x.close("w:sdtContent");
+        self.x.close("w:sdt");
+    }
+
+    fn list(
+        &mut self,
+        ordered: bool,
+        start: u64,
+        items: &[Vec<Block>],
+        level: usize,
+    ) -> Result<(), DocxError> {
+        // Every list gets its own numbering instance, so numbers restart.
+        self.out.lists.push(ListInstance {
+            ordered,
+            level,
+            start,
+        });
+        let num_id = FIRST_LIST_ID + self.out.lists.len() - 1;
+        for item in items {
+            for (i, b) in item.iter().enumerate() {
+                match b {
+                    Block::Paragraph { content } if i == 0 => self.paragraph(
+                        &Para {
+                            style: Some("ListParagraph"),
+                            num: Some((level, num_id)),
+                            ..Para::default()
+                        },
+                        content,
+                        Look::default(),
+                    ),
+                    Block::List {
+                        ordered,
+                        start,
+                        items,
+                    } => self.list(*ordered, *start, items, (level + 1).min(LIST_LEVELS - 1))?,
+                    other => self.block(other, level)?,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A caption as Word writes one: its word, a SEQ field that counts the
+    /// tables or figures (its result the model's number), and the text,
+    /// the word and number inside the bookmark of the model's anchor (as
+    /// Word's cross-reference "label and number" marks them). Word's
+    /// "Insert Caption" and Table of Figures count the same field, and an
+    /// inserted table renumbers the later ones when fields are updated.
+    fn caption(&mut self, caption: &Caption, anchor: &str, keep_next: bool) {
+        let counter: String = caption
+            .label
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let counter = if counter.is_empty() {
+            "Bijschrift".to_string()
+        } else {
+            counter
+        };
+        self.p_open(&Para {
+            style: Some("Caption"),
+            keep_next,
+            ..Para::default()
+        });
+        let none = Look::default();
+        let id = self.bookmark_start(&bookmark(anchor));
+        self.run(&format!("{} ", caption.label), &none);
+        self.field(
+            &format!(" SEQ {counter} \\* ARABIC "),
+            &caption.number.to_string(),
+            &none,
+        );
+        self.bookmark_end(&id);
+        self.run(&format!("{}{}", caption.separator, caption.text), &none);
+        self.x.close("w:p");
+    }
+
+    fn cell(&mut self, c: &Cell, align: Align, width: usize) {
+        let jc = if align == Align::Right {
+            "right"
+        } else {
+            "left"
+        };
+        self.cell_open(width);
+        let para = |style| Para {
+            style: Some(style),
+            jc: Some(jc),
+            ..Para::default()
+        };
+        self.paragraph(&para(TABLE_TEXT), &c.content, Look::default());
+        if let Some(note) = &c.note {
+            self.paragraph(&para(TABLE_NOTE), note, Look::default());
+        }
+        self.x.close("w:tc");
+    }
+
+    fn table(&mut self, t: &Table) {
+        self.caption(&t.caption, &t.anchor, true);
+        let (grid, width) = columns::grid(t, TEXT_W);
+        let align = |i: usize| t.align.get(i).copied().unwrap_or(Align::Left);
+        self.x.open("w:tbl", &[]);
+        self.table_props(Some(width), width < TEXT_W as usize, false);
+        self.grid(&grid);
+        // The header row repeats on every page the table runs onto.
+        self.x.open("w:tr", &[]);
+        self.x.open("w:trPr", &[]);
+        self.x.empty("w:cantSplit", &[]);
+        self.x.empty("w:tblHeader", &[]);
+        self.x.close("w:trPr");
+        for (i, h) in t.header.iter().enumerate() {
+            self.cell(&Cell::text(h.clone()), align(i), grid[i]);
+        }
+        self.x.close("w:tr");
+        for row in &t.rows {
+            self.x.open("w:tr", &[]);
+            self.x.open("w:trPr", &[]);
+            self.x.empty("w:cantSplit", &[]);
+            self.x.close("w:trPr");
+            for (i, c) in row.iter().enumerate() {
+                self.cell(c, align(i), grid[i]);
+            }
+            self.x.close("w:tr");
+        }
+        self.x.close("w:tbl");
+        // Space after the table.
+        self.x.empty("w:p", &[]);
+    }
+
+    fn figure(&mut self, f: &Figure) -> Result<(), DocxError> {
+        let picture = self
+            .pictures
+            .get(&f.chart)
+            .cloned()
+            .ok_or_else(|| DocxError::MissingChart(f.chart.clone()))?;
+        let width = (TEXT_W as f32 * f.width) as u32;
+        self.p_open(&Para {
+            keep_next: true,
+            jc: Some("center"),
+            ..Para::default()
+        });
+        self.picture(picture, &f.alt, width);
+        self.x.close("w:p");
+        self.caption(&f.caption, &f.anchor, false);
+        Ok(())
+    }
+
+    /// An inline picture, `width_twips` wide: the PNG, and the SVG as Word
+    /// 2016's extension of the blip (older readers show the PNG).
+    fn picture(&mut self, picture: Arc<Picture>, alt: &str, width_twips: u32) {
+        let (px_w, px_h) = (picture.width, picture.height);
+        let mut w_emu = u64::from(width_twips * EMU_PER_TWIP);
+        let mut h_emu = w_emu * u64::from(px_h) / u64::from(px_w.max(1));
+        // Never taller than the text area (less a line for the caption):
+        // a drawing larger than its page is cut off in Word and LibreOffice.
+        let max_h = u64::from((TEXT_H - 600) * EMU_PER_TWIP);
+        if h_emu > max_h {
+            w_emu = w_emu * max_h / h_emu;
+            h_emu = max_h;
+        }
+        let has_svg = picture.svg.is_some();
+        self.out.media.push(picture);
+        let n = self.out.media.len().to_string();
+        let (cx, cy) = (w_emu.to_string(), h_emu.to_string());
+        let name = format!("Figuur {n}");
+        let x = &mut self.x;
+        x.open("w:r", &[]);
+        x.open("w:drawing", &[]);
+        x.open(
+            "wp:inline",
+            &[
+                ("distT", "0"),
+                ("distB", "0"),
+                ("distL", "0"),
+                ("distR", "0"),
+            ],
+        );
+        x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
+        x.empty(
+            "wp:effectExtent",
+            &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
+        );
+        x.empty("wp:docPr", &[("id", &n), ("name", &name), ("descr", alt)]);
+        x.open("wp:cNvGraphicFramePr", &[]);
+        x.empty("a:graphicFrameLocks", &[("noChangeAspect", "1")]);
+        x.close("wp:cNvGraphicFramePr");
+        x.open("a:graphic", &[]);
+        x.open("a:graphicData", &[("uri", super::package::PIC)]);
+        x.open("pic:pic", &[]);
+        x.open("pic:nvPicPr", &[]);
+        x.empty("pic:cNvPr", &[("id", &n), ("name", &name), ("descr", alt)]);
+        x.open("pic:cNvPicPr", &[]);
+        x.empty("a:picLocks", &[("noChangeAspect", "1")]);
+        x.close("pic:cNvPicPr");
+        x.close("pic:nvPicPr");
+        x.open("pic:blipFill", &[]);
+        let png_id = format!("rIdImage{n}");
+        if has_svg {
+            x.open("a:blip", &[("r:embed", &png_id)]);
+            x.open("a:extLst", &[]);
+            x.open("a:ext", &[("uri", super::package::SVG_BLIP_EXT)]);
+            x.empty("asvg:svgBlip", &[("r:embed", &format!("rIdSvg{n}"))]);
+            x.close("a:ext");
+            x.close("a:extLst");
+            x.close("a:blip");
+        } else {
+            x.empty("a:blip", &[("r:embed", &png_id)]);
+        }
+        x.open("a:stretch", &[]);
+        x.empty("a:fillRect", &[]);
+        x.close("a:stretch");
+        x.close("pic:blipFill");
+        x.open("pic:spPr", &[]);
+        x.open("a:xfrm", &[]);
+        x.empty("a:off", &[("x", "0"), ("y", "0")]);
+        x.empty("a:ext", &[("cx", &cx), ("cy", &cy)]);
+        x.close("a:xfrm");
+        x.open("a:prstGeom", &[("prst", "rect")]);
+        x.empty("a:avLst", &[]);
+        x.close("a:prstGeom");
+        x.close("pic:spPr");
+        x.close("pic:pic");
+        x.close("a:graphicData");
+        x.close("a:graphic");
+        x.close("wp:inline");
+        x.close("w:drawing");
+        x.close("w:r");
+    }
+
+    /// The section: A4, the PDF's margins, header and footer on every page
+    /// but the first.
+    fn section(&mut self) {
+        let x = &mut self.x;
+        x.open("w:sectPr", &[]);
+        for (tag, kind, id) in [
+            ("w:headerReference", "default", "rIdHeader1"),
+            ("w:headerReference", "first", "rIdHeader2"),
+            ("w:footerReference", "default", "rIdFooter1"),
+            ("w:footerReference", "first", "rIdFooter2"),
+        ] {
+            x.empty(tag, &[("w:type", kind), ("r:id", id)]);
+        }
+        x.empty(
+            "w:pgSz",
+            &[("w:w", &PAGE_W.to_string()), ("w:h", &PAGE_H.to_string())],
+        );
+        let (top, bottom, side) = (
+            MARGIN_TOP.to_string(),
+            MARGIN_BOTTOM.to_string(),
+            MARGIN_X.to_string(),
+        );
+        x.empty(
+            "w:pgMar",
+            &[
+                ("w:top", &top),
+                ("w:right", &side),
+                ("w:bottom", &bottom),
+                ("w:left", &side),
+                ("w:header", "720"),
+                ("w:footer", "720"),
+                ("w:gutter", "0"),
+            ],
+        );
+        x.empty("w:cols", &[("w:space", "425")]);
+        x.empty("w:titlePg", &[]);
+        x.close("w:sectPr");
+    }
+
+    /// The running head and, in a concept, the concept mark at the right.
+    fn header(&mut self) {
+        self.x = Xml::part();
+        self.x.open("w:hdr", NAMESPACES);
+        let meta = &self.ctx.document.meta;
+        self.p_open(&Para {
+            style: Some("Header"),
+            ..Para::default()
+        });
+        self.run(&meta.kopregel, &Look::default());
+        if meta.concept {
+            let colour = self.ctx.style.kleuren.concept.hex();
+            let mark = Look {
+                bold: true,
+                colour: Some(&colour),
+                ..Look::default()
+            };
+            self.run_with(&mark, "w:tab", &[]);
+            self.run(&meta.labels.concept, &mark);
+        }
+        self.x.close("w:p");
+        self.x.close("w:hdr");
+        self.out.header = std::mem::take(&mut self.x).finish();
+    }
+
+    /// "pagina N van M" at the right.
+    fn footer(&mut self) {
+        self.x = Xml::part();
+        self.x.open("w:ftr", NAMESPACES);
+        let labels = &self.ctx.document.meta.labels;
+        let none = Look::default();
+        self.p_open(&Para {
+            style: Some("Footer"),
+            jc: Some("right"),
+            ..Para::default()
+        });
+        self.run(&format!("{} ", labels.pagina), &none);
+        self.field(" PAGE ", "1", &none);
+        self.run(&format!(" {} ", labels.van), &none);
+        self.field(" NUMPAGES ", "1", &none);
+        self.x.close("w:p");
+        self.x.close("w:ftr");
+        self.out.footer = std::mem::take(&mut self.x).finish();
+    }
+}

@@ -1,0 +1,153 @@
+//! The numbering part (`word/numbering.xml`): the bullet and numbered lists
+//! of the report, four levels deep, and the headings' multilevel list
+//! ("1", "1.1", "1.1.1", tied to Heading 1 to 3). The list styles (List
+//! Bullet, List Number) and the headings name their instances; every list
+//! of the report has an instance of its own, so that its numbers restart.
+
+use crate::render::docx::xml::Xml;
+use crate::render::docx::{BULLET_NUM_ID, HEADING_NUM_ID, NUMBERED_HEADING_LEVELS, ORDERED_NUM_ID};
+
+const ABSTRACT_BULLET: &str = "0";
+const ABSTRACT_ORDERED: &str = "1";
+const ABSTRACT_HEADINGS: &str = "2";
+/// The first numbering id of the report's own lists, after those of the styles.
+pub const FIRST_LIST_ID: usize = 103;
+/// Levels of a list.
+pub const LIST_LEVELS: usize = 4;
+
+/// One list of the report: its kind, and the number it starts at.
+#[derive(Clone, Copy)]
+pub struct ListInstance {
+    pub ordered: bool,
+    pub level: usize,
+    pub start: u64,
+}
+
+/// The numbering part, with an instance per list of `lists`, numbered from
+/// [`FIRST_LIST_ID`] in order.
+pub fn numbering_xml(lists: &[ListInstance], bullet_colour: &str) -> String {
+    let mut x = Xml::part();
+    x.open("w:numbering", &[("xmlns:w", super::package::W)]);
+    // CT_Numbering: every abstract numbering before the instances.
+    x.open("w:abstractNum", &[("w:abstractNumId", ABSTRACT_BULLET)]);
+    x.val("w:multiLevelType", "hybridMultilevel");
+    for level in 0..LIST_LEVELS {
+        let marker = if level == 0 { "•" } else { "–" };
+        lvl(
+            &mut x,
+            level,
+            "bullet",
+            marker,
+            None,
+            Some(bullet_colour),
+            420 * (level + 1),
+            280,
+        );
+    }
+    x.close("w:abstractNum");
+    x.open("w:abstractNum", &[("w:abstractNumId", ABSTRACT_ORDERED)]);
+    x.val("w:multiLevelType", "hybridMultilevel");
+    for level in 0..LIST_LEVELS {
+        let text = format!("%{}.", level + 1);
+        lvl(
+            &mut x,
+            level,
+            "decimal",
+            &text,
+            None,
+            None,
+            420 * (level + 1),
+            360,
+        );
+    }
+    x.close("w:abstractNum");
+    x.open("w:abstractNum", &[("w:abstractNumId", ABSTRACT_HEADINGS)]);
+    x.val("w:multiLevelType", "multilevel");
+    for level in 0..NUMBERED_HEADING_LEVELS {
+        let text = (1..=level + 1)
+            .map(|k| format!("%{k}"))
+            .collect::<Vec<_>>()
+            .join(".");
+        let style = format!("Heading{}", level + 1);
+        lvl(&mut x, level, "decimal", &text, Some(&style), None, 0, 0);
+    }
+    x.close("w:abstractNum");
+
+    for (i, list) in lists.iter().enumerate() {
+        let id = (FIRST_LIST_ID + i).to_string();
+        let abstract_id = if list.ordered {
+            ABSTRACT_ORDERED
+        } else {
+            ABSTRACT_BULLET
+        };
+        x.open("w:num", &[("w:numId", &id)]);
+        x.val("w:abstractNumId", abstract_id);
+        x.open("w:lvlOverride", &[("w:ilvl", &list.level.to_string())]);
+        x.val("w:startOverride", &list.start.to_string());
+        x.close("w:lvlOverride");
+        x.close("w:num");
+    }
+    for (id, abstract_id) in [
+        (HEADING_NUM_ID, ABSTRACT_HEADINGS),
+        (BULLET_NUM_ID, ABSTRACT_BULLET),
+        (ORDERED_NUM_ID, ABSTRACT_ORDERED),
+    ] {
+        x.open("w:num", &[("w:numId", &id.to_string())]);
+        x.val("w:abstractNumId", abstract_id);
+        if id == ORDERED_NUM_ID {
+            // Its own count, from 1: not a continuation of the report's lists.
+            for level in 0..3 {
+                x.open("w:lvlOverride", &[("w:ilvl", &level.to_string())]);
+                x.val("w:startOverride", "1");
+                x.close("w:lvlOverride");
+            }
+        }
+        x.close("w:num");
+    }
+    x.close("w:numbering");
+    x.finish()
+}
+
+/// One level, in the order of CT_Lvl (ECMA-376 Part 1, 17.9.6). Headings
+/// have their number followed by a space and no indent; lists a hanging
+/// indent.
+#[allow(clippy::too_many_arguments)]
+fn lvl(
+    x: &mut Xml,
+    level: usize,
+    format: &str,
+    text: &str,
+    style: Option<&str>,
+    colour: Option<&str>,
+    left: usize,
+    hanging: usize,
+) {
+    x.open("w:lvl", &[("w:ilvl", &level.to_string())]);
+    x.val("w:start", "1");
+    x.val("w:numFmt", format);
+    if let Some(s) = style {
+        x.val("w:pStyle", s);
+        x.val("w:suff", "space");
+    }
+    x.val("w:lvlText", text);
+    x.val("w:lvlJc", "left");
+    x.open("w:pPr", &[]);
+    if hanging > 0 {
+        x.empty(
+            "w:ind",
+            &[
+                ("w:left", &left.to_string()),
+                ("w:hanging", &hanging.to_string()),
+            ],
+        );
+    } else {
+        x.empty("w:ind", &[("w:left", "0"), ("w:firstLine", "0")]);
+    }
+    x.close("w:pPr");
+    if let Some(c) = colour {
+        x.open("w:rPr", &[]);
+        x.val("w:color", c);
+        x.close("w:rPr");
+    }
+    x.close("w:lvl");
+}

@@ -1,0 +1,671 @@
+//! The styles part (`word/styles.xml`), written once from the house style
+//! (`huisstijl.yaml`): the document defaults, the styles the report uses and
+//! the built-in styles an editor needs (Heading 1-9, List Bullet and List
+//! Number with their levels 2 and 3, the table of contents, header and
+//! footer), and one house table style, `Huisstijltabel`, whose header row,
+//! zebra rows and lines live in the style rather than in the cells.
+//!
+//! A style the editor changed or added in `stijl.docx` ([`super::reference`])
+//! is written as the editor left it, in the place of ours; only its
+//! numbering is ours, since the reference's lists are not in the output.
+
+use crate::document::house_style::HouseStyle;
+use crate::render::docx::reference::EditorStyles;
+use crate::render::docx::xml::Xml;
+use crate::render::docx::{
+    BULLET_NUM_ID, HEADING_NUM_ID, NUMBERED_HEADING_LEVELS, ORDERED_NUM_ID, TEXT_W,
+};
+
+/// The paragraph style of table cells: no space before or after and single
+/// line spacing, as the PDF's table rows, in the table text size.
+pub const TABLE_TEXT: &str = "Tabeltekst";
+/// The notes under a value in a table cell: smaller and dark grey.
+pub const TABLE_NOTE: &str = "Tabelnoot";
+/// The one table style of the report.
+pub const HOUSE_TABLE: &str = "Huisstijltabel";
+
+/// What a style is for.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Paragraph,
+    Character,
+    Table,
+    Numbering,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Paragraph => "paragraph",
+            Kind::Character => "character",
+            Kind::Table => "table",
+            Kind::Numbering => "numbering",
+        }
+    }
+}
+
+/// Paragraph properties of a style, each written only when set.
+#[derive(Default, Clone)]
+struct Para {
+    keep_next: bool,
+    keep_lines: bool,
+    page_break_before: bool,
+    /// (level, numbering id); `(None, 0)` switches a numbering off.
+    num: Option<(Option<usize>, usize)>,
+    /// Right-aligned tab stops with a dot leader or none, and centred ones.
+    tabs: Vec<(&'static str, Option<&'static str>, u32)>,
+    /// Space before and after, in twips, and the line spacing in 240ths.
+    spacing: Option<(u32, u32, u32)>,
+    indent_left: Option<u32>,
+    contextual: bool,
+    jc: Option<&'static str>,
+    outline: Option<u8>,
+}
+
+/// Run properties of a style.
+#[derive(Default, Clone)]
+struct Chars {
+    bold: Option<bool>,
+    italic: Option<bool>,
+    colour: Option<String>,
+    /// Half-points.
+    size: Option<u32>,
+    underline: bool,
+}
+
+/// One style.
+struct Def {
+    kind: Kind,
+    id: &'static str,
+    name: String,
+    default: bool,
+    custom: bool,
+    based_on: Option<&'static str>,
+    next: Option<&'static str>,
+    priority: Option<u32>,
+    /// Shown in Word's style gallery.
+    quick: bool,
+    /// Hidden until used (Word's own table and numbering defaults).
+    semi_hidden: bool,
+    para: Para,
+    chars: Chars,
+}
+
+impl Def {
+    fn new(kind: Kind, id: &'static str, name: impl Into<String>) -> Self {
+        Def {
+            kind,
+            id,
+            name: name.into(),
+            default: false,
+            custom: false,
+            based_on: None,
+            next: None,
+            priority: None,
+            quick: false,
+            semi_hidden: false,
+            para: Para::default(),
+            chars: Chars::default(),
+        }
+    }
+
+    fn paragraph(id: &'static str, name: impl Into<String>) -> Self {
+        let mut d = Def::new(Kind::Paragraph, id, name);
+        d.based_on = Some("Normal");
+        d
+    }
+}
+
+fn half_points(pt: f64) -> u32 {
+    (pt * 2.0).round() as u32
+}
+
+/// Every style we write, in order, from the house style.
+fn definitions(style: &HouseStyle) -> Vec<Def> {
+    let k = &style.kleuren;
+    let m = &style.maten;
+    let main = k.hoofdkleur.hex();
+    let mut out = Vec::new();
+
+    let mut normal = Def::new(Kind::Paragraph, "Normal", "Normal");
+    normal.default = true;
+    normal.quick = true;
+    normal.para.spacing = Some((0, 120, 276));
+    normal.chars.colour = Some(k.tekst.hex());
+    normal.chars.size = Some(half_points(m.tekst));
+    out.push(normal);
+
+    // Heading 1 to 9: the first three numbered by Word, each in the main
+    // colour; from Heading 4 on in the text size, as in the PDF.
+    let heading_space = [(0, 240), (360, 120), (280, 80)];
+    for level in 1..=9usize {
+        const IDS: [&str; 9] = [
+            "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7",
+            "Heading8", "Heading9",
+        ];
+        let mut h = Def::paragraph(IDS[level - 1], format!("heading {level}"));
+        h.next = Some("Normal");
+        h.priority = Some(9);
+        h.quick = true;
+        h.para.keep_next = true;
+        h.para.keep_lines = true;
+        h.para.page_break_before = level == 1;
+        if level <= NUMBERED_HEADING_LEVELS {
+            h.para.num = Some((Some(level - 1), HEADING_NUM_ID));
+        }
+        let (before, after) = heading_space.get(level - 1).copied().unwrap_or((200, 40));
+        h.para.spacing = Some((before, after, 240));
+        h.para.outline = Some(level as u8 - 1);
+        h.chars.bold = Some(true);
+        h.chars.italic = Some(false);
+        h.chars.colour = Some(main.clone());
+        h.chars.size = Some(half_points(match level {
+            1 => m.kop1,
+            2 => m.kop2,
+            3 => m.kop3,
+            _ => m.tekst,
+        }));
+        out.push(h);
+    }
+
+    let mut title = Def::paragraph("Title", "Title");
+    title.next = Some("Normal");
+    title.priority = Some(10);
+    title.quick = true;
+    title.para.spacing = Some((0, 300, 240));
+    title.chars.bold = Some(true);
+    title.chars.colour = Some(main.clone());
+    title.chars.size = Some(52);
+    out.push(title);
+
+    let mut subtitle = Def::paragraph("Subtitle", "Subtitle");
+    subtitle.next = Some("Normal");
+    subtitle.priority = Some(11);
+    subtitle.quick = true;
+    subtitle.chars.colour = Some(k.accentkleur.hex());
+    subtitle.chars.size = Some(28);
+    out.push(subtitle);
+
+    // Captions as in the PDF: centred, upright, dark grey.
+    let mut caption = Def::paragraph("Caption", "caption");
+    caption.next = Some("Normal");
+    caption.priority = Some(35);
+    caption.quick = true;
+    caption.para.spacing = Some((120, 120, 240));
+    caption.para.jc = Some("center");
+    caption.chars.italic = Some(false);
+    caption.chars.colour = Some(k.grijs_donker.hex());
+    caption.chars.size = Some(half_points(m.bijschrift));
+    out.push(caption);
+
+    let mut toc_heading = Def::paragraph("TOCHeading", "TOC Heading");
+    toc_heading.based_on = Some("Heading1");
+    toc_heading.next = Some("Normal");
+    toc_heading.priority = Some(39);
+    toc_heading.para.num = Some((None, 0));
+    toc_heading.para.outline = Some(9);
+    out.push(toc_heading);
+
+    for level in 1..=3u32 {
+        const IDS: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
+        let mut toc = Def::paragraph(IDS[level as usize - 1], format!("toc {level}"));
+        toc.next = Some("Normal");
+        toc.priority = Some(39);
+        toc.para.tabs = vec![("right", Some("dot"), TEXT_W)];
+        toc.para.spacing = Some((if level == 1 { 120 } else { 0 }, 60, 240));
+        toc.para.indent_left = Some(220 * (level - 1));
+        if level == 1 {
+            // As the PDF's outline: the chapters bold in the main colour.
+            toc.chars.bold = Some(true);
+            toc.chars.colour = Some(main.clone());
+        }
+        out.push(toc);
+    }
+
+    for (id, name) in [("Header", "header"), ("Footer", "footer")] {
+        let mut d = Def::paragraph(id, name);
+        d.priority = Some(99);
+        d.para.tabs = vec![("center", None, TEXT_W / 2), ("right", None, TEXT_W)];
+        d.para.spacing = Some((0, 0, 240));
+        d.chars.colour = Some(k.grijs.hex());
+        d.chars.size = Some(16);
+        out.push(d);
+    }
+
+    let mut list = Def::paragraph("ListParagraph", "List Paragraph");
+    list.priority = Some(34);
+    list.quick = true;
+    list.para.indent_left = Some(720);
+    list.para.contextual = true;
+    out.push(list);
+
+    for (ids, name, num_id) in [
+        (
+            ["ListBullet", "ListBullet2", "ListBullet3"],
+            "List Bullet",
+            BULLET_NUM_ID,
+        ),
+        (
+            ["ListNumber", "ListNumber2", "ListNumber3"],
+            "List Number",
+            ORDERED_NUM_ID,
+        ),
+    ] {
+        for (level, id) in ids.into_iter().enumerate() {
+            let name = if level == 0 {
+                name.to_string()
+            } else {
+                format!("{name} {}", level + 1)
+            };
+            let mut d = Def::paragraph(id, name);
+            d.priority = Some(99);
+            d.para.num = Some((Some(level), num_id));
+            d.para.contextual = true;
+            out.push(d);
+        }
+    }
+
+    let mut table_text = Def::paragraph(TABLE_TEXT, TABLE_TEXT);
+    table_text.custom = true;
+    table_text.quick = true;
+    table_text.para.spacing = Some((0, 0, 240));
+    table_text.chars.size = Some(half_points(m.tabel));
+    out.push(table_text);
+
+    let mut note = Def::paragraph(TABLE_NOTE, TABLE_NOTE);
+    note.custom = true;
+    note.based_on = Some(TABLE_TEXT);
+    note.chars.colour = Some(k.grijs_donker.hex());
+    note.chars.size = Some(half_points(m.tabel).saturating_sub(2).max(8));
+    out.push(note);
+
+    let mut default_font = Def::new(
+        Kind::Character,
+        "DefaultParagraphFont",
+        "Default Paragraph Font",
+    );
+    default_font.default = true;
+    default_font.priority = Some(1);
+    default_font.semi_hidden = true;
+    out.push(default_font);
+
+    let mut link = Def::new(Kind::Character, "Hyperlink", "Hyperlink");
+    link.based_on = Some("DefaultParagraphFont");
+    link.priority = Some(99);
+    link.chars.colour = Some(k.accentkleur.hex());
+    link.chars.underline = true;
+    out.push(link);
+
+    let mut table_normal = Def::new(Kind::Table, "TableNormal", "Normal Table");
+    table_normal.default = true;
+    table_normal.priority = Some(99);
+    table_normal.semi_hidden = true;
+    out.push(table_normal);
+
+    let mut house_table = Def::new(Kind::Table, HOUSE_TABLE, HOUSE_TABLE);
+    house_table.custom = true;
+    house_table.based_on = Some("TableNormal");
+    house_table.priority = Some(59);
+    out.push(house_table);
+
+    let mut no_list = Def::new(Kind::Numbering, "NoList", "No List");
+    no_list.default = true;
+    no_list.priority = Some(99);
+    no_list.semi_hidden = true;
+    out.push(no_list);
+
+    out
+}
+
+/// The ids of the styles we write, in order.
+pub fn ids(style: &HouseStyle) -> Vec<&'static str> {
+    definitions(style).into_iter().map(|d| d.id).collect()
+}
+
+/// The numbering a style of ours carries, for an editor's version of it.
+pub fn numbering_of(id: &str) -> Option<(Option<usize>, usize)> {
+    definitions(&HouseStyle::embedded())
+        .into_iter()
+        .find(|d| d.id == id)
+        .and_then(|d| d.para.num)
+}
+
+/// The styles part.
+pub fn styles_xml(style: &HouseStyle, language: &str, editor: &EditorStyles) -> String {
+    let mut x = Xml::part();
+    x.open(
+        "w:styles",
+        &[
+            ("xmlns:w", super::package::W),
+            ("xmlns:w14", super::package::W14),
+            ("xmlns:w15", super::package::W15),
+            ("xmlns:mc", super::package::MC),
+            ("mc:Ignorable", "w14 w15"),
+        ],
+    );
+    doc_defaults(&mut x, style, language);
+    for def in definitions(style) {
+        match editor.get(def.id) {
+            Some(theirs) => x.raw(theirs),
+            None => write_def(&mut x, &def, style),
+        }
+    }
+    for theirs in editor.added() {
+        x.raw(theirs);
+    }
+    x.close("w:styles");
+    x.finish()
+}
+
+fn doc_defaults(x: &mut Xml, style: &HouseStyle, language: &str) {
+    let font = style.lettertype.as_str();
+    x.open("w:docDefaults", &[]);
+    x.open("w:rPrDefault", &[]);
+    x.open("w:rPr", &[]);
+    x.empty(
+        "w:rFonts",
+        &[
+            ("w:ascii", font),
+            ("w:eastAsia", font),
+            ("w:hAnsi", font),
+            ("w:cs", font),
+        ],
+    );
+    x.val("w:sz", &half_points(style.maten.tekst).to_string());
+    x.val("w:szCs", &half_points(style.maten.tekst).to_string());
+    x.empty(
+        "w:lang",
+        &[
+            ("w:val", language),
+            ("w:eastAsia", language),
+            ("w:bidi", "ar-SA"),
+        ],
+    );
+    x.close("w:rPr");
+    x.close("w:rPrDefault");
+    x.open("w:pPrDefault", &[]);
+    x.open("w:pPr", &[]);
+    x.empty(
+        "w:spacing",
+        &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
+    );
+    x.close("w:pPr");
+    x.close("w:pPrDefault");
+    x.close("w:docDefaults");
+}
+
+/// One style in the order of CT_Style (ECMA-376 Part 1, 17.7.4.17).
+fn write_def(x: &mut Xml, d: &Def, style: &HouseStyle) {
+    let mut attrs = vec![("w:type", d.kind.as_str())];
+    if d.default {
+        attrs.push(("w:default", "1"));
+    }
+    if d.custom {
+        attrs.push(("w:customStyle", "1"));
+    }
+    attrs.push(("w:styleId", d.id));
+    x.open("w:style", &attrs);
+    x.val("w:name", &d.name);
+    if let Some(b) = d.based_on {
+        x.val("w:basedOn", b);
+    }
+    if let Some(n) = d.next {
+        x.val("w:next", n);
+    }
+    if let Some(p) = d.priority {
+        x.val("w:uiPriority", &p.to_string());
+    }
+    if d.semi_hidden {
+        x.empty("w:semiHidden", &[]);
+        x.empty("w:unhideWhenUsed", &[]);
+    }
+    if d.quick {
+        x.empty("w:qFormat", &[]);
+    }
+    if d.kind == Kind::Paragraph {
+        write_para(x, &d.para);
+    }
+    write_chars(x, &d.chars);
+    match d.id {
+        "TableNormal" => table_normal(x),
+        HOUSE_TABLE => house_table(x, style),
+        _ => {}
+    }
+    x.close("w:style");
+}
+
+/// CT_PPrBase order.
+fn write_para(x: &mut Xml, p: &Para) {
+    let any = p.keep_next
+        || p.keep_lines
+        || p.page_break_before
+        || p.num.is_some()
+        || !p.tabs.is_empty()
+        || p.spacing.is_some()
+        || p.indent_left.is_some()
+        || p.contextual
+        || p.jc.is_some()
+        || p.outline.is_some();
+    if !any {
+        return;
+    }
+    x.open("w:pPr", &[]);
+    if p.keep_next {
+        x.empty("w:keepNext", &[]);
+    }
+    if p.keep_lines {
+        x.empty("w:keepLines", &[]);
+    }
+    if p.page_break_before {
+        x.empty("w:pageBreakBefore", &[]);
+    }
+    if let Some((level, id)) = p.num {
+        num_pr(x, level, id);
+    }
+    if !p.tabs.is_empty() {
+        x.open("w:tabs", &[]);
+        for (kind, leader, pos) in &p.tabs {
+            let pos = pos.to_string();
+            let mut attrs = vec![("w:val", *kind)];
+            if let Some(l) = leader {
+                attrs.push(("w:leader", l));
+            }
+            attrs.push(("w:pos", &pos));
+            x.empty("w:tab", &attrs);
+        }
+        x.close("w:tabs");
+    }
+    if let Some((before, after, line)) = p.spacing {
+        x.empty(
+            "w:spacing",
+            &[
+                ("w:before", &before.to_string()),
+                ("w:after", &after.to_string()),
+                ("w:line", &line.to_string()),
+                ("w:lineRule", "auto"),
+            ],
+        );
+    }
+    if let Some(left) = p.indent_left {
+        x.empty("w:ind", &[("w:left", &left.to_string())]);
+    }
+    if p.contextual {
+        x.empty("w:contextualSpacing", &[]);
+    }
+    if let Some(jc) = p.jc {
+        x.val("w:jc", jc);
+    }
+    if let Some(o) = p.outline {
+        x.val("w:outlineLvl", &o.to_string());
+    }
+    x.close("w:pPr");
+}
+
+/// `<w:numPr>`: a level and a list, or only a list (`0` switches it off).
+pub fn num_pr(x: &mut Xml, level: Option<usize>, id: usize) {
+    x.open("w:numPr", &[]);
+    if let Some(l) = level {
+        x.val("w:ilvl", &l.to_string());
+    }
+    x.val("w:numId", &id.to_string());
+    x.close("w:numPr");
+}
+
+/// CT_RPr order.
+fn write_chars(x: &mut Xml, c: &Chars) {
+    if c.bold.is_none()
+        && c.italic.is_none()
+        && c.colour.is_none()
+        && c.size.is_none()
+        && !c.underline
+    {
+        return;
+    }
+    x.open("w:rPr", &[]);
+    let flag = |x: &mut Xml, tag: &str, on: bool| {
+        if on {
+            x.empty(tag, &[]);
+        } else {
+            x.val(tag, "0");
+        }
+    };
+    if let Some(b) = c.bold {
+        flag(x, "w:b", b);
+        flag(x, "w:bCs", b);
+    }
+    if let Some(i) = c.italic {
+        flag(x, "w:i", i);
+        flag(x, "w:iCs", i);
+    }
+    if let Some(colour) = &c.colour {
+        x.val("w:color", colour);
+    }
+    if let Some(s) = c.size {
+        x.val("w:sz", &s.to_string());
+        x.val("w:szCs", &s.to_string());
+    }
+    if c.underline {
+        x.val("w:u", "single");
+    }
+    x.close("w:rPr");
+}
+
+/// Word's default table properties: its cell margins.
+fn table_normal(x: &mut Xml) {
+    x.open("w:tblPr", &[]);
+    x.empty("w:tblInd", &[("w:w", "0"), ("w:type", "dxa")]);
+    cell_margins(x, 0, 108);
+    x.close("w:tblPr");
+}
+
+fn cell_margins(x: &mut Xml, vertical: u32, horizontal: u32) {
+    let (v, h) = (vertical.to_string(), horizontal.to_string());
+    x.open("w:tblCellMar", &[]);
+    x.empty("w:top", &[("w:w", &v), ("w:type", "dxa")]);
+    x.empty("w:left", &[("w:w", &h), ("w:type", "dxa")]);
+    x.empty("w:bottom", &[("w:w", &v), ("w:type", "dxa")]);
+    x.empty("w:right", &[("w:w", &h), ("w:type", "dxa")]);
+    x.close("w:tblCellMar");
+}
+
+fn border(x: &mut Xml, side: &str, size: u32, colour: &str) {
+    x.empty(
+        side,
+        &[
+            ("w:val", "single"),
+            ("w:sz", &size.to_string()),
+            ("w:space", "0"),
+            ("w:color", colour),
+        ],
+    );
+}
+
+fn shading(x: &mut Xml, fill: &str) {
+    x.empty(
+        "w:shd",
+        &[("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)],
+    );
+}
+
+/// The house table, as the PDF's: a header row filled with the header
+/// colour, its text bold in the main colour, over a line in the main
+/// colour; thin lines between the rows; every second row zebra.
+fn house_table(x: &mut Xml, style: &HouseStyle) {
+    let k = &style.kleuren;
+    let (line, main) = (k.lijn.hex(), k.hoofdkleur.hex());
+    x.open("w:tblPr", &[]);
+    x.val("w:tblStyleRowBandSize", "1");
+    x.open("w:tblBorders", &[]);
+    border(x, "w:bottom", 4, &line);
+    border(x, "w:insideH", 4, &line);
+    x.close("w:tblBorders");
+    // 5 pt beside, as the PDF's cells; 2 pt above and below, since a
+    // line in Word is taller than in the PDF.
+    cell_margins(x, 40, 100);
+    x.close("w:tblPr");
+    // Cells centred in their row, as the PDF's.
+    x.open("w:tcPr", &[]);
+    x.val("w:vAlign", "center");
+    x.close("w:tcPr");
+    x.open("w:tblStylePr", &[("w:type", "firstRow")]);
+    x.open("w:rPr", &[]);
+    x.empty("w:b", &[]);
+    x.empty("w:bCs", &[]);
+    x.val("w:color", &main);
+    x.close("w:rPr");
+    x.open("w:tcPr", &[]);
+    x.open("w:tcBorders", &[]);
+    border(x, "w:bottom", 8, &main);
+    x.close("w:tcBorders");
+    shading(x, &k.tabelkop.hex());
+    x.close("w:tcPr");
+    x.close("w:tblStylePr");
+    x.open("w:tblStylePr", &[("w:type", "band2Horz")]);
+    x.open("w:tcPr", &[]);
+    shading(x, &k.zebra.hex());
+    x.close("w:tcPr");
+    x.close("w:tblStylePr");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styles() -> String {
+        styles_xml(&HouseStyle::embedded(), "nl-NL", &EditorStyles::default())
+    }
+
+    #[test]
+    fn the_part_is_well_formed_and_every_id_is_once() {
+        let s = styles();
+        let doc = roxmltree::Document::parse(&s).unwrap();
+        let ids: Vec<&str> = doc
+            .descendants()
+            .filter_map(|n| n.attribute((super::super::package::W, "styleId")))
+            .collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(ids.len(), sorted.len());
+        assert!(
+            ids.len() < 40,
+            "only the styles in use and Word's own: {ids:?}"
+        );
+    }
+
+    #[test]
+    fn the_house_sizes_and_colours_are_in_the_styles() {
+        let mut pink = HouseStyle::embedded();
+        pink.kleuren.hoofdkleur = serde_yaml::from_str("'#ff00ff'").unwrap();
+        pink.maten.kop1 = 20.0;
+        let s = styles_xml(&pink, "nl-NL", &EditorStyles::default());
+        let at = s.find(r#"w:styleId="Heading1""#).unwrap();
+        let heading = &s[at..at + s[at..].find("</w:style>").unwrap()];
+        assert!(
+            heading.contains(r#"<w:color w:val="FF00FF"/><w:sz w:val="40"/>"#),
+            "{heading}"
+        );
+        assert!(!s.contains("154273"));
+        assert!(s.contains(r#"<w:lang w:val="nl-NL""#));
+    }
+}
