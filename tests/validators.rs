@@ -221,3 +221,60 @@ fn base_fonts(pdf: &[u8]) -> Vec<String> {
     fonts.dedup();
     fonts
 }
+
+/// openxml-audit's errors in a file, as `part: description`.
+fn audit_errors(file: &std::path::Path) -> Vec<String> {
+    let audit = validator_python().with_file_name("openxml-audit");
+    let o = std::process::Command::new(&audit)
+        .arg(file)
+        .args(["-o", "json", "-m", "0"])
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", audit.display()));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)));
+    report[0]["errors"]
+        .as_array()
+        .expect("a list of errors")
+        .iter()
+        .filter(|e| e["severity"] == "error")
+        .map(|e| format!("{}: {}", e["part_uri"], e["description"]))
+        .collect()
+}
+
+/// LibreOffice's ODT of the DOCX has no errors that come from our parts:
+/// only those LibreOffice's ODT of a plain text file has too (its own
+/// empty configuration folders).
+#[test]
+fn libreoffices_odt_of_the_docx_has_no_errors_of_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("rapport.docx");
+    std::fs::write(&docx, &crate::common::example::noord_2016().docx).unwrap();
+    let plain = dir.path().join("leeg.txt");
+    std::fs::write(&plain, "leeg\n").unwrap();
+    let odts = libreoffice_converts_to(&[docx, plain], dir.path(), "odt");
+    let ours = audit_errors(&odts[0]);
+    let theirs = audit_errors(&odts[1]);
+    let extra: Vec<&String> = ours.iter().filter(|e| !theirs.contains(e)).collect();
+    assert!(
+        extra.is_empty(),
+        "errors of our DOCX in its ODT: {extra:#?}"
+    );
+    // Every font LibreOffice declares has a real name (the theme's empty
+    // East Asian font once became one named "F").
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&odts[0]).unwrap()).unwrap();
+    for part in ["content.xml", "styles.xml"] {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(part).unwrap(), &mut text).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        for face in doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "font-face")
+        {
+            let name = face
+                .attributes()
+                .find(|a| a.name() == "name")
+                .map_or("", |a| a.value());
+            assert!(name.chars().count() > 1, "{part}: a font named {name:?}");
+        }
+    }
+}

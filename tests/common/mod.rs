@@ -511,10 +511,16 @@ pub fn docx_drawings_fit(docx: &[u8]) -> Result<usize, String> {
 
 /// LibreOffice's PDF of every DOCX, in one run, into `out`.
 pub fn libreoffice_pdfs(docx: &[PathBuf], out: &Path) -> Vec<PathBuf> {
+    libreoffice_converts_to(docx, out, "pdf")
+}
+
+/// LibreOffice's conversion of every file to `format` (`pdf`, `odt`), in
+/// one run, into `out`.
+pub fn libreoffice_converts_to(docx: &[PathBuf], out: &Path, format: &str) -> Vec<PathBuf> {
     let profile = tempfile::tempdir().unwrap();
     let o = std::process::Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .args(["--headless", "--convert-to", format, "--outdir"])
         .arg(out)
         .args(docx)
         .output()
@@ -524,9 +530,13 @@ pub fn libreoffice_pdfs(docx: &[PathBuf], out: &Path) -> Vec<PathBuf> {
     assert!(!stderr.to_lowercase().contains("error"), "{stderr}");
     docx.iter()
         .map(|d| {
-            let pdf = out.join(d.with_extension("pdf").file_name().unwrap());
-            assert!(pdf.exists(), "LibreOffice made no PDF of {}", d.display());
-            pdf
+            let made = out.join(d.with_extension(format).file_name().unwrap());
+            assert!(
+                made.exists(),
+                "LibreOffice made no {format} of {}",
+                d.display()
+            );
+            made
         })
         .collect()
 }
