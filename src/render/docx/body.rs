@@ -41,7 +41,7 @@ pub struct Body {
 }
 
 /// Namespaces of the document, header and footer parts.
-const NAMESPACES: &[(&str, &str)] = &[
+pub(crate) const NAMESPACES: &[(&str, &str)] = &[
     ("xmlns:w", super::package::W),
     ("xmlns:r", super::package::R),
     ("xmlns:wp", super::package::WP),

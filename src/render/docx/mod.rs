@@ -27,6 +27,7 @@ mod xml;
 use std::sync::Arc;
 
 use crate::document::TitleItem;
+use crate::document::house_style::HouseStyle;
 use crate::errors::{DocxError, RenderError};
 use crate::memo::Memo;
 use crate::render::docx::raster::{PRINT_SCALE, Picture, PngCache, rasterise_all, svg_to_png};
@@ -157,6 +158,7 @@ impl DocxRenderer {
             numbering: numbering::numbering_xml(&body.lists, &ctx.style.kleuren.hoofdkleur.hex()),
             theme: theme::theme_xml(ctx.style),
             house_font: &ctx.style.lettertype,
+            embed_fonts: true,
         };
         let props = package::Properties {
             title: meta.documenttitel.clone(),
@@ -187,6 +189,114 @@ impl DocxRenderer {
         }
         Ok(made)
     }
+}
+
+/// The reference document `stijl.docx` for a house style: our styles, and
+/// a page that shows each of them, for an editor to change in Word. The
+/// embedded `templates/stijl.docx` is this document for the embedded house
+/// style (a unit test of [`reference`] keeps the two equal).
+pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
+    use xml::Xml;
+    let mut x = Xml::part();
+    x.open("w:document", body::NAMESPACES);
+    x.open("w:body", &[]);
+    let para = |x: &mut Xml, style: Option<&str>, text: &str| {
+        x.open("w:p", &[]);
+        if let Some(s) = style {
+            x.open("w:pPr", &[]);
+            x.val("w:pStyle", s);
+            x.close("w:pPr");
+        }
+        x.open("w:r", &[]);
+        x.leaf("w:t", &[("xml:space", "preserve")], text);
+        x.close("w:r");
+        x.close("w:p");
+    };
+    para(&mut x, Some("Title"), "Stijlen van de DOCX");
+    para(&mut x, Some("Subtitle"), "Ondertitel");
+    para(
+        &mut x,
+        None,
+        "Dit document bevat de stijlen van de DOCX-voortgangsrapportage. Wijzig hier lettertype, kleur, afstand of uitlijning van een stijl (Stijlen > Wijzigen, voor tabellen Tabelontwerp > Tabelstijl wijzigen) en sla het op: de DOCX neemt elke gewijzigde of toegevoegde stijl over. De tekst van dit document wordt niet gebruikt.",
+    );
+    for (s, text) in [
+        ("Heading1", "Kop 1"),
+        ("Heading2", "Kop 2"),
+        ("Heading3", "Kop 3"),
+        ("ListBullet", "Lijstopsommingsteken"),
+        ("ListNumber", "Lijstnummering"),
+        ("Caption", "Tabel 1: Bijschrift"),
+    ] {
+        para(&mut x, Some(s), text);
+    }
+    x.open("w:tbl", &[]);
+    x.open("w:tblPr", &[]);
+    x.val("w:tblStyle", styles::HOUSE_TABLE);
+    x.empty("w:tblW", &[("w:w", "0"), ("w:type", "auto")]);
+    x.empty(
+        "w:tblLook",
+        &[
+            ("w:val", "0420"),
+            ("w:firstRow", "1"),
+            ("w:lastRow", "0"),
+            ("w:firstColumn", "0"),
+            ("w:lastColumn", "0"),
+            ("w:noHBand", "0"),
+            ("w:noVBand", "1"),
+        ],
+    );
+    x.close("w:tblPr");
+    x.open("w:tblGrid", &[]);
+    for _ in 0..2 {
+        x.empty("w:gridCol", &[("w:w", "3000")]);
+    }
+    x.close("w:tblGrid");
+    for row in [
+        ["Huisstijltabel", "Kopregel"],
+        ["Tabeltekst", "1.234"],
+        ["Tabeltekst", "35,8 %"],
+    ] {
+        x.open("w:tr", &[]);
+        for cell in row {
+            x.open("w:tc", &[]);
+            para(&mut x, Some(styles::TABLE_TEXT), cell);
+            x.close("w:tc");
+        }
+        x.close("w:tr");
+    }
+    x.close("w:tbl");
+    para(&mut x, Some(styles::TABLE_NOTE), "Tabelnoot");
+    x.open("w:sectPr", &[]);
+    x.empty(
+        "w:pgSz",
+        &[("w:w", &PAGE_W.to_string()), ("w:h", &PAGE_H.to_string())],
+    );
+    x.close("w:sectPr");
+    x.close("w:body");
+    x.close("w:document");
+    let body = body::Body {
+        document: x.finish(),
+        header: body::empty_part("w:hdr"),
+        footer: body::empty_part("w:ftr"),
+        ..body::Body::default()
+    };
+    let styles = styles::styles_xml(style, "nl-NL", &EditorStyles::default());
+    let parts = package::Parts {
+        body: &body,
+        styles: &styles,
+        numbering: numbering::numbering_xml(&[], &style.kleuren.hoofdkleur.hex()),
+        theme: theme::theme_xml(style),
+        house_font: &style.lettertype,
+        embed_fonts: false,
+    };
+    let props = package::Properties {
+        title: "Stijlen voor techniekpact".into(),
+        creator: "techniekpact".into(),
+        created: "2026-12-02".into(),
+        language: "nl-NL".into(),
+        keywords: String::new(),
+    };
+    package::write(&parts, &props)
 }
 
 /// The logo of the title page as a picture, when the model has one.

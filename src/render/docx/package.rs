@@ -48,6 +48,9 @@ pub struct Parts<'a> {
     pub numbering: String,
     pub theme: String,
     pub house_font: &'a str,
+    /// Whether the font files go into the package (not for `stijl.docx`,
+    /// whose editor has the fonts from the reports).
+    pub embed_fonts: bool,
 }
 
 /// A relationships part, open for its `Relationship` elements.
@@ -271,8 +274,11 @@ fn settings_xml(language: &str, fonts: bool) -> String {
 /// Write the package.
 pub fn write(parts: &Parts, props: &Properties) -> Result<Vec<u8>, DocxError> {
     let body = parts.body;
-    let embedded: Vec<EmbeddedFont> =
-        fonts::fonts_for(parts.house_font, |family| body.scripts.contains(family));
+    let embedded: Vec<EmbeddedFont> = if parts.embed_fonts {
+        fonts::fonts_for(parts.house_font, |family| body.scripts.contains(family))
+    } else {
+        Vec::new()
+    };
     let has_svg = body.media.iter().any(|m| m.svg.is_some());
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(1 << 20)));
     let xml = SimpleFileOptions::default()

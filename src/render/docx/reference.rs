@@ -286,6 +286,55 @@ mod tests {
         );
     }
 
+    /// `templates/stijl.docx` is the reference document of the embedded
+    /// house style, so that an editor finds in it every style the DOCX
+    /// has. `TECHNIEKPACT_SCHRIJF_STIJL=1 cargo test --lib reference`
+    /// writes it anew after a change of `styles.rs`.
+    #[test]
+    fn the_embedded_reference_has_our_styles() {
+        let style = crate::document::house_style::HouseStyle::embedded();
+        let made = crate::render::docx::reference_document(&style).unwrap();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/templates/stijl.docx");
+        if std::env::var_os("TECHNIEKPACT_SCHRIJF_STIJL").is_some() {
+            std::fs::write(path, &made).unwrap();
+        }
+        let embedded = crate::templates::Templates::embedded();
+        let bytes = embedded.get(REFERENCE_DOCX).unwrap();
+        assert_eq!(
+            styles_part(bytes).unwrap(),
+            styles_part(&made).unwrap(),
+            "templates/stijl.docx is out of date: TECHNIEKPACT_SCHRIJF_STIJL=1 cargo test --lib reference"
+        );
+    }
+
+    #[test]
+    fn an_editors_changed_and_added_styles_are_found() {
+        let style = crate::document::house_style::HouseStyle::embedded();
+        let made = crate::render::docx::reference_document(&style).unwrap();
+        let text = styles_part(&made).unwrap();
+        let edited = text
+            .replacen(r#"<w:name w:val="heading 2"/>"#, r#"<w:name w:val="heading 2"/><w:rsid w:val="00112233"/>"#, 1)
+            .replacen("</w:styles>", r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="Kader"><w:name w:val="Kader"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style></w:styles>"#, 1);
+        let at = edited.find(r#"w:styleId="Caption""#).unwrap();
+        let edited = format!(
+            "{}{}",
+            &edited[..at],
+            edited[at..].replacen(r#"<w:jc w:val="center"/>"#, r#"<w:jc w:val="left"/>"#, 1)
+        );
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("word/styles.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, edited.as_bytes()).unwrap();
+        let docx = zip.finish().unwrap().into_inner();
+        let ours = super::super::styles::ids(&style);
+        let found = EditorStyles::read(Some(&docx), &ours).unwrap();
+        // Heading 2 only saved again (an rsid): not changed.
+        assert_eq!(found.changed.keys().collect::<Vec<_>>(), ["Caption"]);
+        assert!(found.changed["Caption"].contains(r#"<w:jc w:val="left"/>"#));
+        assert_eq!(found.added.len(), 1);
+        assert!(found.added[0].contains(r#"w:styleId="Kader""#));
+    }
+
     #[test]
     fn the_embedded_reference_changes_nothing() {
         let embedded = crate::templates::Templates::embedded();
