@@ -63,8 +63,6 @@ pub enum DocxError {
     },
     #[error("{file} bevat geen stijlen (word/styles.xml)")]
     NoStyles { file: &'static str },
-    #[error("het DOCX-pakket heeft geen lettertypetabel")]
-    NoFontTable,
     #[error("het DOCX-bestand kan niet gemaakt worden: {0}")]
     Pack(zip::result::ZipError),
     #[error("het logo is geen geldig PNG-bestand")]

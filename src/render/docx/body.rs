@@ -17,7 +17,9 @@ use crate::render::RenderContext;
 use crate::render::docx::columns;
 use crate::render::docx::numbering::{FIRST_LIST_ID, LIST_LEVELS, ListInstance};
 use crate::render::docx::raster::Picture;
-use crate::render::docx::styles::{HOUSE_TABLE, TABLE_NOTE, TABLE_TEXT};
+use crate::render::docx::styles::{
+    HEADING_STYLES, HOUSE_TABLE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
+};
 use crate::render::docx::xml::Xml;
 use crate::render::docx::{
     EMU_PER_TWIP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, NUMBERED_HEADING_LEVELS, PAGE_H, PAGE_W,
@@ -131,6 +133,29 @@ pub fn empty_part(root: &str) -> String {
     x.empty("w:p", &[]);
     x.close(root);
     x.finish()
+}
+
+/// Which parts of the house table style apply (`plain`: no header row and
+/// no zebra rows), as the attributes and as the bit mask of Word 2007,
+/// which LibreOffice reads.
+pub fn table_look(x: &mut Xml, plain: bool) {
+    let (mask, first_row, bands) = if plain {
+        ("0600", "0", "1")
+    } else {
+        ("0420", "1", "0")
+    };
+    x.empty(
+        "w:tblLook",
+        &[
+            ("w:val", mask),
+            ("w:firstRow", first_row),
+            ("w:lastRow", "0"),
+            ("w:firstColumn", "0"),
+            ("w:lastColumn", "0"),
+            ("w:noHBand", bands),
+            ("w:noVBand", "1"),
+        ],
+    );
 }
 
 /// The bookmark of an anchor of the model: the anchor after `_`. Word
@@ -407,25 +432,7 @@ impl Writer<'_> {
             x.close("w:tblBorders");
         }
         x.empty("w:tblLayout", &[("w:type", "fixed")]);
-        // Which parts of the table style apply, as attributes and as
-        // the bit mask of Word 2007, which LibreOffice reads.
-        let (mask, first_row, bands) = if plain {
-            ("0600", "0", "1")
-        } else {
-            ("0420", "1", "0")
-        };
-        x.empty(
-            "w:tblLook",
-            &[
-                ("w:val", mask),
-                ("w:firstRow", first_row),
-                ("w:lastRow", "0"),
-                ("w:firstColumn", "0"),
-                ("w:lastColumn", "0"),
-                ("w:noHBand", bands),
-                ("w:noVBand", "1"),
-            ],
-        );
+        table_look(x, plain);
         x.close("w:tblPr");
     }
 
@@ -487,12 +494,8 @@ impl Writer<'_> {
                 } else {
                     format!("{number} {text}")
                 };
-                const IDS: [&str; 9] = [
-                    "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6",
-                    "Heading7", "Heading8", "Heading9",
-                ];
                 self.p_open(&Para {
-                    style: Some(IDS[(*level as usize).clamp(1, 9) - 1]),
+                    style: Some(HEADING_STYLES[(*level as usize).clamp(1, 9) - 1]),
                     ..Para::default()
                 });
                 let id = self.bookmark_start(&bookmark(anchor));
@@ -542,11 +545,10 @@ impl Writer<'_> {
             .filter(|(level, ..)| *level <= depth)
             .collect();
         let instruction = format!(" TOC \\o \"1-{depth}\" \\h \\z \\u ");
-        const IDS: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
         let none = Look::default();
         for (i, (level, target, text)) in entries.iter().enumerate() {
             self.p_open(&Para {
-                style: Some(IDS[(*level as usize).clamp(1, 3) - 1]),
+                style: Some(TOC_STYLES[(*level as usize).clamp(1, 3) - 1]),
                 ..Para::default()
             });
             if i == 0 {

@@ -233,18 +233,7 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
     x.open("w:tblPr", &[]);
     x.val("w:tblStyle", styles::HOUSE_TABLE);
     x.empty("w:tblW", &[("w:w", "0"), ("w:type", "auto")]);
-    x.empty(
-        "w:tblLook",
-        &[
-            ("w:val", "0420"),
-            ("w:firstRow", "1"),
-            ("w:lastRow", "0"),
-            ("w:firstColumn", "0"),
-            ("w:lastColumn", "0"),
-            ("w:noHBand", "0"),
-            ("w:noVBand", "1"),
-        ],
-    );
+    body::table_look(&mut x, false);
     x.close("w:tblPr");
     x.open("w:tblGrid", &[]);
     for _ in 0..2 {

@@ -84,7 +84,7 @@ impl EditorStyles {
                 continue;
             }
             let mut x = Xml::fragment();
-            copy(&mut x, &node, super::styles::numbering_of(id));
+            copy(&mut x, &node, super::styles::numbering(id));
             if ours.contains(&id) {
                 out.changed.insert(id.to_string(), x.finish());
             } else {
@@ -110,10 +110,14 @@ fn styles_part(docx: &[u8]) -> Result<String, DocxError> {
         .map_err(|_| DocxError::NoStyles {
             file: REFERENCE_DOCX,
         })?;
-    let mut text = String::new();
-    part.read_to_string(&mut text)
+    let mut bytes = Vec::new();
+    part.read_to_end(&mut bytes)
         .map_err(|e| in_reference(e.into()))?;
-    Ok(text)
+    String::from_utf8(bytes).map_err(|_| {
+        in_reference(DocxError::NotUtf8 {
+            part: "word/styles.xml".into(),
+        })
+    })
 }
 
 fn styles_of<'a, 'i>(doc: &'a Document<'i>) -> impl Iterator<Item = (&'a str, Node<'a, 'i>)> {

@@ -24,6 +24,35 @@ pub const TABLE_NOTE: &str = "Tabelnoot";
 /// The one table style of the report.
 pub const HOUSE_TABLE: &str = "Huisstijltabel";
 
+/// The heading styles, Heading 1 to 9.
+pub const HEADING_STYLES: [&str; 9] = [
+    "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7", "Heading8",
+    "Heading9",
+];
+/// The styles of the table of contents' levels.
+pub const TOC_STYLES: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
+const BULLET_STYLES: [&str; 3] = ["ListBullet", "ListBullet2", "ListBullet3"];
+const NUMBER_STYLES: [&str; 3] = ["ListNumber", "ListNumber2", "ListNumber3"];
+
+/// The numbering a style carries, ours or an editor's version of it:
+/// Heading 1 to 3 their level of the headings' list, List Bullet and List
+/// Number (and their levels 2 and 3) their list; the contents' title,
+/// built on Heading 1, none.
+pub fn numbering(id: &str) -> Option<(Option<usize>, usize)> {
+    let at = |ids: &[&str]| ids.iter().position(|i| *i == id);
+    if let Some(level) = at(&HEADING_STYLES).filter(|l| *l < NUMBERED_HEADING_LEVELS) {
+        Some((Some(level), HEADING_NUM_ID))
+    } else if let Some(level) = at(&BULLET_STYLES) {
+        Some((Some(level), BULLET_NUM_ID))
+    } else if let Some(level) = at(&NUMBER_STYLES) {
+        Some((Some(level), ORDERED_NUM_ID))
+    } else if id == "TOCHeading" {
+        Some((None, 0))
+    } else {
+        None
+    }
+}
+
 /// What a style is for.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -139,20 +168,15 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     // colour; from Heading 4 on in the text size, as in the PDF.
     let heading_space = [(0, 240), (360, 120), (280, 80)];
     for level in 1..=9usize {
-        const IDS: [&str; 9] = [
-            "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7",
-            "Heading8", "Heading9",
-        ];
-        let mut h = Def::paragraph(IDS[level - 1], format!("heading {level}"));
+        let id = HEADING_STYLES[level - 1];
+        let mut h = Def::paragraph(id, format!("heading {level}"));
         h.next = Some("Normal");
         h.priority = Some(9);
         h.quick = true;
         h.para.keep_next = true;
         h.para.keep_lines = true;
         h.para.page_break_before = level == 1;
-        if level <= NUMBERED_HEADING_LEVELS {
-            h.para.num = Some((Some(level - 1), HEADING_NUM_ID));
-        }
+        h.para.num = numbering(id);
         let (before, after) = heading_space.get(level - 1).copied().unwrap_or((200, 40));
         h.para.spacing = Some((before, after, 240));
         h.para.outline = Some(level as u8 - 1);
@@ -202,13 +226,12 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     toc_heading.based_on = Some("Heading1");
     toc_heading.next = Some("Normal");
     toc_heading.priority = Some(39);
-    toc_heading.para.num = Some((None, 0));
+    toc_heading.para.num = numbering("TOCHeading");
     toc_heading.para.outline = Some(9);
     out.push(toc_heading);
 
     for level in 1..=3u32 {
-        const IDS: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
-        let mut toc = Def::paragraph(IDS[level as usize - 1], format!("toc {level}"));
+        let mut toc = Def::paragraph(TOC_STYLES[level as usize - 1], format!("toc {level}"));
         toc.next = Some("Normal");
         toc.priority = Some(39);
         toc.para.tabs = vec![("right", Some("dot"), TEXT_W)];
@@ -239,17 +262,9 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     list.para.contextual = true;
     out.push(list);
 
-    for (ids, name, num_id) in [
-        (
-            ["ListBullet", "ListBullet2", "ListBullet3"],
-            "List Bullet",
-            BULLET_NUM_ID,
-        ),
-        (
-            ["ListNumber", "ListNumber2", "ListNumber3"],
-            "List Number",
-            ORDERED_NUM_ID,
-        ),
+    for (ids, name) in [
+        (BULLET_STYLES, "List Bullet"),
+        (NUMBER_STYLES, "List Number"),
     ] {
         for (level, id) in ids.into_iter().enumerate() {
             let name = if level == 0 {
@@ -259,7 +274,7 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
             };
             let mut d = Def::paragraph(id, name);
             d.priority = Some(99);
-            d.para.num = Some((Some(level), num_id));
+            d.para.num = numbering(id);
             d.para.contextual = true;
             out.push(d);
         }
@@ -320,14 +335,6 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
 /// The ids of the styles we write, in order.
 pub fn ids(style: &HouseStyle) -> Vec<&'static str> {
     definitions(style).into_iter().map(|d| d.id).collect()
-}
-
-/// The numbering a style of ours carries, for an editor's version of it.
-pub fn numbering_of(id: &str) -> Option<(Option<usize>, usize)> {
-    definitions(&HouseStyle::embedded())
-        .into_iter()
-        .find(|d| d.id == id)
-        .and_then(|d| d.para.num)
 }
 
 /// The styles part.
