@@ -18,7 +18,7 @@ fn rebuilds_on_template_and_data_changes_and_survives_errors() {
             "volg",
             "noord-2016.yaml",
             "--formaat",
-            "pdf",
+            "pdf,docx",
             "--uit",
             "uit",
             "--sjablonen",
@@ -73,6 +73,24 @@ fn rebuilds_on_template_and_data_changes_and_survives_errors() {
     wait_for("herbouwd in");
     let second = std::fs::read(&pdf).unwrap();
     assert_ne!(first, second, "the edited template changed the PDF");
+
+    // A size of the house style alone (no chart, no text changes) reaches
+    // the DOCX's styles too: the DOCX of the last build is not reused.
+    std::thread::sleep(Duration::from_millis(300));
+    let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
+    assert!(style.contains("  kop1: 18"));
+    std::fs::write(
+        tpl.join("huisstijl.yaml"),
+        style.replace("  kop1: 18", "  kop1: 20"),
+    )
+    .unwrap();
+    wait_for("herbouwd in");
+    let docx = std::fs::read(dir.path().join("uit/techniekpact-noord-2016.docx")).unwrap();
+    let styles = docx_part(&docx, "word/styles.xml");
+    let at = styles.find(r#"w:styleId="Heading1""#).unwrap();
+    let heading = &styles[at..at + styles[at..].find("</w:style>").unwrap()];
+    assert!(heading.contains(r#"<w:sz w:val="40"/>"#), "{heading}");
+    let second = std::fs::read(&pdf).unwrap();
 
     // A data error is reported and the process keeps going.
     std::thread::sleep(Duration::from_millis(300));

@@ -128,13 +128,14 @@ impl Renderer for DocxRenderer {
 }
 
 /// Everything the DOCX is made from: the document model, the charts, the
-/// reference styles, the logo and the name.
+/// house style, the reference styles, the logo and the name.
 fn input_hash(ctx: &RenderContext) -> u128 {
     let document = serde_json::to_vec(ctx.document).expect("the document model serialises");
     let charts: Vec<&str> = ctx.charts.charts.iter().map(|c| c.svg.as_str()).collect();
     typst::utils::hash128(&(
         document,
         charts,
+        ctx.style,
         ctx.templates.get(REFERENCE_DOCX),
         &ctx.logo,
         ctx.slug,
