@@ -1,9 +1,11 @@
 //! The DOCX as an editor uses it in Word: headings numbered by Word's own
 //! multilevel list, captions counted by SEQ fields. An editor's edit
 //! (python-docx: a new chapter before chapter 2, a new captioned table
-//! before table 1), then updating all fields in LibreOffice (Python-UNO),
-//! renumbers every later chapter, section and caption, and the table of
-//! contents then gives the pages on which LibreOffice draws the headings.
+//! before table 1, a new appendix before appendix A), then updating all
+//! fields in LibreOffice (Python-UNO), renumbers every later chapter,
+//! section, appendix and caption and every reference to them, and the
+//! table of contents then gives the pages on which LibreOffice draws the
+//! headings.
 //! Paragraphs with nothing but the style List Bullet or List Number get a
 //! bullet or a number.
 
@@ -47,7 +49,8 @@ fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_fields() {
 
     // The new chapter is 2; the chapters and sections after it move up one.
     let document = &example::noord_2016().document;
-    let headings: Vec<(u8, String, String)> = document
+    type Appendix = Option<techniekpact::document::AppendixLabel>;
+    let headings: Vec<(u8, String, String, Appendix)> = document
         .blocks
         .iter()
         .filter_map(|b| match b {
@@ -55,15 +58,20 @@ fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_fields() {
                 level,
                 number,
                 text,
+                appendix,
                 ..
-            } => Some((*level, number.clone(), text.clone())),
+            } => Some((*level, number.clone(), text.clone(), appendix.clone())),
             _ => None,
         })
         .collect();
-    let renumbered = |number: &str| -> String {
+    // The appendices move one section and one letter on.
+    let renumbered_with = |number: &str, appendix: bool| -> String {
         let mut parts: Vec<u32> = number.split('.').map(|p| p.parse().unwrap()).collect();
         if parts[0] >= 2 {
             parts[0] += 1;
+        }
+        if appendix {
+            parts[1] += 1;
         }
         parts
             .iter()
@@ -71,13 +79,31 @@ fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_fields() {
             .collect::<Vec<_>>()
             .join(".")
     };
+    let renumbered = |number: &str| renumbered_with(number, false);
     assert!(text.contains("2 Nieuw hoofdstuk"), "{text}");
     let mut expected = vec![("2".to_string(), "Nieuw hoofdstuk".to_string())];
-    for (level, number, title) in &headings {
-        if *level <= 2 {
-            expected.push((renumbered(number), title.clone()));
+    let mut appendices = 0;
+    for (level, number, title, appendix) in &headings {
+        if *level > 2 {
+            continue;
+        }
+        match appendix {
+            Some(a) => {
+                if appendices == 0 {
+                    let section = format!("{}.1", renumbered(number.split('.').next().unwrap()));
+                    expected.push((section, format!("{} A. Nieuwe bijlage", a.word)));
+                }
+                appendices += 1;
+                let letter = char::from(a.letter.as_bytes()[0] + 1);
+                expected.push((
+                    renumbered_with(number, true),
+                    format!("{} {letter}{}", a.word, a.rest),
+                ));
+            }
+            None => expected.push((renumbered(number), title.clone())),
         }
     }
+    assert_eq!(appendices, 2, "the report has appendices A and B");
     // The table of contents: every entry with its new number and the page
     // on which the heading stands.
     // After the title page, up to the page where chapter 1 begins.
@@ -127,6 +153,18 @@ fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_fields() {
         })
         .collect();
     assert!(text.contains("Tabel 1: Nieuwe tabel"), "{text}");
+    // The references in running text follow: to the doe-voorstellen'
+    // table one number on, to appendix B (now C) one letter on.
+    let proposals = tables
+        .iter()
+        .find(|t| t.caption.text.contains("oe-voorstellen"))
+        .expect("the doe-voorstellen table");
+    let reference = format!("Tabel {} geeft hun stand", proposals.caption.number + 1);
+    assert!(text.contains(&reference), "{reference:?} missing");
+    assert!(
+        text.contains("(zie Bijlage C)"),
+        "the reference to appendix B follows it"
+    );
     // A paragraph with only the style List Bullet gets a bullet, with only
     // List Number a number.
     assert!(text.contains("• Punt met alleen de stijl"), "{text}");

@@ -998,3 +998,121 @@ fn docx_rs_reads_the_report() {
     assert!(tables > 20, "{tables} tables");
     assert!(docx.styles.styles.len() > 20);
 }
+
+/// Every field of `document_xml` in document order: its instruction and its
+/// cached result (the text between `separate` and `end`).
+fn fields(document_xml: &str) -> Vec<(String, String)> {
+    let xml = Document::parse(document_xml).unwrap();
+    let mut out = Vec::new();
+    let mut open: Option<(String, String, bool)> = None;
+    for n in xml.descendants() {
+        if n.has_tag_name((W, "fldChar")) {
+            match n.attribute((W, "fldCharType")) {
+                Some("begin") => open = Some((String::new(), String::new(), false)),
+                Some("separate") => {
+                    if let Some(f) = &mut open {
+                        f.2 = true;
+                    }
+                }
+                Some("end") => {
+                    if let Some((instr, result, _)) = open.take() {
+                        out.push((instr.trim().to_string(), result));
+                    }
+                }
+                _ => {}
+            }
+        } else if let Some((instr, result, separated)) = &mut open {
+            if n.has_tag_name((W, "instrText")) {
+                instr.push_str(n.text().unwrap_or(""));
+            } else if n.has_tag_name((W, "t")) && *separated {
+                result.push_str(n.text().unwrap_or(""));
+            }
+        }
+    }
+    out
+}
+
+/// The text inside each bookmark, by name.
+fn bookmarked_texts(document_xml: &str) -> std::collections::HashMap<String, String> {
+    let xml = Document::parse(document_xml).unwrap();
+    let mut open: Vec<(String, String, String)> = Vec::new();
+    let mut done = std::collections::HashMap::new();
+    for n in xml.descendants() {
+        if n.has_tag_name((W, "bookmarkStart")) {
+            open.push((
+                n.attribute((W, "id")).unwrap().to_string(),
+                n.attribute((W, "name")).unwrap().to_string(),
+                String::new(),
+            ));
+        } else if n.has_tag_name((W, "bookmarkEnd")) {
+            let id = n.attribute((W, "id")).unwrap();
+            let i = open.iter().position(|b| b.0 == id).expect("opened");
+            let (_, name, text) = open.remove(i);
+            done.insert(name, text);
+        } else if n.has_tag_name((W, "t")) {
+            for b in &mut open {
+                b.2.push_str(n.text().unwrap_or(""));
+            }
+        }
+    }
+    done
+}
+
+/// References in running text are Word's cross-references: a REF field to
+/// the bookmark of the model's anchor, whose text is what the field shows,
+/// so that updating the field keeps the words; appendix letters are
+/// counted by a SEQ field as caption numbers are.
+#[test]
+fn references_are_ref_fields_to_bookmarks_that_hold_their_words() {
+    let b = example::noord_2016();
+    let doc = docx_part(&b.docx, "word/document.xml");
+    let marked = bookmarked_texts(&doc);
+    let all = fields(&doc);
+    let refs: Vec<&(String, String)> = all.iter().filter(|f| f.0.starts_with("REF ")).collect();
+    let mut model = Vec::new();
+    for block in &b.document.blocks {
+        if let techniekpact::document::Block::Paragraph { content } = block {
+            for i in content {
+                if let techniekpact::document::Inline::Reference {
+                    anchor, content, ..
+                } = i
+                {
+                    model.push((
+                        anchor.clone(),
+                        techniekpact::document::inlines_text(content),
+                    ));
+                }
+            }
+        }
+    }
+    assert_eq!(
+        model.len(),
+        2,
+        "the example refers to appendix B and a table"
+    );
+    assert_eq!(refs.len(), model.len(), "{refs:?}");
+    for ((instr, result), (anchor, words)) in refs.iter().zip(&model) {
+        assert_eq!(instr, &format!("REF _{anchor} \\h"));
+        assert_eq!(result, words);
+        assert_eq!(
+            marked.get(&format!("_{anchor}")),
+            Some(words),
+            "the bookmark holds what the reference shows"
+        );
+    }
+    let letters: Vec<&String> = all
+        .iter()
+        .filter(|f| f.0 == "SEQ Bijlage \\* ALPHABETIC")
+        .map(|f| &f.1)
+        .collect();
+    assert_eq!(letters, ["A", "B"]);
+    // Every table and figure bookmark holds its label and number.
+    for block in &b.document.blocks {
+        if let techniekpact::document::Block::Table(t) = block {
+            assert_eq!(
+                marked.get(&format!("_{}", t.anchor)),
+                Some(&format!("{} {}", t.caption.label, t.caption.number))
+            );
+        }
+    }
+}

@@ -406,3 +406,68 @@ fn every_heading_anchor_is_an_html_id_and_a_pdf_destination() {
         );
     }
 }
+
+/// A reference in running text is a link to its target in the web page
+/// and in the PDF, showing the target's label and number.
+#[test]
+fn references_link_to_their_targets_in_the_html_and_the_pdf() {
+    let b = example::noord_2016();
+    let mut refs = Vec::new();
+    for block in &b.document.blocks {
+        if let Block::Paragraph { content } = block {
+            for i in content {
+                if let techniekpact::document::Inline::Reference {
+                    anchor, content, ..
+                } = i
+                {
+                    refs.push((anchor.clone(), inlines_text(content)));
+                }
+            }
+        }
+    }
+    assert_eq!(refs.len(), 2, "{refs:?}");
+    for (anchor, words) in &refs {
+        assert!(
+            b.html
+                .contains(&format!("<a href=\"#{anchor}\">{words}</a>")),
+            "HTML: no link {words} to {anchor}"
+        );
+        assert!(
+            b.html.contains(&format!("id=\"{anchor}\"")),
+            "HTML lacks {anchor}"
+        );
+    }
+    // In the PDF: the words of each reference are a link annotation that
+    // goes to the page where the target stands.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    std::fs::write(&pdf, &b.pdf).unwrap();
+    let script = concat!(
+        "import sys, pymupdf\n",
+        "doc = pymupdf.open(sys.argv[1])\n",
+        "for page in doc:\n",
+        "    for l in page.get_links():\n",
+        "        if l['kind'] in (pymupdf.LINK_GOTO, pymupdf.LINK_NAMED):\n",
+        "            words = page.get_textbox(l['from']).strip()\n",
+        "            target = doc[l['page']].get_text()\n",
+        "            print(words + '\\t' + ' '.join(target.split()))\n",
+    );
+    let o = Command::new(validator_python())
+        .args(["-c", script])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let links = String::from_utf8_lossy(&o.stdout).to_string();
+    for (words, target) in [
+        ("Bijlage B", "Bijlage B. Verantwoording"),
+        (refs[1].1.as_str(), &format!("{}:", refs[1].1)),
+    ] {
+        assert!(
+            links.lines().any(|l| l
+                .split_once('\t')
+                .is_some_and(|(w, t)| w == words && t.contains(target))),
+            "the PDF has no link {words:?} to the page of {target:?}"
+        );
+    }
+}

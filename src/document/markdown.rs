@@ -9,12 +9,27 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Block, Inline};
+use super::{Block, Inline, references};
 
 /// Parse a text field into blocks.
 pub fn parse(text: &str) -> Vec<Block> {
+    parse_with(text, Builder::default())
+}
+
+/// Parse a filled-in fixed text into blocks: as [`parse`], and a link to
+/// `verwijzing:<name>` ([`references::markdown`]) is a reference.
+pub fn parse_text(text: &str) -> Vec<Block> {
+    parse_with(
+        text,
+        Builder {
+            references: true,
+            ..Builder::default()
+        },
+    )
+}
+
+fn parse_with(text: &str, mut b: Builder) -> Vec<Block> {
     let escaped = escape_outside_subset(text);
-    let mut b = Builder::default();
     for event in Parser::new_ext(&escaped, Options::empty()) {
         b.event(event);
     }
@@ -150,6 +165,8 @@ struct Builder {
     literal_ends: Vec<String>,
     /// For every open link: whether it is printed as its source.
     link_is_literal: Vec<bool>,
+    /// Whether links to `verwijzing:<name>` are references.
+    references: bool,
 }
 
 /// Links that become real links; anything else prints as typed.
@@ -240,6 +257,21 @@ impl Builder {
             Event::Start(Tag::Emphasis) => self
                 .inlines
                 .push((Some(Inline::Emph { content: vec![] }), vec![])),
+            Event::Start(Tag::Link { dest_url, .. })
+                if self.references && references::parse(&dest_url).is_some() =>
+            {
+                // The link's own text, if any, gives way to the target's
+                // label and number when the document is numbered.
+                self.link_is_literal.push(false);
+                self.inlines.push((
+                    Some(Inline::Reference {
+                        target: references::parse(&dest_url).expect("checked"),
+                        anchor: String::new(),
+                        content: vec![],
+                    }),
+                    vec![],
+                ));
+            }
             Event::Start(Tag::Link { dest_url, .. }) if allowed_link(&dest_url) => {
                 self.link_is_literal.push(false);
                 self.inlines.push((

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod compose;
 pub mod house_style;
 pub mod markdown;
+pub mod references;
 pub mod table_measure;
 pub mod texts;
 
@@ -171,6 +172,9 @@ pub enum Block {
         /// (`4-2-vmbo-mbo`, [`heading_anchor`]); the PDF's label and named
         /// destination and the web page's id.
         anchor: String,
+        /// The word and letter of an appendix, which `text` starts with
+        /// and a reference to it shows.
+        appendix: Option<AppendixLabel>,
     },
     Paragraph {
         content: Vec<Inline>,
@@ -182,6 +186,32 @@ pub enum Block {
     },
     Table(Table),
     Figure(Figure),
+}
+
+/// The label of an appendix heading: `Bijlage B` in `Bijlage B.
+/// Verantwoording`, the appendices lettered in order by the composer.
+/// The DOCX writes the letter as Word's own counter (a SEQ field), inside
+/// the bookmark that references point to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AppendixLabel {
+    /// `Bijlage`.
+    pub word: String,
+    /// `B`.
+    pub letter: String,
+    /// What follows the letter in the heading: `. Verantwoording`.
+    pub rest: String,
+}
+
+impl AppendixLabel {
+    /// What a reference shows: `Bijlage B`.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.word, self.letter)
+    }
+
+    /// The whole heading text: `Bijlage B. Verantwoording`.
+    pub fn text(&self) -> String {
+        format!("{}{}", self.label(), self.rest)
+    }
 }
 
 /// The longest anchor: Word keeps bookmark names of at most 40
@@ -373,6 +403,14 @@ pub enum Inline {
         key: String,
         label: String,
     },
+    /// A reference to a table, a figure or an appendix that a fixed text
+    /// names ([`references`]): the target's anchor and what it is called
+    /// (`Tabel 14`), set once the document is numbered.
+    Reference {
+        target: references::Target,
+        anchor: String,
+        content: Vec<Inline>,
+    },
 }
 
 impl Inline {
@@ -413,7 +451,8 @@ pub fn inlines_text(inlines: &[Inline]) -> String {
             Inline::Text { text } => text.clone(),
             Inline::Strong { content }
             | Inline::Emph { content }
-            | Inline::Link { content, .. } => inlines_text(content),
+            | Inline::Link { content, .. }
+            | Inline::Reference { content, .. } => inlines_text(content),
             Inline::LineBreak => " ".into(),
             Inline::Status { label, .. } => label.clone(),
         })

@@ -49,7 +49,8 @@ fn lines(inlines: &[Inline]) -> Vec<String> {
             Inline::Text { text } => out.last_mut().expect("a line").push_str(text),
             Inline::Strong { content }
             | Inline::Emph { content }
-            | Inline::Link { content, .. } => {
+            | Inline::Link { content, .. }
+            | Inline::Reference { content, .. } => {
                 let mut inner = lines(content).into_iter();
                 if let Some(first) = inner.next() {
                     out.last_mut().expect("a line").push_str(&first);

@@ -5,6 +5,7 @@
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Deserialize;
 
+use super::references::{self, Target};
 use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::load::positions;
 use crate::templates::Templates;
@@ -102,6 +103,8 @@ text_section! {
     LabelTexts {
         inhoud, pagina, van, concept, figuur, tabel, logo, titelpagina_kop,
         verslagjaar, kopregel,
+        /// The word before an appendix's letter (`Bijlage` A).
+        bijlage,
         /// The skip link of the HTML edition.
         naar_inhoud,
     }
@@ -323,11 +326,13 @@ impl TextSet {
                 .hint("geef de twaalf maanden, januari eerst, als lijst: [januari, februari, ...]"),
             );
         }
+        problems.extend(lettered_appendix_headings(&teksten, &index));
         if !problems.is_empty() {
             return Err(Problems::new(&path, Some(source), problems));
         }
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.add_function("verwijzing", |name: &str| references::function(name));
         Ok(Self {
             teksten,
             index,
@@ -352,6 +357,30 @@ impl TextSet {
             .at_opt(self.index.key(pointer))
             .hint("gebruik alleen de gegevens die in docs/sjablonen.md bij deze tekst staan, tussen {{ en }}")
         })
+    }
+
+    /// A heading, caption or word that holds a reference, which only a
+    /// running text can show.
+    pub fn misplaced_reference(&self, text: &Text) -> Diagnostic {
+        let pointer = text.pointer();
+        Diagnostic::error(format!(
+            "de vaste tekst '{}' is een kop, bijschrift of woord en kan geen verwijzing tonen",
+            pointer.rsplit('/').next().unwrap_or(pointer)
+        ))
+        .at_opt(self.index.key(pointer))
+        .hint("zet verwijzing(...) alleen in de lopende teksten onder 'teksten:'")
+    }
+
+    /// A reference, made by the text at `pointer`, to a target this report
+    /// does not have.
+    pub fn unresolved_reference(&self, target: Target, pointer: &str) -> Diagnostic {
+        Diagnostic::error(format!(
+            "de vaste tekst '{}' verwijst naar '{}', maar dit rapport heeft die niet",
+            pointer.rsplit('/').next().unwrap_or(pointer),
+            target.name()
+        ))
+        .at_opt(self.index.key(pointer))
+        .hint("verwijs alleen naar tabellen, figuren en bijlagen die bij deze tekst altijd in het rapport staan (zie docs/sjablonen.md)")
     }
 
     /// A date in words, `15 maart 2017`, with the month names of the texts.
@@ -384,6 +413,43 @@ impl TextSet {
         (!errors.is_empty())
             .then(|| Problems::new(&self.source.path, Some(self.source.clone()), errors))
     }
+}
+
+/// An appendix heading of a copy of `teksten.yaml` from before the
+/// appendices were lettered by techniekpact (`Bijlage A. Metingen per
+/// indicator`) would print its letter twice.
+fn lettered_appendix_headings(t: &Teksten, index: &positions::PositionIndex) -> Vec<Diagnostic> {
+    let word = t.labels.bijlage.template().trim();
+    [&t.koppen.bijlage_metingen, &t.koppen.bijlage_verantwoording]
+        .into_iter()
+        .filter(|text| {
+            let rest = text.template().trim_start();
+            !word.is_empty()
+                && rest.len() > word.len()
+                && rest.is_char_boundary(word.len())
+                && rest[..word.len()].eq_ignore_ascii_case(word)
+                && rest[word.len()..].starts_with(' ')
+                && rest[word.len() + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase())
+                && rest[word.len() + 1..]
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| !c.is_alphanumeric())
+        })
+        .map(|text| {
+            let pointer = text.pointer();
+            Diagnostic::error(format!(
+                "de kop '{}' begint met '{word}' en een letter, die techniekpact zelf al voor de kop zet",
+                pointer.rsplit('/').next().unwrap_or(pointer)
+            ))
+            .at_opt(index.key(pointer))
+            .hint(format!(
+                "schrijf alleen de titel, bijvoorbeeld 'Verantwoording'; het woord staat onder 'labels: bijlage:' ('{word}')"
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]

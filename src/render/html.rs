@@ -67,6 +67,7 @@ fn toc(blocks: &[Block]) -> Vec<TocEntry> {
             number,
             text,
             anchor,
+            ..
         } = b
             && *level <= depth
         {

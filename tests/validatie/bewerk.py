@@ -1,12 +1,15 @@
 """Edits a report's DOCX as an editor does in Word, with python-docx: a new
 chapter (style Heading 1) before chapter 2, and a new table with a caption
 (the word, a SEQ field and the text, as Word's Insert Caption writes it)
-before the first table, and at the end paragraphs that have only the
-style List Bullet or List Number.
+before the first table, a new appendix before appendix A (its heading
+copied from appendix A's, as an editor copies a heading with its field, and
+given a new title), and at the end paragraphs that have only the style List
+Bullet or List Number.
 
 Usage: bewerk.py IN.docx OUT.docx
 """
 
+import copy
 import sys
 
 from docx import Document
@@ -58,6 +61,18 @@ def main():
     table.cell(1, 1).text = "1"
     # Word puts the new table under its caption.
     caption._p.addnext(table._tbl)
+    # A new appendix before appendix A: its heading is appendix A's, with
+    # the letter's SEQ field, a new title, and without the bookmark (Word
+    # keeps a bookmark's name once).
+    appendix = next(
+        p for p in doc.paragraphs if p.style.name == "Heading 2" and p.text.startswith("Bijlage A")
+    )
+    new = copy.deepcopy(appendix._p)
+    for b in new.findall(qn("w:bookmarkStart")) + new.findall(qn("w:bookmarkEnd")):
+        new.remove(b)
+    texts = new.findall(".//" + qn("w:t"))
+    texts[-1].text = ". Nieuwe bijlage"
+    appendix._p.addprevious(new)
     # Paragraphs with nothing but a list style, at the end.
     doc.add_paragraph("Punt met alleen de stijl", style="List Bullet")
     doc.add_paragraph("Stap met alleen de stijl", style="List Number")

@@ -6,7 +6,8 @@ impl Composer<'_> {
     pub(super) fn appendices(&mut self) {
         let year = self.year();
         self.heading(1, self.kop(|k| &k.bijlagen));
-        self.heading(2, self.kop(|k| &k.bijlage_metingen));
+        let title = self.kop(|k| &k.bijlage_metingen);
+        self.appendix_heading(2, title, Target::BijlageMetingen);
         let indicators: Vec<&Indicator> = self.data.indicatoren().collect();
         if indicators.is_empty() {
             self.fragment(
@@ -23,7 +24,8 @@ impl Composer<'_> {
             self.measurement_table(ind);
         }
 
-        self.heading(2, self.kop(|k| &k.bijlage_verantwoording));
+        let title = self.kop(|k| &k.bijlage_verantwoording);
+        self.appendix_heading(2, title, Target::BijlageVerantwoording);
         let rules = &self.data.statusregels;
         let ctx = || {
             context! {

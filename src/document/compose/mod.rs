@@ -16,9 +16,10 @@ use crate::format_nl::{number, percent, percent0};
 use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
 use super::markdown;
+use super::references::{self, Resolved, Target};
 use super::{
-    Align, Block, Caption, Cell, Date, Document, Fact, Figure, Inline, Labels, Language, Meta,
-    Table, TitleItem, heading_anchor,
+    Align, AppendixLabel, Block, Caption, Cell, Date, Document, Fact, Figure, Inline, Labels,
+    Language, Meta, Table, TitleItem, heading_anchor,
 };
 use crate::diagnostics::Diagnostic;
 use crate::document::house_style::HouseStyle;
@@ -27,6 +28,7 @@ use crate::document::texts::{
 };
 use minijinja::context;
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// The report content and the charts it shows.
 pub struct Composed {
@@ -62,6 +64,9 @@ pub fn compose(
         blocks: Vec::new(),
         charts: ChartSet::default(),
         heading_counters: [0; 6],
+        appendices: 0,
+        targets: HashMap::new(),
+        references: Vec::new(),
         errors: RefCell::new(Vec::new()),
     };
     b.blocks.push(Block::Toc {
@@ -231,6 +236,13 @@ struct Composer<'a> {
     charts: ChartSet,
     /// How many headings of each level the current section has had so far.
     heading_counters: [usize; 6],
+    /// How many appendices have been lettered.
+    appendices: usize,
+    /// Where each target that a text can name stands in `blocks`.
+    targets: HashMap<Target, usize>,
+    /// Every reference the running texts make, with the text's place in
+    /// `teksten.yaml`, for a reference whose target the report lacks.
+    references: Vec<(Target, String)>,
     /// The fixed texts that could not be filled in. Only [`Composer::finish`]
     /// gives the document out, and only when there are none.
     errors: RefCell<Vec<Diagnostic>>,
@@ -252,24 +264,64 @@ impl Composer<'_> {
             blocks: self.blocks,
         };
         super::lay_out(&mut document, self.style.maten.tabel as f32);
+        let targets: HashMap<Target, Resolved> = self
+            .targets
+            .iter()
+            .filter_map(|(t, &i)| Some((*t, references::resolve_block(&document.blocks[i])?)))
+            .collect();
+        let missing = references::fill_in(&mut document.blocks, &|t| targets.get(&t).cloned());
+        let problems: Vec<Diagnostic> = self
+            .references
+            .iter()
+            .filter(|(t, _)| missing.contains(t))
+            .map(|(t, pointer)| self.texts.unresolved_reference(*t, pointer))
+            .collect();
+        if let Some(problems) = self.texts.report(problems) {
+            return Err(problems);
+        }
         Ok(Composed {
             document,
             charts: self.charts,
         })
     }
 
-    /// `text` filled in with `ctx`; a problem is kept for [`Composer::finish`].
+    /// `text` filled in with `ctx`, as one line of text (a heading, a
+    /// caption, a word); a problem is kept for [`Composer::finish`].
     fn fill(&self, text: &Text, ctx: minijinja::Value) -> String {
+        let filled = self.fill_running(text, ctx);
+        if references::holds_reference(&filled) {
+            self.errors
+                .borrow_mut()
+                .push(self.texts.misplaced_reference(text));
+            return String::new();
+        }
+        filled
+    }
+
+    /// `text` filled in with `ctx`, references kept as Markdown.
+    fn fill_running(&self, text: &Text, ctx: minijinja::Value) -> String {
         self.texts.fill(text, ctx).unwrap_or_else(|problem| {
             self.errors.borrow_mut().push(problem);
             String::new()
         })
     }
 
-    /// A running text filled in with `ctx`, as Markdown blocks.
+    /// A running text filled in with `ctx`, as Markdown blocks, with the
+    /// references it makes.
     fn fragment(&mut self, pick: Pick<Teksten>, ctx: minijinja::Value) {
-        let text = self.fill(pick(self.t), ctx);
-        self.blocks.extend(markdown::parse(text.trim()));
+        let text = pick(self.t);
+        let filled = self.fill_running(text, ctx);
+        let blocks = markdown::parse_text(filled.trim());
+        let mut made = Vec::new();
+        references::targets_named(&blocks, &mut made);
+        self.references
+            .extend(made.into_iter().map(|t| (t, text.pointer().to_string())));
+        self.blocks.extend(blocks);
+    }
+
+    /// The next block is the target `target`.
+    fn name_next(&mut self, target: Target) {
+        self.targets.insert(target, self.blocks.len());
     }
 
     /// A fixed text filled in with `ctx`, as one line.
@@ -356,7 +408,24 @@ impl Composer<'_> {
     }
 
     fn heading(&mut self, level: u8, text: impl Into<String>) {
-        let text = text.into();
+        self.heading_with(level, text.into(), None);
+    }
+
+    /// An appendix heading at `level`: the word of the appendices, the next
+    /// letter and `title` (`Bijlage B. Verantwoording`), named `target`.
+    fn appendix_heading(&mut self, level: u8, title: String, target: Target) {
+        let letter = appendix_letter(self.appendices);
+        self.appendices += 1;
+        let label = AppendixLabel {
+            word: self.label(|l| &l.bijlage),
+            letter,
+            rest: format!(". {title}"),
+        };
+        self.name_next(target);
+        self.heading_with(level, label.text(), Some(label));
+    }
+
+    fn heading_with(&mut self, level: u8, text: String, appendix: Option<AppendixLabel>) {
         let depth = (level as usize).clamp(1, 6);
         self.heading_counters[depth - 1] += 1;
         self.heading_counters[depth..].fill(0);
@@ -370,6 +439,7 @@ impl Composer<'_> {
             anchor: heading_anchor(&number, &text),
             number,
             text,
+            appendix,
         });
     }
 
@@ -412,6 +482,13 @@ impl Composer<'_> {
             None => Cell::text("–"),
         }
     }
+}
+
+/// The letter of the appendix after `n` others: `A`, `B`, ..., `Z`,
+/// `AA`, as Word's SEQ field counts with `\* ALPHABETIC`.
+fn appendix_letter(n: usize) -> String {
+    let letter = char::from(b'A' + (n % 26) as u8);
+    letter.to_string().repeat(n / 26 + 1)
 }
 
 /// A threshold as written in running text: `90`, `87,5`.

@@ -219,6 +219,7 @@ impl Composer<'_> {
                 ]
             })
             .collect();
+        self.name_next(Target::TabelDoeVoorstellen);
         self.blocks.push(Block::Table(Table {
             anchor: String::new(),
             caption: self.caption(|b| &b.doe_voorstellen, context! { jaar => self.year() }),

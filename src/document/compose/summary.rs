@@ -62,6 +62,7 @@ impl Composer<'_> {
                     ]
                 })
                 .collect();
+            self.name_next(Target::TabelIndicatoren);
             self.blocks.push(Block::Table(Table {
                 anchor: String::new(),
                 caption: self.caption(|b| &b.stand_indicatoren, context! { jaar => year }),
@@ -109,6 +110,9 @@ impl Composer<'_> {
                 &caption,
                 &text,
             );
+            if !charts.is_empty() {
+                self.name_next(Target::FiguurOverzicht);
+            }
             for chart in charts {
                 self.figure(chart, 1.0);
             }

@@ -6,8 +6,9 @@ use std::path::Path;
 
 use crate::analysis::{self, Status};
 use crate::document::house_style::HouseStyle;
+use crate::document::references::Target;
 use crate::document::texts::TextSet;
-use crate::document::{Block, Document, Inline};
+use crate::document::{Block, Document, Inline, inlines_text};
 use crate::load::{LoadOptions, Loaded, load_str};
 use crate::model::ActieStatus;
 use crate::templates::Templates;
@@ -346,4 +347,246 @@ fn the_table_of_contents_lists_chapters_and_sections() {
         &d.blocks[0],
         Block::Toc { title, depth: 2 } if title == "Inhoud"
     ));
+}
+
+/// The example composed with the embedded texts as `edit` changes them.
+fn composed_with_texts(
+    loaded: &Loaded,
+    edit: impl Fn(&str) -> String,
+) -> Result<Composed, crate::diagnostics::Problems> {
+    let mut templates = Templates::embedded();
+    for (name, bytes) in &mut templates.files {
+        if name == crate::document::texts::TEXTS_FILE {
+            let text = std::str::from_utf8(bytes).expect("UTF-8").to_string();
+            let edited = edit(&text);
+            assert_ne!(edited, text, "the edit changes the texts");
+            *bytes = std::sync::Arc::from(edited.into_bytes());
+        }
+    }
+    let texts = TextSet::load(&templates)?;
+    let analysis = analysis::analyse(&loaded.data);
+    compose(
+        &loaded.data,
+        &analysis,
+        None,
+        &texts,
+        &HouseStyle::embedded(),
+        None,
+    )
+}
+
+/// Every reference of the document's running text: target, anchor, words.
+fn references(d: &Document) -> Vec<(Target, String, String)> {
+    fn walk(inlines: &[Inline], out: &mut Vec<(Target, String, String)>) {
+        for i in inlines {
+            match i {
+                Inline::Reference {
+                    target,
+                    anchor,
+                    content,
+                } => out.push((*target, anchor.clone(), inlines_text(content))),
+                Inline::Strong { content } | Inline::Emph { content } => walk(content, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for b in all_blocks(&d.blocks) {
+        if let Block::Paragraph { content } = b {
+            walk(content, &mut out);
+        }
+    }
+    out
+}
+
+#[test]
+fn appendices_are_lettered_in_order_by_the_composer() {
+    let d = composed(&example(2016), None).document;
+    let appendices: Vec<_> = all_blocks(&d.blocks)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Heading {
+                text,
+                appendix: Some(a),
+                ..
+            } => Some((text.clone(), a.label(), a.text())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        appendices,
+        [
+            (
+                "Bijlage A. Metingen per indicator".to_string(),
+                "Bijlage A".to_string(),
+                "Bijlage A. Metingen per indicator".to_string()
+            ),
+            (
+                "Bijlage B. Verantwoording".to_string(),
+                "Bijlage B".to_string(),
+                "Bijlage B. Verantwoording".to_string()
+            ),
+        ]
+    );
+    assert_eq!(super::appendix_letter(0), "A");
+    assert_eq!(super::appendix_letter(25), "Z");
+    assert_eq!(super::appendix_letter(26), "AA");
+}
+
+#[test]
+fn references_show_their_targets_label_and_number_and_point_to_its_anchor() {
+    let d = composed(&example(2016), None).document;
+    let refs = references(&d);
+    let targets: Vec<Target> = refs.iter().map(|r| r.0).collect();
+    assert_eq!(
+        targets,
+        [Target::BijlageVerantwoording, Target::TabelDoeVoorstellen]
+    );
+    for (target, anchor, words) in &refs {
+        let block = all_blocks(&d.blocks)
+            .into_iter()
+            .find(|b| match b {
+                Block::Heading { anchor: a, .. } => a == anchor,
+                Block::Table(t) => &t.anchor == anchor,
+                Block::Figure(f) => &f.anchor == anchor,
+                _ => false,
+            })
+            .unwrap_or_else(|| panic!("{target:?}: no block has anchor {anchor}"));
+        match (target, block) {
+            (Target::BijlageVerantwoording, Block::Heading { text, .. }) => {
+                assert_eq!(words, "Bijlage B");
+                assert!(text.starts_with("Bijlage B. "), "{text}");
+            }
+            (Target::TabelDoeVoorstellen, Block::Table(t)) => {
+                assert_eq!(words, &format!("Tabel {}", t.caption.number));
+                assert!(
+                    t.caption.text.contains("oe-voorstellen"),
+                    "{}",
+                    t.caption.text
+                );
+                assert!(t.caption.number > 1);
+            }
+            other => panic!("wrong target: {other:?}"),
+        }
+    }
+    // The paragraph reads as before references existed.
+    let overview = all_blocks(&d.blocks)
+        .into_iter()
+        .map(|b| b.plain_text())
+        .find(|t| t.contains("(zie Bijlage B)"));
+    assert!(overview.is_some(), "the overview refers to appendix B");
+}
+
+#[test]
+fn every_target_a_text_can_name_is_found_in_a_full_report() {
+    let loaded = example(2016);
+    let names: String = Target::ALL
+        .iter()
+        .map(|t| format!("{{{{ verwijzing(\"{}\") }}}}", t.name()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let c = composed_with_texts(&loaded, |t| {
+        t.replacen(
+            "  leeswijzer: |\n",
+            &format!("  leeswijzer: |\n    Zie {names}.\n\n"),
+            1,
+        )
+    })
+    .expect("every target is in the report");
+    let refs = references(&c.document);
+    for t in Target::ALL {
+        let (_, anchor, words) = refs.iter().find(|r| r.0 == t).expect("made");
+        assert!(!anchor.is_empty(), "{t:?}");
+        assert!(
+            words.starts_with("Tabel ")
+                || words.starts_with("Figuur ")
+                || words.starts_with("Bijlage "),
+            "{t:?}: {words}"
+        );
+    }
+    let figure = refs
+        .iter()
+        .find(|r| r.0 == Target::FiguurOverzicht)
+        .unwrap();
+    assert_eq!(figure.1, "figuur-1");
+}
+
+#[test]
+fn an_unknown_reference_is_reported_at_its_text() {
+    let err = composed_with_texts(&example(2016), |t| {
+        t.replace(
+            "verwijzing(\"bijlage_verantwoording\")",
+            "verwijzing(\"bijlage_c\")",
+        )
+    })
+    .err()
+    .expect("an unknown name fails");
+    let text = err.render(false);
+    assert!(text.contains("'overzicht'"), "{text}");
+    assert!(text.contains("bijlage_c"), "{text}");
+    assert!(
+        text.contains("tabel_doe_voorstellen"),
+        "names the possible ones: {text}"
+    );
+    let d = err.errors().next().unwrap();
+    assert!(err.position(d).is_some(), "with line and column");
+}
+
+#[test]
+fn a_reference_in_a_heading_is_reported() {
+    let err = composed_with_texts(&example(2016), |t| {
+        t.replace(
+            "  samenvatting: Samenvatting\n",
+            "  samenvatting: Samenvatting en {{ verwijzing(\"bijlage_metingen\") }}\n",
+        )
+    })
+    .err()
+    .expect("a reference in a heading fails");
+    let text = err.render(false);
+    assert!(text.contains("'samenvatting'"), "{text}");
+    assert!(text.contains("kan geen verwijzing tonen"), "{text}");
+}
+
+#[test]
+fn a_reference_to_a_target_the_report_lacks_is_reported() {
+    let mut loaded = example(2016);
+    loaded.data.doe_voorstellen.clear();
+    let err = composed_with_texts(&loaded, |t| {
+        t.replace(
+            "verwijzing(\"bijlage_verantwoording\")",
+            "verwijzing(\"tabel_doe_voorstellen\")",
+        )
+    })
+    .err()
+    .expect("a missing target fails");
+    let text = err.render(false);
+    assert!(
+        text.contains("'overzicht' verwijst naar 'tabel_doe_voorstellen'"),
+        "{text}"
+    );
+    let d = err.errors().next().unwrap();
+    assert!(err.position(d).is_some(), "with line and column");
+}
+
+#[test]
+fn an_appendix_heading_with_its_own_letter_is_reported() {
+    let err = composed_with_texts(&example(2016), |t| {
+        t.replace(
+            "  bijlage_verantwoording: Verantwoording\n",
+            "  bijlage_verantwoording: Bijlage B. Verantwoording\n",
+        )
+    })
+    .err()
+    .expect("an old appendix heading fails");
+    let text = err.render(false);
+    assert!(text.contains("'bijlage_verantwoording'"), "{text}");
+    assert!(text.contains("al voor de kop zet"), "{text}");
+    // A title that merely starts with the word passes.
+    composed_with_texts(&example(2016), |t| {
+        t.replace(
+            "  bijlage_verantwoording: Verantwoording\n",
+            "  bijlage_verantwoording: Bijlagen en bronnen\n",
+        )
+    })
+    .expect("a title is not a letter");
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::document::{
-    Align, Block, Caption, Cell, Document, Fact, Figure, Inline, Table, TitleItem,
+    Align, Block, Caption, Cell, Document, Fact, Figure, Inline, Table, TitleItem, inlines_text,
 };
 use crate::errors::DocxError;
 use crate::render::RenderContext;
@@ -173,9 +173,22 @@ fn headings(doc: &Document) -> impl Iterator<Item = (u8, String, String)> + '_ {
             number,
             text,
             anchor,
+            ..
         } => Some((*level, bookmark(anchor), format!("{number} {text}"))),
         _ => None,
     })
+}
+
+/// The SEQ field that counts what `label` names (`Tabel`, `Bijlage`), in
+/// `format` (`ARABIC`, `ALPHABETIC`); the counter is the label's letters.
+fn seq_instruction(label: &str, format: &str) -> String {
+    let counter: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+    let counter = if counter.is_empty() {
+        "Bijschrift"
+    } else {
+        &counter
+    };
+    format!(" SEQ {counter} \\* {format} ")
 }
 
 impl Writer<'_> {
@@ -338,6 +351,22 @@ impl Writer<'_> {
                     );
                     self.x.close("w:hyperlink");
                 }
+                Inline::Reference {
+                    anchor, content, ..
+                } => {
+                    // Word's cross-reference: the target's label and number
+                    // from its bookmark, a link to it (`\h`); the field's
+                    // runs carry the look its updated result keeps.
+                    let link = Look {
+                        style: Some("Hyperlink"),
+                        ..look
+                    };
+                    self.field(
+                        &format!(" REF {} \\h ", bookmark(anchor)),
+                        &inlines_text(content),
+                        &link,
+                    );
+                }
             }
         }
     }
@@ -486,21 +515,35 @@ impl Writer<'_> {
                 number,
                 text,
                 anchor,
+                appendix,
             } => {
                 // Heading 1 to 3 are numbered by Word (their styles name
                 // the headings' list): the text holds no number.
-                let shown = if (*level as usize) <= NUMBERED_HEADING_LEVELS {
-                    text.clone()
-                } else {
-                    format!("{number} {text}")
-                };
+                let numbered = (*level as usize) <= NUMBERED_HEADING_LEVELS;
                 self.p_open(&Para {
                     style: Some(HEADING_STYLES[(*level as usize).clamp(1, 9) - 1]),
                     ..Para::default()
                 });
+                if !numbered {
+                    self.run(&format!("{number} "), &Look::default());
+                }
                 let id = self.bookmark_start(&bookmark(anchor));
-                self.run(&shown, &Look::default());
-                self.bookmark_end(&id);
+                match appendix {
+                    // The appendix's word and letter, the letter counted
+                    // by Word as a caption's number is, inside the
+                    // bookmark that references show.
+                    Some(a) => {
+                        let none = Look::default();
+                        self.run(&format!("{} ", a.word), &none);
+                        self.field(&seq_instruction(&a.word, "ALPHABETIC"), &a.letter, &none);
+                        self.bookmark_end(&id);
+                        self.run(&a.rest, &none);
+                    }
+                    None => {
+                        self.run(text, &Look::default());
+                        self.bookmark_end(&id);
+                    }
+                }
                 self.x.close("w:p");
             }
             Block::Paragraph { content } => {
@@ -617,16 +660,6 @@ impl Writer<'_> {
     /// "Insert Caption" and Table of Figures count the same field, and an
     /// inserted table renumbers the later ones when fields are updated.
     fn caption(&mut self, caption: &Caption, anchor: &str, keep_next: bool) {
-        let counter: String = caption
-            .label
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        let counter = if counter.is_empty() {
-            "Bijschrift".to_string()
-        } else {
-            counter
-        };
         self.p_open(&Para {
             style: Some("Caption"),
             keep_next,
@@ -636,7 +669,7 @@ impl Writer<'_> {
         let id = self.bookmark_start(&bookmark(anchor));
         self.run(&format!("{} ", caption.label), &none);
         self.field(
-            &format!(" SEQ {counter} \\* ARABIC "),
+            &seq_instruction(&caption.label, "ARABIC"),
             &caption.number.to_string(),
             &none,
         );
