@@ -1069,22 +1069,11 @@ fn references_are_ref_fields_to_bookmarks_that_hold_their_words() {
     let marked = bookmarked_texts(&doc);
     let all = fields(&doc);
     let refs: Vec<&(String, String)> = all.iter().filter(|f| f.0.starts_with("REF ")).collect();
-    let mut model = Vec::new();
-    for block in &b.document.blocks {
-        if let techniekpact::document::Block::Paragraph { content } = block {
-            for i in content {
-                if let techniekpact::document::Inline::Reference {
-                    anchor, content, ..
-                } = i
-                {
-                    model.push((
-                        anchor.clone(),
-                        techniekpact::document::inlines_text(content),
-                    ));
-                }
-            }
-        }
-    }
+    let model: Vec<(String, String)> =
+        techniekpact::document::references::references(&b.document.blocks)
+            .into_iter()
+            .map(|r| (r.anchor.to_string(), r.words))
+            .collect();
     assert_eq!(
         model.len(),
         2,

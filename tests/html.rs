@@ -412,19 +412,11 @@ fn every_heading_anchor_is_an_html_id_and_a_pdf_destination() {
 #[test]
 fn references_link_to_their_targets_in_the_html_and_the_pdf() {
     let b = example::noord_2016();
-    let mut refs = Vec::new();
-    for block in &b.document.blocks {
-        if let Block::Paragraph { content } = block {
-            for i in content {
-                if let techniekpact::document::Inline::Reference {
-                    anchor, content, ..
-                } = i
-                {
-                    refs.push((anchor.clone(), inlines_text(content)));
-                }
-            }
-        }
-    }
+    let refs: Vec<(String, String)> =
+        techniekpact::document::references::references(&b.document.blocks)
+            .into_iter()
+            .map(|r| (r.anchor.to_string(), r.words))
+            .collect();
     assert_eq!(refs.len(), 2, "{refs:?}");
     for (anchor, words) in &refs {
         assert!(

@@ -173,12 +173,31 @@ fn fill_inlines(
     }
 }
 
-/// The targets that the references in `blocks` name, in order.
-pub fn targets_named(blocks: &[Block], out: &mut Vec<Target>) {
-    fn walk(inlines: &[Inline], out: &mut Vec<Target>) {
+/// A reference as the document holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Made<'a> {
+    pub target: Target,
+    /// Empty until the document is numbered.
+    pub anchor: &'a str,
+    /// What it shows: `Tabel 14`.
+    pub words: String,
+}
+
+/// Every reference in `blocks` (paragraphs, list items, table cells and
+/// their notes), in document order.
+pub fn references(blocks: &[Block]) -> Vec<Made<'_>> {
+    fn walk<'a>(inlines: &'a [Inline], out: &mut Vec<Made<'a>>) {
         for i in inlines {
             match i {
-                Inline::Reference { target, .. } => out.push(*target),
+                Inline::Reference {
+                    target,
+                    anchor,
+                    content,
+                } => out.push(Made {
+                    target: *target,
+                    anchor,
+                    words: super::inlines_text(content),
+                }),
                 Inline::Strong { content }
                 | Inline::Emph { content }
                 | Inline::Link { content, .. } => walk(content, out),
@@ -186,17 +205,26 @@ pub fn targets_named(blocks: &[Block], out: &mut Vec<Target>) {
             }
         }
     }
-    for b in blocks {
+    fn block<'a>(b: &'a Block, out: &mut Vec<Made<'a>>) {
         match b {
             Block::Paragraph { content } => walk(content, out),
-            Block::List { items, .. } => {
-                for item in items {
-                    targets_named(item, out);
+            Block::List { items, .. } => items.iter().flatten().for_each(|b| block(b, out)),
+            Block::Table(t) => {
+                for c in t.rows.iter().flatten() {
+                    walk(&c.content, out);
+                    if let Some(n) = &c.note {
+                        walk(n, out);
+                    }
                 }
             }
-            _ => {}
+            Block::Toc { .. } | Block::Heading { .. } | Block::Figure(_) => {}
         }
     }
+    let mut out = Vec::new();
+    for b in blocks {
+        block(b, &mut out);
+    }
+    out
 }
 
 /// Call `f` on every list of inlines of `block`: paragraphs, list items,

@@ -312,10 +312,11 @@ impl Composer<'_> {
         let text = pick(self.t);
         let filled = self.fill_running(text, ctx);
         let blocks = markdown::parse_text(filled.trim());
-        let mut made = Vec::new();
-        references::targets_named(&blocks, &mut made);
-        self.references
-            .extend(made.into_iter().map(|t| (t, text.pointer().to_string())));
+        self.references.extend(
+            references::references(&blocks)
+                .into_iter()
+                .map(|r| (r.target, text.pointer().to_string())),
+        );
         self.blocks.extend(blocks);
     }
 

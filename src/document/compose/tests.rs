@@ -8,7 +8,7 @@ use crate::analysis::{self, Status};
 use crate::document::house_style::HouseStyle;
 use crate::document::references::Target;
 use crate::document::texts::TextSet;
-use crate::document::{Block, Document, Inline, inlines_text};
+use crate::document::{Block, Document, Inline};
 use crate::load::{LoadOptions, Loaded, load_str};
 use crate::model::ActieStatus;
 use crate::templates::Templates;
@@ -375,28 +375,28 @@ fn composed_with_texts(
     )
 }
 
-/// Every reference of the document's running text: target, anchor, words.
+/// Every reference of the document: target, anchor, words.
 fn references(d: &Document) -> Vec<(Target, String, String)> {
-    fn walk(inlines: &[Inline], out: &mut Vec<(Target, String, String)>) {
-        for i in inlines {
-            match i {
-                Inline::Reference {
-                    target,
-                    anchor,
-                    content,
-                } => out.push((*target, anchor.clone(), inlines_text(content))),
-                Inline::Strong { content } | Inline::Emph { content } => walk(content, out),
-                _ => {}
-            }
-        }
+    crate::document::references::references(&d.blocks)
+        .into_iter()
+        .map(|r| (r.target, r.anchor.to_string(), r.words))
+        .collect()
+}
+
+/// The problems, as printed, of composing `loaded` with the texts as
+/// `edit` changes them; each has a line and column.
+fn text_problems(loaded: &Loaded, edit: impl Fn(&str) -> String) -> String {
+    let err = composed_with_texts(loaded, edit)
+        .err()
+        .expect("the edited texts fail");
+    for d in err.errors() {
+        assert!(
+            err.position(d).is_some(),
+            "with line and column: {}",
+            d.message
+        );
     }
-    let mut out = Vec::new();
-    for b in all_blocks(&d.blocks) {
-        if let Block::Paragraph { content } = b {
-            walk(content, &mut out);
-        }
-    }
-    out
+    err.render(false)
 }
 
 #[test]
@@ -513,36 +513,28 @@ fn every_target_a_text_can_name_is_found_in_a_full_report() {
 
 #[test]
 fn an_unknown_reference_is_reported_at_its_text() {
-    let err = composed_with_texts(&example(2016), |t| {
+    let text = text_problems(&example(2016), |t| {
         t.replace(
             "verwijzing(\"bijlage_verantwoording\")",
             "verwijzing(\"bijlage_c\")",
         )
-    })
-    .err()
-    .expect("an unknown name fails");
-    let text = err.render(false);
+    });
     assert!(text.contains("'overzicht'"), "{text}");
     assert!(text.contains("bijlage_c"), "{text}");
     assert!(
         text.contains("tabel_doe_voorstellen"),
         "names the possible ones: {text}"
     );
-    let d = err.errors().next().unwrap();
-    assert!(err.position(d).is_some(), "with line and column");
 }
 
 #[test]
 fn a_reference_in_a_heading_is_reported() {
-    let err = composed_with_texts(&example(2016), |t| {
+    let text = text_problems(&example(2016), |t| {
         t.replace(
             "  samenvatting: Samenvatting\n",
             "  samenvatting: Samenvatting en {{ verwijzing(\"bijlage_metingen\") }}\n",
         )
-    })
-    .err()
-    .expect("a reference in a heading fails");
-    let text = err.render(false);
+    });
     assert!(text.contains("'samenvatting'"), "{text}");
     assert!(text.contains("kan geen verwijzing tonen"), "{text}");
 }
@@ -551,34 +543,26 @@ fn a_reference_in_a_heading_is_reported() {
 fn a_reference_to_a_target_the_report_lacks_is_reported() {
     let mut loaded = example(2016);
     loaded.data.doe_voorstellen.clear();
-    let err = composed_with_texts(&loaded, |t| {
+    let text = text_problems(&loaded, |t| {
         t.replace(
             "verwijzing(\"bijlage_verantwoording\")",
             "verwijzing(\"tabel_doe_voorstellen\")",
         )
-    })
-    .err()
-    .expect("a missing target fails");
-    let text = err.render(false);
+    });
     assert!(
         text.contains("'overzicht' verwijst naar 'tabel_doe_voorstellen'"),
         "{text}"
     );
-    let d = err.errors().next().unwrap();
-    assert!(err.position(d).is_some(), "with line and column");
 }
 
 #[test]
 fn an_appendix_heading_with_its_own_letter_is_reported() {
-    let err = composed_with_texts(&example(2016), |t| {
+    let text = text_problems(&example(2016), |t| {
         t.replace(
             "  bijlage_verantwoording: Verantwoording\n",
             "  bijlage_verantwoording: Bijlage B. Verantwoording\n",
         )
-    })
-    .err()
-    .expect("an old appendix heading fails");
-    let text = err.render(false);
+    });
     assert!(text.contains("'bijlage_verantwoording'"), "{text}");
     assert!(text.contains("al voor de kop zet"), "{text}");
     // A title that merely starts with the word passes.
