@@ -10,6 +10,8 @@
 //! as a REF field to the bookmark around that label and number, which
 //! Word and LibreOffice update when tables or appendices are inserted.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::{Block, Inline};
@@ -135,39 +137,31 @@ pub fn resolve_block(block: &Block) -> Option<Resolved> {
     }
 }
 
-/// Give every reference in `blocks` its target's anchor and words, from
-/// `lookup`; a reference whose target this report lacks is returned.
-pub fn fill_in(blocks: &mut [Block], lookup: &dyn Fn(Target) -> Option<Resolved>) -> Vec<Target> {
-    let mut missing = Vec::new();
+/// Give every reference in `blocks` its target's anchor and words from
+/// `targets` (the composer has reported a reference to a target the
+/// report lacks before the document is numbered).
+pub fn fill_in(blocks: &mut [Block], targets: &HashMap<Target, Resolved>) {
     for b in blocks {
-        each_inline_list(b, &mut |inlines| {
-            fill_inlines(inlines, lookup, &mut missing)
-        });
+        each_inline_list(b, &mut |inlines| fill_inlines(inlines, targets));
     }
-    missing
 }
 
-fn fill_inlines(
-    inlines: &mut [Inline],
-    lookup: &dyn Fn(Target) -> Option<Resolved>,
-    missing: &mut Vec<Target>,
-) {
+fn fill_inlines(inlines: &mut [Inline], targets: &HashMap<Target, Resolved>) {
     for i in inlines {
         match i {
             Inline::Reference {
                 target,
                 anchor,
                 content,
-            } => match lookup(*target) {
-                Some(r) => {
-                    *anchor = r.anchor;
-                    *content = vec![Inline::text(r.words)];
+            } => {
+                if let Some(r) = targets.get(target) {
+                    anchor.clone_from(&r.anchor);
+                    *content = vec![Inline::text(r.words.clone())];
                 }
-                None => missing.push(*target),
-            },
+            }
             Inline::Strong { content }
             | Inline::Emph { content }
-            | Inline::Link { content, .. } => fill_inlines(content, lookup, missing),
+            | Inline::Link { content, .. } => fill_inlines(content, targets),
             Inline::Text { .. } | Inline::LineBreak | Inline::Status { .. } => {}
         }
     }

@@ -423,20 +423,17 @@ fn lettered_appendix_headings(t: &Teksten, index: &positions::PositionIndex) -> 
     [&t.koppen.bijlage_metingen, &t.koppen.bijlage_verantwoording]
         .into_iter()
         .filter(|text| {
+            // `Bijlage B.`, `Bijlage B:`: the word, a space, one capital.
             let rest = text.template().trim_start();
-            !word.is_empty()
-                && rest.len() > word.len()
-                && rest.is_char_boundary(word.len())
-                && rest[..word.len()].eq_ignore_ascii_case(word)
-                && rest[word.len()..].starts_with(' ')
-                && rest[word.len() + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_uppercase())
-                && rest[word.len() + 1..]
-                    .chars()
-                    .nth(1)
-                    .is_some_and(|c| !c.is_alphanumeric())
+            let mut after = match rest.get(..word.len()) {
+                Some(w) if !word.is_empty() && w.eq_ignore_ascii_case(word) => {
+                    rest[word.len()..].chars()
+                }
+                _ => return false,
+            };
+            after.next() == Some(' ')
+                && after.next().is_some_and(|c| c.is_ascii_uppercase())
+                && after.next().is_some_and(|c| !c.is_alphanumeric())
         })
         .map(|text| {
             let pointer = text.pointer();

@@ -256,7 +256,14 @@ impl Composer<'_> {
     /// The composed document and its charts, or the problems found in the
     /// fixed texts while composing.
     fn finish(self, meta: Meta) -> Result<Composed, crate::diagnostics::Problems> {
-        if let Some(problems) = self.texts.report(self.errors.into_inner()) {
+        let mut errors = self.errors.into_inner();
+        errors.extend(
+            self.references
+                .iter()
+                .filter(|(t, _)| !self.targets.contains_key(t))
+                .map(|(t, pointer)| self.texts.unresolved_reference(*t, pointer)),
+        );
+        if let Some(problems) = self.texts.report(errors) {
             return Err(problems);
         }
         let mut document = Document {
@@ -269,16 +276,7 @@ impl Composer<'_> {
             .iter()
             .filter_map(|(t, &i)| Some((*t, references::resolve_block(&document.blocks[i])?)))
             .collect();
-        let missing = references::fill_in(&mut document.blocks, &|t| targets.get(&t).cloned());
-        let problems: Vec<Diagnostic> = self
-            .references
-            .iter()
-            .filter(|(t, _)| missing.contains(t))
-            .map(|(t, pointer)| self.texts.unresolved_reference(*t, pointer))
-            .collect();
-        if let Some(problems) = self.texts.report(problems) {
-            return Err(problems);
-        }
+        references::fill_in(&mut document.blocks, &targets);
         Ok(Composed {
             document,
             charts: self.charts,
