@@ -60,7 +60,9 @@ pub struct IndicatorAnalysis {
 pub fn analyse_indicator(ind: &Indicator, year: i32, rules: &Statusregels) -> IndicatorAnalysis {
     let (j0, w0) = (ind.nulmeting.jaar as f64, ind.nulmeting.waarde);
     let (j1, w1) = (ind.doel.jaar as f64, ind.doel.waarde);
-    let verwacht = (year as f64 - j0) / (j1 - j0) * 100.0;
+    // Before the baseline year no part of the period has passed (not a
+    // negative part): a baseline after the report year gets a warning.
+    let verwacht = ((year as f64 - j0) / (j1 - j0) * 100.0).max(0.0);
     let current = ind.metingen.get(&year).copied();
     let shown = ind
         .metingen

@@ -57,6 +57,23 @@ pub fn percent0(value: f64) -> String {
     format!("{}\u{a0}%", number(value, 0))
 }
 
+/// The Dutch month names, as people type them in a date (`15 maart 2019`);
+/// the report's own dates take theirs from `teksten.yaml`.
+pub const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// A year as written in running text: no thousands separator.
 pub fn year(y: i32) -> String {
     y.to_string()

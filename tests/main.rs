@@ -10,6 +10,7 @@ mod bewerken;
 mod cli;
 mod confinement;
 mod docx;
+mod habits;
 mod hostile_input;
 mod html;
 mod input_files;

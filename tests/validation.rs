@@ -999,12 +999,9 @@ fn decimal_comma_in_a_flow_mapping_is_named() {
     let hint = expect_error(
         &text,
         "waarde: 77,5",
-        "een getal met een decimaalkomma: 77,5",
+        "'77,5' wordt gelezen als twee waarden, want tussen { } scheidt een komma de waarden; bedoeld is waarschijnlijk 77,5",
     );
-    assert_eq!(
-        hint,
-        "schrijf getallen met een punt als decimaalteken: 77.5"
-    );
+    assert!(hint.starts_with("schrijf 77.5: "), "{hint}");
     // The position is the decimals, on the line of the number.
     let d = &report.diagnostics[0];
     let at = d.span.as_ref().expect("a position").start;
@@ -1017,12 +1014,9 @@ fn decimal_comma_in_a_measurement_names_its_year() {
     let hint = expect_error(
         &text,
         "2016: 34,5",
-        "'2016' moet een getal zijn, maar is de tekst '34,5'",
+        "'2016' moet een getal zijn, maar '34,5' is tekst: in dit bestand is de punt het decimaalteken",
     );
-    assert_eq!(
-        hint,
-        "schrijf getallen met een punt als decimaalteken: 34.5"
-    );
+    assert!(hint.starts_with("schrijf 34.5: "), "{hint}");
     let report = load_text(&text).unwrap_err();
     assert!(
         !problems(&report)

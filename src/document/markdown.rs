@@ -120,12 +120,31 @@ fn is_word(c: Option<char>) -> bool {
 }
 
 /// Escape what CommonMark would read as markup outside the subset.
+/// The list bullets a word processor pastes (`•`, `·`, `–`, `▪`, `◦`),
+/// followed by a space or a tab: read as the list item that was meant.
+const WORD_BULLETS: &[char] = &['•', '·', '–', '▪', '◦', '‣'];
+
+/// `line` with a pasted Word bullet at its start written as `- `.
+fn word_bullet_as_dash(line: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = line.trim_start();
+    let indent = &line[..line.len() - trimmed.len()];
+    if let Some(rest) = trimmed.strip_prefix(WORD_BULLETS)
+        && rest.starts_with([' ', '\t', '\u{a0}'])
+    {
+        let rest = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+        return format!("{indent}- {rest}").into();
+    }
+    line.into()
+}
+
 fn escape_outside_subset(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
             out.push('\n');
         }
+        let line = word_bullet_as_dash(line);
+        let line = line.as_ref();
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         let body = trimmed.trim_end();
@@ -404,6 +423,28 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn bullets_pasted_from_word_are_the_list_that_was_meant() {
+        let blocks = parse("Drie bronnen:\n\n•\tDUO\n• S-BB\n·  Jet-Net\n– Technet\n");
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        let Block::List {
+            ordered: false,
+            items,
+            ..
+        } = &blocks[1]
+        else {
+            panic!("{blocks:?}")
+        };
+        let texts: Vec<String> = items
+            .iter()
+            .map(|i| i.iter().map(Block::plain_text).collect())
+            .collect();
+        assert_eq!(texts, ["DUO", "S-BB", "Jet-Net", "Technet"]);
+        // Inside a line, and without a space after it, a bullet is text.
+        assert_eq!(plain("a • b"), "a • b");
+        assert_eq!(plain("•geen lijst"), "•geen lijst");
     }
 
     #[test]

@@ -3,12 +3,14 @@
 //! [`Voortgang`]. Every problem of the file is collected and returned at
 //! once in a [`Problems`], with "bedoelt u ...?" from [`suggest`].
 
+pub mod figures;
 pub mod positions;
 pub mod readiness;
 pub mod schema;
 mod schema_check;
 pub mod suggest;
 pub mod syntax;
+pub mod text_comments;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

@@ -36,6 +36,10 @@ pub struct PositionIndex {
     nodes: HashMap<String, NodePos>,
     /// Pointers of scalars that are `.inf` or `.nan`.
     pub non_finite: HashSet<String>,
+    /// Plain (unquoted) scalars followed by a comment on the same line: the
+    /// span of the comment, from its `#` to the end of the line. YAML drops
+    /// it, though in a text it was often meant as part of the text.
+    pub trailing_comments: HashMap<String, Range<usize>>,
 }
 
 impl PositionIndex {
@@ -126,8 +130,96 @@ pub struct Walk {
     pub fatal: bool,
 }
 
+/// How many syntax errors of one file are reported at most.
+const MAX_SYNTAX_ERRORS: usize = 50;
+
 /// Walk `text` and index the positions of its first document.
+///
+/// After a syntax error the walk goes on: the line of the error is set
+/// aside (blanked, so that every offset stays) and the text is walked
+/// again, until it reads to its end. When setting the line aside makes the
+/// lines under it fail (they belonged to it), its whole block is set aside
+/// instead, so that no message is one that an earlier mistake caused.
 pub fn index(text: &str) -> Walk {
+    let first = walk_once(text);
+    let Some(mut stop) = first.stop.clone() else {
+        return first.into_walk();
+    };
+    let mut diagnostics = first.diagnostics.clone();
+    let mut work = text.to_string();
+    let mut seen: Vec<(Option<Range<usize>>, String)> = diagnostics
+        .iter()
+        .map(|d| (d.span.clone(), d.message.clone()))
+        .collect();
+    while diagnostics.len() < MAX_SYNTAX_ERRORS {
+        let lines: Vec<usize> = stop.lines.clone();
+        let mut trial = work.clone();
+        for &l in &lines {
+            blank_line(&mut trial, l);
+        }
+        let mut next = walk_once(&trial);
+        // The lines under a line set aside fail with it: set its block aside.
+        if let Some(s) = &next.stop
+            && lines
+                .iter()
+                .any(|&l| s.lines.iter().any(|&m| in_block(&work, l, m)))
+        {
+            trial = work.clone();
+            for &l in &lines {
+                blank_block(&mut trial, l);
+            }
+            next = walk_once(&trial);
+        }
+        if trial == work {
+            break;
+        }
+        work = trial;
+        let Some(s) = next.stop.clone() else { break };
+        for d in s.diagnostics.iter() {
+            let key = (d.span.clone(), d.message.clone());
+            if !seen.contains(&key) {
+                seen.push(key);
+                diagnostics.push(d.clone());
+            }
+        }
+        stop = s;
+    }
+    diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    Walk {
+        index: first.index,
+        diagnostics,
+        fatal: true,
+    }
+}
+
+/// Where and why one walk stopped.
+#[derive(Clone)]
+struct StopAt {
+    /// The syntax problems found at the stop.
+    diagnostics: Vec<Diagnostic>,
+    /// The byte offsets of the starts of the lines involved: of each
+    /// problem, and of the parser's own marker.
+    lines: Vec<usize>,
+}
+
+struct Once {
+    index: PositionIndex,
+    diagnostics: Vec<Diagnostic>,
+    fatal: bool,
+    stop: Option<StopAt>,
+}
+
+impl Once {
+    fn into_walk(self) -> Walk {
+        Walk {
+            index: self.index,
+            diagnostics: self.diagnostics,
+            fatal: self.fatal,
+        }
+    }
+}
+
+fn walk_once(text: &str) -> Once {
     let mut w = Walker {
         parser: Parser::new_from_str(text),
         offsets: Offsets::new(text),
@@ -135,13 +227,68 @@ pub fn index(text: &str) -> Walk {
         diagnostics: Vec::new(),
         fatal: false,
         documents: 0,
+        stop: None,
     };
     w.run();
-    Walk {
+    Once {
         index: w.index,
         diagnostics: w.diagnostics,
         fatal: w.fatal,
+        stop: w.stop,
     }
+}
+
+/// The start of the line holding `at`.
+fn line_start_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The line starting at `start` replaced by spaces (offsets stay).
+fn blank_line(text: &mut String, start: usize) {
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let spaces = " ".repeat(end - start);
+    text.replace_range(start..end, &spaces);
+}
+
+/// The indentation of the line starting at `start`, or `None` when it is
+/// blank or a comment.
+fn indentation(text: &str, start: usize) -> Option<usize> {
+    let line = &text[start..text[start..].find('\n').map_or(text.len(), |i| start + i)];
+    let body = line.trim_start_matches([' ', '\t']);
+    (!body.trim().is_empty() && !body.starts_with('#')).then(|| line.len() - body.len())
+}
+
+/// The starts of the lines of the block of the line at `start`: the line
+/// and every following line indented further (blank lines included).
+fn block_lines(text: &str, start: usize) -> Vec<usize> {
+    let mut out = vec![start];
+    let Some(own) = indentation(text, start) else {
+        return out;
+    };
+    let mut at = start;
+    while let Some(i) = text[at..].find('\n') {
+        at += i + 1;
+        if at >= text.len() {
+            break;
+        }
+        match indentation(text, at) {
+            Some(n) if n <= own => break,
+            _ => out.push(at),
+        }
+    }
+    out
+}
+
+fn blank_block(text: &mut String, start: usize) {
+    for l in block_lines(text, start) {
+        blank_line(text, l);
+    }
+}
+
+/// Whether the line starting at `other` lies in the block under the line
+/// starting at `start`.
+fn in_block(text: &str, start: usize, other: usize) -> bool {
+    other > start && block_lines(text, start).contains(&other)
 }
 
 struct Walker<'a> {
@@ -151,6 +298,7 @@ struct Walker<'a> {
     diagnostics: Vec<Diagnostic>,
     fatal: bool,
     documents: usize,
+    stop: Option<StopAt>,
 }
 
 /// Stops the walk: the stream cannot be read further.
@@ -161,25 +309,37 @@ impl<'a> Walker<'a> {
         match self.parser.next_event() {
             Some(Ok(ev)) => Ok(ev),
             Some(Err(e)) => {
+                let text = self.offsets.text;
+                let at = self.offsets.byte(*e.marker());
                 // A tab in the indentation is what the parser stumbles on,
                 // often a line later: point at every such tab instead.
-                let tabs = indentation_tabs(self.offsets.text);
-                if !tabs.is_empty() {
-                    for at in tabs {
-                        self.fail(
+                let tabs = indentation_tabs(text);
+                let diagnostics: Vec<Diagnostic> = if tabs.is_empty() {
+                    vec![crate::load::syntax::explain(
+                        text,
+                        &crate::load::syntax::ParseError { info: e.info(), at },
+                    )]
+                } else {
+                    tabs.into_iter()
+                        .map(|at| {
                             Diagnostic::error("een tab in de inspringing")
                                 .at(at..at + 1)
                                 .label("tab")
-                                .hint("YAML staat voor inspringing alleen spaties toe; vervang de tab door spaties"),
-                        );
-                    }
-                    return Err(Stop);
+                                .hint("YAML staat voor inspringing alleen spaties toe; vervang de tab door spaties")
+                        })
+                        .collect()
+                };
+                let mut lines: Vec<usize> = diagnostics
+                    .iter()
+                    .filter_map(|d| d.span.as_ref().map(|s| line_start_of(text, s.start)))
+                    .collect();
+                lines.push(line_start_of(text, at));
+                lines.sort_unstable();
+                lines.dedup();
+                for d in &diagnostics {
+                    self.fail(d.clone());
                 }
-                let at = self.offsets.byte(*e.marker());
-                self.fail(crate::load::syntax::explain(
-                    self.offsets.text,
-                    &crate::load::syntax::ParseError { info: e.info(), at },
-                ));
+                self.stop = Some(StopAt { diagnostics, lines });
                 Err(Stop)
             }
             None => Err(Stop),
@@ -192,6 +352,19 @@ impl<'a> Walker<'a> {
         if let Some(n) = self.index.nodes.get_mut(pointer) {
             n.extent.end = end.max(n.extent.start);
         }
+    }
+
+    /// The comment after a scalar on the line where the scalar ends.
+    fn comment_after(&self, span: Span) -> Option<Range<usize>> {
+        let text = self.offsets.text;
+        let end = self.offsets.byte(span.end);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let rest = &text[end..line_end];
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        (trimmed.len() < rest.len() && trimmed.starts_with('#')).then(|| {
+            let at = line_end - trimmed.len();
+            at..at + trimmed.trim_end_matches('\r').len()
+        })
     }
 
     fn fail(&mut self, d: Diagnostic) {
@@ -265,6 +438,13 @@ impl<'a> Walker<'a> {
         );
         match ev {
             Event::Scalar(text, style, _, _) => {
+                if style == ScalarStyle::Plain
+                    && let Some(comment) = self.comment_after(span)
+                {
+                    self.index
+                        .trailing_comments
+                        .insert(pointer.clone(), comment);
+                }
                 if let Some(d) = curly_quotes(&text, value.clone()) {
                     self.diagnostics.push(d);
                 }

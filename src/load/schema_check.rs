@@ -128,8 +128,9 @@ fn decimal_comma(text: &str) -> Option<String> {
 
 /// An unknown key that is the decimals of a number written with a comma in
 /// a flow mapping: `{jaar: 2020, waarde: 77,5}` reads as `waarde: 77` and a
-/// key `5`. Returns the number as it was meant (`77.5`).
-fn split_decimal(text: &str, key_at: usize) -> Option<String> {
+/// key `5`. Returns the number as it was meant (`77.5`) and the span of
+/// what was typed (`77,5`).
+fn split_decimal(text: &str, key_at: usize) -> Option<(String, std::ops::Range<usize>)> {
     let before = text[..key_at].strip_suffix(',')?;
     let start = before
         .rfind(|c: char| !(c.is_ascii_digit() || c == '-'))
@@ -139,7 +140,7 @@ fn split_decimal(text: &str, key_at: usize) -> Option<String> {
         + text[key_at..]
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(text.len() - key_at);
-    decimal_comma(&format!("{whole},{}", &text[key_at..end]))
+    decimal_comma(&format!("{whole},{}", &text[key_at..end])).map(|m| (m, start..end))
 }
 
 fn translate(
@@ -226,17 +227,20 @@ fn unknown_keys(
             let child = format!("{pointer}/{}", super::positions::escape_segment(name));
             let key_at = index.key(&child);
             if name.chars().all(|c| c.is_ascii_digit())
-                && let Some(meant) = key_at.as_ref().and_then(|r| split_decimal(text, r.start))
+                && let Some((meant, typed)) =
+                    key_at.as_ref().and_then(|r| split_decimal(text, r.start))
             {
                 return Diagnostic::error(format!(
-                    "een getal met een decimaalkomma: {}",
+                    "'{}' wordt gelezen als twee waarden, want tussen {{ }} scheidt een komma de waarden; bedoeld is waarschijnlijk {}",
+                    &text[typed.clone()],
                     meant.replace('.', ",")
                 ))
                 .at_opt(key_at)
                 .label("decimaalkomma")
                 .hint(format!(
-                    "schrijf getallen met een punt als decimaalteken: {meant}"
-                ));
+                    "schrijf {meant}: in dit bestand is de punt het decimaalteken (en duizendtallen schrijft u zonder scheiding, 4500)"
+                ))
+                .fix(typed, meant);
             }
             let mut d = Diagnostic::error(format!("onbekende sleutel '{name}'"))
                 .at_opt(key_at)
@@ -295,25 +299,114 @@ fn wrong_type(
     };
     let expected = expected.join(" of ");
     let mut d = Diagnostic::error(format!("{field} moet {expected} zijn, maar is {found}"))
-        .at_opt(at)
+        .at_opt(at.clone())
         .label(format!("verwacht {expected}"));
     if expected == "tekst" && matches!(err.instance().as_ref(), Value::Number(_) | Value::Bool(_)) {
         d = d.hint("zet de waarde tussen aanhalingstekens, bijvoorbeeld \"1.0\"");
-    } else if let Some(meant) = err
+    } else if let Some((value, written)) = err
         .instance()
         .as_str()
         .filter(|_| expected.contains("getal"))
-        .and_then(decimal_comma)
+        .and_then(super::figures::dutch_number)
     {
-        d = d.hint(format!(
-            "schrijf getallen met een punt als decimaalteken: {meant}"
+        let typed = err
+            .instance()
+            .as_str()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        let why = if typed.contains(',') && !typed.contains(['.', ' ', '\u{a0}']) {
+            "in dit bestand is de punt het decimaalteken, een komma maakt er tekst van"
+        } else {
+            "punten of spaties tussen de duizendtallen maken er tekst van"
+        };
+        d = Diagnostic::error(format!(
+            "{field} moet {expected} zijn, maar '{typed}' is tekst: {why}; bedoeld is waarschijnlijk {}",
+            crate::format_nl::number_plain(value)
+        ))
+        .at_opt(at.clone())
+        .label(format!("verwacht {expected}"))
+        .hint(format!(
+            "schrijf {written}: zonder scheiding tussen de duizendtallen, en met een punt voor de decimalen"
         ));
+        if let Some(span) = at.filter(|s| text_at(err, s)) {
+            d = d.fix(span, written);
+        }
     } else if err.instance().is_string() && expected.contains("getal") {
         d = d.hint(
-            "schrijf een getal zonder aanhalingstekens, met een punt als decimaalteken (3.5)",
+            "schrijf een getal zonder aanhalingstekens: 34, of 12.5 met een punt voor de decimalen",
         );
     }
     d
+}
+
+/// A date as people type it (`15-03-2019`, `15/3/2019`, `15 maart 2019`,
+/// `2019/03/15`) in the form of the file, `2019-03-15`.
+pub fn iso_date(typed: &str) -> Option<String> {
+    let t = typed.trim();
+    for format in [
+        "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y.%m.%d", "%Y-%m-%d",
+    ] {
+        if let Ok(d) = chrono::NaiveDate::parse_from_str(t, format) {
+            return Some(d.format("%Y-%m-%d").to_string());
+        }
+    }
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    if let [day, month, year] = parts[..] {
+        let month = crate::format_nl::MONTHS
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(month))?;
+        let date = chrono::NaiveDate::from_ymd_opt(
+            year.parse().ok()?,
+            u32::try_from(month + 1).ok()?,
+            day.parse().ok()?,
+        )?;
+        return Some(date.format("%Y-%m-%d").to_string());
+    }
+    None
+}
+
+/// A date not written as `JJJJ-MM-DD`: converted when it can be.
+fn not_a_date(
+    err: &ValidationError<'_>,
+    field: &str,
+    at: Option<std::ops::Range<usize>>,
+    root: &Value,
+) -> Diagnostic {
+    let found = describe(err.instance());
+    let d = Diagnostic::error(format!("{field} is geen datum: {found}"))
+        .at_opt(at.clone())
+        .label("is geen datum");
+    match err.instance().as_str().and_then(iso_date) {
+        Some(iso) => {
+            let d = d.hint(format!(
+                "schrijf {iso}: een datum staat in dit bestand als JJJJ-MM-DD"
+            ));
+            match at.filter(|s| text_at(err, s)) {
+                Some(span) => d.fix(span, iso),
+                None => d,
+            }
+        }
+        None => {
+            // The example date lies in the spring after the report year.
+            let year = root
+                .pointer("/rapport/verslagjaar")
+                .and_then(Value::as_i64)
+                .filter(|y| (2000..=2100).contains(y))
+                .map_or(2017, |y| y + 1);
+            d.hint(format!(
+                "schrijf een datum als JJJJ-MM-DD (jaar, maand, dag), zoals {year}-03-15 voor 15 maart {year}"
+            ))
+        }
+    }
+}
+
+/// Whether `span` holds the value of `err` exactly as typed (not quoted),
+/// so that replacing it is the fix.
+fn text_at(err: &ValidationError<'_>, span: &std::ops::Range<usize>) -> bool {
+    err.instance()
+        .as_str()
+        .is_some_and(|s| span.end - span.start == s.len())
 }
 
 /// A value outside the allowed list, with the closest allowed one.
@@ -358,23 +451,14 @@ fn bad_pattern(
     root: &Value,
 ) -> Diagnostic {
     let found = describe(err.instance());
-    let (what, hint) = if pattern == crate::model::DATE_PATTERN {
-        // The example date lies in the spring after the report year.
-        let year = root
-            .pointer("/rapport/verslagjaar")
-            .and_then(Value::as_i64)
-            .filter(|y| (2000..=2100).contains(y))
-            .map_or(2017, |y| y + 1);
-        (
-            "is geen datum",
-            format!("schrijf een datum als JJJJ-MM-DD, bijvoorbeeld {year}-03-15"),
-        )
-    } else {
-        (
-            "is geen geldige id",
-            "een id bestaat alleen uit kleine letters, cijfers en '-', bijvoorbeeld 'betapunt-noord'".to_string(),
-        )
-    };
+    if pattern == crate::model::DATE_PATTERN {
+        return not_a_date(err, field, at, root);
+    }
+    let (what, hint) = (
+        "is geen geldige id",
+        "een id bestaat alleen uit kleine letters, cijfers en '-', bijvoorbeeld 'betapunt-noord'"
+            .to_string(),
+    );
     Diagnostic::error(format!("{field} {what}: {found}"))
         .at_opt(at)
         .label(what)

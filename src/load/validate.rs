@@ -45,6 +45,8 @@ pub const RULES: &[(&str, Rule)] = &[
     ("logo", logo_exists),
     ("uitsplitsing telt op", breakdown_adds_up),
     ("tekens in het lettertype", printable_characters),
+    ("cijfers zoals bedoeld", crate::load::figures::check),
+    ("tekst na ' #'", crate::load::text_comments::check),
 ];
 
 /// Every character must be in the embedded fonts: PDF/A refuses a document

@@ -1,0 +1,328 @@
+//! What people type by habit and YAML reads otherwise: each case gets a
+//! Dutch message at the line to change, saying what was read and what was
+//! probably meant, with a tip that is the fix. Where the tip says what to
+//! write, applying it removes the problem and adds none.
+
+use crate::common::*;
+use techniekpact::diagnostics::{Diagnostic, Severity};
+
+/// `BASE` with the figures of its indicator replaced (no uitsplitsing).
+fn figures(unit: &str, extra: &str, baseline: &str, target: &str, metingen: &[&str]) -> String {
+    let start = BASE.find("            eenheid: schoolbesturen").unwrap();
+    let end = BASE.find("        acties:").unwrap();
+    let mut block = format!(
+        "            eenheid: {unit}\n{extra}            nulmeting: {{jaar: 2014, waarde: {baseline}}}\n            doel: {{jaar: 2020, waarde: {target}}}\n            metingen:\n"
+    );
+    for (i, m) in metingen.iter().enumerate() {
+        block.push_str(&format!("              {}: {m}\n", 2014 + i));
+    }
+    format!("{}{block}{}", &BASE[..start], &BASE[end..])
+}
+
+/// Every problem of `text`, errors and warnings.
+fn all(text: &str) -> Vec<Diagnostic> {
+    match load_text(text) {
+        Ok(l) => l.warnings.diagnostics,
+        Err(p) => p.diagnostics,
+    }
+}
+
+/// The one problem whose message contains `needle`, on the line of `marker`.
+fn the(text: &str, marker: &str, needle: &str) -> Diagnostic {
+    let line = line_of(text, marker);
+    let found: Vec<Diagnostic> = all(text)
+        .into_iter()
+        .filter(|d| {
+            d.message.contains(needle)
+                && d.span
+                    .as_ref()
+                    .is_some_and(|s| text[..s.start].matches('\n').count() + 1 == line)
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{needle:?} on line {line}: {:#?}",
+        all(text)
+    );
+    found.into_iter().next().unwrap()
+}
+
+/// Applies the problem's fix: the problem is gone and no new one appears.
+fn fix_heals(text: &str, d: &Diagnostic) -> String {
+    let fix = d.fix.as_ref().expect("the tip says what to write");
+    let hint = d.hint.as_deref().unwrap_or_default();
+    assert!(
+        hint.contains(fix.with.trim_matches('"')),
+        "{hint} / {fix:?}"
+    );
+    let mut fixed = text.to_string();
+    fixed.replace_range(fix.span.clone(), &fix.with);
+    let before = all(text);
+    let after = all(&fixed);
+    assert!(after.len() < before.len(), "{before:#?}\n->\n{after:#?}");
+    for a in &after {
+        assert!(
+            before
+                .iter()
+                .any(|b| b.message == a.message || b.label == a.label),
+            "new problem after the fix: {a:#?}"
+        );
+    }
+    fixed
+}
+
+#[test]
+fn thousands_separators_typed_everywhere_are_an_error_with_the_figure_meant() {
+    let text = figures(
+        "leerlingen",
+        "",
+        "4.500",
+        "15.000",
+        &["4.500", "6.200", "7.850"],
+    );
+    let d = the(&text, "2016: 7.850", "'7.850' wordt gelezen als 7,85");
+    assert_eq!(d.severity, Severity::Error);
+    assert!(
+        d.hint.as_deref().unwrap().starts_with("schrijf 7850"),
+        "{d:?}"
+    );
+    let d = the(&text, "waarde: 15.000", "'15.000' wordt gelezen als 15");
+    assert_eq!(d.severity, Severity::Error);
+    let fixed = fix_heals(&text, &d);
+    assert!(fixed.contains("waarde: 15000}"));
+    // Every figure fixed: the file loads, with 7850 as the figure of 2016.
+    let mut all_fixed = text.clone();
+    for (from, to) in [
+        ("4.500", "4500"),
+        ("15.000", "15000"),
+        ("6.200", "6200"),
+        ("7.850", "7850"),
+    ] {
+        all_fixed = all_fixed.replace(from, to);
+    }
+    let loaded = load_text(&all_fixed).expect("valid");
+    assert!(
+        loaded
+            .warnings
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains("gelezen"))
+    );
+}
+
+#[test]
+fn a_thousands_separator_in_a_series_of_thousands_is_an_error() {
+    // About 3.000 vacancies, falling: 3.120 read as 3,12 would be 'behaald'.
+    let text = figures(
+        "vacatures",
+        "            richting: dalend\n",
+        "3000",
+        "2500",
+        &["3000", "2950", "3.120"],
+    );
+    let d = the(&text, "2016: 3.120", "'3.120' wordt gelezen als 3,12");
+    assert_eq!(d.severity, Severity::Error);
+    assert!(
+        d.message.contains("wijzen op 3.120 vacatures"),
+        "{}",
+        d.message
+    );
+    fix_heals(&text, &d);
+}
+
+#[test]
+fn a_point_with_three_decimals_fits_an_indicator_with_three_decimals() {
+    let text = figures(
+        "gemiddeld cijfer",
+        "            decimalen: 3\n",
+        "6.125",
+        "7.5",
+        &["6.125", "6.250", "6.375"],
+    );
+    let loaded = load_text(&text).expect("valid");
+    assert!(
+        loaded.warnings.diagnostics.is_empty(),
+        "{}",
+        loaded.warnings.render(false)
+    );
+}
+
+#[test]
+fn three_decimals_against_a_series_of_thousands_are_a_warning_even_with_decimalen_3() {
+    let text = figures(
+        "leerlingen",
+        "            decimalen: 3\n",
+        "3000",
+        "5000",
+        &["3000", "3400", "3.800"],
+    );
+    let d = the(&text, "2016: 3.800", "'3.800' wordt gelezen als 3,8");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(load_strict(&text).is_err(), "--strikt makes it an error");
+    fix_heals(&text, &d);
+}
+
+#[test]
+fn numbers_with_several_separators_or_spaces_are_read_as_meant() {
+    for (typed, meant) in [
+        ("1.250.000", "1250000"),
+        ("1 000", "1000"),
+        ("1.250,5", "1250.5"),
+    ] {
+        let text = figures(
+            "leerlingen",
+            "            decimalen: 1\n",
+            "900",
+            "1500000",
+            &["900", typed],
+        );
+        let d = the(
+            &text,
+            &format!("2015: {typed}"),
+            &format!("'{typed}' is tekst"),
+        );
+        assert_eq!(d.severity, Severity::Error);
+        assert!(
+            !d.hint
+                .as_deref()
+                .unwrap()
+                .contains("punt als decimaalteken"),
+            "{d:?}"
+        );
+        let fixed = fix_heals(&text, &d);
+        assert!(fixed.contains(&format!("2015: {meant}\n")), "{fixed}");
+    }
+}
+
+#[test]
+fn a_decimal_comma_is_read_as_a_decimal_and_the_tip_does_not_invite_a_thousands_point() {
+    let text = figures(
+        "\"%\"",
+        "            decimalen: 1\n",
+        "10",
+        "30",
+        &["10", "12,5"],
+    );
+    let d = the(&text, "2015: 12,5", "'12,5' is tekst");
+    assert!(
+        d.message.contains("bedoeld is waarschijnlijk 12,5"),
+        "{}",
+        d.message
+    );
+    assert!(d.hint.as_deref().unwrap().starts_with("schrijf 12.5"));
+    fix_heals(&text, &d);
+}
+
+#[test]
+fn a_figure_ten_times_off_its_neighbours_is_a_warning() {
+    let text = figures("bedrijven", "", "40", "80", &["40", "46", "530"]);
+    let d = the(&text, "2016: 530", "meer dan tien keer zo groot");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(load_strict(&text).is_err());
+    // Growth from a small start is no jump.
+    let text = figures("communities", "", "1", "70", &["1", "12", "25"]);
+    assert!(all(&text).is_empty(), "{:#?}", all(&text));
+    // Nor is a start from zero.
+    let text = figures("initiatieven", "", "0", "4", &["0", "3", "4"]);
+    assert!(all(&text).is_empty(), "{:#?}", all(&text));
+}
+
+#[test]
+fn text_after_a_hash_in_a_text_value_is_a_warning_with_the_quoted_form() {
+    let text = with(
+        "            naam: Schoolbesturen\n",
+        "            naam: Bedrijven actief in Jet-Net #TechNet\n",
+    );
+    let d = the(&text, "#TechNet", "'#TechNet' valt weg");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(
+        d.hint
+            .as_deref()
+            .unwrap()
+            .contains("naam: \"Bedrijven actief in Jet-Net #TechNet\"")
+    );
+    let fixed = fix_heals(&text, &d);
+    let loaded = load_text(&fixed).expect("valid");
+    assert_eq!(
+        loaded.data.themas().next().unwrap().indicatoren[0].naam,
+        "Bedrijven actief in Jet-Net #TechNet"
+    );
+    // A comment after a number, an id or a status, or on its own line, is allowed.
+    let text = with(
+        "              2016: 34\n",
+        "              2016: 34 # voorlopig\n",
+    );
+    let text = text.replace("status: lopend", "status: lopend # tot de zomer");
+    let text = text.replace(
+        "      - id: po\n",
+        "      # het po\n      - id: po # primair\n",
+    );
+    assert!(all(&text).is_empty(), "{:#?}", all(&text));
+}
+
+#[test]
+fn a_baseline_after_the_report_year_is_a_warning_and_expected_progress_is_not_negative() {
+    let text = with(
+        "nulmeting: {jaar: 2014, waarde: 10}",
+        "nulmeting: {jaar: 2018, waarde: 10}",
+    );
+    let d = the(&text, "jaar: 2018", "na het verslagjaar 2016");
+    assert_eq!(d.severity, Severity::Warning);
+    let loaded = load_text(&text).expect("a warning");
+    let analysis = techniekpact::analysis::analyse(&loaded.data);
+    let (_, a) = analysis.indicators.first().expect("one indicator");
+    assert!(a.verwacht >= 0.0, "{a:?}");
+}
+
+#[test]
+fn a_negative_count_is_an_error_and_a_negative_percentage_a_warning() {
+    let text = figures("bedrijven", "", "40", "80", &["40", "46", "-81"]);
+    let d = the(&text, "2016: -81", "een aantal is nooit negatief");
+    assert_eq!(d.severity, Severity::Error);
+    fix_heals(&text, &d);
+    let text = figures(
+        "\"%\"",
+        "            decimalen: 1\n",
+        "4",
+        "8",
+        &["4", "5", "-1.5"],
+    );
+    let d = the(&text, "2016: -1.5", "is negatief");
+    assert_eq!(d.severity, Severity::Warning);
+    // Where the baseline itself is negative, a negative figure is expected.
+    let text = figures(
+        "procentpunt",
+        "            decimalen: 1\n",
+        "-4",
+        "2",
+        &["-4", "-3", "-1"],
+    );
+    assert!(all(&text).is_empty(), "{:#?}", all(&text));
+}
+
+#[test]
+fn a_date_tip_converts_what_was_typed() {
+    for (typed, iso) in [
+        ("15-03-2017", "2017-03-15"),
+        ("15/3/2017", "2017-03-15"),
+        ("15 maart 2017", "2017-03-15"),
+    ] {
+        let text = with(
+            "publicatiedatum: 2017-03-15",
+            &format!("publicatiedatum: {typed}"),
+        );
+        let d = the(&text, "publicatiedatum", "is geen datum");
+        assert_eq!(
+            d.hint.as_deref().unwrap(),
+            format!("schrijf {iso}: een datum staat in dit bestand als JJJJ-MM-DD")
+        );
+        fix_heals(&text, &d);
+    }
+    let text = with(
+        "publicatiedatum: 2017-03-15",
+        "publicatiedatum: volgend voorjaar",
+    );
+    let d = the(&text, "publicatiedatum", "is geen datum");
+    assert!(d.fix.is_none());
+}
