@@ -326,3 +326,329 @@ fn a_date_tip_converts_what_was_typed() {
     let d = the(&text, "publicatiedatum", "is geen datum");
     assert!(d.fix.is_none());
 }
+
+// ---- every syntax problem at once, each at the line to change ----
+
+/// The example with six different syntax mistakes.
+fn six_mistakes() -> String {
+    let mut text = example_text();
+    for (from, to) in [
+        (
+            "  titel: Voortgangsrapportage",
+            "  titel Voortgangsrapportage",
+        ),
+        ("  versie: \"1.0\"", "  versie:\"1.0\""),
+        (
+            "            naam: Deelname van het Platform in de werkgroep",
+            "            naam: \"Deelname van het Platform in de werkgroep",
+        ),
+        (
+            "          - id: procesondersteuning",
+            "          -id: procesondersteuning",
+        ),
+        (
+            "            status: afgerond\n            gereed: 2016-06-30",
+            "\t    status: afgerond\n            gereed: 2016-06-30",
+        ),
+        (
+            "            doel: {jaar: 2020, waarde: 77}",
+            "            doel: {jaar: 2020, waarde: 77",
+        ),
+    ] {
+        assert_eq!(text.matches(from).count(), 1, "{from}");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
+fn example_text() -> String {
+    std::fs::read_to_string(repo().join("data/noord-2016.yaml")).unwrap()
+}
+
+fn example_path() -> std::path::PathBuf {
+    repo().join("data/noord-2016.yaml")
+}
+
+fn load_example(
+    text: &str,
+) -> Result<techniekpact::load::Loaded, techniekpact::diagnostics::Problems> {
+    techniekpact::load::load_str(
+        &example_path(),
+        text,
+        techniekpact::load::LoadOptions::default(),
+    )
+}
+
+fn problems_of(text: &str) -> Vec<Diagnostic> {
+    match load_example(text) {
+        Ok(l) => l.warnings.diagnostics,
+        Err(p) => p.diagnostics,
+    }
+}
+
+#[test]
+fn six_syntax_mistakes_give_six_messages_in_file_order() {
+    let text = six_mistakes();
+    let report = load_example(&text).expect_err("refused");
+    let lines: Vec<usize> = report
+        .diagnostics
+        .iter()
+        .map(|d| report.position(d).expect("positioned").0)
+        .collect();
+    let expected: Vec<usize> = [
+        "titel Voortgangsrapportage",
+        "versie:\"1.0\"",
+        "naam: \"Deelname",
+        "-id: procesondersteuning",
+        "\t    status: afgerond",
+        "waarde: 77\n",
+    ]
+    .iter()
+    .map(|m| line_of(&text, m))
+    .collect();
+    assert_eq!(lines, expected, "{}", report.render(false));
+    assert!(report.diagnostics.iter().all(Diagnostic::is_error));
+}
+
+#[test]
+fn a_forgotten_dash_is_named_where_the_element_begins() {
+    for (to, col) in [
+        ("            id: procesondersteuning", 13),
+        ("          id: procesondersteuning", 11),
+    ] {
+        let text = example_text().replacen("          - id: procesondersteuning", to, 1);
+        let report = load_example(&text).expect_err("refused");
+        assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+        let d = &report.diagnostics[0];
+        assert!(
+            d.message.contains("het streepje ('- ') ontbreekt"),
+            "{}",
+            d.message
+        );
+        assert_eq!(report.position(d), Some((line_of(&text, to), col)));
+        let fixed = apply(&text, d);
+        assert!(load_example(&fixed).is_ok(), "{}", fixed);
+    }
+}
+
+#[test]
+fn a_key_indented_too_little_is_named_with_the_key_above() {
+    let from = "            trekker: Platform Bèta Techniek\n            status: afgerond\n            gereed: 2016-12-31";
+    let text = example_text().replacen(
+        from,
+        &from.replacen("            status", "          status", 1),
+        1,
+    );
+    let report = load_example(&text).expect_err("refused");
+    assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        d.message,
+        "'status' is minder ver ingesprongen dan 'id' en de andere sleutels van het element erboven"
+    );
+    assert_eq!(
+        report.position(d).unwrap().0,
+        line_of(&text, "          status: afgerond")
+    );
+    assert!(load_example(&apply(&text, d)).is_ok());
+}
+
+#[test]
+fn the_first_line_of_a_block_text_indented_too_little_is_named() {
+    let text = example_text().replacen(
+        "    toelichting: |\n      Landsdeel Noord maakt gebruik",
+        "    toelichting: |\n    Landsdeel Noord maakt gebruik",
+        1,
+    );
+    let report = load_example(&text).expect_err("refused");
+    assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+    let d = &report.diagnostics[0];
+    assert!(
+        d.message
+            .starts_with("de eerste regel van de tekst na 'toelichting: |'"),
+        "{}",
+        d.message
+    );
+    assert_eq!(
+        report.position(d).unwrap().0,
+        line_of(&text, "    Landsdeel Noord")
+    );
+    assert_eq!(apply(&text, d), example_text());
+}
+
+#[test]
+fn a_forgotten_pipe_before_a_list_is_named() {
+    let text = example_text().replacen(
+        "            toelichting: De cijfers over 2016 komen later beschikbaar dan gepland.",
+        "            toelichting: Drie bronnen:\n              - DUO\n              - S-BB",
+        1,
+    );
+    let report = load_example(&text).expect_err("refused");
+    assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+    let d = &report.diagnostics[0];
+    assert!(d.message.contains("staat geen '|'"), "{}", d.message);
+    let fixed = apply(&text, d);
+    assert!(
+        fixed.contains("toelichting: |\n              Drie bronnen:\n              - DUO"),
+        "{fixed}"
+    );
+    assert!(load_example(&fixed).is_ok());
+}
+
+#[test]
+fn a_dash_glued_to_a_list_element_is_named() {
+    let text = example_text().replacen(
+        "          - Platform Bèta Techniek\n",
+        "          -Platform Bèta Techniek\n",
+        1,
+    );
+    let report = load_example(&text).expect_err("refused");
+    assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        d.message,
+        "na het streepje van een lijstelement ontbreekt een spatie"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("schrijf '- Platform Bèta Techniek'")
+    );
+    assert_eq!(apply(&text, d), example_text());
+}
+
+#[test]
+fn a_non_breaking_space_after_a_colon_is_named() {
+    let text = example_text().replacen(
+        "            bron: Bètapunt Noord\n",
+        "            bron:\u{a0}Bètapunt Noord\n",
+        1,
+    );
+    let report = load_example(&text).expect_err("refused");
+    assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+    let d = &report.diagnostics[0];
+    assert!(d.message.contains("vaste spatie (U+00A0"), "{}", d.message);
+    assert_eq!(
+        report.position(d),
+        Some((line_of(&text, "bron:\u{a0}"), 18))
+    );
+    assert_eq!(apply(&text, d), example_text());
+}
+
+#[test]
+fn a_baseline_as_year_and_value_on_one_line_gets_the_map_to_write() {
+    let text = example_text().replacen(
+        "nulmeting: {jaar: 2014, waarde: 10}",
+        "nulmeting: 2014: 10",
+        1,
+    );
+    let report = load_example(&text).expect_err("refused");
+    assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("schrijf 'nulmeting: {jaar: 2014, waarde: 10}'")
+    );
+    assert_eq!(apply(&text, d), example_text());
+}
+
+fn apply(text: &str, d: &Diagnostic) -> String {
+    let fix = d.fix.as_ref().unwrap_or_else(|| panic!("no fix: {d:?}"));
+    let mut out = text.to_string();
+    out.replace_range(fix.span.clone(), &fix.with);
+    out
+}
+
+/// What a reader of the report gets of every indicator: its figures and
+/// its computed status.
+fn figures_of(loaded: &techniekpact::load::Loaded) -> String {
+    let analysis = techniekpact::analysis::analyse(&loaded.data);
+    let mut out = String::new();
+    for (i, (id, a)) in loaded.data.indicatoren().zip(&analysis.indicators) {
+        out.push_str(&format!(
+            "{id}: {:?} {:?} {:?} {:?} {:?} {:?}\n",
+            i.nulmeting.waarde, i.doel.waarde, i.metingen, i.uitsplitsing, a.realisatie, a.status
+        ));
+    }
+    out
+}
+
+/// Every habit at every line where it applies: the file gets a positioned
+/// message, or its figures are exactly those of the file as it was; and
+/// where a tip says what to write, writing it leaves strictly fewer
+/// problems and no new kind of problem.
+#[test]
+fn typing_habits_are_named_or_harmless_and_no_tip_makes_it_worse() {
+    use crate::common::typing::{HABITS, mutate};
+    let original = example_text();
+    let expected = figures_of(&load_example(&original).unwrap());
+    // The example's own warnings (points of the publication check) show
+    // once a mistake is fixed; they are not the tip's doing.
+    let own: Vec<String> = problems_of(&original)
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    let problems_of = |text: &str| -> Vec<Diagnostic> {
+        problems_of(text)
+            .into_iter()
+            .filter(|d| !own.contains(&d.message))
+            .collect()
+    };
+    let lines = original.split('\n').count();
+    let mut files = 0;
+    let mut fixes = 0;
+    for (kind, habit) in HABITS.iter().enumerate() {
+        // At most 30 places per habit, spread over the file.
+        let places: Vec<(usize, String)> = (0..lines)
+            .filter_map(|at| mutate(&original, kind, at).map(|t| (at, t)))
+            .collect();
+        let step = places.len().div_ceil(30).max(1);
+        for (at, text) in places.into_iter().step_by(step) {
+            files += 1;
+            let before = problems_of(&text);
+            match load_example(&text) {
+                Ok(loaded) => {
+                    let silent = problems_of(&text).is_empty();
+                    if silent {
+                        assert_eq!(
+                            figures_of(&loaded),
+                            expected,
+                            "{} on line {} changed the figures without a word",
+                            habit,
+                            at + 1
+                        );
+                    }
+                }
+                Err(report) => {
+                    for d in report.errors() {
+                        assert!(d.span.is_some(), "{}, line {}: {d:?}", habit, at + 1);
+                    }
+                }
+            }
+            for d in before.iter().filter(|d| d.fix.is_some()) {
+                fixes += 1;
+                let fixed = apply(&text, d);
+                let after = problems_of(&fixed);
+                assert!(
+                    after.len() < before.len(),
+                    "{}, line {}: the tip of '{}' leaves {} problems of {}:\n{after:#?}",
+                    habit,
+                    at + 1,
+                    d.message,
+                    after.len(),
+                    before.len()
+                );
+                for a in &after {
+                    assert!(
+                        before.iter().any(|b| b.label == a.label),
+                        "{}, line {}: the tip of '{}' gives a new problem: {a:#?}",
+                        habit,
+                        at + 1,
+                        d.message
+                    );
+                }
+            }
+        }
+    }
+    assert!(files > 200, "{files} files");
+    assert!(fixes > 100, "{fixes} tips applied");
+}

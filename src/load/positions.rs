@@ -354,6 +354,18 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// `-Provincie Limburg` as a list element: the space after the dash is
+    /// missing, so YAML reads the text (and the lines below) as one value.
+    fn dash_glued_to_text(&self, scalar: &str, at: usize) -> Option<Diagnostic> {
+        let text = self.offsets.text;
+        let mut chars = scalar.chars();
+        let glued = chars.next() == Some('-') && chars.next().is_some_and(char::is_alphabetic);
+        let starts_line = text[line_start_of(text, at)..at].trim().is_empty();
+        (glued && starts_line && text[at..].starts_with('-')).then(|| {
+            crate::load::syntax::dash_without_space(&crate::load::syntax::Place::new(text, at))
+        })
+    }
+
     /// The comment after a scalar on the line where the scalar ends.
     fn comment_after(&self, span: Span) -> Option<Range<usize>> {
         let text = self.offsets.text;
@@ -428,6 +440,7 @@ impl<'a> Walker<'a> {
             return Err(Stop);
         }
         let start = self.offsets.byte(span.start);
+        let is_entry = key.is_some();
         self.index.nodes.insert(
             pointer.clone(),
             NodePos {
@@ -444,6 +457,11 @@ impl<'a> Walker<'a> {
                     self.index
                         .trailing_comments
                         .insert(pointer.clone(), comment);
+                }
+                if style == ScalarStyle::Plain
+                    && let Some(d) = self.dash_glued_to_text(&text, value.start)
+                {
+                    self.fail(d);
                 }
                 if let Some(d) = curly_quotes(&text, value.clone()) {
                     self.diagnostics.push(d);
@@ -474,6 +492,9 @@ impl<'a> Walker<'a> {
             }
             Event::MappingStart(_, _) => {
                 let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+                // An element of a list: its first key starts each element.
+                let is_item = !is_entry && !pointer.is_empty();
+                let mut first_key: Option<String> = None;
                 loop {
                     let (kev, kspan) = self.next()?;
                     let key_span = self.offsets.span(kspan);
@@ -493,7 +514,30 @@ impl<'a> Walker<'a> {
                             return Err(Stop);
                         }
                     };
-                    if let Some(first) = seen.get(&name) {
+                    let text = self.offsets.text;
+                    let dash_room =
+                        key_span.start >= 2 && &text[key_span.start - 2..key_span.start] == "  ";
+                    if is_item
+                        && dash_room
+                        && seen.contains_key(&name)
+                        && first_key.as_deref() == Some(name.as_str())
+                    {
+                        // `id:` again where the next element begins: its
+                        // dash is missing. The keys after it belong to
+                        // that element, so they are no duplicates.
+                        let line = &text[line_start_of(text, key_span.start)..];
+                        let rest = line[..line.find('\n').unwrap_or(line.len())].trim();
+                        self.fatal = true;
+                        self.diagnostics.push(
+                            Diagnostic::error("hier begint een nieuw element van de lijst, maar het streepje ('- ') ontbreekt")
+                                .at(key_span.clone())
+                                .label("'- ' ontbreekt")
+                                .hint(format!("schrijf '- {rest}', met het streepje recht onder de andere streepjes van de lijst"))
+                                .fix(key_span.start - 2..key_span.start, "- "),
+                        );
+                        seen.clear();
+                        seen.insert(name.clone(), key_span.clone());
+                    } else if let Some(first) = seen.get(&name) {
                         let (line, _) = line_of(self.offsets.text, first.start);
                         self.fatal = true;
                         self.diagnostics.push(
@@ -507,6 +551,7 @@ impl<'a> Walker<'a> {
                     } else {
                         seen.insert(name.clone(), key_span.clone());
                     }
+                    first_key.get_or_insert_with(|| name.clone());
                     let child = format!("{pointer}/{}", escape_segment(&name));
                     self.node(child, Some(key_span), depth + 1)?;
                 }

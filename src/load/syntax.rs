@@ -23,6 +23,18 @@ pub fn explain(text: &str, err: &ParseError) -> Diagnostic {
     let info = err.info;
     let found = |needle: &str| info.contains(needle);
 
+    // Habits that look right on screen: a non-breaking space pasted from a
+    // mail, the first line of a block text not indented.
+    if let Some(d) = non_breaking_space(text, at) {
+        return d;
+    }
+    if let Some(d) = block_first_line(text, at) {
+        return d;
+    }
+    if let Some(d) = word_bullet(text, at) {
+        return d;
+    }
+
     // Causes the parser reports only later: look back first.
     if found("simple key expect ':'") || found("could not find expected ':'") {
         if let Some(d) = glued_colon(text, at) {
@@ -82,6 +94,11 @@ pub fn explain(text: &str, err: &ParseError) -> Diagnostic {
         && here.next_char().is_some_and(|c| !c.is_whitespace())
     {
         return dash_without_space(&here);
+    }
+    if found("block collection")
+        && let Some(d) = at_the_dash_column(text, &here)
+    {
+        return d;
     }
     if found("block collection") {
         return Diagnostic::error(
@@ -206,14 +223,14 @@ pub fn explain(text: &str, err: &ParseError) -> Diagnostic {
 }
 
 /// A position in the text, with the line it is on.
-struct Place<'a> {
+pub struct Place<'a> {
     text: &'a str,
     at: usize,
     line: Range<usize>,
 }
 
 impl<'a> Place<'a> {
-    fn new(text: &'a str, at: usize) -> Self {
+    pub fn new(text: &'a str, at: usize) -> Self {
         Self {
             text,
             at,
@@ -261,6 +278,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 /// The byte range of the line holding `at`, without its line break.
 fn line_around(text: &str, at: usize) -> Range<usize> {
+    let at = floor_boundary(text, at.min(text.len()));
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
@@ -314,6 +332,12 @@ fn quoted_example(here: &Place) -> String {
 /// A value that starts with a character YAML reserves (`%`, `@`, `` ` ``,
 /// `*`, `&`, `!`, `?`, `-`).
 fn reserved_start(here: &Place, c: char) -> Diagnostic {
+    if c == '-'
+        && here.next_char().is_some_and(char::is_alphabetic)
+        && here.text[here.line.start..here.at].trim().is_empty()
+    {
+        return dash_without_space(here);
+    }
     let meaning = match c {
         '*' => " (in YAML een verwijzing naar een anker)",
         '&' => " (in YAML een anker)",
@@ -321,13 +345,14 @@ fn reserved_start(here: &Place, c: char) -> Diagnostic {
         '?' => " (in YAML een sleutel)",
         _ => "",
     };
-    Diagnostic::error(format!("een waarde mag niet beginnen met '{c}'{meaning}"))
+    let d = Diagnostic::error(format!("een waarde mag niet beginnen met '{c}'{meaning}"))
         .at(here.point_char())
         .label(format!("'{c}' aan het begin"))
         .hint(format!(
             "zet de waarde tussen aanhalingstekens: {}",
             quoted_example(here)
-        ))
+        ));
+    quote_fix(d, here)
 }
 
 /// `key:value` on a line before `at`: the space after the colon is missing.
@@ -360,7 +385,8 @@ fn glued_colon(text: &str, at: usize) -> Option<Diagnostic> {
                 .label("spatie na ':'")
                 .hint(format!(
                     "schrijf '{key}: {value}'; bevat de tekst zelf een dubbele punt, zet hem dan tussen aanhalingstekens"
-                )),
+                ))
+                .fix(colon_at..colon_at + 1, ": "),
             );
         }
     }
@@ -380,16 +406,23 @@ fn missing_colon_on(text: &str, line: Range<usize>) -> Diagnostic {
     let s = &text[line.clone()];
     let body_at = s.len() - s.trim_start().len();
     let body = s.trim();
+    if let Some(rest) = body.strip_prefix('-')
+        && rest.chars().next().is_some_and(char::is_alphabetic)
+    {
+        let here = Place::new(text, line.start + body_at);
+        return dash_without_space(&here);
+    }
     let (key, value) = body.split_once(' ').unwrap_or((body, ""));
     let span = line.start + body_at..line.start + body_at + key.len();
-    Diagnostic::error(format!("na '{key}' ontbreekt de dubbele punt"))
-        .at(span)
-        .label("':' ontbreekt")
-        .hint(if value.is_empty() {
-            format!("schrijf '{key}:' gevolgd door de waarde, of maak van de regel een lijstelement ('- {key}')")
-        } else {
-            format!("schrijf '{key}: {}'", value.trim())
-        })
+    let d = Diagnostic::error(format!("na '{key}' ontbreekt de dubbele punt"))
+        .at(span.clone())
+        .label("':' ontbreekt");
+    if value.is_empty() {
+        d.hint(format!("schrijf '{key}:' gevolgd door de waarde, of maak van de regel een lijstelement ('- {key}')"))
+    } else {
+        d.hint(format!("schrijf '{key}: {}'", value.trim()))
+            .fix(span.end..span.end, ":")
+    }
 }
 
 /// A colon followed by a tab or another character instead of a space.
@@ -425,17 +458,23 @@ fn colon_in_the_wrong_place(text: &str, at: usize) -> Diagnostic {
     let here = Place::new(text, at);
     let line = here.line_text();
     let before = &text[here.line.start..at];
+    if let Some(d) = text_that_goes_on_below(text, &here) {
+        return d;
+    }
+    if let Some(d) = year_and_value_on_one_line(&here) {
+        return d;
+    }
     // `naam: Plan: van aanpak`: an earlier ': ' on the same line.
     if before.trim_start().trim_start_matches("- ").contains(": ") {
-        return Diagnostic::error(
-            "in deze waarde staat een dubbele punt met een spatie erna (': ')",
-        )
-        .at(here.point_char())
-        .label("': ' in de waarde")
-        .hint(format!(
-            "zet de waarde tussen aanhalingstekens: {}",
-            quoted_example(&here)
-        ));
+        let d =
+            Diagnostic::error("in deze waarde staat een dubbele punt met een spatie erna (': ')")
+                .at(here.point_char())
+                .label("': ' in de waarde")
+                .hint(format!(
+                    "zet de waarde tussen aanhalingstekens: {}",
+                    quoted_example(&here)
+                ));
+        return quote_fix(d, &here);
     }
     // `titel Testrapport` above: the key there lacks its colon.
     if let Some(prev) = lines_before(text, at, 1).into_iter().next() {
@@ -455,12 +494,13 @@ fn colon_in_the_wrong_place(text: &str, at: usize) -> Diagnostic {
 }
 
 /// `-id: x`: a list item without the space after its dash.
-fn dash_without_space(here: &Place) -> Diagnostic {
+pub fn dash_without_space(here: &Place) -> Diagnostic {
     let rest = here.line_text().trim_start().trim_start_matches('-');
     Diagnostic::error("na het streepje van een lijstelement ontbreekt een spatie")
         .at(here.point_char())
         .label("spatie na '-'")
         .hint(format!("schrijf '- {}'", rest.trim()))
+        .fix(here.point_char(), "- ")
 }
 
 /// "did not find expected key" in a block mapping.
@@ -515,6 +555,7 @@ fn unclosed_quote(text: &str, at: usize) -> Option<Diagnostic> {
         }
         let quote_at = line.start + s.find(value).unwrap_or(0);
         let name = if q == '"' { "dubbele" } else { "enkele" };
+        let end = line.start + s.trim_end().len();
         return Some(
             Diagnostic::error(format!(
                 "het {name} aanhalingsteken ({q}) van '{key}' wordt op deze regel niet gesloten"
@@ -524,7 +565,8 @@ fn unclosed_quote(text: &str, at: usize) -> Option<Diagnostic> {
             .hint(format!(
                 "sluit de tekst af met hetzelfde teken: {key}: {q}{}{q}; loopt de tekst door op de volgende regel, spring die dan verder in dan '{key}'",
                 value[1..].trim_end()
-            )),
+            ))
+            .fix(end..end, q.to_string()),
         );
     }
     None
@@ -581,13 +623,15 @@ fn unclosed_bracket(text: &str, at: usize) -> Option<Diagnostic> {
             );
         }
         let open_at = line.start + i;
+        let end = line.start + text[line.clone()].trim_end().len();
         return Some(
             Diagnostic::error(format!("het haakje '{c}' wordt niet gesloten"))
                 .at(open_at..open_at + 1)
                 .label("niet gesloten")
                 .hint(format!(
                     "sluit af met '{close}' aan het eind van dezelfde regel"
-                )),
+                ))
+                .fix(end..end, close.to_string()),
         );
     }
     None
@@ -663,6 +707,278 @@ fn directive(text: &str, at: usize) -> Diagnostic {
         .at(line.start..line.start + 1)
         .label("'%' aan het begin van de regel")
         .hint("maak er een opmerking van met '#' ervoor, of verwijder de regel; een waarde met '%' zet u tussen aanhalingstekens: eenheid: \"%\"")
+}
+
+/// The span of the value on the line of `here` (after `key: `), and the
+/// value.
+fn value_on_line<'a>(here: &Place<'a>) -> Option<(Range<usize>, &'a str)> {
+    let line = here.line_text();
+    let (_, value) = key_and_value(line)?;
+    if value.is_empty() {
+        return None;
+    }
+    let start = here.line.start + line.find(value)?;
+    Some((start..start + value.len(), value))
+}
+
+/// `key: "value"` as the fix of a value that needs quotes.
+fn quote_fix(d: Diagnostic, here: &Place) -> Diagnostic {
+    match value_on_line(here) {
+        Some((span, value)) => d.fix(span, crate::yaml_edit::quoted(value)),
+        None => d,
+    }
+}
+
+/// A non-breaking space (pasted from a mail or Word) where YAML wants a
+/// plain one: after a key's colon, after a list dash, or in the
+/// indentation. On screen the line looks right.
+fn non_breaking_space(text: &str, at: usize) -> Option<Diagnostic> {
+    const NBSP: [char; 2] = ['\u{a0}', '\u{202f}'];
+    let mut lines = vec![line_around(text, at)];
+    lines.extend(lines_before(text, at, 2));
+    for line in lines {
+        let s = &text[line.clone()];
+        let body_at = s.len() - s.trim_start_matches([' ']).len();
+        let in_indent = s[..body_at].is_empty() && s.starts_with(NBSP);
+        let after_colon = s.find(":\u{a0}").or_else(|| s.find(":\u{202f}"));
+        let after_dash = s[body_at..]
+            .strip_prefix('-')
+            .filter(|r| r.starts_with(NBSP))
+            .map(|_| body_at);
+        let at_nbsp = match (after_colon, after_dash) {
+            (Some(c), _) if !s[..c].contains(['"', '\'']) => Some(c + 1),
+            (_, Some(d)) => Some(d + 1),
+            _ if in_indent => Some(0),
+            _ => None,
+        };
+        let Some(i) = at_nbsp else { continue };
+        let c = s[i..].chars().next()?;
+        let start = line.start + i;
+        let shown = s.replace(NBSP, " ");
+        return Some(
+            Diagnostic::error(format!(
+                "hier staat een vaste spatie (U+{:04X}, vaak meegekopieerd uit een mail of Word) waar YAML een gewone spatie wil",
+                c as u32
+            ))
+            .at(start..start + c.len_utf8())
+            .label("vaste spatie")
+            .hint(format!(
+                "vervang hem door een gewone spatie: '{}'",
+                shown.trim()
+            ))
+            .fix(start..start + c.len_utf8(), " "),
+        );
+    }
+    None
+}
+
+/// A list element written with a word processor's bullet (`•`, `·`, `–`)
+/// where YAML wants `- `.
+fn word_bullet(text: &str, at: usize) -> Option<Diagnostic> {
+    let mut lines = vec![line_around(text, at)];
+    lines.extend(lines_before(text, at, 1));
+    for line in lines {
+        let s = &text[line.clone()];
+        let body_at = s.len() - s.trim_start_matches(' ').len();
+        let body = &s[body_at..];
+        let Some(bullet) = body.chars().next().filter(|c| "•·–▪◦‣".contains(*c)) else {
+            continue;
+        };
+        let rest = &body[bullet.len_utf8()..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
+        if gap == 0 {
+            continue;
+        }
+        let start = line.start + body_at;
+        let end = start + bullet.len_utf8() + gap;
+        return Some(
+            Diagnostic::error(format!(
+                "een opsommingsteken '{bullet}' uit een tekstverwerker, waar een lijst in YAML '- ' gebruikt"
+            ))
+            .at(start..start + bullet.len_utf8())
+            .label("opsommingsteken")
+            .hint(format!("schrijf '- {}'", rest.trim()))
+            .fix(start..end, "- "),
+        );
+    }
+    None
+}
+
+/// Whether `line` ends a key with a block indicator: `toelichting: |`.
+fn block_indicator_key(line: &str) -> bool {
+    let Some((_, value)) = key_and_value(line) else {
+        return false;
+    };
+    let v = value.split(" #").next().unwrap_or(value).trim();
+    v.starts_with(['|', '>'])
+        && v[1..]
+            .chars()
+            .all(|c| matches!(c, '+' | '-') || c.is_ascii_digit())
+}
+
+fn indent_len(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// The first line of a block text (after `key: |`) indented no further
+/// than its key: YAML ends the text before it has begun.
+fn block_first_line(text: &str, at: usize) -> Option<Diagnostic> {
+    let mut lines = vec![line_around(text, at)];
+    lines.extend(lines_before(text, at, 2));
+    for line in lines {
+        let Some(above) = lines_before(text, line.start + 1, 1).into_iter().next() else {
+            continue;
+        };
+        let key_line = &text[above.clone()];
+        if !block_indicator_key(key_line) {
+            continue;
+        }
+        let s = &text[line.clone()];
+        let key_indent = key_and_value(key_line)
+            .and_then(|(k, _)| key_line.find(k))
+            .unwrap_or(0);
+        let own = indent_len(s);
+        if own > key_indent {
+            continue;
+        }
+        // The indentation the text takes: that of the line below when it
+        // is further in than the key, else two more than the key.
+        let below = text[line.end..]
+            .lines()
+            .skip(1)
+            .find(|l| !l.trim().is_empty())
+            .map(indent_len)
+            .filter(|&n| n > key_indent)
+            .unwrap_or(key_indent + 2);
+        let key = key_and_value(key_line).map_or("de sleutel", |(k, _)| k);
+        let first = s.trim();
+        return Some(
+            Diagnostic::error(format!(
+                "de eerste regel van de tekst na '{key}: |' is niet verder ingesprongen dan '{key}'"
+            ))
+            .at(line.start + own..line.start + own + first.len())
+            .label("verder inspringen")
+            .hint(format!(
+                "zet {below} spaties voor '{}', zoals voor de regels eronder",
+                first.chars().take(30).collect::<String>()
+            ))
+            .fix(line.start..line.start + own, " ".repeat(below)),
+        );
+    }
+    None
+}
+
+/// A line at the column of the list dashes above it, without a dash:
+/// either a new list element whose `- ` was forgotten (its key is the one
+/// the elements begin with), or a key of the element above indented too
+/// little.
+fn at_the_dash_column(text: &str, here: &Place) -> Option<Diagnostic> {
+    let line = here.line_text();
+    let own = indent_len(line);
+    let (key, _) = key_and_value(line)?;
+    if line.trim_start().starts_with('-') {
+        return None;
+    }
+    // The nearest line above at this indentation, and the line just above.
+    let above = lines_before(text, here.at, 200);
+    let previous = above.first()?;
+    let item = above
+        .iter()
+        .find(|l| indent_len(&text[(*l).clone()]) <= own)?;
+    let item_line = &text[item.clone()];
+    if indent_len(item_line) != own || !item_line.trim_start().starts_with("- ") {
+        return None;
+    }
+    let (first_key, _) = key_and_value(item_line)?;
+    let body = here.line.start + own;
+    if key == first_key {
+        let rest = line.trim();
+        return Some(
+            Diagnostic::error(
+                "hier begint een nieuw element van de lijst, maar het streepje ('- ') ontbreekt",
+            )
+            .at(body..body + key.len())
+            .label("'- ' ontbreekt")
+            .hint(format!("schrijf '- {rest}'"))
+            .fix(body..body, "- "),
+        );
+    }
+    let _ = previous;
+    let want = item_line.find(first_key)?;
+    if want <= own {
+        return None;
+    }
+    Some(
+        Diagnostic::error(format!(
+            "'{key}' is minder ver ingesprongen dan '{first_key}' en de andere sleutels van het element erboven"
+        ))
+        .at(body..body + key.len())
+        .label("te weinig ingesprongen")
+        .hint(format!(
+            "zet '{key}' recht onder '{first_key}': {want} spaties ervoor"
+        ))
+        .fix(here.line.start..body, " ".repeat(want)),
+    )
+}
+
+/// `toelichting: Drie bronnen:` with `- ` lines under it: a text over
+/// several lines, written without `|`.
+fn text_that_goes_on_below(text: &str, here: &Place) -> Option<Diagnostic> {
+    let line = here.line_text();
+    if !line.trim_end().ends_with(':') {
+        return None;
+    }
+    let (key, value) = key_and_value(line)?;
+    if value.is_empty() {
+        return None;
+    }
+    let own = indent_len(line);
+    let next = text[here.line.end..]
+        .lines()
+        .skip(1)
+        .find(|l| !l.trim().is_empty())?;
+    let deeper = indent_len(next);
+    if deeper <= own {
+        return None;
+    }
+    let (span, value) = value_on_line(here)?;
+    Some(
+        Diagnostic::error(format!(
+            "de tekst van '{key}' loopt door op de regels eronder, maar na '{key}:' staat geen '|'"
+        ))
+        .at(span.clone())
+        .label("'|' ontbreekt")
+        .hint(format!(
+            "schrijf '{key}: |' en zet '{value}' op de regel eronder, even ver ingesprongen als de regels die volgen"
+        ))
+        .fix(span, format!("|\n{}{value}", " ".repeat(deeper))),
+    )
+}
+
+/// `nulmeting: 2016: 64`: a baseline or target as year and value on one
+/// line, where the file wants `{jaar: 2016, waarde: 64}`.
+fn year_and_value_on_one_line(here: &Place) -> Option<Diagnostic> {
+    let line = here.line_text();
+    let (key, value) = key_and_value(line)?;
+    if !matches!(key, "nulmeting" | "doel") {
+        return None;
+    }
+    let (year, figure) = value.split_once(':')?;
+    let (year, figure) = (year.trim(), figure.trim());
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) || figure.is_empty() {
+        return None;
+    }
+    let (span, _) = value_on_line(here)?;
+    let meant = format!("{{jaar: {year}, waarde: {figure}}}");
+    Some(
+        Diagnostic::error(format!(
+            "'{key}' heeft een jaar en een waarde, geschreven als {{jaar: ..., waarde: ...}}"
+        ))
+        .at(span.clone())
+        .label("jaar en waarde")
+        .hint(format!("schrijf '{key}: {meant}'"))
+        .fix(span, meant),
+    )
 }
 
 #[cfg(test)]

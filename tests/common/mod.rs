@@ -290,6 +290,7 @@ pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 pub mod example;
 pub mod generator;
+pub mod typing;
 pub mod varied;
 
 /// The Python of the virtual environment with the independent validators
