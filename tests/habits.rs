@@ -652,3 +652,67 @@ fn typing_habits_are_named_or_harmless_and_no_tip_makes_it_worse() {
     assert!(files > 200, "{files} files");
     assert!(fixes > 100, "{fixes} tips applied");
 }
+
+// ---- controleer finds what maak would refuse ----
+
+#[test]
+fn an_unreadable_logo_is_an_error_at_the_logo_line_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read(repo().join("data/logo-techniekpact-noord.svg")).unwrap();
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "kapot.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect".to_vec(),
+            "de XML is onjuist op regel 1",
+        ),
+        (
+            "foto.png",
+            vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'],
+            "is een JPEG-afbeelding, geen PNG",
+        ),
+        ("leeg.png", Vec::new(), "is een leeg bestand"),
+        (
+            "half.png",
+            b"\x89PNG\r\n\x1a\n\0\0".to_vec(),
+            "geen leesbare PNG-afbeelding",
+        ),
+        ("goed.svg", good, ""),
+    ];
+    for (name, bytes, message) in cases {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let text = with(
+            "  publicatiedatum: 2017-03-15\n",
+            &format!("  publicatiedatum: 2017-03-15\n  logo: {name}\n"),
+        );
+        let path = dir.path().join("test.yaml");
+        let result =
+            techniekpact::load::load_str(&path, &text, techniekpact::load::LoadOptions::default());
+        if message.is_empty() {
+            assert!(
+                result.is_ok(),
+                "{name}: {}",
+                result.unwrap_err().render(false)
+            );
+            continue;
+        }
+        let report = result.expect_err(name);
+        let d = report.errors().next().unwrap();
+        assert!(
+            d.message.contains(&format!("het logo '{name}'")) && d.message.contains(message),
+            "{name}: {}",
+            d.message
+        );
+        assert_eq!(report.position(d).unwrap().0, line_of(&text, "  logo:"));
+        // controleer says so, in Dutch, and fails.
+        std::fs::write(&path, &text).unwrap();
+        let out = std::process::Command::new(bin())
+            .args(["controleer", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(message),
+            "{name}"
+        );
+    }
+}

@@ -201,3 +201,69 @@ proptest! {
         }
     }
 }
+
+/// What a reader gets of every indicator: figures and computed status.
+fn figures_of(loaded: &techniekpact::load::Loaded) -> String {
+    let analysis = techniekpact::analysis::analyse(&loaded.data);
+    loaded
+        .data
+        .indicatoren()
+        .zip(&analysis.indicators)
+        .map(|(i, (_, a))| {
+            format!(
+                "{}: {:?} {:?} {:?} {:?} {:?} {:?}\n",
+                i.id,
+                i.nulmeting.waarde,
+                i.doel.waarde,
+                i.metingen,
+                i.uitsplitsing,
+                a.realisatie,
+                a.status
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// A typing habit at any line of a generated valid file (thousands
+    /// separators, ` #` in a text, tabs, non-breaking spaces, Word's quotes
+    /// and bullets, a missing dash, a line indented too little or too far):
+    /// a positioned message, or exactly the figures of the file as it was.
+    #[test]
+    fn a_typing_habit_gives_a_positioned_message_or_the_same_figures(
+        number in 0usize..40,
+        kind in 0usize..crate::common::typing::HABITS.len(),
+        line in 0usize..2000,
+    ) {
+        let case = techniekpact::synthetic::case(crate::common::generator::SEED, number);
+        let original = techniekpact::synthetic::to_yaml(&case.data);
+        // Beside the example's logo, which generated data may name.
+        let path = &example_path();
+        let options = LoadOptions { purpose: techniekpact::load::Purpose::PreviousYear, ..LoadOptions::default() };
+        let valid = load_str(path, &original, options).expect("the generator writes valid data");
+        let own = valid.warnings.diagnostics.len();
+        let at = line % original.split('\n').count();
+        let Some(text) = crate::common::typing::mutate(&original, kind, at) else {
+            return Ok(());
+        };
+        match load_str(path, &text, options) {
+            Ok(loaded) => {
+                if loaded.warnings.diagnostics.len() <= own {
+                    prop_assert_eq!(figures_of(&loaded), figures_of(&valid),
+                        "{} on line {} changed the figures without a word", crate::common::typing::HABITS[kind], at + 1);
+                }
+                for d in loaded.warnings.diagnostics.iter() {
+                    prop_assert!(d.span.is_some(), "{d:?}");
+                }
+            }
+            Err(report) => {
+                check_positions(&report, &text);
+                for d in report.errors() {
+                    prop_assert!(d.span.is_some(), "no position for: {}", d.message);
+                }
+            }
+        }
+    }
+}

@@ -90,7 +90,18 @@ fn rebuilds_on_template_and_data_changes_and_survives_errors() {
     let at = styles.find(r#"w:styleId="Heading1""#).unwrap();
     let heading = &styles[at..at + styles[at..].find("</w:style>").unwrap()];
     assert!(heading.contains(r#"<w:sz w:val="40"/>"#), "{heading}");
+    let before_logo = std::fs::read(&pdf).unwrap();
+
+    // A new logo (the file the data names) rebuilds with the new logo.
+    std::thread::sleep(Duration::from_millis(300));
+    let logo_path = dir.path().join("logo-techniekpact-noord.svg");
+    let logo = std::fs::read_to_string(&logo_path).unwrap();
+    let recoloured = logo.replacen("fill=\"", "fill=\"#8b0000\" data-oud=\"", 1);
+    assert_ne!(logo, recoloured, "the logo has a fill to change");
+    std::fs::write(&logo_path, recoloured).unwrap();
+    wait_for("herbouwd in");
     let second = std::fs::read(&pdf).unwrap();
+    assert_ne!(before_logo, second, "the new logo changed the PDF");
 
     // A data error is reported and the process keeps going.
     std::thread::sleep(Duration::from_millis(300));

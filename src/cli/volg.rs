@@ -51,11 +51,26 @@ impl Watched {
         }
     }
 
+    /// The logos the data files name now (a data file is read again for
+    /// it, so a logo renamed in the data is followed).
+    fn logos(&self) -> HashSet<PathBuf> {
+        self.files
+            .iter()
+            .filter_map(|f| {
+                let text = std::fs::read_to_string(f).ok()?;
+                let value: serde_json::Value = serde_yaml::from_str(&text).ok()?;
+                let logo = value.pointer("/rapport/logo")?.as_str()?;
+                Some(absolute(&f.parent()?.join(logo)))
+            })
+            .collect()
+    }
+
     /// Watch folders, not files: editors often save by replacing the file.
     fn watch(&self, watcher: &mut impl Watcher) -> Result<(), WatchError> {
         let mut folders: HashSet<PathBuf> = self
             .files
             .iter()
+            .chain(self.logos().iter())
             .filter_map(|f| f.parent().map(Path::to_path_buf))
             .collect();
         folders.extend(self.templates.clone());
@@ -77,7 +92,9 @@ impl Watched {
 
     fn relevant(&self, p: &Path) -> bool {
         let p = absolute(p);
-        self.files.contains(&p) || self.templates.as_ref().is_some_and(|t| p.starts_with(t))
+        self.files.contains(&p)
+            || self.templates.as_ref().is_some_and(|t| p.starts_with(t))
+            || self.logos().contains(&p)
     }
 
     /// Whether `event` changed a watched file.

@@ -345,8 +345,9 @@ impl<'a> Indicator<'a> {
     }
 
     /// A measurement ten times or more off every neighbour in its series
-    /// (the baseline and the measurements, by year), and outside the span
-    /// from baseline to target: growth from a small start stays quiet.
+    /// (the baseline and the measurements, by year), and more than
+    /// [`BAND`] times outside the span from baseline to target: growth from
+    /// a small start, and a target passed, stay quiet.
     fn jumps(&self) -> Vec<Diagnostic> {
         let mut series: Vec<&Figure> = self
             .figures
@@ -388,7 +389,7 @@ impl<'a> Indicator<'a> {
             let all_below = neighbours.iter().all(|n| {
                 n.value != 0.0 && n.value.signum() == f.value.signum() && v * 10.0 <= n.value.abs()
             });
-            let outside = (all_above && v > hi) || (all_below && v < lo);
+            let outside = (all_above && v > BAND * hi) || (all_below && v * BAND < lo);
             if !outside {
                 continue;
             }
@@ -404,15 +405,23 @@ impl<'a> Indicator<'a> {
                 })
                 .collect::<Vec<_>>()
                 .join(" en ");
-            let word = if all_above { "groot" } else { "klein" };
+            let (how, than, label) = if all_above {
+                (
+                    "meer dan tien keer zo groot als",
+                    "groter",
+                    "tien keer zo groot",
+                )
+            } else {
+                ("minder dan een tiende van", "kleiner", "een tiende")
+            };
             out.push(
                 Diagnostic::warning(format!(
-                    "de meting {} van {} is meer dan tien keer zo {word} als de cijfers ernaast ({around}) en dan nulmeting en doel",
+                    "de meting {} van {} is {how} de cijfers ernaast ({around}), en {than} dan nulmeting en doel",
                     crate::format_nl::number(f.value, d),
                     f.year.unwrap_or_default()
                 ))
                 .at_opt(f.span.clone())
-                .label(format!("tien keer zo {word}"))
+                .label(label)
                 .hint("controleer het getal: een cijfer te veel of te weinig, een punt of komma, of een andere eenheid dan de rest van de reeks? Klopt het, dan kan deze waarschuwing blijven staan"),
             );
         }
@@ -484,6 +493,11 @@ impl<'a> Indicator<'a> {
         ]
     }
 }
+
+/// How far outside the span from baseline to target a jump must land to be
+/// named: a target passed by a wide margin is news, a figure four times
+/// past it is more likely a typing error (an extra or a missing zero).
+const BAND: f64 = 4.0;
 
 /// The median distance in orders of magnitude from `v` to `others`.
 fn distance(v: f64, others: &[f64]) -> Option<f64> {

@@ -152,35 +152,63 @@ pub fn index(text: &str) -> Walk {
         .map(|d| (d.span.clone(), d.message.clone()))
         .collect();
     while diagnostics.len() < MAX_SYNTAX_ERRORS {
-        let lines: Vec<usize> = stop.lines.clone();
-        let mut trial = work.clone();
-        for &l in &lines {
-            blank_line(&mut trial, l);
-        }
-        let mut next = walk_once(&trial);
-        // The lines under a line set aside fail with it: set its block aside.
-        if let Some(s) = &next.stop
-            && lines
-                .iter()
-                .any(|&l| s.lines.iter().any(|&m| in_block(&work, l, m)))
-        {
-            trial = work.clone();
-            for &l in &lines {
-                blank_block(&mut trial, l);
+        // Set aside as little as will do: the lines of the mistakes, then
+        // their blocks, then with the line where the parser stopped too.
+        // A way is good when the walk then reads on to the end, or stops
+        // at a new problem that is not in what was set aside's blocks.
+        let with_marker: Vec<usize> = stop.lines.iter().copied().chain([stop.marker]).collect();
+        let ways: [(&[usize], bool); 4] = [
+            (&stop.lines, false),
+            (&stop.lines, true),
+            (&with_marker, false),
+            (&with_marker, true),
+        ];
+        let mut chosen: Option<(String, Once)> = None;
+        for (lines, blocks) in ways {
+            let mut trial = work.clone();
+            for &l in lines {
+                if blocks {
+                    blank_block(&mut trial, l);
+                } else {
+                    blank_line(&mut trial, l);
+                }
             }
-            next = walk_once(&trial);
+            if trial == work {
+                continue;
+            }
+            let next = walk_once(&trial);
+            let good = match &next.stop {
+                None => true,
+                Some(s) => {
+                    let new = s
+                        .diagnostics
+                        .iter()
+                        .all(|d| !seen.contains(&(d.span.clone(), d.message.clone())));
+                    let caused = lines
+                        .iter()
+                        .any(|&l| s.lines.iter().any(|&m| in_block(&work, l, m)));
+                    new && !caused
+                }
+            };
+            chosen = Some((trial, next));
+            if good {
+                break;
+            }
         }
-        if trial == work {
-            break;
-        }
+        let Some((trial, next)) = chosen else { break };
         work = trial;
         let Some(s) = next.stop.clone() else { break };
+        let mut added = false;
         for d in s.diagnostics.iter() {
             let key = (d.span.clone(), d.message.clone());
             if !seen.contains(&key) {
                 seen.push(key);
                 diagnostics.push(d.clone());
+                added = true;
             }
+        }
+        if !added && s.lines == stop.lines && s.marker == stop.marker {
+            break;
         }
         stop = s;
     }
@@ -197,9 +225,10 @@ pub fn index(text: &str) -> Walk {
 struct StopAt {
     /// The syntax problems found at the stop.
     diagnostics: Vec<Diagnostic>,
-    /// The byte offsets of the starts of the lines involved: of each
-    /// problem, and of the parser's own marker.
+    /// The byte offsets of the starts of the lines of the problems.
     lines: Vec<usize>,
+    /// The start of the line where the parser stopped.
+    marker: usize,
 }
 
 struct Once {
@@ -333,13 +362,17 @@ impl<'a> Walker<'a> {
                     .iter()
                     .filter_map(|d| d.span.as_ref().map(|s| line_start_of(text, s.start)))
                     .collect();
-                lines.push(line_start_of(text, at));
                 lines.sort_unstable();
                 lines.dedup();
                 for d in &diagnostics {
                     self.fail(d.clone());
                 }
-                self.stop = Some(StopAt { diagnostics, lines });
+                let marker = line_start_of(text, at);
+                self.stop = Some(StopAt {
+                    diagnostics,
+                    lines,
+                    marker,
+                });
                 Err(Stop)
             }
             None => Err(Stop),
@@ -515,8 +548,8 @@ impl<'a> Walker<'a> {
                         }
                     };
                     let text = self.offsets.text;
-                    let dash_room =
-                        key_span.start >= 2 && &text[key_span.start - 2..key_span.start] == "  ";
+                    let dash_room = key_span.start >= 2
+                        && &text.as_bytes()[key_span.start - 2..key_span.start] == b"  ";
                     if is_item
                         && dash_room
                         && seen.contains_key(&name)

@@ -3,7 +3,8 @@
 //! actiepunt". In a free text (a name, an explanation, a source, a trekker)
 //! that is rarely meant; the fix is the quoted form, which keeps the `#`.
 //! A comment after a number, an id, a status or a date, or on a line of its
-//! own, stays allowed.
+//! own, stays allowed, and so does one set apart with two spaces before
+//! `# ` (as `docs/gegevensformaat.md` shows).
 
 use crate::diagnostics::Diagnostic;
 use crate::load::validate::Doc;
@@ -35,6 +36,13 @@ fn is_text(pointer: &str) -> bool {
         || (last.bytes().all(|b| b.is_ascii_digit()) && TEXT_LISTS.contains(&parent))
 }
 
+/// A comment set apart as one: two spaces or more before its `#`, and a
+/// space after it (`naam: Jet-Net  # tot 2017`). A `#` after one space, or
+/// followed by a word (`#4`, `#TechNet`), is taken as part of the text.
+fn deliberate(text: &str, hash: usize) -> bool {
+    text[..hash].ends_with("  ") && text[hash + 1..].starts_with(' ')
+}
+
 /// A warning per text value that lost its end to a comment.
 pub fn check(doc: &Doc) -> Vec<Diagnostic> {
     let mut found: Vec<(&String, &std::ops::Range<usize>)> = doc
@@ -49,7 +57,7 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
         let Some(value) = doc.index.get(pointer).map(|n| n.value.clone()) else {
             continue;
         };
-        if value.start >= comment.start {
+        if value.start >= comment.start || deliberate(doc.text, comment.start) {
             continue;
         }
         let typed = &doc.text[value.start..comment.end];

@@ -634,7 +634,91 @@ pub fn logo_exists(doc: &Doc) -> Vec<Diagnostic> {
                 )),
         ];
     }
-    Vec::new()
+    match std::fs::read(&path) {
+        Ok(bytes) => unreadable_logo(logo, ext.as_deref() == Some("svg"), &bytes)
+            .map(|d| d.at_opt(at))
+            .into_iter()
+            .collect(),
+        Err(e) => vec![
+            Diagnostic::error(format!("het logo '{logo}' kan niet gelezen worden ({e})"))
+                .at_opt(at)
+                .hint("controleer de rechten op het bestand"),
+        ],
+    }
+}
+
+/// Why the logo's bytes are no image the report can show, read as `maak`
+/// will read them: an SVG parsed as the PDF's Typst parses it, a PNG by
+/// its signature and header.
+pub fn unreadable_logo(logo: &str, svg: bool, bytes: &[u8]) -> Option<Diagnostic> {
+    let kind = if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("een JPEG-afbeelding")
+    } else if bytes.starts_with(b"GIF8") {
+        Some("een GIF-afbeelding")
+    } else if bytes.starts_with(b"%PDF") {
+        Some("een PDF-bestand")
+    } else if bytes.starts_with(b"\x89PNG") && svg {
+        Some("een PNG-afbeelding")
+    } else {
+        None
+    };
+    let want = if svg { "SVG" } else { "PNG" };
+    if bytes.is_empty() {
+        return Some(
+            Diagnostic::error(format!("het logo '{logo}' is een leeg bestand"))
+                .label("leeg bestand")
+                .hint(format!("sla het logo opnieuw op als {want}")),
+        );
+    }
+    if let Some(kind) = kind {
+        return Some(
+            Diagnostic::error(format!(
+                "het logo '{logo}' is {kind}, geen {want}, al heeft het die naam"
+            ))
+            .label(format!("geen {want}"))
+            .hint(format!(
+                "sla het logo op als {want} (in een tekenprogramma: Exporteren als {want}); een andere naam alleen maakt er geen {want} van"
+            )),
+        );
+    }
+    let problem = if svg {
+        let options = resvg::usvg::Options::default();
+        resvg::usvg::Tree::from_data(bytes, &options)
+            .err()
+            .map(|e| match e {
+                resvg::usvg::Error::NotAnUtf8Str => "het is geen UTF-8-tekst".to_string(),
+                resvg::usvg::Error::ParsingFailed(x) => {
+                    let pos = x.pos();
+                    format!(
+                        "de XML is onjuist op regel {}, kolom {} van het logo",
+                        pos.row, pos.col
+                    )
+                }
+                resvg::usvg::Error::InvalidSize => {
+                    "het heeft geen geldige breedte en hoogte (width, height of viewBox)"
+                        .to_string()
+                }
+                resvg::usvg::Error::ElementsLimitReached => {
+                    "het heeft te veel elementen".to_string()
+                }
+                resvg::usvg::Error::MalformedGZip => {
+                    "het is een kapot gecomprimeerd bestand (svgz)".to_string()
+                }
+            })
+    } else {
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder
+            .read_info()
+            .err()
+            .map(|_| "het is geen leesbare PNG-afbeelding".to_string())
+    };
+    problem.map(|why| {
+        Diagnostic::error(format!("het logo '{logo}' kan niet in het rapport: {why}"))
+            .label(format!("onleesbare {want}"))
+            .hint(format!(
+                "open het logo in een tekenprogramma en sla het opnieuw op als {want}"
+            ))
+    })
 }
 
 /// Warning: the parts of an `uitsplitsing` should add up to the measurement.
