@@ -224,6 +224,11 @@ pub struct Indicator {
     pub bron: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toelichting: Option<String>,
+    /// Opmerkingen per jaar (jaar -> tekst), zoals partners ze in het
+    /// invulblad schrijven; het rapport toont die van het verslagjaar na de
+    /// toelichting, die blijft staan.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub opmerkingen: BTreeMap<i32, String>,
     /// Aantal decimalen (0-3).
     #[serde(default)]
     #[schemars(range(min = 0, max = 3))]

@@ -108,9 +108,10 @@ fn the_invulblad_is_the_same_every_run_and_only_its_input_cells_are_open() {
         look,
         json!({
             "Uitleg": {"protected": true, "unlocked": []},
-            "Indicatoren": {"protected": true, "unlocked": ["Meting 2017", "Toelichting 2017"]},
+            "Indicatoren": {"protected": true, "unlocked": ["Drenthe 2017", "Friesland 2017", "Groningen 2017", "Meting 2017", "Opmerking 2017"]},
             "Acties": {"protected": true, "unlocked": ["Gereed", "Status 2017", "Toelichting 2017"]},
             "Doe-voorstellen": {"protected": true, "unlocked": ["Status 2017", "Toelichting 2017"]},
+            "Stand": {"protected": true, "unlocked": []},
         })
     );
     independent_validators(&[(first.clone(), "invulblad".into())]);
@@ -243,7 +244,7 @@ fn values_go_in_place_comments_stay_and_the_same_sheet_twice_changes_nothing() {
             [
                 "Indicatoren",
                 "schoolbesturen-betapunt",
-                "Toelichting 2017",
+                "Opmerking 2017",
                 "Het netwerk groeide.\n\n- Groningen: 5 besturen;\n- Drenthe: 3 besturen."
             ],
             ["Acties", "deelname-werkgroep", "Status 2017", "afgerond"],
@@ -288,12 +289,23 @@ fn values_go_in_place_comments_stay_and_the_same_sheet_twice_changes_nothing() {
         .find(|i| i.id == "schoolbesturen-betapunt")
         .unwrap();
     assert_eq!(ind.metingen.get(&2017), Some(&41.5));
-    assert!(
-        ind.toelichting
-            .as_deref()
-            .unwrap()
-            .contains("- Drenthe: 3 besturen.")
-    );
+    // The partner's remark of the year comes beside the standing
+    // explanation, which stays as it was.
+    assert!(ind.opmerkingen[&2017].contains("- Drenthe: 3 besturen."));
+    let was = techniekpact::load::load_str(
+        &data,
+        &before.replace("JJJJ-MM-DD", "2018-03-14"),
+        Default::default(),
+    )
+    .unwrap();
+    let was = was
+        .data
+        .indicatoren()
+        .find(|i| i.id == "schoolbesturen-betapunt")
+        .unwrap()
+        .toelichting
+        .clone();
+    assert_eq!(ind.toelichting, was);
     let actie = loaded
         .data
         .acties()
@@ -319,4 +331,230 @@ fn values_go_in_place_comments_stay_and_the_same_sheet_twice_changes_nothing() {
     );
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(std::fs::read_to_string(&data).unwrap(), after);
+}
+
+/// The value at `pointer` of the data file, loaded as a concept.
+fn value_in(data: &Path, pointer: &str) -> Value {
+    let text = std::fs::read_to_string(data)
+        .unwrap()
+        .replace("JJJJ-MM-DD", "2018-03-14");
+    let loaded = techniekpact::load::load_str(data, &text, Default::default())
+        .unwrap_or_else(|r| panic!("{}", r.render(false)));
+    serde_json::to_value(&loaded.data)
+        .unwrap()
+        .pointer(pointer)
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+fn betapunt_pointer(data: &Path) -> String {
+    let text = std::fs::read_to_string(data)
+        .unwrap()
+        .replace("JJJJ-MM-DD", "2018-03-14");
+    let loaded = techniekpact::load::load_str(data, &text, Default::default()).unwrap();
+    techniekpact::sheet::layout::indicator_rows(&loaded.data)
+        .into_iter()
+        .find(|r| r.item.id == "schoolbesturen-betapunt")
+        .unwrap()
+        .pointer
+}
+
+#[test]
+fn two_partners_sheets_never_overwrite_each_other_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = new_year(dir.path());
+    let entry = betapunt_pointer(&data);
+    // Two partners get a sheet at the same time.
+    let blad_a = dir.path().join("blad-a.xlsx");
+    let blad_b = dir.path().join("blad-b.xlsx");
+    for blad in [&blad_a, &blad_b] {
+        let (code, _, stderr) = run_in(
+            dir.path(),
+            &[
+                "invulblad",
+                "noord-2017.yaml",
+                "--uit",
+                blad.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, 0, "{stderr}");
+    }
+    // A: the total, and a remark; the prefilled Gereed cells stay as they were.
+    let (filled_a, _) = fill(
+        &blad_a,
+        json!([
+            ["Indicatoren", "schoolbesturen-betapunt", "Meting 2017", 330],
+            [
+                "Indicatoren",
+                "schoolbesturen-betapunt",
+                "Opmerking 2017",
+                "Telling per 31 december."
+            ],
+        ]),
+    );
+    // B: its own region's share, in the region's column, saved as ODS by LibreOffice.
+    let (filled_b, _) = fill(
+        &blad_b,
+        json!([[
+            "Indicatoren",
+            "schoolbesturen-betapunt",
+            "Groningen 2017",
+            141
+        ]]),
+    );
+    let ods_b = save_as_ods(&filled_b);
+    let (code, stdout, stderr) = run_in(
+        dir.path(),
+        &["inlezen", filled_a.to_str().unwrap(), "noord-2017.yaml"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("2 waarden ingevuld"),
+        "only what A filled in: {stdout}"
+    );
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["inlezen", ods_b.to_str().unwrap(), "noord-2017.yaml"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        value_in(&data, &format!("{entry}/metingen/2017")),
+        json!(330.0)
+    );
+    assert_eq!(
+        value_in(&data, &format!("{entry}/uitsplitsing/Groningen/2017")),
+        json!(141.0)
+    );
+    // The remark comes beside the standing explanation, which stays.
+    assert_eq!(
+        value_in(&data, &format!("{entry}/opmerkingen/2017")),
+        json!("Telling per 31 december.")
+    );
+    assert!(
+        value_in(&data, &format!("{entry}/toelichting"))
+            .as_str()
+            .unwrap()
+            .contains("schoolbesturen")
+    );
+
+    // A third sheet of the same moment types B's share into the total: a
+    // conflict with A's 330, named with both places; nothing is written.
+    let blad_c = dir.path().join("blad-c.xlsx");
+    std::fs::copy(&blad_b, &blad_c).unwrap();
+    let (filled_c, _) = fill(
+        &blad_c,
+        json!([["Indicatoren", "schoolbesturen-betapunt", "Meting 2017", 141]]),
+    );
+    let before = std::fs::read_to_string(&data).unwrap();
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["inlezen", filled_c.to_str().unwrap(), "noord-2017.yaml"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("Indicatoren!"), "{stderr}");
+    assert!(stderr.contains("het blad zegt '141'"), "{stderr}");
+    assert!(stderr.contains("zegt nu '330'"), "{stderr}");
+    assert!(
+        stderr.contains("noord-2017.yaml:"),
+        "the file and line: {stderr}"
+    );
+    assert!(stderr.contains("tip: kies welke waarde klopt"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&data).unwrap(),
+        before,
+        "nothing is written"
+    );
+}
+
+#[test]
+fn an_older_sheet_read_again_never_undoes_a_later_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = new_year(dir.path());
+    let (blad, _) = invulblad(dir.path(), "noord-2017.yaml", &[]);
+    let (filled, _) = fill(
+        &blad,
+        json!([["Acties", "deelname-werkgroep", "Gereed", "2017-06-30"]]),
+    );
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["inlezen", filled.to_str().unwrap(), "noord-2017.yaml"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(&data).unwrap();
+    assert!(text.contains("gereed: 2017-06-30"));
+    // The secretariat moves the date by hand; the old sheet is read again.
+    let edited = text.replace("gereed: 2017-06-30", "gereed: 2017-09-30");
+    std::fs::write(&data, &edited).unwrap();
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["inlezen", filled.to_str().unwrap(), "noord-2017.yaml"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("het blad zegt '2017-06-30'") && stderr.contains("zegt nu '2017-09-30'"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&data).unwrap(),
+        edited,
+        "the later edit stays"
+    );
+}
+
+#[test]
+fn a_prefilled_cell_left_as_it_was_is_not_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = new_year(dir.path());
+    let before = std::fs::read_to_string(&data).unwrap();
+    let (blad, _) = invulblad(dir.path(), "noord-2017.yaml", &[]);
+    // openpyxl saves the sheet with every prefilled cell as it was.
+    let (filled, _) = fill(&blad, json!([]));
+    let (code, stdout, stderr) = run_in(
+        dir.path(),
+        &["inlezen", filled.to_str().unwrap(), "noord-2017.yaml"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("niets veranderd"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(&data).unwrap(),
+        before,
+        "no review line is taken out"
+    );
+}
+
+#[test]
+fn the_parts_of_an_uitsplitsing_are_checked_against_the_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = new_year(dir.path());
+    let before = std::fs::read_to_string(&data).unwrap();
+    let (blad, _) = invulblad(dir.path(), "noord-2017.yaml", &[]);
+    let (filled, _) = fill(
+        &blad,
+        json!([
+            ["Indicatoren", "schoolbesturen-betapunt", "Meting 2017", 100],
+            [
+                "Indicatoren",
+                "schoolbesturen-betapunt",
+                "Groningen 2017",
+                10
+            ],
+            [
+                "Indicatoren",
+                "schoolbesturen-betapunt",
+                "Friesland 2017",
+                10
+            ],
+            ["Indicatoren", "schoolbesturen-betapunt", "Drenthe 2017", 10],
+        ]),
+    );
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["inlezen", filled.to_str().unwrap(), "noord-2017.yaml"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("de delen van de uitsplitsing tellen op tot 30, maar het totaal in"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&data).unwrap(), before);
 }

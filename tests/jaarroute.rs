@@ -123,7 +123,7 @@ fn the_yearly_route_from_new_year_through_the_partners_sheet_to_the_final_report
         ]));
     }
     edits.push(json!([
-        "Indicatoren", "schoolbesturen-betapunt", "Toelichting 2017",
+        "Indicatoren", "schoolbesturen-betapunt", "Opmerking 2017",
         "Het netwerk groeide in 2017 verder.\n\n- Groningen: vijf nieuwe besturen;\n- Drenthe: drie nieuwe besturen."
     ]));
     let (filled, _) = fill(&blad, json!(edits));

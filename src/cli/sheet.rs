@@ -120,11 +120,15 @@ pub fn inlezen(args: &InlezenArgs) -> u8 {
         Ok(a) => a,
         Err(problems) => {
             for p in &problems {
-                eprintln!("fout: {}: {p}", args.bestand.display());
+                eprintln!("fout: {}: {}", args.blad.display(), p.message);
+                if let Some(h) = &p.hint {
+                    eprintln!("  tip: {h}");
+                }
             }
             println!(
-                "{}: niet ingelezen; {} is niet veranderd",
+                "{}: niet ingelezen ({}); {} is niet veranderd",
                 args.blad.display(),
+                super::batch::count(problems.len(), "fout", "fouten"),
                 args.bestand.display()
             );
             return EXIT_INVALID;

@@ -25,8 +25,8 @@ const TEXT_KEYS: &[&str] = &[
     "samenvatting",
 ];
 
-/// Lists whose items are free text.
-const TEXT_LISTS: &[&str] = &["partners", "organisaties"];
+/// Lists (and maps by year) whose items are free text.
+const TEXT_LISTS: &[&str] = &["partners", "organisaties", "opmerkingen"];
 
 fn is_text(pointer: &str) -> bool {
     let mut segments = pointer.rsplit('/');

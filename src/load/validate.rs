@@ -507,13 +507,19 @@ pub fn no_future_measurements(doc: &Doc) -> Vec<Diagnostic> {
 pub fn year_keys(doc: &Doc) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (p, v) in indicatoren(doc) {
-        for (pointer, key) in year_entries(&p, &v) {
+        let remarks = v
+            .get("opmerkingen")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|m| m.keys())
+            .map(|k| (format!("{p}/opmerkingen/{}", escape_segment(k)), k.clone()));
+        for (pointer, key) in year_entries(&p, &v).into_iter().chain(remarks) {
             if key.trim().parse::<i64>().is_err() {
                 out.push(
                     Diagnostic::error(format!("'{key}' is geen jaartal"))
                         .at_opt(doc.index.key(&pointer))
                         .label("verwacht een jaartal")
-                        .hint("de sleutels van 'metingen' en van elke regio in 'uitsplitsing' zijn jaartallen, bijvoorbeeld '2016: 34'"),
+                        .hint("de sleutels van 'metingen', 'opmerkingen' en van elke regio in 'uitsplitsing' zijn jaartallen, bijvoorbeeld '2016: 34'"),
                 );
             }
         }

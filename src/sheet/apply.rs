@@ -5,12 +5,18 @@
 //! `# CONTROLEREN` line above every key a partner filled in is removed.
 //! A value that is already in the file changes nothing, so the same sheet
 //! read twice gives the same file.
+//!
+//! Three ways: a value the partner filled in is written only where the
+//! data file still holds what it held when the sheet was made. Where the
+//! file changed since (by hand, or by another partner's sheet) to another
+//! value than the partner's, that is a conflict: nothing is written, and
+//! the message names both values and where each came from.
 
 use serde_json::Value;
 
-use super::read::Update;
+use super::read::{Filled, Update};
 use crate::load::Loaded;
-use crate::model::Gereed;
+use crate::load::positions::escape_segment;
 use crate::yaml_edit::{
     self, Edit, indent_of, line_end, number_value, review_line_above, text_value, value_range,
 };
@@ -25,9 +31,16 @@ pub struct Applied {
     pub markers: usize,
 }
 
-/// The data file with `updates` written in, or why an update cannot be
-/// placed (an entry written in the short `{...}` form).
-pub fn apply(loaded: &Loaded, updates: &[Update]) -> Result<Applied, Vec<String>> {
+/// Why the values of a sheet cannot be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// The data file with the filled-in values written in, or every reason
+/// why not (a conflict, an entry written in the short `{...}` form).
+pub fn apply(loaded: &Loaded, updates: &[Filled]) -> Result<Applied, Vec<Problem>> {
     let mut w = Writer {
         text: &loaded.source.text,
         loaded,
@@ -61,13 +74,14 @@ struct Writer<'a> {
     /// The typed data as JSON, to compare with what the sheet says.
     value: Value,
     edits: Vec<Edit>,
-    problems: Vec<String>,
+    problems: Vec<Problem>,
     values: usize,
     markers: Vec<std::ops::Range<usize>>,
 }
 
 impl Writer<'_> {
-    fn update(&mut self, u: &Update) {
+    fn update(&mut self, filled: &Filled) {
+        let u = &filled.update;
         let entry = u.entry();
         if self.is_flow(entry) {
             let id = self
@@ -75,55 +89,147 @@ impl Writer<'_> {
                 .pointer(&format!("{entry}/id"))
                 .and_then(Value::as_str)
                 .unwrap_or("?");
-            self.problems.push(format!(
-                "'{id}' staat in het gegevensbestand in de korte schrijfwijze {{...}}; schrijf het over meer regels uit (een sleutel per regel) en lees het blad opnieuw in"
-            ));
+            self.problems.push(Problem {
+                message: format!(
+                    "'{id}' staat in het gegevensbestand in de korte schrijfwijze {{...}}"
+                ),
+                hint: Some("schrijf het over meer regels uit (een sleutel per regel) en lees het blad opnieuw in".into()),
+            });
+            return;
+        }
+        let (pointer, marker) = match u {
+            Update::Measurement { entry, year, .. } => (
+                format!("{entry}/metingen/{year}"),
+                format!("{entry}/metingen"),
+            ),
+            Update::Part {
+                entry,
+                region,
+                year,
+                ..
+            } => (
+                format!("{entry}/uitsplitsing/{}/{year}", escape_segment(region)),
+                format!("{entry}/uitsplitsing"),
+            ),
+            Update::Status { entry, .. } => (format!("{entry}/status"), format!("{entry}/status")),
+            Update::Deadline { entry, .. } => {
+                (format!("{entry}/gereed"), format!("{entry}/gereed"))
+            }
+            Update::Text { entry, .. } => (
+                format!("{entry}/toelichting"),
+                format!("{entry}/toelichting"),
+            ),
+            Update::Remark { entry, year, .. } => (
+                format!("{entry}/opmerkingen/{year}"),
+                format!("{entry}/opmerkingen"),
+            ),
+        };
+        self.marker(&marker);
+        let now = self.now(&pointer, u);
+        let wanted = u.written();
+        if now == wanted {
+            return;
+        }
+        if let Some(base) = &filled.base
+            && *base != now
+        {
+            self.conflict(filled, &pointer, &now, base);
             return;
         }
         match u {
             Update::Measurement { entry, year, value } => {
-                self.marker(&format!("{entry}/metingen"));
-                let current = self
-                    .value
-                    .pointer(&format!("{entry}/metingen/{year}"))
-                    .and_then(Value::as_f64);
-                if current != Some(*value) {
-                    self.values += 1;
-                    self.measurement(entry, *year, *value);
-                }
+                self.values += 1;
+                let map = format!("{entry}/metingen");
+                self.year_value(entry, "metingen", &map, *year, number_value(*value));
             }
-            Update::Status { entry, value } => {
-                let pointer = format!("{entry}/status");
-                self.marker(&pointer);
-                if self.value.pointer(&pointer).and_then(Value::as_str) != Some(value) {
-                    self.set(entry, "status", value.clone());
-                }
+            Update::Part {
+                entry,
+                region,
+                year,
+                value,
+            } => {
+                self.values += 1;
+                let map = format!("{entry}/uitsplitsing/{}", escape_segment(region));
+                self.year_value(entry, "uitsplitsing", &map, *year, number_value(*value));
             }
-            Update::Deadline { entry, value } => {
-                let pointer = format!("{entry}/gereed");
-                self.marker(&pointer);
-                let written = match value {
-                    Gereed::Jaar(y) => y.to_string(),
-                    Gereed::Datum(d) => d.format("%Y-%m-%d").to_string(),
+            Update::Remark { entry, year, value } => {
+                self.values += 1;
+                let map = format!("{entry}/opmerkingen");
+                let indent = match self.loaded.index.get(&map).and_then(|n| n.key.clone()) {
+                    Some(k) => format!("{}  ", indent_of(self.text, k.start)),
+                    None => format!("{}  ", self.key_indent(entry, "opmerkingen")),
                 };
-                let current = self.value.pointer(&pointer).map(|v| match v {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                });
-                if current.as_deref() != Some(written.as_str()) {
-                    self.set(entry, "gereed", written);
-                }
+                self.year_value(
+                    entry,
+                    "opmerkingen",
+                    &map,
+                    *year,
+                    text_value(value, &indent),
+                );
             }
+            Update::Status { entry, value } => self.set(entry, "status", value.clone()),
+            Update::Deadline { entry, .. } => self.set(entry, "gereed", wanted),
             Update::Text { entry, value } => {
-                let pointer = format!("{entry}/toelichting");
-                self.marker(&pointer);
-                let current = self.value.pointer(&pointer).and_then(Value::as_str);
-                if current.map(str::trim_end) != Some(value.trim_end()) {
-                    let indent = self.key_indent(entry, "toelichting");
-                    self.set(entry, "toelichting", text_value(value, &indent));
-                }
+                let indent = self.key_indent(entry, "toelichting");
+                self.set(entry, "toelichting", text_value(value, &indent));
             }
         }
+    }
+
+    /// The value at `pointer` in the data file now, written as the record
+    /// writes it; empty when there is none.
+    fn now(&self, pointer: &str, u: &Update) -> String {
+        let v = self.value.pointer(pointer);
+        match u {
+            Update::Measurement { .. } | Update::Part { .. } => {
+                super::write::record_number(v.and_then(Value::as_f64))
+            }
+            Update::Text { .. } | Update::Remark { .. } => {
+                super::write::record_text(v.and_then(Value::as_str))
+            }
+            Update::Status { .. } | Update::Deadline { .. } => match v {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Null) | None => String::new(),
+                Some(other) => other.to_string(),
+            },
+        }
+    }
+
+    /// The partner's value and the file's both changed since the sheet was
+    /// made.
+    fn conflict(&mut self, filled: &Filled, pointer: &str, now: &str, base: &str) {
+        let shown = |v: &str| {
+            if v.is_empty() {
+                "niets".to_string()
+            } else {
+                let one: String = v
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(60)
+                    .collect();
+                let more = if one.len() < v.len() { "…" } else { "" };
+                format!("'{one}{more}'")
+            }
+        };
+        let at = self
+            .loaded
+            .index
+            .value(pointer)
+            .map(|s| self.loaded.source.line_col(s.start))
+            .map_or_else(String::new, |(l, c)| format!(":{l}:{c}"));
+        self.problems.push(Problem {
+            message: format!(
+                "{}: het blad zegt {}, maar {}{at} zegt nu {} (toen het blad gemaakt werd: {}); beide zijn sindsdien veranderd, er is niets ingelezen",
+                filled.cell,
+                shown(&filled.update.written()),
+                self.loaded.path.display(),
+                shown(now),
+                shown(base),
+            ),
+            hint: Some("kies welke waarde klopt: zet die in het gegevensbestand, of laat de partner de cel aanpassen, en lees het blad opnieuw in; vullen twee partners dezelfde indicator in, let dan op het verschil tussen het totaal en het deel van één regio (de kolommen van de uitsplitsing)".into()),
+        });
     }
 
     /// Whether the entry is written as `{id: ..., naam: ...}`.
@@ -177,27 +283,28 @@ impl Writer<'_> {
         line_end(self.text, end)
     }
 
-    fn measurement(&mut self, entry: &str, year: i32, value: f64) {
+    /// Write `year: written` into the map at `map` (a key `key` of the
+    /// entry, or a map under it): replace the year's value, or add it after
+    /// the last year, or add the map.
+    fn year_value(&mut self, entry: &str, key: &str, map: &str, year: i32, v: String) {
         let index = &self.loaded.index;
-        let map = format!("{entry}/metingen");
         let year_pointer = format!("{map}/{year}");
-        let v = number_value(value);
         if let Some(range) = value_range(self.text, index, &year_pointer) {
             self.edits.push(Edit::replace(range, v));
             return;
         }
-        let Some(node) = index.get(&map) else {
-            let indent = self.key_indent(entry, "metingen");
+        let Some(node) = index.get(map) else {
+            let indent = self.key_indent(entry, key);
             let at = self.after_name(entry);
             self.edits.push(Edit::insert(
                 at,
-                format!("\n{indent}metingen:\n{indent}  {year}: {v}"),
+                format!("\n{indent}{key}:\n{indent}  {year}: {v}"),
             ));
             return;
         };
         let years: Vec<String> = self
             .value
-            .pointer(&map)
+            .pointer(map)
             .and_then(Value::as_object)
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();

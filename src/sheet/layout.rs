@@ -10,6 +10,27 @@ pub const SHEET_EXPLANATION: &str = "Uitleg";
 pub const SHEET_INDICATORS: &str = "Indicatoren";
 pub const SHEET_ACTIONS: &str = "Acties";
 pub const SHEET_PROPOSALS: &str = "Doe-voorstellen";
+/// The hidden sheet that records what the data file held for every input
+/// cell when the invulblad was made: `inlezen` compares three ways (the
+/// sheet, this record, the data file now), so that a sheet read later never
+/// undoes a change made since, and a prefilled cell left as it was is not
+/// taken as filled in.
+pub const SHEET_RECORD: &str = "Stand";
+
+/// The columns of [`SHEET_RECORD`].
+pub const RECORD_COLUMNS: [&str; 4] = ["blad", "id", "veld", "waarde bij aanmaak"];
+
+/// Fields of the record: what an input cell fills in.
+pub const FIELD_MEASUREMENT: &str = "meting";
+pub const FIELD_STATUS: &str = "status";
+pub const FIELD_DEADLINE: &str = "gereed";
+pub const FIELD_TEXT: &str = "toelichting";
+pub const FIELD_REMARK: &str = "opmerking";
+
+/// The field of a region's part of the uitsplitsing.
+pub fn field_part(region: &str) -> String {
+    format!("uitsplitsing: {region}")
+}
 
 /// Labels of the identification block on "Uitleg" (column A; the value is
 /// in column B).
@@ -30,6 +51,8 @@ pub const COL_NUMBER: &str = "Nummer";
 pub const COL_STATUS_SO_FAR: &str = "Status tot nu toe";
 pub const COL_DEADLINE: &str = "Gereed";
 pub const COL_TEXT_SO_FAR: &str = "Toelichting tot nu toe";
+/// An indicator's standing explanation (how it is measured), not filled in.
+pub const COL_EXPLANATION: &str = "Toelichting";
 
 /// "Meting 2016": a measurement column.
 pub fn col_measurement(year: i32) -> String {
@@ -39,6 +62,32 @@ pub fn col_measurement(year: i32) -> String {
 /// "Status 2017": the input column of the status.
 pub fn col_status(year: i32) -> String {
     format!("Status {year}")
+}
+
+/// "Opmerking 2017": the input column of an indicator's remark of the
+/// year (the standing explanation is not replaced).
+pub fn col_remark(year: i32) -> String {
+    format!("Opmerking {year}")
+}
+
+/// "Groningen 2017": the input column of a region's part of the
+/// uitsplitsing.
+pub fn col_part(region: &str, year: i32) -> String {
+    format!("{region} {year}")
+}
+
+/// The regions of the uitsplitsingen of `data`, in the order they first
+/// appear: one input column each.
+pub fn regions(data: &Voortgang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for i in data.indicatoren() {
+        for r in i.uitsplitsing.keys() {
+            if !out.contains(r) {
+                out.push(r.clone());
+            }
+        }
+    }
+    out
 }
 
 /// "Toelichting 2017": the input column of the text.

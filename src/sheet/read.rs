@@ -31,6 +31,19 @@ pub enum Update {
     Deadline { entry: String, value: Gereed },
     /// The `toelichting` of the entry.
     Text { entry: String, value: String },
+    /// The part of `region` in `year` of the indicator's uitsplitsing.
+    Part {
+        entry: String,
+        region: String,
+        year: i32,
+        value: f64,
+    },
+    /// The indicator's remark of `year` (`opmerkingen`).
+    Remark {
+        entry: String,
+        year: i32,
+        value: String,
+    },
 }
 
 impl Update {
@@ -39,9 +52,40 @@ impl Update {
             Update::Measurement { entry, .. }
             | Update::Status { entry, .. }
             | Update::Deadline { entry, .. }
-            | Update::Text { entry, .. } => entry,
+            | Update::Text { entry, .. }
+            | Update::Part { entry, .. }
+            | Update::Remark { entry, .. } => entry,
         }
     }
+
+    /// The value as the record of the sheet and the data file write it.
+    pub fn written(&self) -> String {
+        match self {
+            Update::Measurement { value, .. } | Update::Part { value, .. } => {
+                crate::yaml_edit::number_value(*value)
+            }
+            Update::Status { value, .. } => value.clone(),
+            Update::Deadline { value, .. } => match value {
+                Gereed::Jaar(y) => y.to_string(),
+                Gereed::Datum(d) => d.format("%Y-%m-%d").to_string(),
+            },
+            Update::Text { value, .. } | Update::Remark { value, .. } => {
+                super::write::record_text(Some(value))
+            }
+        }
+    }
+}
+
+/// A value a partner filled in, with where it stands and what the data
+/// file held for it when the sheet was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filled {
+    pub update: Update,
+    /// `Indicatoren!J7`.
+    pub cell: String,
+    /// The data file's value when the sheet was made ([`SHEET_RECORD`]);
+    /// `None` for a sheet without that record (made by an older version).
+    pub base: Option<String>,
 }
 
 /// One problem in one cell (or sheet) of the invulblad.
@@ -84,8 +128,9 @@ impl SheetProblems {
     }
 }
 
-/// The updates of a filled-in invulblad for `data`, or every problem.
-pub fn read(path: &Path, data: &Voortgang) -> Result<Vec<Update>, SheetProblems> {
+/// The values a partner filled in on an invulblad for `data`, or every
+/// problem.
+pub fn read(path: &Path, data: &Voortgang) -> Result<Vec<Filled>, SheetProblems> {
     let fail = |problems| SheetProblems {
         path: path.to_path_buf(),
         problems,
@@ -125,10 +170,15 @@ pub fn read(path: &Path, data: &Voortgang) -> Result<Vec<Update>, SheetProblems>
             sheets.insert(name, range);
         }
     }
+    let record = book
+        .worksheet_range(SHEET_RECORD)
+        .ok()
+        .map(|range| record_of(&range));
     let mut r = Reading {
         data,
         problems: Vec::new(),
         updates: Vec::new(),
+        record,
     };
     for name in [
         SHEET_EXPLANATION,
@@ -165,7 +215,20 @@ type Range = calamine::Range<Data>;
 struct Reading<'a> {
     data: &'a Voortgang,
     problems: Vec<CellProblem>,
-    updates: Vec<Update>,
+    updates: Vec<Filled>,
+    /// (sheet, id, field) -> the data file's value when the sheet was made.
+    record: Option<HashMap<(String, String, String), String>>,
+}
+
+/// The record sheet as a map.
+fn record_of(range: &Range) -> HashMap<(String, String, String), String> {
+    let last = range.end().map_or(0, |e| e.0);
+    (1..=last)
+        .map(|row| {
+            let cell = |c| shown(get(range, row, c));
+            ((cell(0), cell(1), cell(2)), cell(3))
+        })
+        .collect()
 }
 
 fn cell_name(row: u32, col: u32) -> String {
@@ -247,6 +310,25 @@ fn number(d: &Data) -> Result<Option<f64>, (String, String)> {
 }
 
 impl Reading<'_> {
+    /// What the data file held for (sheet, id, field) when the sheet was
+    /// made, if the sheet records it.
+    fn base(&self, sheet: &str, id: &str, field: &str) -> Option<String> {
+        self.record
+            .as_ref()?
+            .get(&(sheet.to_string(), id.to_string(), field.to_string()))
+            .cloned()
+    }
+
+    /// Take a filled-in value. `prefilled`: the cell showed the recorded
+    /// value when the sheet was made, so the same value there is a cell
+    /// left as it was, not one filled in.
+    fn take(&mut self, update: Update, cell: String, base: Option<String>, prefilled: bool) {
+        if prefilled && base.as_deref() == Some(update.written().as_str()) {
+            return;
+        }
+        self.updates.push(Filled { update, cell, base });
+    }
+
     fn problem(&mut self, sheet: &str, cell: &str, message: String, hint: Option<String>) {
         self.problems.push(CellProblem {
             sheet: sheet.to_string(),
@@ -340,7 +422,7 @@ impl Reading<'_> {
         inputs: &[u32],
         known: &[(String, String)],
         what: &str,
-    ) -> Vec<(u32, String)> {
+    ) -> Vec<(u32, String, String)> {
         let last = range.end().map_or(0, |e| e.0);
         let ids: Vec<String> = known.iter().map(|(id, _)| id.clone()).collect();
         let mut seen: HashMap<String, u32> = HashMap::new();
@@ -382,31 +464,46 @@ impl Reading<'_> {
                 );
                 continue;
             }
-            out.push((row, entry.clone()));
+            out.push((row, id, entry.clone()));
         }
         out
     }
 
-    fn text(&mut self, range: &Range, row: u32, col: u32, entry: &str) {
+    /// The text in a cell, or `None` when it is blank.
+    fn text_in(range: &Range, row: u32, col: u32) -> Option<String> {
         let d = get(range, row, col);
         if is_blank(d) {
-            return;
+            return None;
         }
-        let value = match d {
+        Some(match d {
             Data::String(s) => s.replace("\r\n", "\n").trim_end().to_string(),
             other => shown(other),
-        };
-        self.updates.push(Update::Text {
-            entry: entry.to_string(),
-            value,
-        });
+        })
     }
 
+    fn text(&mut self, sheet: &str, range: &Range, (row, col): (u32, u32), id: &str, entry: &str) {
+        let Some(value) = Self::text_in(range, row, col) else {
+            return;
+        };
+        let base = self.base(sheet, id, FIELD_TEXT);
+        self.take(
+            Update::Text {
+                entry: entry.to_string(),
+                value,
+            },
+            format!("{sheet}!{}", cell_name(row, col)),
+            base,
+            false,
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn status<T: Copy>(
         &mut self,
         sheet: &str,
         range: &Range,
         (row, col): (u32, u32),
+        id: &str,
         entry: &str,
         all: &[T],
         word: fn(T) -> &'static str,
@@ -419,10 +516,18 @@ impl Reading<'_> {
         let norm = typed.trim().to_lowercase().replace('_', " ");
         let words: Vec<String> = all.iter().map(|s| word(*s).to_string()).collect();
         match words.iter().find(|w| **w == norm) {
-            Some(w) => self.updates.push(Update::Status {
-                entry: entry.to_string(),
-                value: w.replace(' ', "_"),
-            }),
+            Some(w) => {
+                let base = self.base(sheet, id, FIELD_STATUS);
+                self.take(
+                    Update::Status {
+                        entry: entry.to_string(),
+                        value: w.replace(' ', "_"),
+                    },
+                    format!("{sheet}!{}", cell_name(row, col)),
+                    base,
+                    false,
+                );
+            }
             None => {
                 let list = words.join(", ");
                 let hint = match did_you_mean(&norm, &words) {
@@ -441,29 +546,60 @@ impl Reading<'_> {
 
     fn indicators(&mut self, range: &Range) {
         let year = self.data.rapport.verslagjaar;
-        let wanted = [COL_ID.to_string(), col_measurement(year), col_text(year)];
+        let last_col = range.end().map_or(0, |e| e.1);
+        let headers: Vec<String> = (0..=last_col).map(|c| shown(get(range, 0, c))).collect();
+        // A sheet of an older version has the remark under 'Toelichting <jaar>'.
+        let remark_header =
+            if headers.contains(&col_remark(year)) || !headers.contains(&col_text(year)) {
+                col_remark(year)
+            } else {
+                col_text(year)
+            };
+        let wanted = [COL_ID.to_string(), col_measurement(year), remark_header];
         let Some(cols) = self.columns(SHEET_INDICATORS, range, &wanted) else {
             return;
         };
+        let parts: Vec<(String, u32)> = regions(self.data)
+            .into_iter()
+            .filter_map(|r| {
+                let c = headers.iter().position(|h| *h == col_part(&r, year))?;
+                Some((r, c as u32))
+            })
+            .collect();
         let known: Vec<(String, String)> = indicator_rows(self.data)
             .into_iter()
             .map(|r| (r.item.id.clone(), r.pointer))
             .collect();
-        for (row, entry) in self.rows(
+        let mut inputs = cols[1..].to_vec();
+        inputs.extend(parts.iter().map(|(_, c)| *c));
+        for (row, id, entry) in self.rows(
             SHEET_INDICATORS,
             range,
             cols[0],
-            &cols[1..],
+            &inputs,
             &known,
             "indicator",
         ) {
-            match number(get(range, row, cols[1])) {
-                Ok(Some(value)) => self.updates.push(Update::Measurement {
-                    entry: entry.clone(),
-                    year,
-                    value,
-                }),
-                Ok(None) => {}
+            let Some(ind) = self.data.indicatoren().find(|i| i.id == id) else {
+                continue;
+            };
+            let cell = |c: u32| format!("{SHEET_INDICATORS}!{}", cell_name(row, c));
+            let total = match number(get(range, row, cols[1])) {
+                Ok(Some(value)) => {
+                    let base = self.base(SHEET_INDICATORS, &id, FIELD_MEASUREMENT);
+                    self.take(
+                        Update::Measurement {
+                            entry: entry.clone(),
+                            year,
+                            value,
+                        },
+                        cell(cols[1]),
+                        base,
+                        true,
+                    );
+                    Some(value)
+                }
+                Ok(None) => ind.metingen.get(&year).copied(),
                 Err((message, hint)) => {
                     self.problem(
                         SHEET_INDICATORS,
@@ -471,9 +607,86 @@ impl Reading<'_> {
                         message,
                         Some(hint),
                     );
+                    None
+                }
+            };
+            let mut sum = Some(0.0);
+            for (region, c) in &parts {
+                let Some(years) = ind.uitsplitsing.get(region) else {
+                    if !is_blank(get(range, row, *c)) {
+                        self.problem(
+                            SHEET_INDICATORS,
+                            &cell_name(row, *c),
+                            format!("indicator '{id}' heeft geen uitsplitsing naar {region}"),
+                            Some(format!(
+                                "laat de cel leeg; hoort er een deel voor {region} bij, dan voegt het secretariaat die regio toe aan de uitsplitsing in het gegevensbestand"
+                            )),
+                        );
+                    }
+                    continue;
+                };
+                let part = match number(get(range, row, *c)) {
+                    Ok(Some(value)) => {
+                        let base = self.base(SHEET_INDICATORS, &id, &field_part(region));
+                        self.take(
+                            Update::Part {
+                                entry: entry.clone(),
+                                region: region.clone(),
+                                year,
+                                value,
+                            },
+                            cell(*c),
+                            base,
+                            true,
+                        );
+                        Some(value)
+                    }
+                    Ok(None) => years.get(&year).copied(),
+                    Err((message, hint)) => {
+                        self.problem(SHEET_INDICATORS, &cell_name(row, *c), message, Some(hint));
+                        None
+                    }
+                };
+                sum = sum.zip(part).map(|(s, p)| s + p);
+            }
+            // Parts that are all there must add up to the total.
+            let with_parts = parts.iter().any(|(r, _)| ind.uitsplitsing.contains_key(r));
+            if let (true, Some(sum), Some(total)) = (with_parts, sum, total) {
+                let tolerance = 0.5 * 10f64.powi(-i32::from(ind.decimalen)) + 1e-9;
+                if (sum - total).abs() > tolerance {
+                    let first = parts
+                        .iter()
+                        .find(|(r, _)| ind.uitsplitsing.contains_key(r))
+                        .map_or(cols[1], |(_, c)| *c);
+                    self.problem(
+                        SHEET_INDICATORS,
+                        &cell_name(row, first),
+                        format!(
+                            "de delen van de uitsplitsing tellen op tot {}, maar het totaal in {} is {}",
+                            crate::format_nl::number_plain(sum),
+                            cell_name(row, cols[1]),
+                            crate::format_nl::number_plain(total)
+                        ),
+                        Some(format!(
+                            "typ in '{}' het totaal van alle regio's en in de regiokolommen het deel van elke regio; heeft u alleen het cijfer van uw eigen regio, laat het totaal dan staan zoals het was",
+                            col_measurement(year)
+                        )),
+                    );
                 }
             }
-            self.text(range, row, cols[2], &entry);
+            if let Some(value) = Self::text_in(range, row, cols[2]) {
+                let base = self.base(SHEET_INDICATORS, &id, FIELD_REMARK);
+                self.take(
+                    Update::Remark {
+                        entry: entry.clone(),
+                        year,
+                        value,
+                    },
+                    cell(cols[2]),
+                    base,
+                    false,
+                );
+            }
         }
     }
 
@@ -492,21 +705,24 @@ impl Reading<'_> {
             .into_iter()
             .map(|r| (r.item.id.clone(), r.pointer))
             .collect();
-        for (row, entry) in self.rows(SHEET_ACTIONS, range, cols[0], &cols[1..], &known, "actie") {
+        for (row, id, entry) in
+            self.rows(SHEET_ACTIONS, range, cols[0], &cols[1..], &known, "actie")
+        {
             self.status(
                 SHEET_ACTIONS,
                 range,
                 (row, cols[1]),
+                &id,
                 &entry,
                 &ActieStatus::ALL,
                 action_status_word,
             );
-            self.deadline(range, row, cols[2], &entry);
-            self.text(range, row, cols[3], &entry);
+            self.deadline(range, row, cols[2], &id, &entry);
+            self.text(SHEET_ACTIONS, range, (row, cols[3]), &id, &entry);
         }
     }
 
-    fn deadline(&mut self, range: &Range, row: u32, col: u32, entry: &str) {
+    fn deadline(&mut self, range: &Range, row: u32, col: u32, id: &str, entry: &str) {
         let d = get(range, row, col);
         if is_blank(d) {
             return;
@@ -539,10 +755,18 @@ impl Reading<'_> {
             _ => None,
         };
         match parsed {
-            Some(value) => self.updates.push(Update::Deadline {
-                entry: entry.to_string(),
-                value,
-            }),
+            Some(value) => {
+                let base = self.base(SHEET_ACTIONS, id, FIELD_DEADLINE);
+                self.take(
+                    Update::Deadline {
+                        entry: entry.to_string(),
+                        value,
+                    },
+                    format!("{SHEET_ACTIONS}!{}", cell_name(row, col)),
+                    base,
+                    true,
+                );
+            }
             None => self.problem(
                 SHEET_ACTIONS,
                 &cell_name(row, col),
@@ -566,7 +790,7 @@ impl Reading<'_> {
             .into_iter()
             .map(|r| (r.item.id.clone(), r.pointer))
             .collect();
-        for (row, entry) in self.rows(
+        for (row, id, entry) in self.rows(
             SHEET_PROPOSALS,
             range,
             cols[0],
@@ -578,11 +802,12 @@ impl Reading<'_> {
                 SHEET_PROPOSALS,
                 range,
                 (row, cols[1]),
+                &id,
                 &entry,
                 &DoeStatus::ALL,
                 proposal_status_word,
             );
-            self.text(range, row, cols[2], &entry);
+            self.text(SHEET_PROPOSALS, range, (row, cols[2]), &id, &entry);
         }
     }
 }

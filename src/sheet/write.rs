@@ -45,6 +45,9 @@ struct Formats {
     input: Format,
     input_number: Format,
     input_text: Format,
+    /// A cell that does not apply to the row (a region the indicator has no
+    /// part for): locked, grey.
+    not_applicable: Format,
 }
 
 impl Formats {
@@ -60,6 +63,7 @@ impl Formats {
             .set_background_color(Color::RGB(0xFFF2CC))
             .set_border(FormatBorder::Thin)
             .set_border_color(Color::RGB(0xBF9000));
+        let input_free = base.clone();
         Self {
             title: base.clone().set_bold().set_font_size(14),
             bold: base.clone().set_bold(),
@@ -73,6 +77,7 @@ impl Formats {
             input_number: input.clone().set_num_format("#,##0.###"),
             input_text: input.clone().set_num_format("@"),
             input,
+            not_applicable: input_free.set_background_color(Color::RGB(0xEEEEEE)),
         }
     }
 }
@@ -95,12 +100,55 @@ pub fn workbook(req: &SheetRequest) -> Result<(Vec<u8>, Counts), XlsxError> {
     );
 
     explanation(book.add_worksheet(), req, &f)?;
+    let mut record = Record::default();
     let counts = Counts {
-        indicators: indicators(book.add_worksheet(), req, &f)?,
-        actions: actions(book.add_worksheet(), req, &f)?,
-        proposals: proposals(book.add_worksheet(), req, &f)?,
+        indicators: indicators(book.add_worksheet(), req, &f, &mut record)?,
+        actions: actions(book.add_worksheet(), req, &f, &mut record)?,
+        proposals: proposals(book.add_worksheet(), req, &f, &mut record)?,
     };
+    record.write(book.add_worksheet(), &f)?;
     Ok((book.save_to_buffer()?, counts))
+}
+
+/// What the data file held for every input cell, as [`SHEET_RECORD`]
+/// keeps it.
+#[derive(Default)]
+struct Record {
+    rows: Vec<[String; 4]>,
+}
+
+impl Record {
+    fn add(&mut self, sheet: &str, id: &str, field: &str, value: String) {
+        self.rows
+            .push([sheet.to_string(), id.to_string(), field.to_string(), value]);
+    }
+
+    /// The hidden, protected sheet.
+    fn write(&self, ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
+        ws.set_name(SHEET_RECORD)?;
+        for (c, name) in RECORD_COLUMNS.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *name, &f.header)?;
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                ws.write_string_with_format(1 + r as u32, c as u16, value, &f.locked)?;
+            }
+        }
+        ws.protect();
+        ws.set_hidden(true);
+        Ok(())
+    }
+}
+
+/// A number as the record and the data file write it; empty for none.
+pub fn record_number(v: Option<f64>) -> String {
+    v.map(crate::yaml_edit::number_value).unwrap_or_default()
+}
+
+/// A text as the record keeps it: without trailing white space.
+pub fn record_text(t: Option<&str>) -> String {
+    t.map(|t| t.replace("\r\n", "\n").trim_end().to_string())
+        .unwrap_or_default()
 }
 
 fn explanation(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<(), XlsxError> {
@@ -137,8 +185,17 @@ fn explanation(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<()
     let steps = [
         "Vul alleen de gele cellen in. De andere cellen zijn beveiligd: daar staan de gegevens tot nu toe.".to_string(),
         format!(
-            "Indicatoren: typ in de kolom '{}' het cijfer over {year}, als getal (bijvoorbeeld 34 of 12,5). Laat de cel leeg als er nog geen cijfer is.",
+            "Indicatoren: typ in de kolom '{}' het cijfer over {year}, als getal (bijvoorbeeld 34 of 12,5). Laat de cel leeg als er nog geen cijfer is. Een cijfer dat er al staat, hoeft u niet opnieuw te typen: alleen wat u verandert, telt.",
             col_measurement(year)
+        ),
+        format!(
+            "Heeft een indicator een uitsplitsing (bijvoorbeeld per provincie), typ dan het deel van elke regio in de kolom met de naam van die regio en het jaar ({}); het totaal staat in '{}'. Heeft u alleen het cijfer van uw eigen regio, vul dan alleen die kolom in.",
+            regions(data).first().map_or_else(|| col_part("Groningen", year), |r| col_part(r, year)),
+            col_measurement(year)
+        ),
+        format!(
+            "{}: uw opmerking bij het cijfer over {year}. De vaste toelichting van de indicator (hoe er gemeten wordt) blijft staan.",
+            col_remark(year)
         ),
         format!(
             "Acties en doe-voorstellen: kies in de kolom '{}' de status uit de lijst. De status tot nu toe staat ernaast; kies hem opnieuw als hij niet verandert.",
@@ -174,6 +231,12 @@ fn headers(ws: &mut Worksheet, f: &Formats, cols: &[(String, f64)]) -> Result<()
         ws.write_string_with_format(HEADER_ROW, c, name, &f.header)?;
     }
     ws.set_freeze_panes(1, 1)?;
+    // On paper: landscape, as wide as the page, the header row on every page.
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    ws.set_row_height(HEADER_ROW, LINE_HEIGHT * 2.0 + 2.0)?;
     ws.protect();
     Ok(())
 }
@@ -248,11 +311,17 @@ fn status_list(words: &[&str], year: i32) -> Result<DataValidation, XlsxError> {
         .set_input_message("Kies uit de lijst.")
 }
 
-fn indicators(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<usize, XlsxError> {
+fn indicators(
+    ws: &mut Worksheet,
+    req: &SheetRequest,
+    f: &Formats,
+    record: &mut Record,
+) -> Result<usize, XlsxError> {
     let data = req.data;
     let year = data.rapport.verslagjaar;
     ws.set_name(SHEET_INDICATORS)?;
     let earlier = earlier_years(data);
+    let regions = regions(data);
     let mut cols: Vec<(String, f64)> = vec![
         (COL_ID.into(), 22.0),
         (COL_NAME.into(), 36.0),
@@ -264,8 +333,11 @@ fn indicators(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<usi
     cols.extend(earlier.iter().map(|y| (col_measurement(*y), 11.0)));
     let input_col = cols.len() as u16;
     cols.push((col_measurement(year), 13.0));
-    cols.push((COL_TEXT_SO_FAR.into(), 40.0));
-    cols.push((col_text(year), 40.0));
+    let part_col = cols.len() as u16;
+    cols.extend(regions.iter().map(|r| (col_part(r, year), 13.0)));
+    let text_col = cols.len() as u16;
+    cols.push((COL_EXPLANATION.into(), 40.0));
+    cols.push((col_remark(year), 40.0));
     headers(ws, f, &cols)?;
     let rows: Vec<_> = indicator_rows(data)
         .into_iter()
@@ -298,18 +370,106 @@ fn indicators(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<usi
                 None => ws.write_blank(row, c, &f.locked)?,
             };
         }
-        match i.metingen.get(&year) {
-            Some(v) => ws.write_number_with_format(row, input_col, *v, &f.input_number)?,
+        let now = i.metingen.get(&year).copied();
+        match now {
+            Some(v) => ws.write_number_with_format(row, input_col, v, &f.input_number)?,
             None => ws.write_blank(row, input_col, &f.input_number)?,
         };
-        opt_text(ws, row, input_col + 1, i.toelichting.as_deref(), &f.locked)?;
-        ws.write_blank(row, input_col + 2, &f.input)?;
+        record.add(
+            SHEET_INDICATORS,
+            &i.id,
+            FIELD_MEASUREMENT,
+            record_number(now),
+        );
+        for (k, region) in regions.iter().enumerate() {
+            let c = part_col + k as u16;
+            match i.uitsplitsing.get(region) {
+                Some(years) => {
+                    let part = years.get(&year).copied();
+                    match part {
+                        Some(v) => ws.write_number_with_format(row, c, v, &f.input_number)?,
+                        None => ws.write_blank(row, c, &f.input_number)?,
+                    };
+                    record.add(
+                        SHEET_INDICATORS,
+                        &i.id,
+                        &field_part(region),
+                        record_number(part),
+                    );
+                }
+                None => {
+                    ws.write_blank(row, c, &f.not_applicable)?;
+                }
+            }
+        }
+        opt_text(ws, row, text_col, i.toelichting.as_deref(), &f.locked)?;
+        ws.write_blank(row, text_col + 1, &f.input)?;
+        let remark = i.opmerkingen.get(&year).map(String::as_str);
+        record.add(SHEET_INDICATORS, &i.id, FIELD_REMARK, record_text(remark));
+        set_height(
+            ws,
+            row,
+            &cols,
+            &[
+                (1, Some(i.naam.as_str())),
+                (3, i.bron.as_deref()),
+                (text_col as usize, i.toelichting.as_deref()),
+            ],
+        )?;
     }
     if !rows.is_empty() {
         let last = rows.len() as u32;
         ws.add_data_validation(1, input_col, last, input_col, &number_check(year)?)?;
+        if !regions.is_empty() {
+            ws.add_data_validation(
+                1,
+                part_col,
+                last,
+                part_col + regions.len() as u16 - 1,
+                &number_check(year)?,
+            )?;
+        }
     }
     Ok(rows.len())
+}
+
+/// A status as the data file writes it (`lopend`, `in_uitvoering`).
+fn status_key<T: serde::Serialize>(status: T) -> String {
+    serde_json::to_value(status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Points of one line of 10-point Arial in a cell, with its padding.
+const LINE_HEIGHT: f64 = 12.75;
+
+/// The height of `row` that shows every line of its wrapped texts: the
+/// texts of the given columns measured in characters of their column's
+/// width (a width unit is about one character of 10-point Arial), so that
+/// LibreOffice and Excel draw no text over the next row.
+fn set_height(
+    ws: &mut Worksheet,
+    row: u32,
+    cols: &[(String, f64)],
+    texts: &[(usize, Option<&str>)],
+) -> Result<(), XlsxError> {
+    let lines = texts
+        .iter()
+        .filter_map(|(c, t)| Some((cols.get(*c)?.1, cell_text((*t)?))))
+        .map(|(width, text)| {
+            let per_line = (width * 1.1).floor().max(1.0) as usize;
+            text.split('\n')
+                .map(|l| l.chars().count().div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 30);
+    if lines > 1 {
+        ws.set_row_height(row, LINE_HEIGHT * lines as f64 + 2.0)?;
+    }
+    Ok(())
 }
 
 fn gereed_text(g: Option<Gereed>) -> Option<String> {
@@ -319,7 +479,12 @@ fn gereed_text(g: Option<Gereed>) -> Option<String> {
     })
 }
 
-fn actions(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<usize, XlsxError> {
+fn actions(
+    ws: &mut Worksheet,
+    req: &SheetRequest,
+    f: &Formats,
+    record: &mut Record,
+) -> Result<usize, XlsxError> {
     let data = req.data;
     let year = data.rapport.verslagjaar;
     ws.set_name(SHEET_ACTIONS)?;
@@ -351,6 +516,31 @@ fn actions(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<usize,
         opt_text(ws, row, 6, gereed_text(a.gereed).as_deref(), &f.input_text)?;
         opt_text(ws, row, 7, a.toelichting.as_deref(), &f.locked)?;
         ws.write_blank(row, 8, &f.input)?;
+        record.add(SHEET_ACTIONS, &a.id, FIELD_STATUS, status_key(a.status));
+        record.add(
+            SHEET_ACTIONS,
+            &a.id,
+            FIELD_DEADLINE,
+            gereed_text(a.gereed).unwrap_or_default(),
+        );
+        record.add(
+            SHEET_ACTIONS,
+            &a.id,
+            FIELD_TEXT,
+            record_text(a.toelichting.as_deref()),
+        );
+        let theme = r.thema.map(|t| t.naam.as_str());
+        set_height(
+            ws,
+            row,
+            &cols,
+            &[
+                (1, Some(a.naam.as_str())),
+                (2, theme),
+                (3, a.trekker.as_deref()),
+                (7, a.toelichting.as_deref()),
+            ],
+        )?;
     }
     if !rows.is_empty() {
         let last = rows.len() as u32;
@@ -359,7 +549,12 @@ fn actions(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<usize,
     Ok(rows.len())
 }
 
-fn proposals(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<usize, XlsxError> {
+fn proposals(
+    ws: &mut Worksheet,
+    req: &SheetRequest,
+    f: &Formats,
+    record: &mut Record,
+) -> Result<usize, XlsxError> {
     let data = req.data;
     let year = data.rapport.verslagjaar;
     ws.set_name(SHEET_PROPOSALS)?;
@@ -389,6 +584,23 @@ fn proposals(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<usiz
         ws.write_blank(row, 5, &f.input)?;
         opt_text(ws, row, 6, d.toelichting.as_deref(), &f.locked)?;
         ws.write_blank(row, 7, &f.input)?;
+        record.add(SHEET_PROPOSALS, &d.id, FIELD_STATUS, status_key(d.status));
+        record.add(
+            SHEET_PROPOSALS,
+            &d.id,
+            FIELD_TEXT,
+            record_text(d.toelichting.as_deref()),
+        );
+        set_height(
+            ws,
+            row,
+            &cols,
+            &[
+                (2, Some(d.naam.as_str())),
+                (3, d.trekker.as_deref()),
+                (6, d.toelichting.as_deref()),
+            ],
+        )?;
     }
     if !rows.is_empty() {
         let last = rows.len() as u32;

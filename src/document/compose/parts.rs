@@ -147,6 +147,8 @@ impl Composer<'_> {
             rows,
         }));
         self.markdown(&ind.toelichting);
+        // A partner's remark of the year, after the standing explanation.
+        self.markdown(&ind.opmerkingen.get(&self.year()).cloned());
         self.indicator_charts(ind, &a);
     }
 
