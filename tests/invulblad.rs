@@ -116,6 +116,46 @@ fn the_invulblad_is_the_same_every_run_and_only_its_input_cells_are_open() {
     );
     independent_validators(&[(first.clone(), "invulblad".into())]);
     save_as_ods(&first);
+    // Printed from LibreOffice: landscape, as wide as the page, every word
+    // on the paper.
+    let pdf = print_sheet(&first);
+    let pages = pdf_text(&pdf).matches('\u{c}').count();
+    assert!(pages <= 5, "{pages} pages");
+    let out = Command::new(validator_python())
+        .arg(repo().join("tests/validatie/kader.py"))
+        .arg("--blad")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// LibreOffice Calc prints `xlsx` to a PDF next to it.
+fn print_sheet(xlsx: &Path) -> PathBuf {
+    let profile = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(xlsx)
+        .output()
+        .unwrap();
+    let pdf = xlsx.with_extension("print.pdf");
+    std::fs::copy(
+        dir.path()
+            .join(xlsx.with_extension("pdf").file_name().unwrap()),
+        &pdf,
+    )
+    .expect("LibreOffice printed the sheet");
+    pdf
 }
 
 #[test]

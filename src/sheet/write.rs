@@ -65,7 +65,11 @@ impl Formats {
             .set_border_color(Color::RGB(0xBF9000));
         let input_free = base.clone();
         Self {
-            title: base.clone().set_bold().set_font_size(14),
+            // The title runs over the empty cells beside it: no wrapping.
+            title: Format::new()
+                .set_font_name("Arial")
+                .set_font_size(14)
+                .set_bold(),
             bold: base.clone().set_bold(),
             header: base
                 .clone()
@@ -177,7 +181,8 @@ fn explanation(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<()
         let row = 2 + i as u32;
         ws.write_string_with_format(row, 0, *label, &f.bold)?;
         if *label == LABEL_YEAR {
-            ws.write_number_with_format(row, 1, f64::from(year), &f.locked)?;
+            let left = f.locked.clone().set_align(FormatAlign::Left);
+            ws.write_number_with_format(row, 1, f64::from(year), &left)?;
         } else {
             ws.write_string_with_format(row, 1, value, &f.locked)?;
         }
@@ -214,11 +219,16 @@ fn explanation(ws: &mut Worksheet, req: &SheetRequest, f: &Formats) -> Result<()
         "Stuur het ingevulde blad terug aan het secretariaat. Dat leest het in met: techniekpact inlezen BLAD.xlsx GEGEVENS.yaml (ook als .ods, zoals LibreOffice het opslaat).".to_string(),
     ];
     ws.write_string_with_format(7, 0, "Zo vult u het blad in", &f.bold)?;
+    let widths = [(String::new(), 22.0), (String::new(), 90.0)];
     for (i, step) in steps.iter().enumerate() {
         let row = 8 + i as u32;
         ws.write_string_with_format(row, 0, format!("{}.", i + 1), &f.locked)?;
         ws.write_string_with_format(row, 1, step, &f.locked)?;
+        set_height(ws, row, &widths, &[(1, Some(step.as_str()))])?;
     }
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
     ws.protect();
     ws.set_active(true);
     Ok(())

@@ -2,7 +2,11 @@
 lies inside the page's text frame or in the running header/footer band,
 and nothing (text, drawing, image) is drawn off the page.
 
-Usage: kader.py FILE.pdf...
+Usage: kader.py [--blad] FILE.pdf...
+
+With --blad the PDFs are a spreadsheet as printed (the invulblad): no
+header or footer, so on every page every word lies at least 0,8 cm from
+the edge, as on a report's title page.
 
 Words are read unclipped with PyMuPDF (a clip far beyond the page, without
 the media-box clip), so words drawn off the page count too; `pdftotext`
@@ -39,11 +43,14 @@ def words(page):
     return page.get_text("words", clip=EVERYWHERE, flags=flags)
 
 
+SHEET = False
+
+
 def placed(page_number, rect, x0, y0, x1, y1):
     w, h = rect.width, rect.height
     room = max(SLACK, (y1 - y0) / 3)
     y0, y1 = y0 + room - SLACK, y1 - room + SLACK
-    if page_number == 1:
+    if page_number == 1 or SHEET:
         return x0 >= EDGE - SLACK and x1 <= w - EDGE + SLACK and y0 >= EDGE - SLACK and y1 <= h - EDGE + SLACK
     across = x0 >= SIDE - SLACK and x1 <= w - SIDE + SLACK
     frame = y0 >= TOP - SLACK and y1 <= h - BOTTOM + SLACK
@@ -75,6 +82,9 @@ def check(path):
 
 
 def main(paths):
+    global SHEET
+    if paths and paths[0] == "--blad":
+        SHEET, paths = True, paths[1:]
     failed = False
     for path in paths:
         result = check(path)
