@@ -716,3 +716,72 @@ fn an_unreadable_logo_is_an_error_at_the_logo_line_naming_the_file() {
         );
     }
 }
+
+#[test]
+fn a_status_is_accepted_as_the_sheet_writes_it() {
+    let text = with("    status: in_uitvoering\n", "    status: in uitvoering\n");
+    let loaded = load_text(&text).expect("valid");
+    assert!(loaded.warnings.diagnostics.is_empty());
+    assert_eq!(
+        loaded.data.doe_voorstellen[0].status,
+        techniekpact::model::DoeStatus::InUitvoering
+    );
+}
+
+/// English words that slip into Dutch policy texts; the report's fixed
+/// texts use the Dutch word.
+const ENGLISH: &[&str] = &[
+    "stakeholder",
+    "stakeholders",
+    "deadline",
+    "deadlines",
+    "update",
+    "updates",
+    "feedback",
+    "target",
+    "targets",
+    "kick-off",
+    "governance",
+    "roadmap",
+    "output",
+    "dashboard",
+    "issues",
+    "the",
+    "and",
+    "report",
+    "status-update",
+    "follow-up",
+    "practices",
+];
+
+#[test]
+fn the_fixed_texts_have_no_english_words() {
+    let text = std::fs::read_to_string(repo().join("templates/teksten.yaml")).unwrap();
+    let value: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(m) => m.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    walk(&value, &mut texts);
+    assert!(texts.len() > 50, "{} texts", texts.len());
+    let mut found = Vec::new();
+    for t in &texts {
+        // Template expressions are names, not words of the report.
+        let words_only = t
+            .split("{{")
+            .map(|p| p.split_once("}}").map_or(p, |(_, r)| r))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for w in words_only.split(|c: char| !(c.is_alphabetic() || c == '-')) {
+            if ENGLISH.contains(&w.to_lowercase().as_str()) {
+                found.push(format!("{w} in {t:?}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

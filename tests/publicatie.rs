@@ -90,12 +90,32 @@ fn an_action_past_its_deadline_that_is_not_done_is_named() {
         assert_eq!(w.len(), usize::from(warned), "{gereed} {status}: {w:#?}");
         if warned {
             assert_eq!(w[0].1, line_of(&text, "gereed:"));
+            let when = match gereed {
+                "2016" => "in 2016".to_string(),
+                "2016-12-31" => "op 31 december 2016".to_string(),
+                "2015-06-01" => "op 1 juni 2015".to_string(),
+                other => other.to_string(),
+            };
             assert_eq!(
                 w[0].2,
-                format!(
-                    "actie 'plan' moest gereed zijn in 2016 ({gereed}) maar staat op '{status}'"
-                )
+                format!("actie 'plan' moest {when} gereed zijn, maar staat op '{status}'")
             );
+            // The tip fits the status: a delayed action needs a new date.
+            if status == "vertraagd" {
+                assert!(
+                    w[0].3
+                        .starts_with("de actie staat al op 'vertraagd': geef bij 'gereed'"),
+                    "{}",
+                    w[0].3
+                );
+            } else {
+                assert!(
+                    w[0].3
+                        .starts_with("zet de status op afgerond, vertraagd of gestopt"),
+                    "{}",
+                    w[0].3
+                );
+            }
         }
     }
 }

@@ -228,6 +228,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
         stand_in_for_the_date_placeholder(&mut value);
     }
     diagnostics.extend(clean_texts(&mut value, String::new(), &index));
+    statuses_as_the_sheet_writes_them(&mut value);
     diagnostics.extend(schema_check::check(&value, &index, text));
     let base = base_dir(path);
     let doc = validate::Doc {
@@ -321,6 +322,23 @@ fn yaml_error_nl(text: &str, e: &serde_yaml::Error) -> Diagnostic {
                 at: at.unwrap_or(0),
             },
         )
+    }
+}
+
+/// A doe-voorstel's status as the invulblad writes it, with a space
+/// (`in uitvoering`), is the status of the file (`in_uitvoering`): the value
+/// is read so, the text stays as typed, and the report has one spelling.
+fn statuses_as_the_sheet_writes_them(value: &mut Value) {
+    let Some(Value::Array(items)) = value.get_mut("doe_voorstellen") else {
+        return;
+    };
+    for item in items {
+        if let Some(status) = item.get_mut("status")
+            && let Some(s) = status.as_str()
+            && matches!(s, "in uitvoering" | "in voorbereiding")
+        {
+            *status = Value::String(s.replace(' ', "_"));
+        }
     }
 }
 

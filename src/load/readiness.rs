@@ -7,6 +7,7 @@
 //! report year. A concept gets every point as a warning; `--strikt` makes
 //! them errors like any warning.
 
+use chrono::Datelike;
 use serde_json::Value;
 
 use crate::diagnostics::Diagnostic;
@@ -146,19 +147,29 @@ fn overdue_actions(doc: &Doc, year: i64) -> Vec<Diagnostic> {
                 return None;
             }
             let id = v.get("id").and_then(Value::as_str).unwrap_or("?");
-            let shown = match gereed {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
+            let when = match gereed {
+                Value::String(_) => {
+                    let month = crate::format_nl::MONTHS[due.month0() as usize];
+                    format!("op {} {month} {}", due.day(), due.year())
+                }
+                _ => format!("in {}", due.year()),
+            };
+            let hint = if status == "vertraagd" {
+                format!(
+                    "de actie staat al op 'vertraagd': geef bij 'gereed' de datum waarop ze nu klaar moet zijn (na {year}), of zet de status op afgerond of gestopt als dat zo is"
+                )
+            } else {
+                format!(
+                    "zet de status op afgerond, vertraagd of gestopt; loopt de actie door, geef dan bij 'gereed' een nieuwe datum na {year}"
+                )
             };
             Some(
                 Diagnostic::warning(format!(
-                    "actie '{id}' moest gereed zijn in {year} ({shown}) maar staat op '{status}'"
+                    "actie '{id}' moest {when} gereed zijn, maar staat op '{status}'"
                 ))
                 .at_opt(doc.index.value(&format!("{p}/gereed")))
                 .label("termijn verstreken")
-                .hint(format!(
-                    "zet de status op afgerond, vertraagd of gestopt, of geef een nieuwe datum na {year} bij 'gereed'"
-                )),
+                .hint(hint),
             )
         })
         .collect()
