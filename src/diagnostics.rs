@@ -35,6 +35,9 @@ pub struct Diagnostic {
     /// applied, it removes this problem and adds none (tested over a corpus
     /// of broken files).
     pub fix: Option<Box<Fix>>,
+    /// A point of the publication check (`load::readiness`): shown on one
+    /// line, its details on request (`controleer --uitgebreid`).
+    pub review: bool,
 }
 
 /// An edit of the source that a hint proposes: replace `span` by `with`.
@@ -53,6 +56,7 @@ impl Diagnostic {
             label: None,
             hint: None,
             fix: None,
+            review: false,
         }
     }
 
@@ -189,6 +193,50 @@ impl Problems {
     /// Line and column of a diagnostic, when it has a position.
     pub fn position(&self, d: &Diagnostic) -> Option<(usize, usize)> {
         Some(self.source.as_ref()?.line_col(d.span.as_ref()?.start))
+    }
+
+    /// Render every diagnostic in brief: the points of the publication
+    /// check one line each, the other problems in full; a closing line says
+    /// how to see the details.
+    pub fn render_brief(&self, color: bool) -> String {
+        let points: Vec<&Diagnostic> = self.diagnostics.iter().filter(|d| d.review).collect();
+        if points.is_empty() {
+            return self.render(color);
+        }
+        let rest = Problems {
+            diagnostics: self
+                .diagnostics
+                .iter()
+                .filter(|d| !d.review)
+                .cloned()
+                .collect(),
+            to_review: 0,
+            ..self.clone()
+        };
+        let mut out = if rest.diagnostics.is_empty() {
+            String::new()
+        } else {
+            rest.render(color)
+        };
+        for d in points {
+            let kind = match d.severity {
+                Severity::Error => "fout",
+                Severity::Warning => "waarschuwing",
+            };
+            let place = match self.position(d) {
+                Some((line, col)) => format!("{}:{line}:{col}", self.path.display()),
+                None => self.path.display().to_string(),
+            };
+            let _ = writeln!(out, "{kind}: {place}: {}", d.message);
+        }
+        if let Some(summary) = self.review_summary() {
+            let _ = writeln!(
+                out,
+                "{summary} (elk punt met uitleg en tip: techniekpact controleer --uitgebreid {})",
+                self.path.display()
+            );
+        }
+        out
     }
 
     /// Render every diagnostic, with colours or without.

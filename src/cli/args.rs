@@ -98,6 +98,9 @@ pub struct ControleerArgs {
     /// Sta paden in de gegevens (het logo) buiten de map van het gegevensbestand toe.
     #[arg(long)]
     pub sta_paden_toe: bool,
+    /// Toon ook bij elk punt dat nog te controleren is de regel uit het bestand en de tip (standaard één regel per punt).
+    #[arg(long)]
+    pub uitgebreid: bool,
 }
 
 /// Output formats of `maak`.

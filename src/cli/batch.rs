@@ -23,6 +23,16 @@ pub fn print_problems(report: &Problems) {
         return;
     }
     let mut err = std::io::stderr().lock();
+    let _ = err.write_all(report.render_brief(use_color()).as_bytes());
+}
+
+/// Every problem in full, the points of the publication check too
+/// (`controleer --uitgebreid`).
+pub fn print_problems_in_full(report: &Problems) {
+    if report.diagnostics.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
     let _ = err.write_all(report.render(use_color()).as_bytes());
 }
 

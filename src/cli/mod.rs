@@ -82,7 +82,11 @@ fn controleer(args: &ControleerArgs) -> u8 {
             Ok(loaded) => (loaded.warnings, true),
             Err(report) => (report, false),
         };
-        print_problems(&report);
+        if args.uitgebreid {
+            batch::print_problems_in_full(&report);
+        } else {
+            print_problems(&report);
+        }
         let errors = report.errors().count();
         let warnings = report.warnings().count();
         if ok {

@@ -32,7 +32,23 @@ pub fn check(doc: &Doc, allow_markers: bool) -> Vec<Diagnostic> {
     out.extend(missing_measurements(doc, year));
     out.extend(overdue_actions(doc, year));
     out.extend(early_publication(doc, year));
+    for d in &mut out {
+        d.review = true;
+    }
     out
+}
+
+/// Whether the line above the key at `pointer` is a review marker.
+fn marked(doc: &Doc, pointer: &str) -> bool {
+    let Some(key) = doc.index.get(pointer).and_then(|n| n.key.clone()) else {
+        return false;
+    };
+    let start = doc.text[..key.start].rfind('\n').map_or(0, |i| i + 1);
+    if start == 0 {
+        return false;
+    }
+    let above = doc.text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+    is_marker(&doc.text[above..start])
 }
 
 /// Whether `line` is a `# CONTROLEREN` comment line.
@@ -91,7 +107,8 @@ fn missing_measurements(doc: &Doc, year: i64) -> Vec<Diagnostic> {
                 .get("metingen")
                 .and_then(Value::as_object)
                 .is_some_and(|m| m.contains_key(&year.to_string()));
-            if has {
+            // A review marker above 'metingen' already names this point.
+            if has || marked(doc, &format!("{p}/metingen")) {
                 return None;
             }
             let id = v.get("id").and_then(Value::as_str).unwrap_or("?");

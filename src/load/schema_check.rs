@@ -374,6 +374,18 @@ fn not_a_date(
     root: &Value,
 ) -> Diagnostic {
     let found = describe(err.instance());
+    if err.instance().as_str() == Some(crate::load::DATE_PLACEHOLDER) {
+        let year = root
+            .pointer("/rapport/verslagjaar")
+            .and_then(Value::as_i64)
+            .map_or(2017, |y| y + 1);
+        return Diagnostic::error(format!("{field} is nog niet ingevuld"))
+            .at_opt(at)
+            .label("nog invullen")
+            .hint(format!(
+                "vul de datum in waarop het rapport verschijnt, als JJJJ-MM-DD (jaar, maand, dag), bijvoorbeeld {year}-03-15"
+            ));
+    }
     let d = Diagnostic::error(format!("{field} is geen datum: {found}"))
         .at_opt(at.clone())
         .label("is geen datum");

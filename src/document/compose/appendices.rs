@@ -65,7 +65,46 @@ impl Composer<'_> {
             start: 1,
             items,
         });
-        self.fragment(|t| &t.teksten.verantwoording_slot, ctx());
+        let example = self.worked_example();
+        self.fragment(
+            |t| &t.teksten.verantwoording_slot,
+            context! {
+                verslagjaar => year,
+                op_koers => number_trim(rules.op_koers),
+                aandacht => number_trim(rules.aandacht),
+                voorbeeld => example,
+            },
+        );
+    }
+
+    /// The worked example of the computation, from this report's own
+    /// figures: the first indicator (in report order) whose status is
+    /// computed from a measurement of the year after its baseline year.
+    /// `None` when no indicator has one.
+    fn worked_example(&self) -> Option<minijinja::Value> {
+        let year = self.year();
+        self.data
+            .indicatoren()
+            .zip(&self.analysis.indicators)
+            .find_map(|(ind, (_, a))| {
+                let w = ind.metingen.get(&year)?;
+                let realisatie = a.realisatie?;
+                let voortgang = a.voortgang?;
+                let d = ind.decimalen;
+                Some(context! {
+                    naam => ind.naam.clone(),
+                    eenheid => ind.eenheid.clone(),
+                    nulmeting => number(ind.nulmeting.waarde, d),
+                    nulmeting_jaar => ind.nulmeting.jaar,
+                    doel => number(ind.doel.waarde, d),
+                    doel_jaar => ind.doel.jaar,
+                    meting => number(*w, d),
+                    realisatie => percent(realisatie),
+                    verwacht => percent(a.verwacht),
+                    voortgang => percent0(voortgang),
+                    status => self.texts.status(a.status.key()),
+                })
+            })
     }
 
     /// One indicator's measurements per year, with the expected value and

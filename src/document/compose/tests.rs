@@ -574,3 +574,43 @@ fn an_appendix_heading_with_its_own_letter_is_reported() {
     })
     .expect("a title is not a letter");
 }
+
+/// All the text of a document, blocks in order.
+fn document_text(d: &Document) -> String {
+    all_blocks(&d.blocks)
+        .into_iter()
+        .map(Block::plain_text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_worked_example_of_the_computation_uses_the_reports_own_figures() {
+    let mut loaded = example(2016);
+    let text = document_text(&composed(&loaded, None).document);
+    assert!(
+        text.contains("bij ‘Schoolbesturen actief in Bètapunt Noord’ geven de nulmeting 10 in 2014, het doel 77 in 2020 en de meting 34 in 2016 een realisatie van 35,8\u{a0}%"),
+        "{text}"
+    );
+    // Another landsdeel's figures give another example.
+    for ind in loaded
+        .data
+        .onderdelen
+        .iter_mut()
+        .flat_map(|o| o.themas.iter_mut())
+        .flat_map(|t| t.indicatoren.iter_mut())
+    {
+        ind.naam = format!("{} (Zuidoost)", ind.naam);
+        if let Some(w) = ind.metingen.get_mut(&2016) {
+            *w += 2.0;
+        }
+    }
+    let text = document_text(&composed(&loaded, None).document);
+    assert!(
+        text.contains(
+            "(Zuidoost)’ geven de nulmeting 10 in 2014, het doel 77 in 2020 en de meting 36 in 2016"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("meting 34 in 2016"), "{text}");
+}
