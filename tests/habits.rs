@@ -597,11 +597,11 @@ fn typing_habits_are_named_or_harmless_and_no_tip_makes_it_worse() {
     let mut files = 0;
     let mut fixes = 0;
     for (kind, habit) in HABITS.iter().enumerate() {
-        // At most 30 places per habit, spread over the file.
+        // At most 24 places per habit, spread over the file.
         let places: Vec<(usize, String)> = (0..lines)
             .filter_map(|at| mutate(&original, kind, at).map(|t| (at, t)))
             .collect();
-        let step = places.len().div_ceil(30).max(1);
+        let step = places.len().div_ceil(24).max(1);
         for (at, text) in places.into_iter().step_by(step) {
             files += 1;
             let before = problems_of(&text);

@@ -373,14 +373,26 @@ fn values_go_in_place_comments_stay_and_the_same_sheet_twice_changes_nothing() {
     assert_eq!(std::fs::read_to_string(&data).unwrap(), after);
 }
 
-/// The value at `pointer` of the data file, loaded as a concept.
-fn value_in(data: &Path, pointer: &str) -> Value {
+/// `inlezen` of a filled-in sheet into `noord-2017.yaml`.
+fn read_in(dir: &Path, sheet: &Path) -> (i32, String, String) {
+    run_in(
+        dir,
+        &["inlezen", sheet.to_str().unwrap(), "noord-2017.yaml"],
+    )
+}
+
+/// The data file as loaded, its publication date filled in.
+fn loaded_now(data: &Path) -> techniekpact::load::Loaded {
     let text = std::fs::read_to_string(data)
         .unwrap()
         .replace("JJJJ-MM-DD", "2018-03-14");
-    let loaded = techniekpact::load::load_str(data, &text, Default::default())
-        .unwrap_or_else(|r| panic!("{}", r.render(false)));
-    serde_json::to_value(&loaded.data)
+    techniekpact::load::load_str(data, &text, Default::default())
+        .unwrap_or_else(|r| panic!("{}", r.render(false)))
+}
+
+/// The value at `pointer` of the data file.
+fn value_in(data: &Path, pointer: &str) -> Value {
+    serde_json::to_value(&loaded_now(data).data)
         .unwrap()
         .pointer(pointer)
         .cloned()
@@ -388,11 +400,7 @@ fn value_in(data: &Path, pointer: &str) -> Value {
 }
 
 fn betapunt_pointer(data: &Path) -> String {
-    let text = std::fs::read_to_string(data)
-        .unwrap()
-        .replace("JJJJ-MM-DD", "2018-03-14");
-    let loaded = techniekpact::load::load_str(data, &text, Default::default()).unwrap();
-    techniekpact::sheet::layout::indicator_rows(&loaded.data)
+    techniekpact::sheet::layout::indicator_rows(&loaded_now(data).data)
         .into_iter()
         .find(|r| r.item.id == "schoolbesturen-betapunt")
         .unwrap()
@@ -443,19 +451,13 @@ fn two_partners_sheets_never_overwrite_each_other_silently() {
         ]]),
     );
     let ods_b = save_as_ods(&filled_b);
-    let (code, stdout, stderr) = run_in(
-        dir.path(),
-        &["inlezen", filled_a.to_str().unwrap(), "noord-2017.yaml"],
-    );
+    let (code, stdout, stderr) = read_in(dir.path(), &filled_a);
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains("2 waarden ingevuld"),
         "only what A filled in: {stdout}"
     );
-    let (code, _, stderr) = run_in(
-        dir.path(),
-        &["inlezen", ods_b.to_str().unwrap(), "noord-2017.yaml"],
-    );
+    let (code, _, stderr) = read_in(dir.path(), &ods_b);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         value_in(&data, &format!("{entry}/metingen/2017")),
@@ -486,10 +488,7 @@ fn two_partners_sheets_never_overwrite_each_other_silently() {
         json!([["Indicatoren", "schoolbesturen-betapunt", "Meting 2017", 141]]),
     );
     let before = std::fs::read_to_string(&data).unwrap();
-    let (code, _, stderr) = run_in(
-        dir.path(),
-        &["inlezen", filled_c.to_str().unwrap(), "noord-2017.yaml"],
-    );
+    let (code, _, stderr) = read_in(dir.path(), &filled_c);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("Indicatoren!"), "{stderr}");
     assert!(stderr.contains("het blad zegt '141'"), "{stderr}");
@@ -515,20 +514,14 @@ fn an_older_sheet_read_again_never_undoes_a_later_edit() {
         &blad,
         json!([["Acties", "deelname-werkgroep", "Gereed", "2017-06-30"]]),
     );
-    let (code, _, stderr) = run_in(
-        dir.path(),
-        &["inlezen", filled.to_str().unwrap(), "noord-2017.yaml"],
-    );
+    let (code, _, stderr) = read_in(dir.path(), &filled);
     assert_eq!(code, 0, "{stderr}");
     let text = std::fs::read_to_string(&data).unwrap();
     assert!(text.contains("gereed: 2017-06-30"));
     // The secretariat moves the date by hand; the old sheet is read again.
     let edited = text.replace("gereed: 2017-06-30", "gereed: 2017-09-30");
     std::fs::write(&data, &edited).unwrap();
-    let (code, _, stderr) = run_in(
-        dir.path(),
-        &["inlezen", filled.to_str().unwrap(), "noord-2017.yaml"],
-    );
+    let (code, _, stderr) = read_in(dir.path(), &filled);
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("het blad zegt '2017-06-30'") && stderr.contains("zegt nu '2017-09-30'"),
@@ -549,10 +542,7 @@ fn a_prefilled_cell_left_as_it_was_is_not_filled_in() {
     let (blad, _) = invulblad(dir.path(), "noord-2017.yaml", &[]);
     // openpyxl saves the sheet with every prefilled cell as it was.
     let (filled, _) = fill(&blad, json!([]));
-    let (code, stdout, stderr) = run_in(
-        dir.path(),
-        &["inlezen", filled.to_str().unwrap(), "noord-2017.yaml"],
-    );
+    let (code, stdout, stderr) = read_in(dir.path(), &filled);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("niets veranderd"), "{stdout}");
     assert_eq!(
@@ -587,10 +577,7 @@ fn the_parts_of_an_uitsplitsing_are_checked_against_the_total() {
             ["Indicatoren", "schoolbesturen-betapunt", "Drenthe 2017", 10],
         ]),
     );
-    let (code, _, stderr) = run_in(
-        dir.path(),
-        &["inlezen", filled.to_str().unwrap(), "noord-2017.yaml"],
-    );
+    let (code, _, stderr) = read_in(dir.path(), &filled);
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("de delen van de uitsplitsing tellen op tot 30, maar het totaal in"),

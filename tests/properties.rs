@@ -225,7 +225,7 @@ fn figures_of(loaded: &techniekpact::load::Loaded) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     /// A typing habit at any line of a generated valid file (thousands
     /// separators, ` #` in a text, tabs, non-breaking spaces, Word's quotes

@@ -36,6 +36,18 @@ fn key_value(line: &str) -> Option<(&str, &str)> {
     (!k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_')).then_some((k, v))
 }
 
+/// `Some` when `line` is a `- id:` element after the first of its list
+/// (`above`: the lines before it).
+fn later_element(above: &[String], line: &str) -> Option<()> {
+    line.trim_start().strip_prefix("- id: ")?;
+    above
+        .iter()
+        .rev()
+        .take(40)
+        .any(|l| indent(l) == indent(line) && l.trim_start().starts_with("- id: "))
+        .then_some(())
+}
+
 /// The file with habit `kind` applied at line `at`, or `None`.
 pub fn mutate(text: &str, kind: usize, at: usize) -> Option<String> {
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
@@ -75,30 +87,11 @@ pub fn mutate(text: &str, kind: usize, at: usize) -> Option<String> {
             line.replacen("- ", "-", 1)
         }
         "streepje vergeten" => {
-            let body = line.trim_start();
-            body.strip_prefix("- id: ")?;
-            // Only an element after the first of its list.
-            if !lines[..at]
-                .iter()
-                .rev()
-                .take(40)
-                .any(|l| indent(l) == indent(&line) && l.trim_start().starts_with("- id: "))
-            {
-                return None;
-            }
+            later_element(&lines[..at], &line)?;
             line.replacen("- ", "  ", 1)
         }
         "streepje vergeten op de kolom van het streepje" => {
-            let body = line.trim_start();
-            body.strip_prefix("- id: ")?;
-            if !lines[..at]
-                .iter()
-                .rev()
-                .take(40)
-                .any(|l| indent(l) == indent(&line) && l.trim_start().starts_with("- id: "))
-            {
-                return None;
-            }
+            later_element(&lines[..at], &line)?;
             line.replacen("- ", "", 1)
         }
         "vaste spatie na dubbele punt" => {
