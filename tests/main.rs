@@ -12,6 +12,7 @@ mod confinement;
 mod docx;
 mod habits;
 mod hostile_input;
+mod import_cycles;
 mod html;
 mod input_files;
 mod invulblad;

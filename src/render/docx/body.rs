@@ -16,15 +16,19 @@ use crate::errors::DocxError;
 use crate::render::RenderContext;
 use crate::render::docx::columns;
 use crate::render::docx::numbering::{FIRST_LIST_ID, LIST_LEVELS, ListInstance};
+use crate::render::docx::ooxml::{
+    FOOTER_DEFAULT, FOOTER_FIRST, HEADER_DEFAULT, HEADER_FIRST, NAMESPACES, PIC, Relationships,
+    SVG_BLIP_EXT,
+};
 use crate::render::docx::raster::Picture;
-use crate::render::docx::styles::{
+use crate::render::docx::numbering::{self, NUMBERED_HEADING_LEVELS};
+use crate::render::docx::page::{
+    EMU_PER_TWIP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W, TEXT_H, TEXT_W,
+};
+use crate::render::docx::style_ids::{
     HEADING_STYLES, HOUSE_TABLE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
 };
 use crate::render::docx::xml::Xml;
-use crate::render::docx::{
-    EMU_PER_TWIP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, NUMBERED_HEADING_LEVELS, PAGE_H, PAGE_W,
-    TEXT_H, TEXT_W,
-};
 
 /// What the body parts refer to.
 #[derive(Default)]
@@ -32,8 +36,8 @@ pub struct Body {
     pub document: String,
     pub header: String,
     pub footer: String,
-    /// The targets of the external hyperlinks, `rIdLink1` first.
-    pub links: Vec<String>,
+    /// The relationships: the ids of the hyperlinks.
+    pub rels: Relationships,
     /// The pictures, `rIdImage1` (and `rIdSvg1`) first.
     pub media: Vec<Arc<Picture>>,
     /// The lists, numbered from [`FIRST_LIST_ID`].
@@ -41,16 +45,6 @@ pub struct Body {
     /// The fonts of other scripts that runs name (Arabic, Hebrew).
     pub scripts: BTreeSet<&'static str>,
 }
-
-/// Namespaces of the document, header and footer parts.
-pub(crate) const NAMESPACES: &[(&str, &str)] = &[
-    ("xmlns:w", super::package::W),
-    ("xmlns:r", super::package::R),
-    ("xmlns:wp", super::package::WP),
-    ("xmlns:a", super::package::A),
-    ("xmlns:pic", super::package::PIC),
-    ("xmlns:asvg", super::package::ASVG),
-];
 
 /// The look of a run that does not come from its paragraph's style.
 #[derive(Clone, Copy, Default)]
@@ -124,15 +118,6 @@ pub fn write(
     w.header();
     w.footer();
     Ok(w.out)
-}
-
-/// An empty header or footer, for the title page.
-pub fn empty_part(root: &str) -> String {
-    let mut x = Xml::part();
-    x.open(root, NAMESPACES);
-    x.empty("w:p", &[]);
-    x.close(root);
-    x.finish()
 }
 
 /// Which parts of the house table style apply (`plain`: no header row and
@@ -213,7 +198,7 @@ impl Writer<'_> {
             self.x.empty("w:pageBreakBefore", &[]);
         }
         if let Some((level, id)) = p.num {
-            super::styles::num_pr(&mut self.x, Some(level), id);
+            numbering::num_pr(&mut self.x, Some(level), id);
         }
         if let Some(jc) = p.jc {
             self.x.val("w:jc", jc);
@@ -338,8 +323,7 @@ impl Writer<'_> {
                     self.run(label, &Look { bold: true, ..look });
                 }
                 Inline::Link { url, content } => {
-                    self.out.links.push(url.clone());
-                    let id = format!("rIdLink{}", self.out.links.len());
+                    let id = self.out.rels.link(url);
                     self.x
                         .open("w:hyperlink", &[("r:id", &id), ("w:history", "1")]);
                     self.inlines(
@@ -787,7 +771,7 @@ impl Writer<'_> {
         x.empty("a:graphicFrameLocks", &[("noChangeAspect", "1")]);
         x.close("wp:cNvGraphicFramePr");
         x.open("a:graphic", &[]);
-        x.open("a:graphicData", &[("uri", super::package::PIC)]);
+        x.open("a:graphicData", &[("uri", PIC)]);
         x.open("pic:pic", &[]);
         x.open("pic:nvPicPr", &[]);
         x.empty("pic:cNvPr", &[("id", &n), ("name", &name), ("descr", alt)]);
@@ -796,12 +780,12 @@ impl Writer<'_> {
         x.close("pic:cNvPicPr");
         x.close("pic:nvPicPr");
         x.open("pic:blipFill", &[]);
-        let png_id = format!("rIdImage{n}");
+        let (png_id, svg_id) = Relationships::picture(self.out.media.len());
         if has_svg {
             x.open("a:blip", &[("r:embed", &png_id)]);
             x.open("a:extLst", &[]);
-            x.open("a:ext", &[("uri", super::package::SVG_BLIP_EXT)]);
-            x.empty("asvg:svgBlip", &[("r:embed", &format!("rIdSvg{n}"))]);
+            x.open("a:ext", &[("uri", SVG_BLIP_EXT)]);
+            x.empty("asvg:svgBlip", &[("r:embed", &svg_id)]);
             x.close("a:ext");
             x.close("a:extLst");
             x.close("a:blip");
@@ -835,10 +819,10 @@ impl Writer<'_> {
         let x = &mut self.x;
         x.open("w:sectPr", &[]);
         for (tag, kind, id) in [
-            ("w:headerReference", "default", "rIdHeader1"),
-            ("w:headerReference", "first", "rIdHeader2"),
-            ("w:footerReference", "default", "rIdFooter1"),
-            ("w:footerReference", "first", "rIdFooter2"),
+            ("w:headerReference", "default", HEADER_DEFAULT),
+            ("w:headerReference", "first", HEADER_FIRST),
+            ("w:footerReference", "default", FOOTER_DEFAULT),
+            ("w:footerReference", "first", FOOTER_FIRST),
         ] {
             x.empty(tag, &[("w:type", kind), ("r:id", id)]);
         }

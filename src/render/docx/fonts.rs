@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use crate::errors::DocxError;
 use crate::fonts;
+use crate::render::docx::ooxml::{FONT_REL, R, W, relationships};
 use crate::render::docx::xml::Xml;
 
 include!(concat!(env!("OUT_DIR"), "/docx_fonts.rs"));
@@ -117,8 +118,8 @@ pub fn font_table_xml(house: &str, embedded: &[EmbeddedFont]) -> String {
     x.open(
         "w:fonts",
         &[
-            ("xmlns:w", super::package::W),
-            ("xmlns:r", super::package::R),
+            ("xmlns:w", W),
+            ("xmlns:r", R),
         ],
     );
     for (name, charset) in [
@@ -145,13 +146,13 @@ pub fn font_table_xml(house: &str, embedded: &[EmbeddedFont]) -> String {
 
 /// The relationships part of the font table.
 pub fn rels(fonts: &[EmbeddedFont]) -> String {
-    let mut x = super::package::relationships();
+    let mut x = relationships();
     for f in fonts {
         x.empty(
             "Relationship",
             &[
                 ("Id", &f.rel_id),
-                ("Type", super::package::FONT_REL),
+                ("Type", FONT_REL),
                 ("Target", f.part.trim_start_matches("word/")),
             ],
         );

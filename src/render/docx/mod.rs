@@ -17,9 +17,12 @@ mod columns;
 pub mod fonts;
 mod numbering;
 pub mod obfuscation;
+mod ooxml;
+mod page;
 pub mod package;
 pub mod raster;
 pub mod reference;
+mod style_ids;
 mod styles;
 mod theme;
 mod xml;
@@ -33,27 +36,6 @@ use crate::memo::Memo;
 use crate::render::docx::raster::{PRINT_SCALE, Picture, PngCache, rasterise_all, svg_to_png};
 use crate::render::docx::reference::{EditorStyles, REFERENCE_DOCX};
 use crate::render::{RenderContext, Renderer};
-
-/// A4 in twips and the margins of the PDF (2,3 cm left and right).
-const PAGE_W: u32 = 11906;
-const PAGE_H: u32 = 16838;
-const MARGIN_X: i32 = 1304;
-const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X as u32;
-const MARGIN_TOP: i32 = 1474;
-const MARGIN_BOTTOM: i32 = 1361;
-/// Height of the text area between the top and bottom margins.
-const TEXT_H: u32 = PAGE_H - (MARGIN_TOP + MARGIN_BOTTOM) as u32;
-const EMU_PER_TWIP: u32 = 635;
-/// The numbering instance of the headings' multilevel list, which the
-/// styles Heading 1 to 3 name.
-pub(crate) const HEADING_NUM_ID: usize = 100;
-/// The lists the styles List Bullet and List Number (and their levels 2
-/// and 3) stand for: a paragraph an editor gives only that style gets a
-/// bullet or a number.
-pub(crate) const BULLET_NUM_ID: usize = 101;
-pub(crate) const ORDERED_NUM_ID: usize = 102;
-/// Heading 1 to this level are numbered by Word.
-pub(crate) const NUMBERED_HEADING_LEVELS: usize = 3;
 
 /// Renders the report as DOCX. Made for one report it keeps nothing; for
 /// several ([`DocxRenderer::sharing`]) it keeps what they share, and for a
@@ -199,7 +181,7 @@ impl DocxRenderer {
 pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
     use xml::Xml;
     let mut x = Xml::part();
-    x.open("w:document", body::NAMESPACES);
+    x.open("w:document", ooxml::NAMESPACES);
     x.open("w:body", &[]);
     let para = |x: &mut Xml, style: Option<&str>, text: &str| {
         x.open("w:p", &[]);
@@ -232,7 +214,7 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
     }
     x.open("w:tbl", &[]);
     x.open("w:tblPr", &[]);
-    x.val("w:tblStyle", styles::HOUSE_TABLE);
+    x.val("w:tblStyle", style_ids::HOUSE_TABLE);
     x.empty("w:tblW", &[("w:w", "0"), ("w:type", "auto")]);
     body::table_look(&mut x, false);
     x.close("w:tblPr");
@@ -249,25 +231,25 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
         x.open("w:tr", &[]);
         for cell in row {
             x.open("w:tc", &[]);
-            para(&mut x, Some(styles::TABLE_TEXT), cell);
+            para(&mut x, Some(style_ids::TABLE_TEXT), cell);
             x.close("w:tc");
         }
         x.close("w:tr");
     }
     x.close("w:tbl");
-    para(&mut x, Some(styles::TABLE_NOTE), "Tabelnoot");
+    para(&mut x, Some(style_ids::TABLE_NOTE), "Tabelnoot");
     x.open("w:sectPr", &[]);
     x.empty(
         "w:pgSz",
-        &[("w:w", &PAGE_W.to_string()), ("w:h", &PAGE_H.to_string())],
+        &[("w:w", &page::PAGE_W.to_string()), ("w:h", &page::PAGE_H.to_string())],
     );
     x.close("w:sectPr");
     x.close("w:body");
     x.close("w:document");
     let body = body::Body {
         document: x.finish(),
-        header: body::empty_part("w:hdr"),
-        footer: body::empty_part("w:ftr"),
+        header: ooxml::empty_part("w:hdr"),
+        footer: ooxml::empty_part("w:ftr"),
         ..body::Body::default()
     };
     let styles = styles::styles_xml(style, "nl-NL", &EditorStyles::default());

@@ -4,8 +4,49 @@
 //! Bullet, List Number) and the headings name their instances; every list
 //! of the report has an instance of its own, so that its numbers restart.
 
+use crate::render::docx::ooxml::W;
 use crate::render::docx::xml::Xml;
-use crate::render::docx::{BULLET_NUM_ID, HEADING_NUM_ID, NUMBERED_HEADING_LEVELS, ORDERED_NUM_ID};
+use crate::render::docx::style_ids::{BULLET_STYLES, HEADING_STYLES, NUMBER_STYLES};
+
+/// The numbering instance of the headings' multilevel list, which the
+/// styles Heading 1 to 3 name.
+pub const HEADING_NUM_ID: usize = 100;
+/// The lists the styles List Bullet and List Number (and their levels 2
+/// and 3) stand for: a paragraph an editor gives only that style gets a
+/// bullet or a number.
+pub const BULLET_NUM_ID: usize = 101;
+pub const ORDERED_NUM_ID: usize = 102;
+/// Heading 1 to this level are numbered by Word.
+pub const NUMBERED_HEADING_LEVELS: usize = 3;
+
+/// The numbering a style carries, ours or an editor's version of it:
+/// Heading 1 to 3 their level of the headings' list, List Bullet and List
+/// Number (and their levels 2 and 3) their list; the contents' title,
+/// built on Heading 1, none.
+pub fn of_style(id: &str) -> Option<(Option<usize>, usize)> {
+    let at = |ids: &[&str]| ids.iter().position(|i| *i == id);
+    if let Some(level) = at(&HEADING_STYLES).filter(|l| *l < NUMBERED_HEADING_LEVELS) {
+        Some((Some(level), HEADING_NUM_ID))
+    } else if let Some(level) = at(&BULLET_STYLES) {
+        Some((Some(level), BULLET_NUM_ID))
+    } else if let Some(level) = at(&NUMBER_STYLES) {
+        Some((Some(level), ORDERED_NUM_ID))
+    } else if id == "TOCHeading" {
+        Some((None, 0))
+    } else {
+        None
+    }
+}
+
+/// `<w:numPr>`: a level and a list, or only a list (`0` switches it off).
+pub fn num_pr(x: &mut Xml, level: Option<usize>, id: usize) {
+    x.open("w:numPr", &[]);
+    if let Some(l) = level {
+        x.val("w:ilvl", &l.to_string());
+    }
+    x.val("w:numId", &id.to_string());
+    x.close("w:numPr");
+}
 
 const ABSTRACT_BULLET: &str = "0";
 const ABSTRACT_ORDERED: &str = "1";
@@ -27,7 +68,7 @@ pub struct ListInstance {
 /// [`FIRST_LIST_ID`] in order.
 pub fn numbering_xml(lists: &[ListInstance], bullet_colour: &str) -> String {
     let mut x = Xml::part();
-    x.open("w:numbering", &[("xmlns:w", super::package::W)]);
+    x.open("w:numbering", &[("xmlns:w", W)]);
     // CT_Numbering: every abstract numbering before the instances.
     x.open("w:abstractNum", &[("w:abstractNumId", ABSTRACT_BULLET)]);
     x.val("w:multiLevelType", "hybridMultilevel");

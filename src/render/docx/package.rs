@@ -12,23 +12,8 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::errors::DocxError;
 use crate::render::docx::fonts::{self, EmbeddedFont};
+use crate::render::docx::ooxml::{W, empty_part, relationship, relationships};
 use crate::render::docx::xml::Xml;
-
-pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-pub const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
-pub const W15: &str = "http://schemas.microsoft.com/office/word/2012/wordml";
-pub const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-pub const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-pub const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
-pub const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
-pub const PIC: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
-pub const ASVG: &str = "http://schemas.microsoft.com/office/drawing/2016/SVG/main";
-/// The extension of a blip that holds its SVG (Office 2016).
-pub const SVG_BLIP_EXT: &str = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}";
-const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
-const OFFICE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-pub const FONT_REL: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";
 
 /// What the package needs besides the parts: the core properties.
 pub struct Properties {
@@ -51,24 +36,6 @@ pub struct Parts<'a> {
     /// Whether the font files go into the package (not for `stijl.docx`,
     /// whose editor has the fonts from the reports).
     pub embed_fonts: bool,
-}
-
-/// A relationships part, open for its `Relationship` elements.
-pub fn relationships() -> Xml {
-    let mut x = Xml::part();
-    x.open("Relationships", &[("xmlns", RELS)]);
-    x
-}
-
-fn relationship(x: &mut Xml, id: &str, kind: &str, target: &str) {
-    x.empty(
-        "Relationship",
-        &[
-            ("Id", id),
-            ("Type", &format!("{OFFICE_REL}/{kind}")),
-            ("Target", target),
-        ],
-    );
 }
 
 /// `[Content_Types].xml`.
@@ -151,53 +118,6 @@ fn package_rels() -> String {
     x.finish()
 }
 
-/// The relationships of the main document: its parts, links and pictures.
-fn document_rels(body: &super::body::Body) -> String {
-    let mut x = relationships();
-    for (id, kind, target) in [
-        ("rIdStyles", "styles", "styles.xml"),
-        ("rIdNumbering", "numbering", "numbering.xml"),
-        ("rIdSettings", "settings", "settings.xml"),
-        ("rIdFontTable", "fontTable", "fontTable.xml"),
-        ("rIdTheme1", "theme", "theme/theme1.xml"),
-        ("rIdHeader1", "header", "header1.xml"),
-        ("rIdHeader2", "header", "header2.xml"),
-        ("rIdFooter1", "footer", "footer1.xml"),
-        ("rIdFooter2", "footer", "footer2.xml"),
-    ] {
-        relationship(&mut x, id, kind, target);
-    }
-    for (i, url) in body.links.iter().enumerate() {
-        x.empty(
-            "Relationship",
-            &[
-                ("Id", &format!("rIdLink{}", i + 1)),
-                ("Type", &format!("{OFFICE_REL}/hyperlink")),
-                ("Target", url),
-                ("TargetMode", "External"),
-            ],
-        );
-    }
-    for (i, picture) in body.media.iter().enumerate() {
-        let n = i + 1;
-        relationship(
-            &mut x,
-            &format!("rIdImage{n}"),
-            "image",
-            &format!("media/image{n}.png"),
-        );
-        if picture.svg.is_some() {
-            relationship(
-                &mut x,
-                &format!("rIdSvg{n}"),
-                "image",
-                &format!("media/image{n}.svg"),
-            );
-        }
-    }
-    x.close("Relationships");
-    x.finish()
-}
 
 /// Core properties from the report's metadata.
 fn core_xml(p: &Properties) -> String {
@@ -309,7 +229,7 @@ pub fn write(parts: &Parts, props: &Properties) -> Result<Vec<u8>, DocxError> {
     put("word/document.xml", body.document.as_bytes(), xml)?;
     put(
         "word/_rels/document.xml.rels",
-        document_rels(body).as_bytes(),
+        body.rels.xml(&body.media).as_bytes(),
         xml,
     )?;
     put("word/styles.xml", parts.styles.as_bytes(), xml)?;
@@ -331,13 +251,13 @@ pub fn write(parts: &Parts, props: &Properties) -> Result<Vec<u8>, DocxError> {
     put("word/header1.xml", body.header.as_bytes(), xml)?;
     put(
         "word/header2.xml",
-        super::body::empty_part("w:hdr").as_bytes(),
+        empty_part("w:hdr").as_bytes(),
         xml,
     )?;
     put("word/footer1.xml", body.footer.as_bytes(), xml)?;
     put(
         "word/footer2.xml",
-        super::body::empty_part("w:ftr").as_bytes(),
+        empty_part("w:ftr").as_bytes(),
         xml,
     )?;
     for (i, picture) in body.media.iter().enumerate() {

@@ -15,7 +15,8 @@ use std::io::{Cursor, Read};
 use roxmltree::{Document, Node};
 
 use crate::errors::DocxError;
-use crate::render::docx::package::{W, W14, W15};
+use crate::render::docx::numbering;
+use crate::render::docx::ooxml::{W, W14, W15};
 use crate::render::docx::xml::Xml;
 
 /// The reference document with the Word styles, in the template folder.
@@ -84,7 +85,7 @@ impl EditorStyles {
                 continue;
             }
             let mut x = Xml::fragment();
-            copy(&mut x, &node, super::styles::numbering(id));
+            copy(&mut x, &node, numbering::of_style(id));
             if ours.contains(&id) {
                 out.changed.insert(id.to_string(), x.finish());
             } else {
@@ -231,7 +232,7 @@ fn copy(x: &mut Xml, node: &Node, num: Option<(Option<usize>, usize)>) {
             )
         {
             x.open("w:pPr", &[]);
-            super::styles::num_pr(x, level, id);
+            numbering::num_pr(x, level, id);
             x.close("w:pPr");
             num_written = true;
         }
@@ -249,7 +250,7 @@ fn copy(x: &mut Xml, node: &Node, num: Option<(Option<usize>, usize)>) {
         && let Some((level, id)) = num
     {
         x.open("w:pPr", &[]);
-        super::styles::num_pr(x, level, id);
+        numbering::num_pr(x, level, id);
         x.close("w:pPr");
     }
     x.close(&name);
@@ -261,13 +262,13 @@ fn copy_ppr(x: &mut Xml, ppr: &Node, level: Option<usize>, id: usize) {
     let mut written = false;
     for child in ppr.children().filter(|c| c.is_element()) {
         if !written && !BEFORE_NUM_PR.contains(&child.tag_name().name()) {
-            super::styles::num_pr(x, level, id);
+            numbering::num_pr(x, level, id);
             written = true;
         }
         copy(x, &child, None);
     }
     if !written {
-        super::styles::num_pr(x, level, id);
+        numbering::num_pr(x, level, id);
     }
     x.close("w:pPr");
 }

@@ -11,47 +11,11 @@
 
 use crate::document::house_style::HouseStyle;
 use crate::render::docx::reference::EditorStyles;
+use crate::render::docx::ooxml::{MC, W, W14, W15};
 use crate::render::docx::xml::Xml;
-use crate::render::docx::{
-    BULLET_NUM_ID, HEADING_NUM_ID, NUMBERED_HEADING_LEVELS, ORDERED_NUM_ID, TEXT_W,
-};
-
-/// The paragraph style of table cells: no space before or after and single
-/// line spacing, as the PDF's table rows, in the table text size.
-pub const TABLE_TEXT: &str = "Tabeltekst";
-/// The notes under a value in a table cell: smaller and dark grey.
-pub const TABLE_NOTE: &str = "Tabelnoot";
-/// The one table style of the report.
-pub const HOUSE_TABLE: &str = "Huisstijltabel";
-
-/// The heading styles, Heading 1 to 9.
-pub const HEADING_STYLES: [&str; 9] = [
-    "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7", "Heading8",
-    "Heading9",
-];
-/// The styles of the table of contents' levels.
-pub const TOC_STYLES: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
-const BULLET_STYLES: [&str; 3] = ["ListBullet", "ListBullet2", "ListBullet3"];
-const NUMBER_STYLES: [&str; 3] = ["ListNumber", "ListNumber2", "ListNumber3"];
-
-/// The numbering a style carries, ours or an editor's version of it:
-/// Heading 1 to 3 their level of the headings' list, List Bullet and List
-/// Number (and their levels 2 and 3) their list; the contents' title,
-/// built on Heading 1, none.
-pub fn numbering(id: &str) -> Option<(Option<usize>, usize)> {
-    let at = |ids: &[&str]| ids.iter().position(|i| *i == id);
-    if let Some(level) = at(&HEADING_STYLES).filter(|l| *l < NUMBERED_HEADING_LEVELS) {
-        Some((Some(level), HEADING_NUM_ID))
-    } else if let Some(level) = at(&BULLET_STYLES) {
-        Some((Some(level), BULLET_NUM_ID))
-    } else if let Some(level) = at(&NUMBER_STYLES) {
-        Some((Some(level), ORDERED_NUM_ID))
-    } else if id == "TOCHeading" {
-        Some((None, 0))
-    } else {
-        None
-    }
-}
+use crate::render::docx::numbering::{self, num_pr};
+use crate::render::docx::page::TEXT_W;
+use crate::render::docx::style_ids::*;
 
 /// What a style is for.
 #[derive(Clone, Copy, PartialEq)]
@@ -176,7 +140,7 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
         h.para.keep_next = true;
         h.para.keep_lines = true;
         h.para.page_break_before = level == 1;
-        h.para.num = numbering(id);
+        h.para.num = numbering::of_style(id);
         let (before, after) = heading_space.get(level - 1).copied().unwrap_or((200, 40));
         h.para.spacing = Some((before, after, 240));
         h.para.outline = Some(level as u8 - 1);
@@ -226,7 +190,7 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     toc_heading.based_on = Some("Heading1");
     toc_heading.next = Some("Normal");
     toc_heading.priority = Some(39);
-    toc_heading.para.num = numbering("TOCHeading");
+    toc_heading.para.num = numbering::of_style("TOCHeading");
     toc_heading.para.outline = Some(9);
     out.push(toc_heading);
 
@@ -274,7 +238,7 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
             };
             let mut d = Def::paragraph(id, name);
             d.priority = Some(99);
-            d.para.num = numbering(id);
+            d.para.num = numbering::of_style(id);
             d.para.contextual = true;
             out.push(d);
         }
@@ -343,10 +307,10 @@ pub fn styles_xml(style: &HouseStyle, language: &str, editor: &EditorStyles) -> 
     x.open(
         "w:styles",
         &[
-            ("xmlns:w", super::package::W),
-            ("xmlns:w14", super::package::W14),
-            ("xmlns:w15", super::package::W15),
-            ("xmlns:mc", super::package::MC),
+            ("xmlns:w", W),
+            ("xmlns:w14", W14),
+            ("xmlns:w15", W15),
+            ("xmlns:mc", MC),
             ("mc:Ignorable", "w14 w15"),
         ],
     );
@@ -508,15 +472,6 @@ fn write_para(x: &mut Xml, p: &Para) {
     x.close("w:pPr");
 }
 
-/// `<w:numPr>`: a level and a list, or only a list (`0` switches it off).
-pub fn num_pr(x: &mut Xml, level: Option<usize>, id: usize) {
-    x.open("w:numPr", &[]);
-    if let Some(l) = level {
-        x.val("w:ilvl", &l.to_string());
-    }
-    x.val("w:numId", &id.to_string());
-    x.close("w:numPr");
-}
 
 /// CT_RPr order.
 fn write_chars(x: &mut Xml, c: &Chars) {
@@ -648,7 +603,7 @@ mod tests {
         let doc = roxmltree::Document::parse(&s).unwrap();
         let ids: Vec<&str> = doc
             .descendants()
-            .filter_map(|n| n.attribute((super::super::package::W, "styleId")))
+            .filter_map(|n| n.attribute((W, "styleId")))
             .collect();
         let mut sorted = ids.clone();
         sorted.sort_unstable();

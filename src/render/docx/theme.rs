@@ -4,6 +4,7 @@
 //! and the minimal formatting scheme the schema requires.
 
 use crate::document::house_style::HouseStyle;
+use crate::render::docx::ooxml::A;
 use crate::render::docx::xml::Xml;
 
 pub const PART: &str = "word/theme/theme1.xml";
@@ -14,7 +15,7 @@ pub fn theme_xml(style: &HouseStyle) -> String {
     let mut x = Xml::part();
     x.open(
         "a:theme",
-        &[("xmlns:a", super::package::A), ("name", "Techniekpact")],
+        &[("xmlns:a", A), ("name", "Techniekpact")],
     );
     x.open("a:themeElements", &[]);
     x.open("a:clrScheme", &[("name", "Techniekpact")]);

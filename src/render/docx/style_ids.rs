@@ -1,0 +1,23 @@
+//! The ids of the styles the report uses: Word's built-in names (Heading 1,
+//! TOC 1, List Bullet) and the house's own (Tabeltekst, Huisstijltabel), as
+//! the body, the styles part, the numbering and the editor's styles name
+//! them.
+
+/// The paragraph style of table cells: no space before or after and single
+/// line spacing, as the PDF's table rows, in the table text size.
+pub const TABLE_TEXT: &str = "Tabeltekst";
+/// The notes under a value in a table cell: smaller and dark grey.
+pub const TABLE_NOTE: &str = "Tabelnoot";
+/// The one table style of the report.
+pub const HOUSE_TABLE: &str = "Huisstijltabel";
+
+/// The heading styles, Heading 1 to 9.
+pub const HEADING_STYLES: [&str; 9] = [
+    "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7", "Heading8",
+    "Heading9",
+];
+/// The styles of the table of contents' levels.
+pub const TOC_STYLES: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
+pub const BULLET_STYLES: [&str; 3] = ["ListBullet", "ListBullet2", "ListBullet3"];
+pub const NUMBER_STYLES: [&str; 3] = ["ListNumber", "ListNumber2", "ListNumber3"];
+
