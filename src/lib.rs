@@ -30,3 +30,4 @@ pub mod synthetic;
 pub mod templates;
 pub mod timings;
 pub mod yaml_edit;
+pub mod yaml_scalar;

@@ -15,8 +15,8 @@ use serde_json::Value;
 
 use crate::diagnostics::Diagnostic;
 use crate::format_nl::number_plain;
+use crate::load::doc::{Doc, indicatoren};
 use crate::load::positions::escape_segment;
-use crate::load::validate::{Doc, indicatoren};
 
 /// Every problem of this module, over all indicators.
 pub fn check(doc: &Doc) -> Vec<Diagnostic> {
@@ -265,7 +265,7 @@ impl<'a> Indicator<'a> {
             if !decimals_lost && !series_says_thousands {
                 continue;
             }
-            let written = crate::yaml_edit::number_value(meant);
+            let written = crate::yaml_scalar::number_value(meant);
             let read = number_plain(f.value);
             let why = if series_says_thousands {
                 format!(
@@ -300,7 +300,7 @@ impl<'a> Indicator<'a> {
             .at_opt(f.span.clone())
             .label(format!("gelezen als {read}"));
             if series_says_decimal {
-                let decimal = crate::yaml_edit::number_value(f.value);
+                let decimal = crate::yaml_scalar::number_value(f.value);
                 d = d.hint(format!(
                     "bedoelt u {read}, schrijf dan {decimal}; waren de punten duizendtallen, schrijf dan {written}"
                 ));
@@ -310,7 +310,7 @@ impl<'a> Indicator<'a> {
             } else {
                 d = d.hint(format!(
                     "schrijf {written}, zonder punt: duizendtallen schrijft u in dit bestand zonder scheidingsteken; een decimaal getal met een punt ({read} als {})",
-                    crate::yaml_edit::number_value(f.value)
+                    crate::yaml_scalar::number_value(f.value)
                 ));
                 if let Some(span) = f.span.clone() {
                     d = d.fix(span, written);
@@ -446,7 +446,7 @@ impl<'a> Indicator<'a> {
                 continue;
             }
             let shown = number_plain(f.value);
-            let positive = crate::yaml_edit::number_value(-f.value);
+            let positive = crate::yaml_scalar::number_value(-f.value);
             let mut d = if counts {
                 Diagnostic::error(format!(
                     "{shown} {} kan niet: een aantal is nooit negatief",

@@ -3,6 +3,7 @@
 //! [`Voortgang`]. Every problem of the file is collected and returned at
 //! once in a [`Problems`], with "bedoelt u ...?" from [`suggest`].
 
+pub mod doc;
 pub mod figures;
 pub mod positions;
 pub mod readiness;
@@ -231,7 +232,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
     statuses_as_the_sheet_writes_them(&mut value);
     diagnostics.extend(schema_check::check(&value, &index, text));
     let base = base_dir(path);
-    let doc = validate::Doc {
+    let doc = doc::Doc {
         value: &value,
         index: &index,
         text,

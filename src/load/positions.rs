@@ -646,7 +646,7 @@ fn curly_quotes(text: &str, at: Range<usize>) -> Option<Diagnostic> {
         .skip(1)
         .take(text.chars().count().saturating_sub(2))
         .collect();
-    let straight = crate::yaml_edit::quoted(&inner);
+    let straight = crate::yaml_scalar::quoted(&inner);
     Some(
         Diagnostic::warning(format!(
             "deze waarde staat tussen de aanhalingstekens {open} {close} van een tekstverwerker; die komen zo in het rapport"

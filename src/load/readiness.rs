@@ -11,7 +11,7 @@ use chrono::Datelike;
 use serde_json::Value;
 
 use crate::diagnostics::Diagnostic;
-use crate::load::validate::{Doc, acties, indicatoren};
+use crate::load::doc::{Doc, acties, indicatoren};
 
 /// The marker `nieuw-jaar` and `begin` put above every value to review.
 pub const REVIEW: &str = "CONTROLEREN";

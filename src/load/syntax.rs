@@ -323,7 +323,7 @@ fn key_and_value(line: &str) -> Option<(&str, &str)> {
 fn quoted_example(here: &Place) -> String {
     match key_and_value(here.line_text()) {
         Some((key, value)) if !value.is_empty() => {
-            format!("{key}: {}", crate::yaml_edit::quoted(value))
+            format!("{key}: {}", crate::yaml_scalar::quoted(value))
         }
         _ => "sleutel: \"tekst\"".to_string(),
     }
@@ -724,7 +724,7 @@ fn value_on_line<'a>(here: &Place<'a>) -> Option<(Range<usize>, &'a str)> {
 /// `key: "value"` as the fix of a value that needs quotes.
 fn quote_fix(d: Diagnostic, here: &Place) -> Diagnostic {
     match value_on_line(here) {
-        Some((span, value)) => d.fix(span, crate::yaml_edit::quoted(value)),
+        Some((span, value)) => d.fix(span, crate::yaml_scalar::quoted(value)),
         None => d,
     }
 }

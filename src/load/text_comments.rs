@@ -7,8 +7,8 @@
 //! `# ` (as `docs/gegevensformaat.md` shows).
 
 use crate::diagnostics::Diagnostic;
-use crate::load::validate::Doc;
-use crate::yaml_edit::quoted;
+use crate::load::doc::Doc;
+use crate::yaml_scalar::quoted;
 
 /// Keys whose value is free text, printed in the report.
 const TEXT_KEYS: &[&str] = &[

@@ -6,25 +6,13 @@
 //! problems with source positions.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use serde_json::Value;
 
 use crate::diagnostics::Diagnostic;
-use crate::load::positions::{PositionIndex, escape_segment};
+use crate::load::doc::{Doc, acties, indicatoren, list, themas};
+use crate::load::positions::escape_segment;
 use crate::load::suggest::did_you_mean;
-
-/// The document under validation with what the rules need around it.
-pub struct Doc<'a> {
-    pub value: &'a Value,
-    pub index: &'a PositionIndex,
-    /// The source text, to name lines in messages.
-    pub text: &'a str,
-    /// Folder of the YAML file; relative paths in the data start here.
-    pub base_dir: &'a Path,
-    /// Whether paths may point outside `base_dir`.
-    pub allow_outside_paths: bool,
-}
 
 type Rule = fn(&Doc) -> Vec<Diagnostic>;
 
@@ -115,39 +103,6 @@ pub fn printable_characters(doc: &Doc) -> Vec<Diagnostic> {
 /// Run every rule.
 pub fn check(doc: &Doc) -> Vec<Diagnostic> {
     RULES.iter().flat_map(|(_, rule)| rule(doc)).collect()
-}
-
-/// `(pointer, value)` of the elements of the list at `pointer`.
-pub(crate) fn list(doc: &Doc, pointer: &str) -> Vec<(String, Value)> {
-    match doc.value.pointer(pointer) {
-        Some(Value::Array(a)) => a
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (format!("{pointer}/{i}"), v.clone()))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-pub(crate) fn themas(doc: &Doc) -> Vec<(String, Value)> {
-    list(doc, "/onderdelen")
-        .into_iter()
-        .flat_map(|(p, _)| list(doc, &format!("{p}/themas")))
-        .collect()
-}
-
-pub(crate) fn indicatoren(doc: &Doc) -> Vec<(String, Value)> {
-    themas(doc)
-        .into_iter()
-        .flat_map(|(p, _)| list(doc, &format!("{p}/indicatoren")))
-        .collect()
-}
-
-pub(crate) fn acties(doc: &Doc) -> Vec<(String, Value)> {
-    themas(doc)
-        .into_iter()
-        .flat_map(|(p, _)| list(doc, &format!("{p}/acties")))
-        .collect()
 }
 
 /// 1-based line of the node at `pointer`.

@@ -17,9 +17,8 @@ use serde_json::Value;
 use super::read::{Filled, Update};
 use crate::load::Loaded;
 use crate::load::positions::escape_segment;
-use crate::yaml_edit::{
-    self, Edit, indent_of, line_end, number_value, review_line_above, text_value, value_range,
-};
+use crate::yaml_edit::{self, Edit, indent_of, line_end, review_line_above, value_range};
+use crate::yaml_scalar::{number_value, text_value};
 
 /// The new text of the data file and what changed.
 #[derive(Debug, Clone, PartialEq, Eq)]

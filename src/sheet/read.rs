@@ -62,7 +62,7 @@ impl Update {
     pub fn written(&self) -> String {
         match self {
             Update::Measurement { value, .. } | Update::Part { value, .. } => {
-                crate::yaml_edit::number_value(*value)
+                crate::yaml_scalar::number_value(*value)
             }
             Update::Status { value, .. } => value.clone(),
             Update::Deadline { value, .. } => match value {
@@ -245,7 +245,7 @@ fn shown(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_string(),
-        Data::Float(f) => crate::yaml_edit::number_value(*f),
+        Data::Float(f) => crate::yaml_scalar::number_value(*f),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => if *b { "WAAR" } else { "ONWAAR" }.to_string(),
         Data::DateTime(dt) => dt.as_datetime().map_or_else(

@@ -146,7 +146,7 @@ impl Record {
 
 /// A number as the record and the data file write it; empty for none.
 pub fn record_number(v: Option<f64>) -> String {
-    v.map(crate::yaml_edit::number_value).unwrap_or_default()
+    v.map(crate::yaml_scalar::number_value).unwrap_or_default()
 }
 
 /// A text as the record keeps it: without trailing white space.

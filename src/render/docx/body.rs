@@ -15,16 +15,16 @@ use crate::document::{
 use crate::errors::DocxError;
 use crate::render::RenderContext;
 use crate::render::docx::columns;
+use crate::render::docx::numbering::{self, NUMBERED_HEADING_LEVELS};
 use crate::render::docx::numbering::{FIRST_LIST_ID, LIST_LEVELS, ListInstance};
 use crate::render::docx::ooxml::{
     FOOTER_DEFAULT, FOOTER_FIRST, HEADER_DEFAULT, HEADER_FIRST, NAMESPACES, PIC, Relationships,
     SVG_BLIP_EXT,
 };
-use crate::render::docx::raster::Picture;
-use crate::render::docx::numbering::{self, NUMBERED_HEADING_LEVELS};
 use crate::render::docx::page::{
     EMU_PER_TWIP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W, TEXT_H, TEXT_W,
 };
+use crate::render::docx::raster::Picture;
 use crate::render::docx::style_ids::{
     HEADING_STYLES, HOUSE_TABLE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
 };

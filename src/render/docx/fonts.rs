@@ -115,13 +115,7 @@ pub fn copy_into<W: std::io::Write + std::io::Seek>(
 pub fn font_table_xml(house: &str, embedded: &[EmbeddedFont]) -> String {
     use crate::fonts::{ARABIC_FAMILY, EMOJI_FAMILY, HEBREW_FAMILY};
     let mut x = Xml::part();
-    x.open(
-        "w:fonts",
-        &[
-            ("xmlns:w", W),
-            ("xmlns:r", R),
-        ],
-    );
+    x.open("w:fonts", &[("xmlns:w", W), ("xmlns:r", R)]);
     for (name, charset) in [
         (house, "00"),
         (EMOJI_FAMILY, "00"),

@@ -18,8 +18,8 @@ pub mod fonts;
 mod numbering;
 pub mod obfuscation;
 mod ooxml;
-mod page;
 pub mod package;
+mod page;
 pub mod raster;
 pub mod reference;
 mod style_ids;
@@ -241,7 +241,10 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
     x.open("w:sectPr", &[]);
     x.empty(
         "w:pgSz",
-        &[("w:w", &page::PAGE_W.to_string()), ("w:h", &page::PAGE_H.to_string())],
+        &[
+            ("w:w", &page::PAGE_W.to_string()),
+            ("w:h", &page::PAGE_H.to_string()),
+        ],
     );
     x.close("w:sectPr");
     x.close("w:body");

@@ -5,8 +5,8 @@
 //! of the report has an instance of its own, so that its numbers restart.
 
 use crate::render::docx::ooxml::W;
-use crate::render::docx::xml::Xml;
 use crate::render::docx::style_ids::{BULLET_STYLES, HEADING_STYLES, NUMBER_STYLES};
+use crate::render::docx::xml::Xml;
 
 /// The numbering instance of the headings' multilevel list, which the
 /// styles Heading 1 to 3 name.

@@ -118,7 +118,6 @@ fn package_rels() -> String {
     x.finish()
 }
 
-
 /// Core properties from the report's metadata.
 fn core_xml(p: &Properties) -> String {
     let when = format!("{}T00:00:00Z", p.created);
@@ -249,17 +248,9 @@ pub fn write(parts: &Parts, props: &Properties) -> Result<Vec<u8>, DocxError> {
     }
     put(super::theme::PART, parts.theme.as_bytes(), xml)?;
     put("word/header1.xml", body.header.as_bytes(), xml)?;
-    put(
-        "word/header2.xml",
-        empty_part("w:hdr").as_bytes(),
-        xml,
-    )?;
+    put("word/header2.xml", empty_part("w:hdr").as_bytes(), xml)?;
     put("word/footer1.xml", body.footer.as_bytes(), xml)?;
-    put(
-        "word/footer2.xml",
-        empty_part("w:ftr").as_bytes(),
-        xml,
-    )?;
+    put("word/footer2.xml", empty_part("w:ftr").as_bytes(), xml)?;
     for (i, picture) in body.media.iter().enumerate() {
         let n = i + 1;
         put(&format!("word/media/image{n}.png"), &picture.png, stored)?;

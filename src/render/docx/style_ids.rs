@@ -20,4 +20,3 @@ pub const HEADING_STYLES: [&str; 9] = [
 pub const TOC_STYLES: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
 pub const BULLET_STYLES: [&str; 3] = ["ListBullet", "ListBullet2", "ListBullet3"];
 pub const NUMBER_STYLES: [&str; 3] = ["ListNumber", "ListNumber2", "ListNumber3"];
-

@@ -10,12 +10,12 @@
 //! numbering is ours, since the reference's lists are not in the output.
 
 use crate::document::house_style::HouseStyle;
-use crate::render::docx::reference::EditorStyles;
-use crate::render::docx::ooxml::{MC, W, W14, W15};
-use crate::render::docx::xml::Xml;
 use crate::render::docx::numbering::{self, num_pr};
+use crate::render::docx::ooxml::{MC, W, W14, W15};
 use crate::render::docx::page::TEXT_W;
+use crate::render::docx::reference::EditorStyles;
 use crate::render::docx::style_ids::*;
+use crate::render::docx::xml::Xml;
 
 /// What a style is for.
 #[derive(Clone, Copy, PartialEq)]
@@ -471,7 +471,6 @@ fn write_para(x: &mut Xml, p: &Para) {
     }
     x.close("w:pPr");
 }
-
 
 /// CT_RPr order.
 fn write_chars(x: &mut Xml, c: &Chars) {

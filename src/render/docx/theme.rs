@@ -13,10 +13,7 @@ pub fn theme_xml(style: &HouseStyle) -> String {
     let k = &style.kleuren;
     let s = |key: &str| style.status(key).hex();
     let mut x = Xml::part();
-    x.open(
-        "a:theme",
-        &[("xmlns:a", A), ("name", "Techniekpact")],
-    );
+    x.open("a:theme", &[("xmlns:a", A), ("name", "Techniekpact")]);
     x.open("a:themeElements", &[]);
     x.open("a:clrScheme", &[("name", "Techniekpact")]);
     for (name, colour) in [
