@@ -155,11 +155,16 @@ pub struct Labels {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    /// Where the table of contents goes: its title, and the deepest
-    /// heading level it lists.
+    /// The table of contents: its title, the deepest heading level it
+    /// lists, and its entries, the chapters with their sections nested.
+    /// The PDF's contents are Typst's own outline of the same headings (it
+    /// knows their pages), so the entries are not serialised to the
+    /// templates' data.
     Toc {
         title: String,
         depth: u8,
+        #[serde(skip)]
+        entries: Vec<TocEntry>,
     },
     Heading {
         level: u8,
@@ -186,6 +191,64 @@ pub enum Block {
     },
     Table(Table),
     Figure(Figure),
+}
+
+/// An entry of the table of contents: a heading down to the contents'
+/// depth, with the entries of the level below it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub number: String,
+    pub text: String,
+    /// The heading's anchor ([`Block::Heading`]'s).
+    pub anchor: String,
+    pub children: Vec<TocEntry>,
+}
+
+impl TocEntry {
+    /// The entries of the headings of `blocks` down to `depth`, nested.
+    pub fn of(blocks: &[Block], depth: u8) -> Vec<TocEntry> {
+        let mut out: Vec<TocEntry> = Vec::new();
+        for b in blocks {
+            if let Block::Heading {
+                level,
+                number,
+                text,
+                anchor,
+                ..
+            } = b
+                && *level <= depth
+            {
+                let entry = TocEntry {
+                    level: *level,
+                    number: number.clone(),
+                    text: text.clone(),
+                    anchor: anchor.clone(),
+                    children: Vec::new(),
+                };
+                // Under the last entry of the level above, if there is one.
+                let mut siblings = &mut out;
+                for _ in 1..*level {
+                    if siblings.is_empty() {
+                        break;
+                    }
+                    siblings = &mut siblings.last_mut().expect("not empty").children;
+                }
+                siblings.push(entry);
+            }
+        }
+        out
+    }
+
+    /// This entry and every one below it, in the order of the document.
+    pub fn flat(entries: &[TocEntry]) -> Vec<&TocEntry> {
+        let mut out = Vec::new();
+        for e in entries {
+            out.push(e);
+            out.extend(Self::flat(&e.children));
+        }
+        out
+    }
 }
 
 /// The label of an appendix heading: `Bijlage B` in `Bijlage B.
@@ -548,18 +611,5 @@ impl Meta {
     /// by commas, as the PDF writes them.
     pub fn keywords_line(&self) -> String {
         self.trefwoorden.join(", ")
-    }
-}
-
-impl Document {
-    /// Every heading as `(level, text)`, in order.
-    pub fn headings(&self) -> Vec<(u8, String)> {
-        self.blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading { level, text, .. } => Some((*level, text.clone())),
-                _ => None,
-            })
-            .collect()
     }
 }

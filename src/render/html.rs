@@ -13,7 +13,7 @@ use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value, context};
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Problems, SourceText};
-use crate::document::{Block, heading_anchor};
+use crate::document::{Block, TocEntry, heading_anchor};
 use crate::render::{RenderContext, RenderError, Renderer};
 
 /// Main file of the HTML template.
@@ -42,53 +42,38 @@ impl Renderer for HtmlRenderer {
     }
 }
 
-/// An entry of the table of contents: a chapter with its sections.
+/// The table of contents as the web page's template sees it.
 #[derive(Debug, Serialize)]
-struct TocEntry {
-    number: String,
-    text: String,
-    id: String,
-    children: Vec<TocEntry>,
+struct TocItem<'a> {
+    number: &'a str,
+    text: &'a str,
+    id: &'a str,
+    children: Vec<TocItem<'a>>,
 }
 
-/// The headings down to the depth of the table of contents, nested.
-fn toc(blocks: &[Block]) -> Vec<TocEntry> {
-    let depth = blocks
+impl<'a> TocItem<'a> {
+    fn of(entries: &'a [TocEntry]) -> Vec<Self> {
+        entries
+            .iter()
+            .map(|e| TocItem {
+                number: &e.number,
+                text: &e.text,
+                id: &e.anchor,
+                children: Self::of(&e.children),
+            })
+            .collect()
+    }
+}
+
+/// The entries of the document's table of contents.
+fn toc(blocks: &[Block]) -> &[TocEntry] {
+    blocks
         .iter()
         .find_map(|b| match b {
-            Block::Toc { depth, .. } => Some(*depth),
+            Block::Toc { entries, .. } => Some(entries.as_slice()),
             _ => None,
         })
-        .unwrap_or(0);
-    let mut out: Vec<TocEntry> = Vec::new();
-    for b in blocks {
-        if let Block::Heading {
-            level,
-            number,
-            text,
-            anchor,
-            ..
-        } = b
-            && *level <= depth
-        {
-            let entry = TocEntry {
-                number: number.clone(),
-                text: text.clone(),
-                id: anchor.clone(),
-                children: Vec::new(),
-            };
-            // Under the last entry of the level above, if there is one.
-            let mut siblings = &mut out;
-            for _ in 1..*level {
-                if siblings.is_empty() {
-                    break;
-                }
-                siblings = &mut siblings.last_mut().expect("not empty").children;
-            }
-            siblings.push(entry);
-        }
-    }
-    out
+        .unwrap_or(&[])
 }
 
 /// A chart's SVG for inline use: scalable, and hidden from assistive
@@ -123,7 +108,7 @@ fn context(ctx: &RenderContext) -> Value {
     context! {
         doc => Value::from(Serde(ctx.document)),
         stijl => Value::from(Serde(ctx.style)),
-        toc => Value::from(Serde(toc(&ctx.document.blocks))),
+        toc => Value::from(Serde(TocItem::of(toc(&ctx.document.blocks)))),
         charts => charts,
         logo => logo,
     }

@@ -19,7 +19,7 @@ use super::markdown;
 use super::references::{self, Resolved, Target};
 use super::{
     Align, AppendixLabel, Block, Caption, Cell, Date, Document, Fact, Figure, Inline, Labels,
-    Language, Meta, Table, TitleItem, heading_anchor,
+    Language, Meta, Table, TitleItem, TocEntry, heading_anchor,
 };
 use crate::diagnostics::Diagnostic;
 use crate::document::house_style::HouseStyle;
@@ -72,6 +72,7 @@ pub fn compose(
     b.blocks.push(Block::Toc {
         title: b.label(|l| &l.inhoud),
         depth: TOC_DEPTH,
+        entries: Vec::new(),
     });
     b.summary();
     b.introduction();
@@ -277,6 +278,13 @@ impl Composer<'_> {
             .filter_map(|(t, &i)| Some((*t, references::resolve_block(&document.blocks[i])?)))
             .collect();
         references::fill_in(&mut document.blocks, &targets);
+        // The contents list the headings, now that all are made.
+        let toc = TocEntry::of(&document.blocks, TOC_DEPTH);
+        for b in &mut document.blocks {
+            if let Block::Toc { entries, .. } = b {
+                *entries = toc.clone();
+            }
+        }
         Ok(Composed {
             document,
             charts: self.charts,

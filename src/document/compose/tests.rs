@@ -343,10 +343,28 @@ fn the_title_page_lists_its_items_in_order_with_the_mark_last() {
 #[test]
 fn the_table_of_contents_lists_chapters_and_sections() {
     let d = composed(&example(2016), None).document;
-    assert!(matches!(
-        &d.blocks[0],
-        Block::Toc { title, depth: 2 } if title == "Inhoud"
-    ));
+    let Block::Toc {
+        title,
+        depth: 2,
+        entries,
+    } = &d.blocks[0]
+    else {
+        panic!("{:?}", d.blocks[0])
+    };
+    assert_eq!(title, "Inhoud");
+    // Every heading down to level 2, in order, the sections under their
+    // chapter.
+    let expected: Vec<(u8, &str, &str)> = headings(&d)
+        .into_iter()
+        .filter(|(level, ..)| *level <= 2)
+        .collect();
+    let flat: Vec<(u8, &str, &str)> = crate::document::TocEntry::flat(entries)
+        .into_iter()
+        .map(|e| (e.level, e.number.as_str(), e.text.as_str()))
+        .collect();
+    assert_eq!(flat, expected);
+    assert!(entries.iter().all(|e| e.level == 1));
+    assert!(entries.iter().any(|e| !e.children.is_empty()));
 }
 
 /// The example composed with the embedded texts as `edit` changes them.

@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::document::{
-    Align, Block, Caption, Cell, Document, Fact, Figure, Inline, Table, TitleItem, inlines_text,
+    Align, Block, Caption, Cell, Fact, Figure, Inline, Table, TitleItem, TocEntry, inlines_text,
 };
 use crate::errors::DocxError;
 use crate::render::RenderContext;
@@ -148,20 +148,6 @@ pub fn table_look(x: &mut Xml, plain: bool) {
 /// targets of the table of contents.
 pub fn bookmark(anchor: &str) -> String {
     format!("_{anchor}")
-}
-
-/// Level, bookmark and printed text ("2.3 Title") of each heading.
-fn headings(doc: &Document) -> impl Iterator<Item = (u8, String, String)> + '_ {
-    doc.blocks.iter().filter_map(|b| match b {
-        Block::Heading {
-            level,
-            number,
-            text,
-            anchor,
-            ..
-        } => Some((*level, bookmark(anchor), format!("{number} {text}"))),
-        _ => None,
-    })
 }
 
 /// The SEQ field that counts what `label` names (`Tabel`, `Bijlage`), in
@@ -493,7 +479,11 @@ impl Writer<'_> {
 
     fn block(&mut self, block: &Block, list_level: usize) -> Result<(), DocxError> {
         match block {
-            Block::Toc { title, depth } => self.toc(title, *depth),
+            Block::Toc {
+                title,
+                depth,
+                entries,
+            } => self.toc(title, *depth, entries),
             Block::Heading {
                 level,
                 number,
@@ -551,7 +541,7 @@ impl Writer<'_> {
     /// number is better than a dot leader that ends in nothing. Updating
     /// the field (Word asks for it when the editor clicks the contents)
     /// writes the page column.
-    fn toc(&mut self, title: &str, depth: u8) {
+    fn toc(&mut self, title: &str, depth: u8, entries: &[TocEntry]) {
         self.x.open("w:sdt", &[]);
         self.x.open("w:sdtPr", &[]);
         self.x.open("w:docPartObj", &[]);
@@ -568,14 +558,14 @@ impl Writer<'_> {
             title,
             Look::default(),
         );
-        let entries: Vec<(u8, String, String)> = headings(self.ctx.document)
-            .filter(|(level, ..)| *level <= depth)
-            .collect();
+        let entries = TocEntry::flat(entries);
         let instruction = format!(" TOC \\o \"1-{depth}\" \\h \\z \\u ");
         let none = Look::default();
-        for (i, (level, target, text)) in entries.iter().enumerate() {
+        for (i, entry) in entries.iter().enumerate() {
+            let target = bookmark(&entry.anchor);
+            let text = format!("{} {}", entry.number, entry.text);
             self.p_open(&Para {
-                style: Some(TOC_STYLES[(*level as usize).clamp(1, 3) - 1]),
+                style: Some(TOC_STYLES[(entry.level as usize).clamp(1, 3) - 1]),
                 ..Para::default()
             });
             if i == 0 {
@@ -587,8 +577,8 @@ impl Writer<'_> {
                 self.run_with(&none, "w:fldChar", &[("w:fldCharType", "separate")]);
             }
             self.x
-                .open("w:hyperlink", &[("w:anchor", target), ("w:history", "1")]);
-            self.run(text, &none);
+                .open("w:hyperlink", &[("w:anchor", &target), ("w:history", "1")]);
+            self.run(&text, &none);
             self.x.close("w:hyperlink");
             if i + 1 == entries.len() {
                 self.run_with(&none, "w:fldChar", &[("w:fldCharType", "end")]);
