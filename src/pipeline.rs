@@ -10,9 +10,9 @@ use rayon::prelude::*;
 
 use crate::analysis;
 use crate::diagnostics::Problems;
-use crate::document::Document;
 use crate::document::charts::ChartSet;
 use crate::document::compose::{Previous, compose};
+use crate::document::{Document, Logo, LogoKind};
 use crate::load::{self, Loaded};
 use crate::memo::Memo;
 use crate::memory::Scale;
@@ -67,8 +67,7 @@ pub fn slug(landsdeel: &str, year: i32) -> String {
 pub struct Prepared {
     pub document: Document,
     pub charts: ChartSet,
-    pub logo: Option<(String, Vec<u8>)>,
-    /// The logo file the data names.
+    /// The logo file the data names (the logo itself is the document's).
     pub logo_path: Option<PathBuf>,
     pub slug: String,
     /// How the report is rendered, from its size ([`Scale::of`]).
@@ -83,7 +82,6 @@ impl Prepared {
             charts: &self.charts,
             style: &setup.style,
             templates: &setup.templates,
-            logo: self.logo.clone(),
             slug: &self.slug,
             scale: self.scale,
         }
@@ -101,16 +99,19 @@ pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
         .map(|rel| loaded.base_dir().join(rel));
     let logo = match &logo_path {
         Some(path) => {
-            let ext = path
+            // The loader checked that the bytes are what the name says.
+            let svg = path
                 .extension()
                 .and_then(|e| e.to_str())
-                .unwrap_or("png")
-                .to_ascii_lowercase();
+                .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
             let bytes = std::fs::read(path).map_err(|source| MakeError::Logo {
                 path: path.clone(),
                 source,
             })?;
-            Some((format!("logo.{ext}"), bytes))
+            Some(Logo {
+                kind: if svg { LogoKind::Svg } else { LogoKind::Png },
+                bytes: bytes.into(),
+            })
         }
         None => None,
     };
@@ -119,20 +120,12 @@ pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
         data: &p.loaded.data,
         analysis: &p.analysis,
     });
-    let composed = compose(
-        data,
-        &analysis,
-        logo.as_ref().map(|(n, _)| n.clone()),
-        &setup.texts,
-        &setup.style,
-        previous,
-    )
-    .map_err(|r| MakeError::Template(vec![r]))?;
+    let composed = compose(data, &analysis, logo, &setup.texts, &setup.style, previous)
+        .map_err(|r| MakeError::Template(vec![r]))?;
     let scale = Scale::of(composed.charts.charts.len());
     Ok(Prepared {
         document: composed.document,
         charts: composed.charts,
-        logo,
         logo_path,
         slug: slug(&data.rapport.landsdeel, data.rapport.verslagjaar),
         scale,
@@ -142,8 +135,8 @@ pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
 /// The logo a prepared report holds: its path and the hash of its bytes.
 fn logo_of(prepared: &Prepared) -> Option<(PathBuf, u128)> {
     let path = prepared.logo_path.clone()?;
-    let (_, bytes) = prepared.logo.as_ref()?;
-    Some((path, typst::utils::hash128(bytes)))
+    let logo = prepared.document.meta.logo.as_ref()?;
+    Some((path, typst::utils::hash128(&logo.bytes)))
 }
 
 /// Whether the logo file still holds the bytes `logo` was made from.

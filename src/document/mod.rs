@@ -54,8 +54,10 @@ pub struct Meta {
     pub long_words: bool,
     /// `concept` or `definitief`.
     pub status: String,
-    /// Virtual path of the logo (`logo.png` or `logo.svg`), when given.
-    pub logo: Option<String>,
+    /// The logo, when the data names one (serialised as its virtual
+    /// path, `logo.svg`).
+    #[serde(serialize_with = "logo_name")]
+    pub logo: Option<Logo>,
     /// Text of the running header.
     pub kopregel: String,
     /// What the title page shows, in order; every format shows these
@@ -122,9 +124,14 @@ pub enum TitleItem {
     /// author, partners.
     #[serde(rename = "feiten")]
     Facts { regels: Vec<Fact> },
-    /// The logo: its virtual path and its alternative text.
+    /// The logo ([`Meta::logo`]'s; serialised as its virtual path) and its
+    /// alternative text.
     #[serde(rename = "logo")]
-    Logo { pad: String, alt: String },
+    Logo {
+        #[serde(rename = "pad", serialize_with = "logo_path")]
+        logo: Logo,
+        alt: String,
+    },
     /// The CONCEPT mark of a draft.
     #[serde(rename = "concept")]
     DraftMark { tekst: String },
@@ -149,6 +156,50 @@ pub struct Labels {
     pub tabel: String,
     /// The skip link to the content (HTML).
     pub naar_inhoud: String,
+}
+
+/// The logo of the report: what kind of picture it is, decided once when
+/// it is read, and its bytes, shared by every format that shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logo {
+    pub kind: LogoKind,
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// The kinds of picture a logo may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogoKind {
+    Svg,
+    Png,
+}
+
+impl Logo {
+    /// The logo's file in a format's package or project: `logo.svg`.
+    pub fn name(&self) -> &'static str {
+        match self.kind {
+            LogoKind::Svg => "logo.svg",
+            LogoKind::Png => "logo.png",
+        }
+    }
+
+    /// Its media type: `image/svg+xml` or `image/png`.
+    pub fn mime(&self) -> &'static str {
+        match self.kind {
+            LogoKind::Svg => "image/svg+xml",
+            LogoKind::Png => "image/png",
+        }
+    }
+}
+
+fn logo_name<S: serde::Serializer>(logo: &Option<Logo>, s: S) -> Result<S::Ok, S::Error> {
+    match logo {
+        Some(l) => s.serialize_some(l.name()),
+        None => s.serialize_none(),
+    }
+}
+
+fn logo_path<S: serde::Serializer>(logo: &Logo, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(logo.name())
 }
 
 /// A block of the document.

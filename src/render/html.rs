@@ -94,15 +94,11 @@ fn context(ctx: &RenderContext) -> Value {
         .iter()
         .map(|c| (c.path(), Value::from_safe_string(inline_svg(&c.svg))))
         .collect();
-    let logo = ctx.logo.as_ref().map(|(name, bytes)| {
-        let mime = if name.ends_with(".svg") {
-            "image/svg+xml"
-        } else {
-            "image/png"
-        };
+    let logo = ctx.document.meta.logo.as_ref().map(|logo| {
         format!(
-            "data:{mime};base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(bytes)
+            "data:{};base64,{}",
+            logo.mime(),
+            base64::engine::general_purpose::STANDARD.encode(&logo.bytes)
         )
     });
     context! {

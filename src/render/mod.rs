@@ -35,8 +35,6 @@ pub struct RenderContext<'a> {
     /// Colours, font and sizes (`huisstijl.yaml`).
     pub style: &'a crate::document::house_style::HouseStyle,
     pub templates: &'a Templates,
-    /// The logo as `(virtual file name, bytes)`, when the data names one.
-    pub logo: Option<(String, Vec<u8>)>,
     /// `techniekpact-noord-2016`: names the files and identifies the PDF.
     pub slug: &'a str,
     /// How the report is rendered, from its size.

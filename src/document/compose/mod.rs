@@ -19,7 +19,7 @@ use super::markdown;
 use super::references::{self, Resolved, Target};
 use super::{
     Align, AppendixLabel, Block, Caption, Cell, Date, Document, Fact, Figure, Inline, Labels,
-    Language, Meta, Table, TitleItem, TocEntry, heading_anchor,
+    Language, Logo, Meta, Table, TitleItem, TocEntry, heading_anchor,
 };
 use crate::diagnostics::Diagnostic;
 use crate::document::house_style::HouseStyle;
@@ -50,7 +50,7 @@ const TOC_DEPTH: u8 = 2;
 pub fn compose(
     data: &Voortgang,
     analysis: &Analysis,
-    logo: Option<String>,
+    logo: Option<Logo>,
     texts: &TextSet,
     style: &HouseStyle,
     previous: Option<Previous>,
@@ -90,7 +90,7 @@ pub fn compose(
 
 impl Composer<'_> {
     /// The title page, the file's properties and the fixed labels.
-    fn meta(&self, logo: Option<String>) -> Meta {
+    fn meta(&self, logo: Option<Logo>) -> Meta {
         let texts = self.texts;
         let r = &self.data.rapport;
         let label = |pick: Pick<LabelTexts>| self.label(pick);
@@ -144,9 +144,9 @@ impl Composer<'_> {
             title_page.push(TitleItem::Subtitle { tekst: o.clone() });
         }
         title_page.push(TitleItem::Facts { regels: facts });
-        if let Some(pad) = &logo {
+        if let Some(logo) = &logo {
             title_page.push(TitleItem::Logo {
-                pad: pad.clone(),
+                logo: logo.clone(),
                 alt: labels.logo.clone(),
             });
         }

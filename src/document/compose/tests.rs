@@ -301,7 +301,10 @@ fn the_title_page_lists_its_items_in_order_with_the_mark_last() {
     let d = compose(
         &loaded.data,
         &analysis::analyse(&loaded.data),
-        Some("logo.svg".into()),
+        Some(crate::document::Logo {
+            kind: crate::document::LogoKind::Svg,
+            bytes: std::sync::Arc::from(&b"<svg/>"[..]),
+        }),
         &TextSet::load(&Templates::embedded()).unwrap(),
         &HouseStyle::embedded(),
         None,

@@ -29,8 +29,8 @@ mod xml;
 
 use std::sync::Arc;
 
-use crate::document::TitleItem;
 use crate::document::house_style::HouseStyle;
+use crate::document::{LogoKind, TitleItem};
 use crate::errors::{DocxError, RenderError};
 use crate::memo::Memo;
 use crate::render::docx::raster::{PRINT_SCALE, Picture, PngCache, rasterise_all, svg_to_png};
@@ -119,7 +119,7 @@ fn input_hash(ctx: &RenderContext) -> u128 {
         charts,
         ctx.style,
         ctx.templates.get(REFERENCE_DOCX),
-        &ctx.logo,
+        ctx.document.meta.logo.as_ref().map(|l| &*l.bytes),
         ctx.slug,
     ))
 }
@@ -276,17 +276,15 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
 
 /// The logo of the title page as a picture, when the model has one.
 fn logo(ctx: &RenderContext) -> Result<Option<Arc<Picture>>, DocxError> {
-    let wanted = ctx.document.meta.titelpagina.iter().find_map(|i| match i {
-        TitleItem::Logo { pad, .. } => Some(pad),
+    let Some(logo) = ctx.document.meta.titelpagina.iter().find_map(|i| match i {
+        TitleItem::Logo { logo, .. } => Some(logo),
         _ => None,
-    });
-    let (Some(pad), Some((_, bytes))) = (wanted, &ctx.logo) else {
+    }) else {
         return Ok(None);
     };
-    let picture = if pad.ends_with(".svg") {
-        svg_to_png(bytes, PRINT_SCALE)?
-    } else {
-        Picture::of_png(bytes).ok_or(DocxError::LogoNotPng)?
+    let picture = match logo.kind {
+        LogoKind::Svg => svg_to_png(&logo.bytes, PRINT_SCALE)?,
+        LogoKind::Png => Picture::of_png(&logo.bytes).ok_or(DocxError::LogoNotPng)?,
     };
     Ok(Some(Arc::new(picture)))
 }

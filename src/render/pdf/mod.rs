@@ -142,8 +142,8 @@ pub fn virtual_files(ctx: &RenderContext) -> Vec<(String, Arc<[u8]>)> {
     for c in &ctx.charts.charts {
         files.push((format!("/{}", c.path()), Arc::from(c.svg.as_bytes())));
     }
-    if let Some((name, bytes)) = &ctx.logo {
-        files.push((format!("/{name}"), Arc::from(bytes.as_slice())));
+    if let Some(logo) = &ctx.document.meta.logo {
+        files.push((format!("/{}", logo.name()), logo.bytes.clone()));
     }
     files
 }
