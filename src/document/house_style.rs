@@ -124,6 +124,62 @@ pub struct DarkColours {
     pub concept: Colour,
 }
 
+/// The page of the PDF, the DOCX and the printed web page: paper and
+/// margins, in centimetres.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// `a4`, `a5` or `letter`.
+    pub papier: String,
+    pub marge_boven: f64,
+    pub marge_onder: f64,
+    pub marge_links: f64,
+    pub marge_rechts: f64,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page {
+            papier: "a4".into(),
+            marge_boven: 2.6,
+            marge_onder: 2.4,
+            marge_links: 2.3,
+            marge_rechts: 2.3,
+        }
+    }
+}
+
+/// The paper sizes a page may have: name, width and height in centimetres.
+pub const PAPERS: [(&str, f64, f64); 3] = [
+    ("a4", 21.0, 29.7),
+    ("a5", 14.8, 21.0),
+    ("letter", 21.59, 27.94),
+];
+
+impl Page {
+    /// Width and height of the paper in centimetres.
+    pub fn paper_size(&self) -> (f64, f64) {
+        PAPERS
+            .iter()
+            .find(|(name, ..)| *name == self.papier)
+            .map_or((21.0, 29.7), |&(_, w, h)| (w, h))
+    }
+
+    /// The width of the text between the side margins, in centimetres.
+    pub fn text_width(&self) -> f64 {
+        self.paper_size().0 - self.marge_links - self.marge_rechts
+    }
+
+    fn margins(&self) -> [(&'static str, f64); 4] {
+        [
+            ("marge_boven", self.marge_boven),
+            ("marge_onder", self.marge_onder),
+            ("marge_links", self.marge_links),
+            ("marge_rechts", self.marge_rechts),
+        ]
+    }
+}
+
 /// The web page's colours where contrast asks for others.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -144,6 +200,9 @@ pub struct HouseStyle {
     pub statuskleuren: IndexMap<String, Colour>,
     pub grafieken: ChartColours,
     pub maten: Sizes,
+    /// The page; without it, A4 with the margins of the embedded style.
+    #[serde(default)]
+    pub pagina: Page,
     pub web: WebColours,
 }
 
@@ -220,6 +279,37 @@ impl HouseStyle {
                         .hint("kies een grootte van 4 tot en met 72 punten"),
                 );
             }
+        }
+        let papers: Vec<String> = PAPERS.iter().map(|(n, ..)| n.to_string()).collect();
+        if !papers.contains(&style.pagina.papier) {
+            let hint = match crate::load::suggest::did_you_mean(&style.pagina.papier, &papers) {
+                Some(close) => format!("bedoelt u '{close}'?"),
+                None => format!("kies uit {}", papers.join(", ")),
+            };
+            problems.push(
+                Diagnostic::error(format!("onbekend papierformaat '{}'", style.pagina.papier))
+                    .at_opt(index.value("/pagina/papier"))
+                    .hint(hint),
+            );
+        }
+        for (key, cm) in style.pagina.margins() {
+            if !(1.0..=6.0).contains(&cm) {
+                problems.push(
+                    Diagnostic::error(format!("de marge '{key}' is {} cm", crate::format_nl::number_plain(cm)))
+                        .at_opt(index.value(&format!("/pagina/{key}")))
+                        .hint("kies een marge van 1 tot en met 6 cm; de kop- en voetregel staan in de marge boven en onder"),
+                );
+            }
+        }
+        if style.pagina.text_width() < 8.0 {
+            problems.push(
+                Diagnostic::error(format!(
+                    "tussen de marges blijft {} cm voor de tekst over",
+                    crate::format_nl::number(style.pagina.text_width(), 1)
+                ))
+                .at_opt(index.value("/pagina/marge_links"))
+                .hint("maak de marges links en rechts samen kleiner, zodat er minstens 8 cm voor tekst en tabellen overblijft"),
+            );
         }
         let families: Vec<String> = crate::fonts::BODY_FAMILIES
             .iter()

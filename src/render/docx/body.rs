@@ -21,9 +21,7 @@ use crate::render::docx::ooxml::{
     FOOTER_DEFAULT, FOOTER_FIRST, HEADER_DEFAULT, HEADER_FIRST, NAMESPACES, PIC, Relationships,
     SVG_BLIP_EXT,
 };
-use crate::render::docx::page::{
-    EMU_PER_TWIP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W, TEXT_H, TEXT_W,
-};
+use crate::render::docx::page::{EMU_PER_TWIP, Page};
 use crate::render::docx::raster::Picture;
 use crate::render::docx::style_ids::{
     HEADING_STYLES, HOUSE_TABLE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
@@ -76,6 +74,8 @@ pub struct Writer<'a> {
     x: Xml,
     out: Body,
     bookmarks: usize,
+    /// The page, from the house style.
+    page: Page,
 }
 
 /// The document, header and footer of `ctx`'s report.
@@ -90,6 +90,7 @@ pub fn write(
         x: Xml::part(),
         out: Body::default(),
         bookmarks: 0,
+        page: Page::of(ctx.style),
     };
     w.x.open("w:document", NAMESPACES);
     w.x.open("w:body", &[]);
@@ -453,7 +454,7 @@ impl Writer<'_> {
 
     /// The facts of the title page, as a table without lines.
     fn facts(&mut self, facts: &[Fact]) {
-        let widths = [2400, TEXT_W as usize - 2400];
+        let widths = [2400, self.page.text_width() as usize - 2400];
         self.x.open("w:tbl", &[]);
         self.table_props(None, false, true);
         self.grid(&widths);
@@ -673,10 +674,10 @@ impl Writer<'_> {
 
     fn table(&mut self, t: &Table) {
         self.caption(&t.caption, &t.anchor, true);
-        let (grid, width) = columns::grid(t, TEXT_W);
+        let (grid, width) = columns::grid(t, self.page.text_width());
         let align = |i: usize| t.align.get(i).copied().unwrap_or(Align::Left);
         self.x.open("w:tbl", &[]);
-        self.table_props(Some(width), width < TEXT_W as usize, false);
+        self.table_props(Some(width), width < self.page.text_width() as usize, false);
         self.grid(&grid);
         // The header row repeats on every page the table runs onto.
         self.x.open("w:tr", &[]);
@@ -709,7 +710,7 @@ impl Writer<'_> {
             .get(&f.chart)
             .cloned()
             .ok_or_else(|| DocxError::MissingChart(f.chart.clone()))?;
-        let width = (TEXT_W as f32 * f.width) as u32;
+        let width = (self.page.text_width() as f32 * f.width) as u32;
         self.p_open(&Para {
             keep_next: true,
             jc: Some("center"),
@@ -729,7 +730,7 @@ impl Writer<'_> {
         let mut h_emu = w_emu * u64::from(px_h) / u64::from(px_w.max(1));
         // Never taller than the text area (less a line for the caption):
         // a drawing larger than its page is cut off in Word and LibreOffice.
-        let max_h = u64::from((TEXT_H - 600) * EMU_PER_TWIP);
+        let max_h = u64::from((self.page.text_height() - 600) * EMU_PER_TWIP);
         if h_emu > max_h {
             w_emu = w_emu * max_h / h_emu;
             h_emu = max_h;
@@ -806,6 +807,7 @@ impl Writer<'_> {
     /// The section: A4, the PDF's margins, header and footer on every page
     /// but the first.
     fn section(&mut self) {
+        let page = self.page;
         let x = &mut self.x;
         x.open("w:sectPr", &[]);
         for (tag, kind, id) in [
@@ -818,20 +820,24 @@ impl Writer<'_> {
         }
         x.empty(
             "w:pgSz",
-            &[("w:w", &PAGE_W.to_string()), ("w:h", &PAGE_H.to_string())],
+            &[
+                ("w:w", &page.width.to_string()),
+                ("w:h", &page.height.to_string()),
+            ],
         );
-        let (top, bottom, side) = (
-            MARGIN_TOP.to_string(),
-            MARGIN_BOTTOM.to_string(),
-            MARGIN_X.to_string(),
+        let (top, bottom, left, right) = (
+            page.top.to_string(),
+            page.bottom.to_string(),
+            page.left.to_string(),
+            page.right.to_string(),
         );
         x.empty(
             "w:pgMar",
             &[
                 ("w:top", &top),
-                ("w:right", &side),
+                ("w:right", &right),
                 ("w:bottom", &bottom),
-                ("w:left", &side),
+                ("w:left", &left),
                 ("w:header", "720"),
                 ("w:footer", "720"),
                 ("w:gutter", "0"),

@@ -242,8 +242,8 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
     x.empty(
         "w:pgSz",
         &[
-            ("w:w", &page::PAGE_W.to_string()),
-            ("w:h", &page::PAGE_H.to_string()),
+            ("w:w", &page::Page::of(style).width.to_string()),
+            ("w:h", &page::Page::of(style).height.to_string()),
         ],
     );
     x.close("w:sectPr");

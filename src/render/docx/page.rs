@@ -1,13 +1,72 @@
-//! The page of the DOCX in twips: A4 and the margins of the PDF (2,3 cm
-//! left and right, 2,6 cm at the top, 2,4 cm at the bottom), and the text
-//! area between them.
+//! The page of the DOCX in twips, from the house style's `pagina` (the PDF's
+//! and the printed web page's too): paper, margins, and the text area
+//! between them.
 
-pub const PAGE_W: u32 = 11906;
-pub const PAGE_H: u32 = 16838;
-pub const MARGIN_X: i32 = 1304;
-pub const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X as u32;
-pub const MARGIN_TOP: i32 = 1474;
-pub const MARGIN_BOTTOM: i32 = 1361;
-/// Height of the text area between the top and bottom margins.
-pub const TEXT_H: u32 = PAGE_H - (MARGIN_TOP + MARGIN_BOTTOM) as u32;
+use crate::document::house_style::HouseStyle;
+
+/// Twips of drawing units (EMU).
 pub const EMU_PER_TWIP: u32 = 635;
+
+/// The page in twips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub width: u32,
+    pub height: u32,
+    pub top: u32,
+    pub bottom: u32,
+    pub left: u32,
+    pub right: u32,
+}
+
+/// Centimetres in twips (1440 to the inch).
+fn twips(cm: f64) -> u32 {
+    (cm * 1440.0 / 2.54).round() as u32
+}
+
+impl Page {
+    /// The page of the house style.
+    pub fn of(style: &HouseStyle) -> Self {
+        let p = &style.pagina;
+        let (w, h) = p.paper_size();
+        Page {
+            width: twips(w),
+            height: twips(h),
+            top: twips(p.marge_boven),
+            bottom: twips(p.marge_onder),
+            left: twips(p.marge_links),
+            right: twips(p.marge_rechts),
+        }
+    }
+
+    /// The width of the text area.
+    pub fn text_width(&self) -> u32 {
+        self.width - self.left - self.right
+    }
+
+    /// The height of the text area between the top and bottom margins.
+    pub fn text_height(&self) -> u32 {
+        self.height - self.top - self.bottom
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_page_is_a4_with_the_pdfs_margins_in_twips() {
+        let page = Page::of(&HouseStyle::embedded());
+        assert_eq!(
+            page,
+            Page {
+                width: 11906,
+                height: 16838,
+                top: 1474,
+                bottom: 1361,
+                left: 1304,
+                right: 1304,
+            }
+        );
+        assert_eq!(page.text_width(), 9298);
+    }
+}

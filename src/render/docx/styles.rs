@@ -12,7 +12,7 @@
 use crate::document::house_style::HouseStyle;
 use crate::render::docx::numbering::{self, num_pr};
 use crate::render::docx::ooxml::{MC, W, W14, W15};
-use crate::render::docx::page::TEXT_W;
+use crate::render::docx::page::Page;
 use crate::render::docx::reference::EditorStyles;
 use crate::render::docx::style_ids::*;
 use crate::render::docx::xml::Xml;
@@ -115,6 +115,7 @@ fn half_points(pt: f64) -> u32 {
 
 /// Every style we write, in order, from the house style.
 fn definitions(style: &HouseStyle) -> Vec<Def> {
+    let text_width = Page::of(style).text_width();
     let k = &style.kleuren;
     let m = &style.maten;
     let main = k.hoofdkleur.hex();
@@ -198,7 +199,7 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
         let mut toc = Def::paragraph(TOC_STYLES[level as usize - 1], format!("toc {level}"));
         toc.next = Some("Normal");
         toc.priority = Some(39);
-        toc.para.tabs = vec![("right", Some("dot"), TEXT_W)];
+        toc.para.tabs = vec![("right", Some("dot"), text_width)];
         toc.para.spacing = Some((if level == 1 { 120 } else { 0 }, 60, 240));
         toc.para.indent_left = Some(220 * (level - 1));
         if level == 1 {
@@ -212,7 +213,10 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     for (id, name) in [("Header", "header"), ("Footer", "footer")] {
         let mut d = Def::paragraph(id, name);
         d.priority = Some(99);
-        d.para.tabs = vec![("center", None, TEXT_W / 2), ("right", None, TEXT_W)];
+        d.para.tabs = vec![
+            ("center", None, text_width / 2),
+            ("right", None, text_width),
+        ];
         d.para.spacing = Some((0, 0, 240));
         d.chars.colour = Some(k.grijs.hex());
         d.chars.size = Some(16);
