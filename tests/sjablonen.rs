@@ -450,3 +450,73 @@ fn a_misspelt_status_key_names_file_key_and_position() {
         assert!(!out_dir.exists(), "nothing written");
     }
 }
+
+/// An editor's page in `huisstijl.yaml` reaches the PDF, the DOCX and the
+/// printed web page; an impossible margin is named at its line.
+#[test]
+fn the_page_of_the_house_style_reaches_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
+    let letter = style
+        .replace("  papier: a4", "  papier: letter")
+        .replace("  marge_links: 2.3", "  marge_links: 3.5");
+    std::fs::write(tpl.join("huisstijl.yaml"), &letter).unwrap();
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &[
+            "maak",
+            "noord-2016.yaml",
+            "--sjablonen",
+            "sjablonen",
+            "--formaat",
+            "pdf,docx,html",
+            "--uit",
+            "uit",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let pdf = std::fs::read(dir.path().join("uit/techniekpact-noord-2016.pdf")).unwrap();
+    // US Letter: 612 x 792 points.
+    assert!(
+        String::from_utf8_lossy(&pdf).contains("MediaBox[0 0 612 792]"),
+        "the PDF is on letter paper"
+    );
+    let docx = std::fs::read(dir.path().join("uit/techniekpact-noord-2016.docx")).unwrap();
+    let body = docx_part(&docx, "word/document.xml");
+    assert!(
+        body.contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#),
+        "letter in twips"
+    );
+    assert!(body.contains(r#"w:left="1984""#), "3,5 cm in twips");
+    let html =
+        std::fs::read_to_string(dir.path().join("uit/techniekpact-noord-2016.html")).unwrap();
+    assert!(
+        html.contains("size: letter;") && html.contains("2.3cm 2.4cm 3.5cm;"),
+        "the printed page"
+    );
+    // A margin of 0,5 cm is refused at its line.
+    std::fs::write(
+        tpl.join("huisstijl.yaml"),
+        style.replace("  marge_onder: 2.4", "  marge_onder: 0.5"),
+    )
+    .unwrap();
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &[
+            "maak",
+            "noord-2016.yaml",
+            "--sjablonen",
+            "sjablonen",
+            "--uit",
+            "uit2",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("de marge 'marge_onder' is 0,5 cm") && stderr.contains("huisstijl.yaml:"),
+        "{stderr}"
+    );
+}
