@@ -161,7 +161,7 @@ fn the_html_is_structured_for_every_reader() {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Figure(f) => Some(f.alt.clone()),
+            Block::Figure(f) => Some(f.chart.alt.clone()),
             _ => None,
         })
         .collect();

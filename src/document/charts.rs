@@ -97,14 +97,13 @@ pub struct Chart {
     pub svg: String,
     pub caption: String,
     pub alt: String,
-    /// Pixel size of the drawing.
-    pub size: (u32, u32),
 }
 
 /// All charts of one report, in document order.
 #[derive(Debug, Clone, Default)]
 pub struct ChartSet {
-    pub charts: Vec<Chart>,
+    /// Shared with the figures that show them.
+    pub charts: Vec<std::sync::Arc<Chart>>,
 }
 
 impl Chart {
@@ -115,10 +114,6 @@ impl Chart {
 }
 
 impl ChartSet {
-    pub fn get(&self, id: &str) -> Option<&Chart> {
-        self.charts.iter().find(|c| c.id == id)
-    }
-
     /// Where `chart` of the report `slug` is written in the output folder:
     /// `grafieken/<slug>/<file_name>`.
     pub fn output_path(&self, slug: &str, chart: &Chart) -> PathBuf {
@@ -402,7 +397,6 @@ pub fn indicator_chart(
         svg,
         caption: words.caption.clone(),
         alt: indicator_alt(ind, year, status, text),
-        size,
     }
 }
 
@@ -527,7 +521,6 @@ pub fn breakdown_chart(
         svg,
         caption: words.caption.clone(),
         alt: breakdown_alt(ind, text),
-        size,
     })
 }
 
@@ -780,7 +773,6 @@ fn summary_part(
         svg,
         caption,
         alt: summary_alt(rows, text),
-        size,
     }
 }
 

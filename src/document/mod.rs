@@ -477,21 +477,34 @@ impl Cell {
     }
 }
 
-/// A chart with its caption and alternative text.
-#[derive(Debug, Clone, Serialize)]
+/// A chart in the text: the chart itself (its drawing, alternative text
+/// and file), its numbered caption and its width.
+#[derive(Debug, Clone)]
 pub struct Figure {
-    /// Id of the chart in the shared chart set.
-    pub chart: String,
-    /// Path of the SVG among the report's files ([`charts::Chart::path`]).
-    pub path: String,
-    /// Shown below the chart.
+    /// The chart, shared with the report's chart set.
+    pub chart: std::sync::Arc<charts::Chart>,
+    /// Shown below the chart: the chart's caption, numbered.
     pub caption: Caption,
     /// Its name for links and cross-references: `figuur-2`.
     pub anchor: String,
-    /// Dutch description that states the chart's data.
-    pub alt: String,
     /// Width as a fraction of the text width.
     pub width: f32,
+}
+
+/// The templates see a figure as the chart's id, its file's path, the
+/// caption, the anchor, the chart's alternative text and the width.
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut f = s.serialize_struct("Figure", 6)?;
+        f.serialize_field("chart", &self.chart.id)?;
+        f.serialize_field("path", &self.chart.path())?;
+        f.serialize_field("caption", &self.caption)?;
+        f.serialize_field("anchor", &self.anchor)?;
+        f.serialize_field("alt", &self.chart.alt)?;
+        f.serialize_field("width", &self.width)?;
+        f.end()
+    }
 }
 
 /// Inline text.

@@ -465,12 +465,11 @@ impl Composer<'_> {
     }
 
     fn figure(&mut self, chart: charts::Chart, width: f32) {
+        let chart = std::sync::Arc::new(chart);
         self.blocks.push(Block::Figure(Figure {
-            chart: chart.id.clone(),
-            path: chart.path(),
             caption: Caption::of(chart.caption.clone()),
+            chart: chart.clone(),
             anchor: String::new(),
-            alt: chart.alt.clone(),
             width,
         }));
         self.charts.charts.push(chart);

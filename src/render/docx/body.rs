@@ -707,16 +707,16 @@ impl Writer<'_> {
     fn figure(&mut self, f: &Figure) -> Result<(), DocxError> {
         let picture = self
             .pictures
-            .get(&f.chart)
+            .get(&f.chart.id)
             .cloned()
-            .ok_or_else(|| DocxError::MissingChart(f.chart.clone()))?;
+            .ok_or_else(|| DocxError::MissingChart(f.chart.id.clone()))?;
         let width = (self.page.text_width() as f32 * f.width) as u32;
         self.p_open(&Para {
             keep_next: true,
             jc: Some("center"),
             ..Para::default()
         });
-        self.picture(picture, &f.alt, width);
+        self.picture(picture, &f.chart.alt, width);
         self.x.close("w:p");
         self.caption(&f.caption, &f.anchor, false);
         Ok(())
