@@ -57,7 +57,7 @@ fn model_texts(blocks: &[Block], out: &mut Vec<String>) {
             }
             Block::Table(t) => {
                 out.push(t.caption.full.clone());
-                out.extend(t.header.iter().cloned());
+                out.extend(t.header().map(str::to_string));
                 for row in &t.rows {
                     out.extend(row.iter().map(|c| c.plain_text()));
                 }

@@ -372,7 +372,7 @@ impl Block {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Table(t) => {
-                let mut lines = vec![t.header.join(" | ")];
+                let mut lines = vec![t.header().collect::<Vec<_>>().join(" | ")];
                 lines.extend(t.rows.iter().map(|r| {
                     r.iter()
                         .map(Cell::plain_text)
@@ -420,28 +420,112 @@ impl Caption {
     }
 }
 
-/// A table with one header row.
-#[derive(Debug, Clone, Serialize)]
+/// A column of a table: its header, alignment and how it takes its width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub header: String,
+    pub align: Align,
+    /// Its share of the width that the wrapping columns share.
+    pub share: f32,
+    /// As wide as its widest cell and never wrapped (statuses, numbers,
+    /// years, short labels); the other columns share what is left. A table
+    /// whose columns all fit is as wide as its content, not stretched
+    /// across the page.
+    pub fit: bool,
+    /// In points at the table's text size, measured when the table is
+    /// made ([`Table::new`]): the widest cell on one line, and the longest
+    /// word; without the cells' padding, which each format adds.
+    pub natural: f32,
+    pub longest_word: f32,
+}
+
+impl Column {
+    /// A column whose cells wrap, with its share of the width.
+    pub fn wrapping(header: impl Into<String>, share: f32) -> Self {
+        Column {
+            header: header.into(),
+            align: Align::Left,
+            share,
+            fit: false,
+            natural: 0.0,
+            longest_word: 0.0,
+        }
+    }
+
+    /// A column as wide as its widest cell, never wrapped; `share` is its
+    /// share when the page is too narrow for it.
+    pub fn fitting(header: impl Into<String>, share: f32) -> Self {
+        Column {
+            fit: true,
+            ..Self::wrapping(header, share)
+        }
+    }
+
+    /// The same column, its cells aligned to the right (numbers).
+    pub fn right(self) -> Self {
+        Column {
+            align: Align::Right,
+            ..self
+        }
+    }
+}
+
+/// A table: caption, columns and rows.
+#[derive(Debug, Clone)]
 pub struct Table {
     /// Shown above the table.
     pub caption: Caption,
     /// Its name for links and cross-references: `tabel-3`.
     pub anchor: String,
-    pub header: Vec<String>,
-    pub align: Vec<Align>,
-    /// Relative column widths of the columns that share the width.
-    pub widths: Vec<f32>,
-    /// Per column: as wide as its widest cell and never wrapped (statuses,
-    /// numbers, years, short labels); the other columns share what is left
-    /// by `widths`. A table whose columns all fit is as wide as its
-    /// content, not stretched across the page.
-    pub fit: Vec<bool>,
-    /// Per column, in points at the table's text size (set by
-    /// [`lay_out`]): the width of its widest cell on one line, and of its
-    /// longest word; without the cells' padding, which each format adds.
-    pub natural: Vec<f32>,
-    pub longest_word: Vec<f32>,
+    pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// A table of `columns` and `rows` under `caption`, its columns
+    /// measured at the tables' text size (`text_pt`).
+    pub fn new(caption: Caption, columns: Vec<Column>, rows: Vec<Vec<Cell>>, text_pt: f32) -> Self {
+        let mut t = Table {
+            caption,
+            anchor: String::new(),
+            columns,
+            rows,
+        };
+        let (natural, words) = table_measure::columns(&t, text_pt);
+        for ((c, n), w) in t.columns.iter_mut().zip(natural).zip(words) {
+            c.natural = n;
+            c.longest_word = w;
+        }
+        t
+    }
+
+    /// The headers of the columns.
+    pub fn header(&self) -> impl Iterator<Item = &str> {
+        self.columns.iter().map(|c| c.header.as_str())
+    }
+}
+
+/// The templates see a table's columns as lists side by side (`header`,
+/// `align`, `widths`, `fit`, `natural`, `longest_word`).
+impl Serialize for Table {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = &self.columns;
+        let mut t = s.serialize_struct("Table", 9)?;
+        t.serialize_field("caption", &self.caption)?;
+        t.serialize_field("anchor", &self.anchor)?;
+        t.serialize_field("header", &c.iter().map(|c| &c.header).collect::<Vec<_>>())?;
+        t.serialize_field("align", &c.iter().map(|c| c.align).collect::<Vec<_>>())?;
+        t.serialize_field("widths", &c.iter().map(|c| c.share).collect::<Vec<_>>())?;
+        t.serialize_field("fit", &c.iter().map(|c| c.fit).collect::<Vec<_>>())?;
+        t.serialize_field("natural", &c.iter().map(|c| c.natural).collect::<Vec<_>>())?;
+        t.serialize_field(
+            "longest_word",
+            &c.iter().map(|c| c.longest_word).collect::<Vec<_>>(),
+        )?;
+        t.serialize_field("rows", &self.rows)?;
+        t.end()
+    }
 }
 
 /// A table cell: a first line and optional smaller lines below it.
@@ -589,9 +673,8 @@ pub fn inlines_text(inlines: &[Inline]) -> String {
 /// The last decisions of a composed document, which need all of it: the
 /// numbers of tables and figures, the widths of table columns, and whether
 /// the report has words too long for a line.
-pub fn lay_out(document: &mut Document, table_text_pt: f32) {
+pub fn lay_out(document: &mut Document) {
     number_tables_and_figures(&mut document.blocks, &document.meta.labels);
-    measure_tables(&mut document.blocks, table_text_pt);
     document.meta.long_words = has_long_words(&document.blocks);
 }
 
@@ -606,32 +689,13 @@ fn is_long(text: &str) -> bool {
 fn has_long_words(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| match b {
         Block::Table(t) => {
-            t.header.iter().any(|h| is_long(h))
+            t.header().any(is_long)
                 || is_long(&t.caption.text)
                 || t.rows.iter().flatten().any(|c| is_long(&c.plain_text()))
         }
         Block::List { items, .. } => items.iter().any(|i| has_long_words(i)),
         other => is_long(&other.plain_text()),
     })
-}
-
-/// The natural width and the longest word of every table column.
-fn measure_tables(blocks: &mut [Block], size: f32) {
-    for b in blocks {
-        match b {
-            Block::Table(t) => {
-                let (natural, word) = table_measure::columns(t, size);
-                t.natural = natural;
-                t.longest_word = word;
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    measure_tables(item, size);
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Number every table and every figure in document order (lists

@@ -12,9 +12,11 @@ const CHIP: &str = "\u{a0}\u{a0}\u{a0}\u{a0}";
 
 /// `(natural, longest word)` of every column, in points.
 pub fn columns(t: &Table, size: f32) -> (Vec<f32>, Vec<f32>) {
-    (0..t.header.len())
-        .map(|i| {
-            let header = (width(&t.header[i], size), longest_word(&t.header[i], size));
+    t.columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let header = (width(&c.header, size), longest_word(&c.header, size));
             t.rows
                 .iter()
                 .filter_map(|r| r.get(i))

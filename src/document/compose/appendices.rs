@@ -160,23 +160,20 @@ impl Composer<'_> {
             ]);
             return;
         }
-        let cols = header.len();
-        let mut align = vec![Align::Left];
-        align.extend(std::iter::repeat_n(Align::Right, cols - 1));
-        self.blocks.push(Block::Table(Table {
-            anchor: String::new(),
-            caption: self.caption(
-                |b| &b.metingen,
-                context! { naam => ind.naam.clone(), eenheid => ind.eenheid.clone() },
-            ),
-            header,
-            align,
-            widths: vec![1.0; cols],
-            // Years and numbers: a small table, not stretched.
-            fit: vec![true; cols],
-            natural: Vec::new(),
-            longest_word: Vec::new(),
-            rows,
-        }));
+        let caption = self.caption(
+            |b| &b.metingen,
+            context! { naam => ind.naam.clone(), eenheid => ind.eenheid.clone() },
+        );
+        // Years and numbers: a small table, not stretched; the year on the
+        // left, the figures on the right.
+        let columns = header
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let c = Column::fitting(h, 1.0);
+                if i == 0 { c } else { c.right() }
+            })
+            .collect();
+        self.table(caption, columns, rows);
     }
 }

@@ -52,21 +52,13 @@ impl Composer<'_> {
             return false;
         }
         self.heading(2, self.kop(|k| &k.wijzigingen_indicatoren));
-        self.blocks.push(Block::Table(Table {
-            anchor: String::new(),
-            caption: self.caption(|b| &b.wijzigingen_indicatoren, self.changes_context(prev)),
-            header: vec![
-                self.w(|w| &w.indicator),
-                status_before.clone(),
-                status_now.clone(),
-            ],
-            align: vec![Align::Left, Align::Left, Align::Left],
-            widths: vec![3.0, 1.4, 1.4],
-            fit: vec![false, true, true],
-            natural: Vec::new(),
-            longest_word: Vec::new(),
-            rows,
-        }));
+        let caption = self.caption(|b| &b.wijzigingen_indicatoren, self.changes_context(prev));
+        let columns = vec![
+            Column::wrapping(self.w(|w| &w.indicator), 3.0),
+            Column::fitting(status_before.clone(), 1.4),
+            Column::fitting(status_now.clone(), 1.4),
+        ];
+        self.table(caption, columns, rows);
         true
     }
 
@@ -107,22 +99,14 @@ impl Composer<'_> {
             return false;
         }
         self.heading(2, self.kop(|k| &k.wijzigingen_acties));
-        self.blocks.push(Block::Table(Table {
-            anchor: String::new(),
-            caption: self.caption(|b| &b.wijzigingen_acties, self.changes_context(prev)),
-            header: vec![
-                self.w(|w| &w.actie),
-                status_before.clone(),
-                status_now.clone(),
-                self.w(|w| &w.wijziging),
-            ],
-            align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
-            widths: vec![3.2, 1.3, 1.3, 1.3],
-            fit: vec![false, true, true, true],
-            natural: Vec::new(),
-            longest_word: Vec::new(),
-            rows,
-        }));
+        let caption = self.caption(|b| &b.wijzigingen_acties, self.changes_context(prev));
+        let columns = vec![
+            Column::wrapping(self.w(|w| &w.actie), 3.2),
+            Column::fitting(status_before.clone(), 1.3),
+            Column::fitting(status_now.clone(), 1.3),
+            Column::fitting(self.w(|w| &w.wijziging), 1.3),
+        ];
+        self.table(caption, columns, rows);
         true
     }
 
@@ -158,21 +142,13 @@ impl Composer<'_> {
             return false;
         }
         self.heading(2, self.kop(|k| &k.wijzigingen_nieuw));
-        self.blocks.push(Block::Table(Table {
-            anchor: String::new(),
-            caption: self.caption(|b| &b.wijzigingen_nieuw, self.changes_context(prev)),
-            header: vec![
-                self.w(|w| &w.naam),
-                self.w(|w| &w.soort),
-                self.w(|w| &w.wijziging),
-            ],
-            align: vec![Align::Left, Align::Left, Align::Left],
-            widths: vec![3.4, 1.2, 1.2],
-            fit: vec![false, true, true],
-            natural: Vec::new(),
-            longest_word: Vec::new(),
-            rows,
-        }));
+        let caption = self.caption(|b| &b.wijzigingen_nieuw, self.changes_context(prev));
+        let columns = vec![
+            Column::wrapping(self.w(|w| &w.naam), 3.4),
+            Column::fitting(self.w(|w| &w.soort), 1.2),
+            Column::fitting(self.w(|w| &w.wijziging), 1.2),
+        ];
+        self.table(caption, columns, rows);
         true
     }
 }

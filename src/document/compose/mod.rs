@@ -18,7 +18,7 @@ use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 use super::markdown;
 use super::references::{self, Resolved, Target};
 use super::{
-    Align, AppendixLabel, Block, Caption, Cell, Date, Document, Fact, Figure, Inline, Labels,
+    AppendixLabel, Block, Caption, Cell, Column, Date, Document, Fact, Figure, Inline, Labels,
     Language, Logo, Meta, Table, TitleItem, TocEntry, heading_anchor,
 };
 use crate::diagnostics::Diagnostic;
@@ -271,7 +271,7 @@ impl Composer<'_> {
             meta,
             blocks: self.blocks,
         };
-        super::lay_out(&mut document, self.style.maten.tabel as f32);
+        super::lay_out(&mut document);
         let targets: HashMap<Target, Resolved> = self
             .targets
             .iter()
@@ -389,8 +389,15 @@ impl Composer<'_> {
     }
 
     /// The words of a table's header row.
-    fn words<const N: usize>(&self, picks: [Pick<Woorden>; N]) -> Vec<String> {
-        picks.map(|pick| self.w(pick)).to_vec()
+    fn words<const N: usize>(&self, picks: [Pick<Woorden>; N]) -> [String; N] {
+        picks.map(|pick| self.w(pick))
+    }
+
+    /// Add a table of `columns` and `rows` under `caption`.
+    fn table(&mut self, caption: Caption, columns: Vec<Column>, rows: Vec<Vec<Cell>>) {
+        let text_pt = self.style.maten.tabel as f32;
+        self.blocks
+            .push(Block::Table(Table::new(caption, columns, rows, text_pt)));
     }
 
     /// A word of the chapter on changes (`wijzigingen` in teksten.yaml).

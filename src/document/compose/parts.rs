@@ -65,17 +65,17 @@ impl Composer<'_> {
                     ]
                 })
                 .collect();
-            self.blocks.push(Block::Table(Table {
-                anchor: String::new(),
-                caption: self.caption(|b| &b.acties_thema, context! { naam => thema.naam.clone() }),
-                header: self.words([|w| &w.actie, |w| &w.trekker, |w| &w.status, |w| &w.gereed]),
-                align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
-                widths: vec![3.1, 1.7, 1.5, 1.3],
-                fit: vec![false, false, true, true],
-                natural: Vec::new(),
-                longest_word: Vec::new(),
-                rows,
-            }));
+            let caption =
+                self.caption(|b| &b.acties_thema, context! { naam => thema.naam.clone() });
+            let [actie, trekker, status, gereed] =
+                self.words([|w| &w.actie, |w| &w.trekker, |w| &w.status, |w| &w.gereed]);
+            let columns = vec![
+                Column::wrapping(actie, 3.1),
+                Column::wrapping(trekker, 1.7),
+                Column::fitting(status, 1.5),
+                Column::fitting(gereed, 1.3),
+            ];
+            self.table(caption, columns, rows);
         }
     }
 
@@ -135,17 +135,13 @@ impl Composer<'_> {
                 Cell::text(bron.clone()),
             ]);
         }
-        self.blocks.push(Block::Table(Table {
-            anchor: String::new(),
-            caption: self.caption(|b| &b.kerncijfers, context! { naam => ind.naam.clone() }),
-            header: vec![self.w(|w| &w.kerncijfer), self.w(|w| &w.waarde)],
-            align: vec![Align::Left, Align::Left],
-            widths: vec![1.3, 3.0],
-            fit: vec![true, false],
-            natural: Vec::new(),
-            longest_word: Vec::new(),
-            rows,
-        }));
+        let caption = self.caption(|b| &b.kerncijfers, context! { naam => ind.naam.clone() });
+        let [kerncijfer, waarde] = self.words([|w| &w.kerncijfer, |w| &w.waarde]);
+        let columns = vec![
+            Column::fitting(kerncijfer, 1.3),
+            Column::wrapping(waarde, 3.0),
+        ];
+        self.table(caption, columns, rows);
         self.markdown(&ind.toelichting);
         // A partner's remark of the year, after the standing explanation.
         self.markdown(&ind.opmerkingen.get(&self.year()).cloned());
@@ -222,31 +218,24 @@ impl Composer<'_> {
             })
             .collect();
         self.name_next(Target::TabelDoeVoorstellen);
-        self.blocks.push(Block::Table(Table {
-            anchor: String::new(),
-            caption: self.caption(|b| &b.doe_voorstellen, context! { jaar => self.year() }),
-            header: self.words([
-                |w| &w.nummer,
-                |w| &w.doe_voorstel,
-                |w| &w.thema,
-                |w| &w.actielijn,
-                |w| &w.trekker,
-                |w| &w.status,
-            ]),
-            align: vec![
-                Align::Right,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-            ],
-            widths: vec![0.5, 3.0, 1.8, 1.5, 1.7, 1.3],
-            fit: vec![true, false, false, false, false, true],
-            natural: Vec::new(),
-            longest_word: Vec::new(),
-            rows,
-        }));
+        let caption = self.caption(|b| &b.doe_voorstellen, context! { jaar => self.year() });
+        let [nummer, voorstel, thema, actielijn, trekker, status] = self.words([
+            |w| &w.nummer,
+            |w| &w.doe_voorstel,
+            |w| &w.thema,
+            |w| &w.actielijn,
+            |w| &w.trekker,
+            |w| &w.status,
+        ]);
+        let columns = vec![
+            Column::fitting(nummer, 0.5).right(),
+            Column::wrapping(voorstel, 3.0),
+            Column::wrapping(thema, 1.8),
+            Column::wrapping(actielijn, 1.5),
+            Column::wrapping(trekker, 1.7),
+            Column::fitting(status, 1.3),
+        ];
+        self.table(caption, columns, rows);
     }
 }
 

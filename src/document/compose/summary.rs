@@ -63,31 +63,24 @@ impl Composer<'_> {
                 })
                 .collect();
             self.name_next(Target::TabelIndicatoren);
-            self.blocks.push(Block::Table(Table {
-                anchor: String::new(),
-                caption: self.caption(|b| &b.stand_indicatoren, context! { jaar => year }),
-                header: self.words([
-                    |w| &w.indicator,
-                    |w| &w.nulmeting,
-                    |w| &w.meting_jaar,
-                    |w| &w.doel,
-                    |w| &w.realisatie,
-                    |w| &w.status,
-                ]),
-                align: vec![
-                    Align::Left,
-                    Align::Right,
-                    Align::Right,
-                    Align::Right,
-                    Align::Right,
-                    Align::Left,
-                ],
-                widths: vec![3.0, 1.3, 1.2, 1.3, 1.2, 1.5],
-                fit: vec![false, false, false, false, true, true],
-                natural: Vec::new(),
-                longest_word: Vec::new(),
-                rows,
-            }));
+            let caption = self.caption(|b| &b.stand_indicatoren, context! { jaar => year });
+            let [indicator, nulmeting, meting, doel, realisatie, status] = self.words([
+                |w| &w.indicator,
+                |w| &w.nulmeting,
+                |w| &w.meting_jaar,
+                |w| &w.doel,
+                |w| &w.realisatie,
+                |w| &w.status,
+            ]);
+            let columns = vec![
+                Column::wrapping(indicator, 3.0),
+                Column::wrapping(nulmeting, 1.3).right(),
+                Column::wrapping(meting, 1.2).right(),
+                Column::wrapping(doel, 1.3).right(),
+                Column::fitting(realisatie, 1.2).right(),
+                Column::fitting(status, 1.5),
+            ];
+            self.table(caption, columns, rows);
             let words = self.chart_words(|g| &g.bijschrift_overzicht, context! {}, String::new());
             let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
             // More indicators than fit a page: the overview in parts, each
@@ -149,17 +142,13 @@ impl Composer<'_> {
                     ]
                 })
                 .collect();
-            self.blocks.push(Block::Table(Table {
-                anchor: String::new(),
-                caption: self.caption(|b| &b.acties_per_status, context! { jaar => year }),
-                header: vec![self.w(|w| &w.status), self.w(|w| &w.aantal_acties)],
-                align: vec![Align::Left, Align::Right],
-                widths: vec![2.0, 1.0],
-                fit: vec![true, true],
-                natural: Vec::new(),
-                longest_word: Vec::new(),
-                rows,
-            }));
+            let caption = self.caption(|b| &b.acties_per_status, context! { jaar => year });
+            let [status, aantal] = self.words([|w| &w.status, |w| &w.aantal_acties]);
+            let columns = vec![
+                Column::fitting(status, 2.0),
+                Column::fitting(aantal, 1.0).right(),
+            ];
+            self.table(caption, columns, rows);
         }
     }
 

@@ -675,7 +675,7 @@ impl Writer<'_> {
     fn table(&mut self, t: &Table) {
         self.caption(&t.caption, &t.anchor, true);
         let (grid, width) = columns::grid(t, self.page.text_width());
-        let align = |i: usize| t.align.get(i).copied().unwrap_or(Align::Left);
+        let align = |i: usize| t.columns.get(i).map_or(Align::Left, |c| c.align);
         self.x.open("w:tbl", &[]);
         self.table_props(Some(width), width < self.page.text_width() as usize, false);
         self.grid(&grid);
@@ -685,8 +685,8 @@ impl Writer<'_> {
         self.x.empty("w:cantSplit", &[]);
         self.x.empty("w:tblHeader", &[]);
         self.x.close("w:trPr");
-        for (i, h) in t.header.iter().enumerate() {
-            self.cell(&Cell::text(h.clone()), align(i), grid[i]);
+        for (i, h) in t.header().enumerate() {
+            self.cell(&Cell::text(h), align(i), grid[i]);
         }
         self.x.close("w:tr");
         for row in &t.rows {

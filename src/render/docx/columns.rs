@@ -13,17 +13,16 @@ const PADDING: f32 = 216.0 + 90.0;
 
 /// The widths of every column and of the whole table.
 pub fn grid(t: &Table, text_width_twips: u32) -> (Vec<usize>, usize) {
-    let n = t.header.len();
+    let n = t.columns.len();
     let text_w = text_width_twips as f32;
-    let fit = |i: usize| t.fit.get(i).copied().unwrap_or(false);
+    let fit = |i: usize| t.columns[i].fit;
+    let share = |i: usize| t.columns[i].share;
     // (natural width of the whole content, longest word), in twips, from
     // the model's measures in points.
-    let measure: Vec<(f32, f32)> = (0..n)
-        .map(|i| {
-            let natural = t.natural.get(i).copied().unwrap_or(0.0);
-            let word = t.longest_word.get(i).copied().unwrap_or(0.0);
-            (natural * 20.0 + PADDING, word * 20.0 + PADDING)
-        })
+    let measure: Vec<(f32, f32)> = t
+        .columns
+        .iter()
+        .map(|c| (c.natural * 20.0 + PADDING, c.longest_word * 20.0 + PADDING))
         .collect();
     let mut widths: Vec<f32> = (0..n)
         .map(|i| if fit(i) { measure[i].0 } else { 0.0 })
@@ -55,23 +54,18 @@ pub fn grid(t: &Table, text_width_twips: u32) -> (Vec<usize>, usize) {
                 .filter(|(i, _)| !open.contains(i))
                 .map(|(_, w)| w)
                 .sum::<f32>();
-        let weight: f32 = open
-            .iter()
-            .map(|&i| t.widths.get(i).copied().unwrap_or(1.0))
-            .sum();
+        let weight: f32 = open.iter().map(|&i| share(i)).sum();
         let below: Vec<usize> = open
             .iter()
             .copied()
-            .filter(|&i| {
-                rest * t.widths.get(i).copied().unwrap_or(1.0) / weight.max(0.01) < measure[i].1
-            })
+            .filter(|&i| rest * share(i) / weight.max(0.01) < measure[i].1)
             .collect();
         if below.is_empty() || below.len() == open.len() {
             for &i in &open {
                 widths[i] = if below.len() == open.len() {
                     rest / open.len() as f32
                 } else {
-                    rest * t.widths.get(i).copied().unwrap_or(1.0) / weight.max(0.01)
+                    rest * share(i) / weight.max(0.01)
                 };
             }
             break;
@@ -99,26 +93,25 @@ fn finish(widths: Vec<f32>) -> (Vec<usize>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Align, Cell};
+    use crate::document::{Cell, Column};
 
     fn table(fit: Vec<bool>, rows: Vec<Vec<&str>>) -> Table {
-        let n = fit.len();
-        let mut t = Table {
-            caption: crate::document::Caption::of("Tabel"),
-            anchor: "tabel-1".into(),
-            header: (0..n).map(|i| format!("Kop {i}")).collect(),
-            align: vec![Align::Left; n],
-            widths: vec![1.0; n],
-            fit,
-            natural: Vec::new(),
-            longest_word: Vec::new(),
-            rows: rows
-                .into_iter()
-                .map(|r| r.into_iter().map(Cell::text).collect())
-                .collect(),
-        };
-        (t.natural, t.longest_word) = crate::document::table_measure::columns(&t, 8.5);
-        t
+        let columns = fit
+            .iter()
+            .enumerate()
+            .map(|(i, &fit)| {
+                if fit {
+                    Column::fitting(format!("Kop {i}"), 1.0)
+                } else {
+                    Column::wrapping(format!("Kop {i}"), 1.0)
+                }
+            })
+            .collect();
+        let rows = rows
+            .into_iter()
+            .map(|r| r.into_iter().map(Cell::text).collect())
+            .collect();
+        Table::new(crate::document::Caption::of("Tabel"), columns, rows, 8.5)
     }
 
     fn twips(text: &str, size: f32) -> f32 {
