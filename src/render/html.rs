@@ -148,9 +148,15 @@ fn template_error(ctx: &RenderContext, e: &minijinja::Error) -> RenderError {
         detail.push_str(&format!(": {inner}"));
         source = inner.source();
     }
-    if ctx.templates.dir.is_none() {
-        return RenderError::Internal(format!("minijinja: {name}: {detail}"));
-    }
+    crate::render::template_failure(
+        ctx.templates,
+        || editor_problem(ctx, e, &name),
+        || format!("minijinja: {name}: {detail}"),
+    )
+}
+
+/// A minijinja error in the editor's own template, at its line.
+fn editor_problem(ctx: &RenderContext, e: &minijinja::Error, name: &str) -> Vec<Problems> {
     let message = match e.kind() {
         ErrorKind::TemplateNotFound => format!(
             "fout in het sjabloon: bestand niet gevonden ({}); een sjabloon kan alleen bestanden uit zijn eigen map lezen",
@@ -161,10 +167,10 @@ fn template_error(ctx: &RenderContext, e: &minijinja::Error) -> RenderError {
             e.detail().map_or_else(|| e.to_string(), str::to_string)
         ),
     };
-    let shown = ctx.templates.display_path(&name);
+    let shown = ctx.templates.display_path(name);
     let text = ctx
         .templates
-        .get(&name)
+        .get(name)
         .map(|b| String::from_utf8_lossy(b).into_owned());
     // minijinja names the line; the message points at its start.
     let range = text.as_ref().zip(e.line()).map(|(text, line)| {
@@ -176,11 +182,11 @@ fn template_error(ctx: &RenderContext, e: &minijinja::Error) -> RenderError {
         start..start
     });
     let d = Diagnostic::error(message).at_opt(range);
-    RenderError::Template(vec![Problems::new(
+    vec![Problems::new(
         &shown,
         text.map(|t| SourceText::new(&shown, t)),
         vec![d],
-    )])
+    )]
 }
 
 #[cfg(test)]

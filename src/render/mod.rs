@@ -28,6 +28,22 @@ pub fn warm_up() {
     });
 }
 
+/// What a template that failed is: the editor's problem, with the places
+/// in their own copy (`--sjablonen`), or, for the embedded templates, a
+/// fault of the program on data that passed validation, with `details` for
+/// its developers. The one policy of every renderer that fills a template.
+pub fn template_failure(
+    templates: &Templates,
+    problems: impl FnOnce() -> Vec<crate::diagnostics::Problems>,
+    details: impl FnOnce() -> String,
+) -> RenderError {
+    if templates.dir.is_none() {
+        RenderError::Internal(details())
+    } else {
+        RenderError::Template(problems())
+    }
+}
+
 /// Everything a renderer may use.
 pub struct RenderContext<'a> {
     pub document: &'a Document,

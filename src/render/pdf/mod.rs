@@ -212,9 +212,19 @@ fn template_errors(
     ctx: &RenderContext,
     errors: &[SourceDiagnostic],
 ) -> RenderError {
-    if ctx.templates.dir.is_none() {
-        return RenderError::Internal(internal_details(world, errors));
-    }
+    crate::render::template_failure(
+        ctx.templates,
+        || editor_problems(world, ctx, errors),
+        || internal_details(world, errors),
+    )
+}
+
+/// Typst's diagnostics in the editor's own templates, per file.
+fn editor_problems(
+    world: &ReportWorld,
+    ctx: &RenderContext,
+    errors: &[SourceDiagnostic],
+) -> Vec<Problems> {
     let mut reports: Vec<Problems> = Vec::new();
     for e in errors {
         let mut d = Diagnostic::error(format!(
@@ -256,7 +266,7 @@ fn template_errors(
             }
         }
     }
-    RenderError::Template(reports)
+    reports
 }
 
 /// Typst's own words and positions, one line per error, for a report to
