@@ -15,13 +15,14 @@ use crate::document::{
 use crate::errors::DocxError;
 use crate::render::RenderContext;
 use crate::render::docx::columns;
-use crate::render::docx::numbering::{self, NUMBERED_HEADING_LEVELS};
+use crate::render::docx::numbering::NUMBERED_HEADING_LEVELS;
 use crate::render::docx::numbering::{FIRST_LIST_ID, LIST_LEVELS, ListInstance};
 use crate::render::docx::ooxml::{
     FOOTER_DEFAULT, FOOTER_FIRST, HEADER_DEFAULT, HEADER_FIRST, NAMESPACES, PIC, Relationships,
     SVG_BLIP_EXT,
 };
 use crate::render::docx::page::{EMU_PER_TWIP, Page};
+use crate::render::docx::properties::{ParaProps, RunProps};
 use crate::render::docx::raster::Picture;
 use crate::render::docx::style_ids::{
     HEADING_STYLES, HOUSE_TABLE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
@@ -166,71 +167,31 @@ fn seq_instruction(label: &str, format: &str) -> String {
 impl Writer<'_> {
     fn p_open(&mut self, p: &Para) {
         self.x.open("w:p", &[]);
-        if p.style.is_none()
-            && !p.keep_next
-            && !p.page_break_before
-            && p.num.is_none()
-            && p.jc.is_none()
-        {
-            return;
+        ParaProps {
+            style: p.style,
+            keep_next: p.keep_next,
+            page_break_before: p.page_break_before,
+            num: p.num.map(|(level, id)| (Some(level), id)),
+            jc: p.jc,
+            ..ParaProps::default()
         }
-        self.x.open("w:pPr", &[]);
-        if let Some(s) = p.style {
-            self.x.val("w:pStyle", s);
-        }
-        if p.keep_next {
-            self.x.empty("w:keepNext", &[]);
-        }
-        if p.page_break_before {
-            self.x.empty("w:pageBreakBefore", &[]);
-        }
-        if let Some((level, id)) = p.num {
-            numbering::num_pr(&mut self.x, Some(level), id);
-        }
-        if let Some(jc) = p.jc {
-            self.x.val("w:jc", jc);
-        }
-        self.x.close("w:pPr");
+        .write(&mut self.x);
     }
 
-    /// `<w:rPr>` in the order of CT_RPr; nothing when nothing is set.
+    /// `<w:rPr>` of a run; nothing when nothing is set.
     fn run_props(&mut self, look: &Look, script: Option<&'static str>) {
-        if look.style.is_none()
-            && !look.bold
-            && !look.italic
-            && look.colour.is_none()
-            && look.size.is_none()
-            && script.is_none()
-        {
-            return;
-        }
-        let x = &mut self.x;
-        x.open("w:rPr", &[]);
-        if let Some(s) = look.style {
-            x.val("w:rStyle", s);
-        }
-        if let Some(family) = script {
+        RunProps {
+            style: look.style,
             // Word and LibreOffice take right-to-left letters from the
             // complex-script font; the bidirectional algorithm orders them.
-            x.empty("w:rFonts", &[("w:cs", family)]);
+            complex_font: script,
+            bold: look.bold.then_some(true),
+            italic: look.italic.then_some(true),
+            colour: look.colour,
+            size: look.size,
+            ..RunProps::default()
         }
-        if look.bold {
-            x.empty("w:b", &[]);
-            x.empty("w:bCs", &[]);
-        }
-        if look.italic {
-            x.empty("w:i", &[]);
-            x.empty("w:iCs", &[]);
-        }
-        if let Some(c) = look.colour {
-            x.val("w:color", c);
-        }
-        if let Some(s) = look.size {
-            let s = s.to_string();
-            x.val("w:sz", &s);
-            x.val("w:szCs", &s);
-        }
-        x.close("w:rPr");
+        .write(&mut self.x);
     }
 
     /// A run of text.

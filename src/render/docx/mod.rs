@@ -20,6 +20,7 @@ pub mod obfuscation;
 mod ooxml;
 pub mod package;
 mod page;
+mod properties;
 pub mod raster;
 pub mod reference;
 mod style_ids;

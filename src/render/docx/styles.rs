@@ -10,9 +10,10 @@
 //! numbering is ours, since the reference's lists are not in the output.
 
 use crate::document::house_style::HouseStyle;
-use crate::render::docx::numbering::{self, num_pr};
+use crate::render::docx::numbering;
 use crate::render::docx::ooxml::{MC, W, W14, W15};
 use crate::render::docx::page::Page;
+use crate::render::docx::properties::{ParaProps, RunProps};
 use crate::render::docx::reference::EditorStyles;
 use crate::render::docx::style_ids::*;
 use crate::render::docx::xml::Xml;
@@ -37,23 +38,8 @@ impl Kind {
     }
 }
 
-/// Paragraph properties of a style, each written only when set.
-#[derive(Default, Clone)]
-struct Para {
-    keep_next: bool,
-    keep_lines: bool,
-    page_break_before: bool,
-    /// (level, numbering id); `(None, 0)` switches a numbering off.
-    num: Option<(Option<usize>, usize)>,
-    /// Right-aligned tab stops with a dot leader or none, and centred ones.
-    tabs: Vec<(&'static str, Option<&'static str>, u32)>,
-    /// Space before and after, in twips, and the line spacing in 240ths.
-    spacing: Option<(u32, u32, u32)>,
-    indent_left: Option<u32>,
-    contextual: bool,
-    jc: Option<&'static str>,
-    outline: Option<u8>,
-}
+/// Paragraph properties of a style.
+type Para = ParaProps<'static>;
 
 /// Run properties of a style.
 #[derive(Default, Clone)]
@@ -64,6 +50,7 @@ struct Chars {
     /// Half-points.
     size: Option<u32>,
     underline: bool,
+    caps: bool,
 }
 
 /// One style.
@@ -398,9 +385,9 @@ fn write_def(x: &mut Xml, d: &Def, style: &HouseStyle) {
         x.empty("w:qFormat", &[]);
     }
     if d.kind == Kind::Paragraph {
-        write_para(x, &d.para);
+        d.para.write(x);
     }
-    write_chars(x, &d.chars);
+    d.chars.props().write(x);
     match d.id {
         "TableNormal" => table_normal(x),
         HOUSE_TABLE => house_table(x, style),
@@ -409,110 +396,19 @@ fn write_def(x: &mut Xml, d: &Def, style: &HouseStyle) {
     x.close("w:style");
 }
 
-/// CT_PPrBase order.
-fn write_para(x: &mut Xml, p: &Para) {
-    let any = p.keep_next
-        || p.keep_lines
-        || p.page_break_before
-        || p.num.is_some()
-        || !p.tabs.is_empty()
-        || p.spacing.is_some()
-        || p.indent_left.is_some()
-        || p.contextual
-        || p.jc.is_some()
-        || p.outline.is_some();
-    if !any {
-        return;
-    }
-    x.open("w:pPr", &[]);
-    if p.keep_next {
-        x.empty("w:keepNext", &[]);
-    }
-    if p.keep_lines {
-        x.empty("w:keepLines", &[]);
-    }
-    if p.page_break_before {
-        x.empty("w:pageBreakBefore", &[]);
-    }
-    if let Some((level, id)) = p.num {
-        num_pr(x, level, id);
-    }
-    if !p.tabs.is_empty() {
-        x.open("w:tabs", &[]);
-        for (kind, leader, pos) in &p.tabs {
-            let pos = pos.to_string();
-            let mut attrs = vec![("w:val", *kind)];
-            if let Some(l) = leader {
-                attrs.push(("w:leader", l));
-            }
-            attrs.push(("w:pos", &pos));
-            x.empty("w:tab", &attrs);
+impl Chars {
+    /// As run properties to write.
+    fn props(&self) -> RunProps<'_> {
+        RunProps {
+            bold: self.bold,
+            italic: self.italic,
+            caps: self.caps,
+            colour: self.colour.as_deref(),
+            size: self.size,
+            underline: self.underline,
+            ..RunProps::default()
         }
-        x.close("w:tabs");
     }
-    if let Some((before, after, line)) = p.spacing {
-        x.empty(
-            "w:spacing",
-            &[
-                ("w:before", &before.to_string()),
-                ("w:after", &after.to_string()),
-                ("w:line", &line.to_string()),
-                ("w:lineRule", "auto"),
-            ],
-        );
-    }
-    if let Some(left) = p.indent_left {
-        x.empty("w:ind", &[("w:left", &left.to_string())]);
-    }
-    if p.contextual {
-        x.empty("w:contextualSpacing", &[]);
-    }
-    if let Some(jc) = p.jc {
-        x.val("w:jc", jc);
-    }
-    if let Some(o) = p.outline {
-        x.val("w:outlineLvl", &o.to_string());
-    }
-    x.close("w:pPr");
-}
-
-/// CT_RPr order.
-fn write_chars(x: &mut Xml, c: &Chars) {
-    if c.bold.is_none()
-        && c.italic.is_none()
-        && c.colour.is_none()
-        && c.size.is_none()
-        && !c.underline
-    {
-        return;
-    }
-    x.open("w:rPr", &[]);
-    let flag = |x: &mut Xml, tag: &str, on: bool| {
-        if on {
-            x.empty(tag, &[]);
-        } else {
-            x.val(tag, "0");
-        }
-    };
-    if let Some(b) = c.bold {
-        flag(x, "w:b", b);
-        flag(x, "w:bCs", b);
-    }
-    if let Some(i) = c.italic {
-        flag(x, "w:i", i);
-        flag(x, "w:iCs", i);
-    }
-    if let Some(colour) = &c.colour {
-        x.val("w:color", colour);
-    }
-    if let Some(s) = c.size {
-        x.val("w:sz", &s.to_string());
-        x.val("w:szCs", &s.to_string());
-    }
-    if c.underline {
-        x.val("w:u", "single");
-    }
-    x.close("w:rPr");
 }
 
 /// Word's default table properties: its cell margins.
