@@ -25,7 +25,8 @@ use crate::render::docx::page::{EMU_PER_TWIP, Page};
 use crate::render::docx::properties::{ParaProps, RunProps};
 use crate::render::docx::raster::Picture;
 use crate::render::docx::style_ids::{
-    HEADING_STYLES, HOUSE_TABLE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
+    DRAFT_MARK, HEADING_STYLES, HOUSE_TABLE, OVERLINE, REPORT_YEAR, TABLE_NOTE, TABLE_TEXT,
+    TOC_STYLES,
 };
 use crate::render::docx::xml::Xml;
 
@@ -316,10 +317,10 @@ impl Writer<'_> {
     }
 
     /// The title page: the model's items in its order.
+    /// The title page: each item in its style (Bovenregel, Title,
+    /// Verslagjaar, Subtitle, Conceptmerk), the facts in the plain house
+    /// table, the logo; no direct formatting.
     fn title_page(&mut self, logo: Option<Arc<Picture>>) {
-        let style = self.ctx.style;
-        let main = style.kleuren.hoofdkleur.hex();
-        let concept = style.kleuren.concept.hex();
         let mut logo = logo;
         for item in &self.ctx.document.meta.titelpagina {
             let styled = |s| Para {
@@ -328,23 +329,17 @@ impl Writer<'_> {
             };
             match item {
                 TitleItem::Overline { tekst } => {
-                    self.text_paragraph(&styled("Subtitle"), &tekst.to_uppercase(), Look::default())
+                    self.text_paragraph(&styled(OVERLINE), tekst, Look::default())
                 }
                 TitleItem::Title { tekst } => {
                     self.text_paragraph(&styled("Title"), tekst, Look::default())
                 }
                 TitleItem::Year { tekst } => {
+                    self.text_paragraph(&styled(REPORT_YEAR), tekst, Look::default())
+                }
+                TitleItem::Subtitle { tekst } => {
                     self.text_paragraph(&styled("Subtitle"), tekst, Look::default())
                 }
-                TitleItem::Subtitle { tekst } => self.text_paragraph(
-                    &Para::default(),
-                    tekst,
-                    Look {
-                        colour: Some(&main),
-                        size: Some(26),
-                        ..Look::default()
-                    },
-                ),
                 TitleItem::Facts { regels } => self.facts(regels),
                 TitleItem::Logo { alt, .. } => {
                     if let Some(picture) = logo.take() {
@@ -353,16 +348,9 @@ impl Writer<'_> {
                         self.x.close("w:p");
                     }
                 }
-                TitleItem::DraftMark { tekst } => self.text_paragraph(
-                    &Para::default(),
-                    tekst,
-                    Look {
-                        bold: true,
-                        colour: Some(&concept),
-                        size: Some(28),
-                        ..Look::default()
-                    },
-                ),
+                TitleItem::DraftMark { tekst } => {
+                    self.text_paragraph(&styled(DRAFT_MARK), tekst, Look::default())
+                }
             }
         }
     }

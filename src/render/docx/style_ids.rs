@@ -20,3 +20,10 @@ pub const HEADING_STYLES: [&str; 9] = [
 pub const TOC_STYLES: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
 pub const BULLET_STYLES: [&str; 3] = ["ListBullet", "ListBullet2", "ListBullet3"];
 pub const NUMBER_STYLES: [&str; 3] = ["ListNumber", "ListNumber2", "ListNumber3"];
+
+/// The title page's own styles: the line above the title (in capitals),
+/// the report year, and the CONCEPT mark of a draft. The title and the
+/// subtitle take Word's Title and Subtitle.
+pub const OVERLINE: &str = "Bovenregel";
+pub const REPORT_YEAR: &str = "Verslagjaar";
+pub const DRAFT_MARK: &str = "Conceptmerk";

@@ -158,9 +158,36 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     subtitle.next = Some("Normal");
     subtitle.priority = Some(11);
     subtitle.quick = true;
-    subtitle.chars.colour = Some(k.accentkleur.hex());
-    subtitle.chars.size = Some(28);
+    subtitle.chars.colour = Some(main.clone());
+    subtitle.chars.size = Some(26);
     out.push(subtitle);
+
+    // The title page's other lines: every look in a style, so that an
+    // editor restyles the title page in Word.
+    let mut overline = Def::paragraph(OVERLINE, OVERLINE);
+    overline.custom = true;
+    overline.quick = true;
+    overline.next = Some("Normal");
+    overline.chars.caps = true;
+    overline.chars.colour = Some(k.accentkleur.hex());
+    overline.chars.size = Some(28);
+    out.push(overline);
+
+    let mut year = Def::paragraph(REPORT_YEAR, REPORT_YEAR);
+    year.custom = true;
+    year.quick = true;
+    year.next = Some("Normal");
+    year.chars.colour = Some(k.accentkleur.hex());
+    year.chars.size = Some(28);
+    out.push(year);
+
+    let mut draft = Def::paragraph(DRAFT_MARK, DRAFT_MARK);
+    draft.custom = true;
+    draft.next = Some("Normal");
+    draft.chars.bold = Some(true);
+    draft.chars.colour = Some(k.concept.hex());
+    draft.chars.size = Some(28);
+    out.push(draft);
 
     // Captions as in the PDF: centred, upright, dark grey.
     let mut caption = Def::paragraph("Caption", "caption");
