@@ -25,6 +25,7 @@ pub mod raster;
 pub mod reference;
 mod style_ids;
 mod styles;
+mod table_look;
 mod theme;
 mod xml;
 
@@ -217,7 +218,7 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
     x.open("w:tblPr", &[]);
     x.val("w:tblStyle", style_ids::HOUSE_TABLE);
     x.empty("w:tblW", &[("w:w", "0"), ("w:type", "auto")]);
-    body::table_look(&mut x, false);
+    table_look::table_look(&mut x, false);
     x.close("w:tblPr");
     x.open("w:tblGrid", &[]);
     for _ in 0..2 {
