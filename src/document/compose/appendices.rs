@@ -132,7 +132,7 @@ impl Composer<'_> {
                             .map_or("–".into(), |v| with_unit(*v, ind)),
                     ),
                     Cell::text(if *y >= ind.nulmeting.jaar {
-                        with_unit(charts::trajectory(ind, *y), ind)
+                        with_unit(charts::indicator::trajectory(ind, *y), ind)
                     } else {
                         "–".into()
                     }),

@@ -158,7 +158,8 @@ impl Composer<'_> {
         );
         let status = self.texts.status(a.status.key());
         let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
-        let chart = charts::indicator_chart(ind, year, &status, self.style, &words, &text);
+        let chart =
+            charts::indicator::indicator_chart(ind, year, &status, self.style, &words, &text);
         self.figure(chart, 0.9);
         let words = self.chart_words(
             |g| &g.bijschrift_uitsplitsing,
@@ -166,7 +167,7 @@ impl Composer<'_> {
             String::new(),
         );
         let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
-        if let Some(chart) = charts::breakdown_chart(ind, self.style, &words, &text) {
+        if let Some(chart) = charts::breakdown::breakdown_chart(ind, self.style, &words, &text) {
             self.figure(chart, 0.9);
         }
     }

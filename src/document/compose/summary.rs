@@ -95,7 +95,7 @@ impl Composer<'_> {
                     )
                 }
             };
-            let charts = charts::summary_charts(
+            let charts = charts::overview::summary_charts(
                 self.data,
                 self.analysis,
                 self.style,

@@ -1,0 +1,147 @@
+//! The line chart of one indicator: its measurements, the expected line
+//! from baseline to target, the target and the report year; with its alt
+//! text, which states the data.
+
+use super::kit::Palette;
+use super::kit::*;
+use super::*;
+use crate::analysis::expected_value;
+use crate::document::house_style::HouseStyle;
+use crate::format_nl::number;
+use crate::model::Indicator;
+use plotters::prelude::*;
+use plotters::series::DashedLineSeries;
+
+/// Measurements, expected trajectory and target of one indicator.
+pub fn indicator_chart(
+    ind: &Indicator,
+    year: i32,
+    status: &str,
+    style: &HouseStyle,
+    words: &ChartWords,
+    text: ChartText,
+) -> Chart {
+    let p = Palette::of(style);
+    let d = ind.decimalen;
+    let first = ind
+        .metingen
+        .keys()
+        .next()
+        .copied()
+        .unwrap_or(ind.nulmeting.jaar)
+        .min(ind.nulmeting.jaar);
+    let last = ind.doel.jaar.max(year);
+    let values: Vec<f64> = ind
+        .metingen
+        .values()
+        .copied()
+        .chain([ind.nulmeting.waarde, ind.doel.waarde])
+        .collect();
+    let max = values.iter().copied().fold(f64::MIN, f64::max);
+    let min = values.iter().copied().fold(f64::MAX, f64::min).min(0.0);
+    let points: Vec<(f64, f64)> = ind.metingen.iter().map(|(y, v)| (*y as f64, *v)).collect();
+    let legend = Legend::new(
+        vec![
+            (words.verwacht_traject.clone(), Mark::Dashed(p.axis)),
+            (words.metingen.clone(), Mark::Line(p.main, 3)),
+            (words.doel.clone(), Mark::Triangle(p.target)),
+            (words.verslagjaar.clone(), Mark::Line(p.expected, 2)),
+        ],
+        14 + 72,
+        WIDTH,
+        CHART_FONT,
+    );
+    let size = (WIDTH, 360 + legend.height());
+    let svg = draw_svg(size, &legend, p.text, |body| {
+        let mut chart = ChartBuilder::on(body)
+            .margin(14)
+            .x_label_area_size(40)
+            .y_label_area_size(72)
+            .build_cartesian_2d((first as f64 - 0.3)..(last as f64 + 0.3), min..ceiling(max))?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(p.grid)
+            .axis_style(p.axis)
+            // One label per year, or a few round years over a long span.
+            .x_labels(((last - first + 1) as usize).min(MAX_YEAR_LABELS))
+            .y_labels(6)
+            .x_label_formatter(&years_label)
+            .y_label_formatter(&|v| axis_number(*v, d.min(1)))
+            .y_desc(ind.eenheid.clone())
+            .label_style(font(CHART_FONT).color(&p.text))
+            .axis_desc_style(font(CHART_FONT).color(&p.text))
+            .draw()?;
+        // The report year.
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(year as f64, min), (year as f64, ceiling(max))],
+            p.expected.stroke_width(2),
+        )))?;
+        chart.draw_series(DashedLineSeries::new(
+            [
+                (ind.nulmeting.jaar as f64, ind.nulmeting.waarde),
+                (ind.doel.jaar as f64, ind.doel.waarde),
+            ],
+            8,
+            6,
+            p.axis.stroke_width(2),
+        ))?;
+        chart.draw_series(LineSeries::new(points.clone(), p.main.stroke_width(3)))?;
+        chart.draw_series(points.iter().map(|pt| Circle::new(*pt, 5, p.main.filled())))?;
+        // The target as an open triangle, drawn last and larger than a
+        // measurement's dot: a measurement at the target stays visible
+        // inside it, and the target around it.
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((ind.doel.jaar as f64, ind.doel.waarde))
+                + PathElement::new(open_triangle(12), p.target.stroke_width(3)),
+        ))?;
+        Ok(())
+    });
+    Chart {
+        id: ind.id.clone(),
+        file_name: format!("{}.svg", ind.id),
+        svg,
+        caption: words.caption.clone(),
+        alt: indicator_alt(ind, year, status, text),
+    }
+}
+
+/// The alternative text of an indicator's chart: its measurements, baseline,
+/// target and status.
+pub(super) fn indicator_alt(ind: &Indicator, year: i32, status: &str, text: ChartText) -> String {
+    let d = ind.decimalen;
+    let measured = if ind.metingen.is_empty() {
+        text(|g| &g.alt_geen_metingen, minijinja::context! {})
+    } else {
+        let list = ind
+            .metingen
+            .iter()
+            .map(|(y, v)| format!("{y}: {}", number(*v, d)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        text(
+            |g| &g.alt_metingen,
+            minijinja::context! { metingen => list },
+        )
+    };
+    text(
+        |g| &g.alt_indicator,
+        minijinja::context! {
+            naam => ind.naam.as_str(),
+            eenheid => ind.eenheid.as_str(),
+            metingen => measured,
+            nulmeting => number(ind.nulmeting.waarde, d),
+            nulmeting_jaar => ind.nulmeting.jaar,
+            doel => number(ind.doel.waarde, d),
+            doel_jaar => ind.doel.jaar,
+            jaar => year,
+            status => status,
+        },
+    )
+}
+
+/// Expected value of an indicator in a year, for the tables of the appendix.
+pub fn trajectory(ind: &Indicator, year: i32) -> f64 {
+    expected_value(ind, year as f64)
+}

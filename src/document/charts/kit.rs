@@ -1,0 +1,278 @@
+//! The drawing kit of the charts: the house palette, the embedded fonts
+//! and text measure, the SVG canvas, legends, axis labels and the sizes
+//! every chart kind shares.
+
+use super::*;
+use crate::document::house_style::{Colour, HouseStyle};
+use crate::format_nl::number;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::sync::Once;
+
+/// The colours of the charts, from the house style (`huisstijl.yaml`).
+#[derive(Clone, Copy)]
+pub(super) struct Palette {
+    /// Measurements and realisation: the main colour.
+    pub(super) main: RGBColor,
+    /// Expected progress and the report year.
+    pub(super) expected: RGBColor,
+    /// The target and the 100 % line.
+    pub(super) target: RGBColor,
+    /// Axes and their labels.
+    pub(super) axis: RGBColor,
+    /// Grid lines.
+    pub(super) grid: RGBColor,
+    /// Label text.
+    pub(super) text: RGBColor,
+}
+
+pub(super) fn rgb(c: &Colour) -> RGBColor {
+    let (r, g, b) = c.rgb();
+    RGBColor(r, g, b)
+}
+
+impl Palette {
+    pub(super) fn of(style: &HouseStyle) -> Self {
+        Palette {
+            main: rgb(&style.kleuren.hoofdkleur),
+            expected: rgb(&style.grafieken.verwacht),
+            target: rgb(&style.grafieken.doel),
+            axis: rgb(&style.kleuren.grijs),
+            grid: rgb(&style.grafieken.raster),
+            text: rgb(&style.kleuren.tekst),
+        }
+    }
+}
+
+pub(super) fn register_fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        for (style, bytes) in [
+            (FontStyle::Normal, crate::fonts::NOTO_SANS_REGULAR),
+            (FontStyle::Bold, crate::fonts::NOTO_SANS_BOLD),
+            (FontStyle::Italic, crate::fonts::NOTO_SANS_ITALIC),
+        ] {
+            plotters::style::register_font(FONT_FAMILY, style, bytes)
+                .unwrap_or_else(|_| panic!("embedded font {FONT_FAMILY} is valid"));
+        }
+    });
+}
+
+pub(super) fn font(size: f64) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::Name(FONT_FAMILY), size, FontStyle::Normal)
+}
+
+/// What drawing one chart can fail with.
+pub(super) type DrawResult<'a> =
+    Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
+
+/// Draw into an SVG string: the legend in a band at the top, the plot that
+/// `draw` makes below it.
+pub(super) fn draw_svg(
+    size: (u32, u32),
+    legend: &Legend,
+    text: RGBColor,
+    draw: impl for<'a> FnOnce(&DrawingArea<SVGBackend<'a>, Shift>) -> DrawResult<'a>,
+) -> String {
+    register_fonts();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).expect("fill an SVG in memory");
+        let (top, body) = root.split_vertically(legend.height());
+        // Drawing into a string cannot fail for I/O reasons; a failure here
+        // is a bug in the chart code.
+        legend.draw(&top, text).expect("draw legend");
+        draw(&body).expect("draw chart");
+        root.present().expect("finish SVG");
+    }
+    // A viewer without Noto Sans (the web page on a phone) falls back to a
+    // sans-serif, never to a serif.
+    svg.replace(
+        &format!("font-family=\"{FONT_FAMILY}\""),
+        &format!("font-family=\"{FONT_FAMILY}, Arial, Helvetica, sans-serif\""),
+    )
+}
+
+/// How a legend entry is drawn.
+#[derive(Clone, Copy)]
+pub(super) enum Mark {
+    Line(RGBColor, u32),
+    Dashed(RGBColor),
+    Triangle(RGBColor),
+    Bar(RGBColor),
+}
+
+/// A legend above the plot, never over the data: entries left to right,
+/// on as many rows as the width needs.
+pub(super) struct Legend {
+    pub(super) items: Vec<(String, Mark)>,
+    pub(super) size: f64,
+    /// Rows of item indices with the x offset of each item.
+    pub(super) rows: Vec<Vec<(usize, i32)>>,
+}
+
+/// Sizes of chart text in SVG pixels (plotters writes `font-size` as size /
+/// 1.24). A chart printed at 90 % of the PDF's text width (465 pt) shows
+/// 720 px in 418 pt, so 18 px prints at 8,4 pt; the overview, printed at
+/// the full width, at 16 px (8,3 pt). In the web page a chart is never
+/// narrower than its 720 px, so its labels are at least 12,9 CSS px.
+pub(super) const CHART_FONT: f64 = 18.0;
+pub(super) const OVERVIEW_FONT: f64 = 16.0;
+pub(super) const LEGEND_ROW: u32 = 28;
+/// Width of the mark before the words, and the gaps.
+pub(super) const MARK_W: i32 = 22;
+pub(super) const MARK_GAP: i32 = 7;
+pub(super) const ITEM_GAP: i32 = 22;
+
+impl Legend {
+    pub(super) fn new(items: Vec<(String, Mark)>, left: i32, width: u32, size: f64) -> Self {
+        register_fonts();
+        let right = width as i32 - 14;
+        let mut rows: Vec<Vec<(usize, i32)>> = vec![Vec::new()];
+        let mut x = left;
+        for (i, (label, _)) in items.iter().enumerate() {
+            let text_w = text_width(label, size) as i32;
+            let w = MARK_W + MARK_GAP + text_w;
+            let row = rows.last_mut().expect("a row");
+            if !row.is_empty() && x + w > right {
+                rows.push(Vec::new());
+                x = left;
+            }
+            rows.last_mut().expect("a row").push((i, x));
+            x += w + ITEM_GAP;
+        }
+        Legend { items, size, rows }
+    }
+
+    /// Height of the band above the plot.
+    pub(super) fn height(&self) -> u32 {
+        10 + LEGEND_ROW * self.rows.len() as u32
+    }
+
+    pub(super) fn draw<'a>(
+        &self,
+        area: &DrawingArea<SVGBackend<'a>, Shift>,
+        text: RGBColor,
+    ) -> DrawResult<'a> {
+        for (r, row) in self.rows.iter().enumerate() {
+            let mid = 12 + r as i32 * LEGEND_ROW as i32 + 8;
+            for &(i, x) in row {
+                let (label, mark) = &self.items[i];
+                match *mark {
+                    Mark::Line(c, w) => area.draw(&PathElement::new(
+                        vec![(x, mid), (x + MARK_W, mid)],
+                        c.stroke_width(w),
+                    ))?,
+                    Mark::Dashed(c) => {
+                        for x0 in [x, x + 13] {
+                            area.draw(&PathElement::new(
+                                vec![(x0, mid), (x0 + 9, mid)],
+                                c.stroke_width(2),
+                            ))?;
+                        }
+                    }
+                    Mark::Triangle(c) => area.draw(
+                        &(EmptyElement::at((x + MARK_W / 2, mid))
+                            + PathElement::new(open_triangle(8), c.stroke_width(3))),
+                    )?,
+                    Mark::Bar(c) => area.draw(&Rectangle::new(
+                        [(x + 4, mid - 7), (x + MARK_W - 4, mid + 7)],
+                        c.filled(),
+                    ))?,
+                }
+                area.draw(&Text::new(
+                    label.clone(),
+                    (x + MARK_W + MARK_GAP, mid),
+                    font(self.size)
+                        .color(&text)
+                        .pos(Pos::new(HPos::Left, VPos::Center)),
+                ))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Chart width in pixels.
+pub(super) const WIDTH: u32 = 720;
+
+/// At most this many years are labelled on an axis.
+pub(super) const MAX_YEAR_LABELS: usize = 12;
+
+/// The outline of a triangle pointing up, `r` pixels from its centre to a
+/// corner, as a closed path around (0, 0).
+pub(super) fn open_triangle(r: i32) -> Vec<(i32, i32)> {
+    let half = r * 87 / 100;
+    let low = r / 2;
+    vec![(0, -r), (half, low), (-half, low), (0, -r), (half, low)]
+}
+
+/// A number on an axis: Dutch, with a real minus sign (U+2212).
+pub(super) fn axis_number(v: f64, decimals: u8) -> String {
+    number(v, decimals).replacen('-', "\u{2212}", 1)
+}
+
+pub(super) fn years_label(y: &f64) -> String {
+    if (y - y.round()).abs() < 1e-6 {
+        format!("{}", y.round() as i64)
+    } else {
+        String::new()
+    }
+}
+
+/// Axis ceiling: a little room above the highest value.
+pub(super) fn ceiling(max: f64) -> f64 {
+    if max <= 0.0 { 1.0 } else { max * 1.15 }
+}
+
+/// Width of `text` in pixels at `size`, as the SVG shows it. plotters
+/// measures with ab_glyph, whose scale is the line height (ascent minus
+/// descent: 1.362 em in Noto Sans), but writes `font-size` as size / 1.24:
+/// the drawn text is 1.362 / 1.24 = 1.098 times the measured width.
+pub(super) fn text_width(text: &str, size: f64) -> u32 {
+    register_fonts();
+    let measured = font(size)
+        .box_size(text)
+        .map_or(8 * text.chars().count() as u32, |(w, _)| w);
+    (f64::from(measured) * 1.1).ceil() as u32
+}
+
+/// `name` in lines at most `max_px` wide at `size`, broken between words;
+/// a word wider than a line is broken inside itself. The whole name stays:
+/// the chart is the same picture in every format, and its alt text has the
+/// name too.
+pub(super) fn wrap(name: &str, size: f64, max_px: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in name.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate, size) <= max_px {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // The word alone, broken where it must be.
+        let mut piece = String::new();
+        for c in word.chars() {
+            piece.push(c);
+            if text_width(&piece, size) > max_px && piece.chars().count() > 1 {
+                piece.pop();
+                lines.push(std::mem::take(&mut piece));
+                piece.push(c);
+            }
+        }
+        line = piece;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

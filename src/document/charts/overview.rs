@@ -1,0 +1,273 @@
+//! The overview chart of all indicators (realisation against expected
+//! progress), in parts of at most [`OVERVIEW_ROWS`] rows, with its alt
+//! text.
+
+use super::kit::*;
+use super::kit::{DrawResult, Palette};
+use super::*;
+use crate::analysis::{Analysis, IndicatorAnalysis};
+use crate::document::house_style::HouseStyle;
+use crate::format_nl::percent;
+use crate::model::{Indicator, Voortgang};
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Room for an indicator's name left of the overview's bars.
+pub(super) const NAME_AREA: u32 = 270;
+
+/// Height of one line of a name in the overview.
+pub(super) const NAME_LINE: u32 = 19;
+
+/// Height of a part of the overview at most: with its caption it fits a
+/// page of the PDF and of the DOCX (920 of 720 px wide is 21 cm of 16,4).
+pub(super) const OVERVIEW_MAX_HEIGHT: u32 = 920;
+
+/// At most this many indicators in one part of the overview: a part with
+/// its legend, axis and caption fits a page of the PDF and of the DOCX.
+pub const OVERVIEW_ROWS: usize = 20;
+
+/// The parts of the overview for `n` indicators: as few as fit, of equal
+/// size (31 indicators: 16 and 15), as ranges of row indices.
+pub fn overview_parts(n: usize) -> Vec<std::ops::Range<usize>> {
+    overview_parts_of(n, OVERVIEW_ROWS)
+}
+
+/// The parts of `n` rows with at most `per_part` in each, of equal size.
+pub(super) fn overview_parts_of(n: usize, per_part: usize) -> Vec<std::ops::Range<usize>> {
+    let parts = n.div_ceil(per_part.max(1)).max(1);
+    let per = n.div_ceil(parts).max(1);
+    (0..parts)
+        .map(|k| (k * per).min(n)..((k + 1) * per).min(n))
+        .collect()
+}
+
+/// The chart id of part `k` (from 0) of the overview: `overzicht`, then
+/// `overzicht_2`, ... (an indicator id never has `_`, so no file name
+/// collides).
+pub fn overview_id(k: usize) -> String {
+    if k == 0 {
+        OVERVIEW_CHART.to_string()
+    } else {
+        format!("{OVERVIEW_CHART}_{}", k + 1)
+    }
+}
+
+/// Realisatie against verwacht for every indicator: one chart, or for more
+/// than [`OVERVIEW_ROWS`] indicators several, each with its legend and axis
+/// and the same scale. `caption` gives the caption of part `k` of `m`.
+pub fn summary_charts(
+    data: &Voortgang,
+    analysis: &Analysis,
+    style: &HouseStyle,
+    words: &ChartWords,
+    caption: &dyn Fn(usize, usize) -> String,
+    text: ChartText,
+) -> Vec<Chart> {
+    let rows: Vec<(&Indicator, &IndicatorAnalysis)> = data
+        .indicatoren()
+        .filter_map(|i| analysis.indicator(&i.id).map(|a| (i, a)))
+        .collect();
+    // One scale for all parts, so bars compare across pages.
+    let hi = rows
+        .iter()
+        .flat_map(|(_, a)| [a.realisatie.unwrap_or(0.0), a.verwacht])
+        .fold(100.0f64, f64::max)
+        .min(200.0);
+    let lo = rows
+        .iter()
+        .filter_map(|(_, a)| a.realisatie)
+        .fold(0.0f64, f64::min)
+        .max(-100.0);
+    // Every name whole, on as many lines as it needs; one row height for
+    // all parts, and as many rows in a part as fit its page.
+    let names: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(i, _)| wrap(&i.naam, OVERVIEW_FONT, NAME_AREA - 20))
+        .collect();
+    let lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
+    let row_h = (NAME_LINE * lines + 10).max(34);
+    let legend_h = overview_legend(style, words).height();
+    let fit = ((OVERVIEW_MAX_HEIGHT - 80 - legend_h) / row_h).max(1) as usize;
+    let parts = overview_parts_of(rows.len(), fit.min(OVERVIEW_ROWS));
+    let m = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(k, range)| {
+            summary_part(
+                &rows[range.clone()],
+                &names[range],
+                (lo, hi, row_h),
+                style,
+                words,
+                (overview_id(k), caption(k, m)),
+                text,
+            )
+        })
+        .collect()
+}
+
+/// The overview's legend: realisation, expected progress, the 100 % line.
+pub(super) fn overview_legend(style: &HouseStyle, words: &ChartWords) -> Legend {
+    let p = Palette::of(style);
+    Legend::new(
+        vec![
+            (words.realisatie.clone(), Mark::Bar(p.main)),
+            (words.verwacht.clone(), Mark::Bar(p.expected)),
+            (words.doel_bereikt.clone(), Mark::Line(p.target, 2)),
+        ],
+        14 + NAME_AREA as i32,
+        WIDTH,
+        OVERVIEW_FONT,
+    )
+}
+
+/// One part of the overview.
+pub(super) fn summary_part(
+    rows: &[(&Indicator, &IndicatorAnalysis)],
+    names: &[Vec<String>],
+    (lo, hi, row_h): (f64, f64, u32),
+    style: &HouseStyle,
+    words: &ChartWords,
+    (id, caption): (String, String),
+    text: ChartText,
+) -> Chart {
+    let p = Palette::of(style);
+    let n = rows.len().max(1);
+    let legend = overview_legend(style, words);
+    let size = (WIDTH, 80 + row_h * n as u32 + legend.height());
+    let svg = draw_svg(size, &legend, p.text, |body| {
+        let mut chart = ChartBuilder::on(body)
+            .margin(14)
+            .x_label_area_size(40)
+            .y_label_area_size(NAME_AREA)
+            .build_cartesian_2d(lo..hi * 1.05, 0f64..n as f64)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(p.grid)
+            .axis_style(p.axis)
+            .y_labels(0)
+            .x_label_formatter(&|v| format!("{}\u{a0}%", axis_number(*v, 0)))
+            .label_style(font(OVERVIEW_FONT).color(&p.text))
+            .draw()?;
+        // The names, whole, right-aligned before the axis and centred on
+        // their row.
+        let x = lo;
+        chart.draw_series(names.iter().enumerate().flat_map(|(i, lines)| {
+            let centre = (n - 1 - i) as f64 + 0.5;
+            let first = -((lines.len() as i32 - 1) * NAME_LINE as i32) / 2;
+            lines.iter().enumerate().map(move |(l, line)| {
+                EmptyElement::at((x, centre))
+                    + Text::new(
+                        line.clone(),
+                        (-10, first + l as i32 * NAME_LINE as i32),
+                        font(OVERVIEW_FONT)
+                            .color(&p.text)
+                            .pos(Pos::new(HPos::Right, VPos::Center)),
+                    )
+            })
+        }))?;
+        summary_rows(&mut chart, rows, (lo, hi), &p, words)
+    });
+    Chart {
+        file_name: format!("{id}.svg"),
+        id,
+        svg,
+        caption,
+        alt: summary_alt(rows, text),
+    }
+}
+
+/// The overview's bars (realisation above expected progress) per row, the
+/// words "geen meting" where there is no measurement, and the 100 % line.
+pub(super) fn summary_rows<'a>(
+    chart: &mut ChartContext<'_, SVGBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    rows: &[(&Indicator, &IndicatorAnalysis)],
+    (lo, hi): (f64, f64),
+    p: &Palette,
+    words: &ChartWords,
+) -> DrawResult<'a> {
+    let n = rows.len().max(1);
+    let row_y = |i: usize| (n - 1 - i) as f64;
+    // In the year of its baseline an indicator has no progress to show:
+    // its word, as for one without a measurement.
+    let baseline = |a: &IndicatorAnalysis| a.status == crate::analysis::Status::Nulmeting;
+    chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+        if baseline(a) {
+            return None;
+        }
+        let r = a.realisatie?;
+        let y = row_y(i);
+        Some(Rectangle::new(
+            [
+                (0.0f64.min(r.clamp(lo, hi)), y + 0.52),
+                (r.clamp(lo, hi).max(0.0), y + 0.86),
+            ],
+            p.main.filled(),
+        ))
+    }))?;
+    // Without a measurement there is nothing to compare the expected
+    // progress with: no bars, only the words.
+    chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+        a.realisatie?;
+        if baseline(a) {
+            return None;
+        }
+        let y = row_y(i);
+        let v = a.verwacht.clamp(lo, hi);
+        Some(Rectangle::new(
+            [(0.0f64.min(v), y + 0.14), (v.max(0.0), y + 0.48)],
+            p.expected.filled(),
+        ))
+    }))?;
+    chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
+        let word = if baseline(a) {
+            &words.nulmeting
+        } else if a.realisatie.is_none() {
+            &words.geen_meting
+        } else {
+            return None;
+        };
+        Some(Text::new(
+            word.clone(),
+            (lo.max(0.0) + (hi - lo) * 0.01, row_y(i) + 0.5),
+            font(OVERVIEW_FONT)
+                .color(&p.text)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+    }))?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(100.0, 0.0), (100.0, n as f64)],
+        p.target.stroke_width(2),
+    )))?;
+    Ok(())
+}
+
+/// The alternative text of the overview: each indicator's realisation
+/// against the expected progress.
+pub(super) fn summary_alt(rows: &[(&Indicator, &IndicatorAnalysis)], text: ChartText) -> String {
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|(i, a)| match a.realisatie {
+            Some(r) => text(
+                |g| &g.alt_overzicht_indicator,
+                minijinja::context! {
+                    naam => i.naam.as_str(),
+                    realisatie => percent(r),
+                    verwacht => percent(a.verwacht),
+                },
+            ),
+            None => text(
+                |g| &g.alt_overzicht_geen_meting,
+                minijinja::context! { naam => i.naam.as_str(), verwacht => percent(a.verwacht) },
+            ),
+        })
+        .collect();
+    text(
+        |g| &g.alt_overzicht,
+        minijinja::context! { indicatoren => parts.join("; ") },
+    )
+}

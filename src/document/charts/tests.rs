@@ -1,0 +1,137 @@
+//! The charts' own tests: what they draw, their labels and alt texts.
+use super::kit::*;
+use super::overview::*;
+use super::*;
+use crate::document::house_style::HouseStyle;
+use crate::document::texts::TextSet;
+use crate::load::{LoadOptions, load};
+
+fn words() -> ChartWords {
+    ChartWords {
+        metingen: "metingen".into(),
+        verwacht_traject: "verwacht traject".into(),
+        doel: "doel 77".into(),
+        realisatie: "realisatie".into(),
+        verwacht: "verwacht".into(),
+        caption: String::new(),
+        geen_meting: "geen meting".into(),
+        nulmeting: "nulmeting".into(),
+        verslagjaar: "verslagjaar 2016".into(),
+        doel_bereikt: "100 % = doel".into(),
+    }
+}
+
+/// `(y, height)` of every `<rect` filled with `fill`.
+fn rects(svg: &str, fill: &str) -> Vec<(f64, f64)> {
+    svg.split("<rect")
+        .skip(1)
+        .filter(|r| r.to_uppercase().contains(&format!("FILL=\"{fill}\"")))
+        .map(|r| {
+            let attr = |name: &str| -> f64 {
+                r.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            };
+            (attr("y"), attr("height"))
+        })
+        .collect()
+}
+
+#[test]
+fn long_names_wrap_whole_and_every_line_fits() {
+    assert_eq!(wrap("Jet-Net-scholen", 16.0, 250), ["Jet-Net-scholen"]);
+    let long = "Schoolbesturen actief in Bètapunt Noord en in alle andere regio's van het land";
+    let lines = wrap(long, 16.0, 250);
+    assert!(lines.len() > 1);
+    assert_eq!(lines.join(" "), long, "the whole name");
+    assert!(
+        lines.iter().all(|l| text_width(l, 16.0) <= 250),
+        "{lines:?}"
+    );
+    let word = "W".repeat(200);
+    let lines = wrap(&word, 16.0, 250);
+    assert_eq!(lines.concat(), word);
+    assert!(lines.iter().all(|l| text_width(l, 16.0) <= 250));
+}
+
+/// The overview of the example: the legend lies above every bar; the
+/// indicator without a measurement in 2016, and the one whose baseline
+/// is 2016, have no bar but their word.
+#[test]
+fn overview_legend_above_the_bars_and_no_bar_without_a_measurement() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+    let loaded = load(&path, LoadOptions::default()).unwrap();
+    let analysis = crate::analysis::analyse(&loaded.data);
+    let style = HouseStyle::embedded();
+    let text = |pick: fn(&Grafieken) -> &FixedText, _: minijinja::Value| {
+        pick(
+            &TextSet::load(&crate::templates::Templates::embedded())
+                .unwrap()
+                .teksten
+                .grafieken,
+        )
+        .pointer()
+        .to_string()
+    };
+    let caption = |_: usize, _: usize| String::new();
+    let charts = summary_charts(&loaded.data, &analysis, &style, &words(), &caption, &text);
+    assert_eq!(charts.len(), 1);
+    let chart = &charts[0];
+    let measured = analysis
+        .indicators
+        .iter()
+        .filter(|(_, a)| a.realisatie.is_some() && a.status != crate::analysis::Status::Nulmeting)
+        .count();
+    assert_eq!(analysis.indicators.len(), 7);
+    // One without a measurement, one in the year of its baseline.
+    assert_eq!(measured, 5);
+    let expected = rects(&chart.svg, "#8FCAE7");
+    let realised = rects(&chart.svg, "#154273");
+    // One legend mark and one bar per measured indicator.
+    assert_eq!(expected.len(), measured + 1, "{}", chart.svg);
+    assert_eq!(realised.len(), measured + 1);
+    let legend_bottom = expected[0].0 + expected[0].1;
+    for (y, _) in expected[1..].iter().chain(&realised[1..]) {
+        assert!(
+            *y > legend_bottom,
+            "a bar at {y} under the legend ending at {legend_bottom}"
+        );
+    }
+    assert!(chart.svg.contains("geen meting"));
+    assert!(
+        chart.svg.contains(">\nnulmeting\n<"),
+        "the baseline row has its word"
+    );
+    // The whole names, on as many lines as they need.
+    assert!(chart.svg.contains("Door het Platform ondersteunde"));
+    assert!(!chart.svg.contains('…'));
+}
+
+#[test]
+fn the_overview_is_split_into_parts_of_equal_size_that_fit_a_page() {
+    assert_eq!(overview_parts(0), vec![0..0]);
+    assert_eq!(overview_parts(1), vec![0..1]);
+    assert_eq!(overview_parts(20), vec![0..20]);
+    assert_eq!(overview_parts(21), [0..11, 11..21]);
+    assert_eq!(overview_parts(31), [0..16, 16..31]);
+    assert_eq!(overview_parts(60), [0..20, 20..40, 40..60]);
+    for n in 1..=200 {
+        let parts = overview_parts(n);
+        assert_eq!(parts.first().unwrap().start, 0);
+        assert_eq!(parts.last().unwrap().end, n);
+        assert!(parts.windows(2).all(|w| w[0].end == w[1].start));
+        assert!(
+            parts
+                .iter()
+                .all(|r| !r.is_empty() && r.len() <= OVERVIEW_ROWS),
+            "{n}"
+        );
+    }
+    assert_eq!(overview_id(0), "overzicht");
+    assert_eq!(overview_id(2), "overzicht_3");
+}
