@@ -35,11 +35,6 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
         self.lock().insert(key, value);
     }
 
-    /// The value for `key`, made by `make` the first time.
-    pub fn get_or_insert_with(&self, key: K, make: impl FnOnce() -> V) -> V {
-        self.lock().entry(key).or_insert_with(make).clone()
-    }
-
     /// Keep only `value`, for `key`.
     pub fn replace_all(&self, key: K, value: V) {
         let mut map = self.lock();

@@ -5,8 +5,8 @@
 //!
 //! Each part is written once, in schema order, by one module: the body,
 //! header and footer by [`body`], the styles by [`styles`] (with the
-//! editor's from [`reference`]), the lists by [`numbering`], the theme by
-//! [`theme`], the fonts by [`fonts`], and the package around them by
+//! editor's from [`editor_styles`]), the lists by [`numbering`], the theme by
+//! [`theme`], the fonts by [`font_table`], and the package around them by
 //! [`package`]; [`raster`] makes the charts' pictures. docx-rs 0.4 is not
 //! used for writing: it writes run, paragraph and level properties out of
 //! schema order, has no repeating header rows, alt texts or SVG pictures,
@@ -14,7 +14,8 @@
 
 mod body;
 mod columns;
-pub mod fonts;
+pub mod editor_styles;
+pub mod font_table;
 mod numbering;
 pub mod obfuscation;
 mod ooxml;
@@ -22,7 +23,6 @@ pub mod package;
 mod page;
 mod properties;
 pub mod raster;
-pub mod reference;
 mod style_ids;
 mod styles;
 mod table_look;
@@ -35,8 +35,8 @@ use crate::document::house_style::HouseStyle;
 use crate::document::{LogoKind, TitleItem};
 use crate::errors::{DocxError, RenderError};
 use crate::memo::Memo;
+use crate::render::docx::editor_styles::{EditorStyles, REFERENCE_DOCX};
 use crate::render::docx::raster::{PRINT_SCALE, Picture, PngCache, rasterise_all, svg_to_png};
-use crate::render::docx::reference::{EditorStyles, REFERENCE_DOCX};
 use crate::render::{RenderContext, Renderer};
 
 /// Renders the report as DOCX. Made for one report it keeps nothing; for
@@ -179,7 +179,7 @@ impl DocxRenderer {
 /// The reference document `stijl.docx` for a house style: our styles, and
 /// a page that shows each of them, for an editor to change in Word. The
 /// embedded `templates/stijl.docx` is this document for the embedded house
-/// style (a unit test of [`reference`] keeps the two equal).
+/// style (a unit test of [`editor_styles`] keeps the two equal).
 pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
     use xml::Xml;
     let mut x = Xml::part();

@@ -2,7 +2,7 @@
 //! part written once, in a fixed order, into a zip with fixed timestamps,
 //! so that the same report gives the same bytes. The parts come from
 //! [`super::body`], [`super::styles`], [`super::numbering`],
-//! [`super::theme`] and [`super::fonts`]; this module writes the small
+//! [`super::theme`] and [`super::font_table`]; this module writes the small
 //! ones itself (content types, relationships, properties, settings).
 
 use std::io::{Cursor, Write};
@@ -11,7 +11,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::errors::DocxError;
-use crate::render::docx::fonts::{self, EmbeddedFont};
+use crate::render::docx::font_table::{self, EmbeddedFont};
 use crate::render::docx::ooxml::{W, empty_part, relationship, relationships};
 use crate::render::docx::xml::Xml;
 
@@ -194,7 +194,7 @@ fn settings_xml(language: &str, fonts: bool) -> String {
 pub fn write(parts: &Parts, props: &Properties) -> Result<Vec<u8>, DocxError> {
     let body = parts.body;
     let embedded: Vec<EmbeddedFont> = if parts.embed_fonts {
-        fonts::fonts_for(parts.house_font, |family| body.scripts.contains(family))
+        font_table::fonts_for(parts.house_font, |family| body.scripts.contains(family))
     } else {
         Vec::new()
     };
@@ -240,11 +240,15 @@ pub fn write(parts: &Parts, props: &Properties) -> Result<Vec<u8>, DocxError> {
     )?;
     put(
         "word/fontTable.xml",
-        fonts::font_table_xml(parts.house_font, &embedded).as_bytes(),
+        font_table::font_table_xml(parts.house_font, &embedded).as_bytes(),
         xml,
     )?;
     if !embedded.is_empty() {
-        put(fonts::RELS_PART, fonts::rels(&embedded).as_bytes(), xml)?;
+        put(
+            font_table::RELS_PART,
+            font_table::rels(&embedded).as_bytes(),
+            xml,
+        )?;
     }
     put(super::theme::PART, parts.theme.as_bytes(), xml)?;
     put("word/header1.xml", body.header.as_bytes(), xml)?;
@@ -258,7 +262,7 @@ pub fn write(parts: &Parts, props: &Properties) -> Result<Vec<u8>, DocxError> {
             put(&format!("word/media/image{n}.svg"), svg.as_bytes(), xml)?;
         }
     }
-    fonts::copy_into(&mut zip, &embedded)?;
+    font_table::copy_into(&mut zip, &embedded)?;
     let cursor = zip.finish().map_err(DocxError::Pack)?;
     Ok(cursor.into_inner())
 }

@@ -5,16 +5,16 @@
 //! footer), and one house table style, `Huisstijltabel`, whose header row,
 //! zebra rows and lines live in the style rather than in the cells.
 //!
-//! A style the editor changed or added in `stijl.docx` ([`super::reference`])
+//! A style the editor changed or added in `stijl.docx` ([`super::editor_styles`])
 //! is written as the editor left it, in the place of ours; only its
 //! numbering is ours, since the reference's lists are not in the output.
 
 use crate::document::house_style::HouseStyle;
+use crate::render::docx::editor_styles::EditorStyles;
 use crate::render::docx::numbering;
 use crate::render::docx::ooxml::{MC, W, W14, W15};
 use crate::render::docx::page::Page;
 use crate::render::docx::properties::{ParaProps, RunProps};
-use crate::render::docx::reference::EditorStyles;
 use crate::render::docx::style_ids::*;
 use crate::render::docx::xml::Xml;
 

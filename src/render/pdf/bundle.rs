@@ -13,7 +13,7 @@ use crate::templates::TYPST_MAIN;
 /// Files of the bundle, relative to its folder.
 pub fn files(ctx: &RenderContext) -> Vec<OutputFile> {
     let non_typst = [
-        crate::render::docx::reference::REFERENCE_DOCX,
+        crate::render::docx::editor_styles::REFERENCE_DOCX,
         crate::document::texts::TEXTS_FILE,
     ];
     let mut files: Vec<OutputFile> = virtual_files(ctx)
