@@ -28,6 +28,7 @@ pub mod setup;
 pub mod sheet;
 pub mod synthetic;
 pub mod templates;
+pub mod text_position;
 pub mod timings;
 pub mod yaml_edit;
 pub mod yaml_scalar;

@@ -51,16 +51,7 @@ pub fn apply(text: &str, mut edits: Vec<Edit>) -> String {
     out
 }
 
-/// Start of the line that holds `at`.
-pub fn line_start(text: &str, at: usize) -> usize {
-    text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// End of the line that holds `at` (before its line break).
-pub fn line_end(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
-    text[at..].find('\n').map_or(text.len(), |i| at + i)
-}
+pub use crate::text_position::{line_end, line_start};
 
 /// The indentation a new key beside the key at `key_at` takes: the
 /// characters before it on its line, with a list dash as a space.

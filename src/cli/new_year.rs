@@ -106,7 +106,7 @@ fn review_comment(loaded: &Loaded, pointer: &str, what: &str, next: i32) -> Opti
         return None;
     }
     let key = index.key(pointer)?;
-    let line_start = text[..key.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = crate::text_position::line_start(text, key.start);
     let indent: String = text[line_start..key.start]
         .chars()
         .map(|c| if c == '-' { ' ' } else { c })

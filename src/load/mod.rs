@@ -152,11 +152,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Problems> {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-            let line = prefix.matches('\n').count() + 1;
-            let col = prefix[prefix.rfind('\n').map_or(0, |i| i + 1)..]
-                .chars()
-                .count()
-                + 1;
+            let (line, col) = crate::text_position::line_col(&prefix, prefix.len());
             Err(no(
                 format!(
                     "het bestand is geen UTF-8-tekst (ongeldige byte op regel {line}, kolom {col})"
@@ -282,19 +278,9 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
 fn yaml_error_nl(text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let msg = e.to_string();
     // libyaml counts lines and columns from 1, in characters.
-    let at = e.location().map(|l| {
-        let line_start = text
-            .split_inclusive('\n')
-            .take(l.line().saturating_sub(1))
-            .map(str::len)
-            .sum::<usize>();
-        let line = &text[line_start.min(text.len())..];
-        line_start
-            + line
-                .char_indices()
-                .nth(l.column().saturating_sub(1))
-                .map_or(line.len(), |(i, _)| i)
-    });
+    let at = e
+        .location()
+        .map(|l| crate::text_position::offset(text, l.line(), l.column()));
     let limit = |message: &str, hint: &str| {
         Diagnostic::error(message.to_string())
             .at_opt(at.map(|a| a..a))

@@ -13,6 +13,7 @@ use std::ops::Range;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span};
 
 use crate::diagnostics::Diagnostic;
+use crate::text_position::{line_col, line_start};
 
 /// Nesting deeper than this is refused (the contract needs about eight levels).
 pub const MAX_DEPTH: usize = 64;
@@ -267,11 +268,6 @@ fn walk_once(text: &str) -> Once {
     }
 }
 
-/// The start of the line holding `at`.
-fn line_start_of(text: &str, at: usize) -> usize {
-    text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
-}
-
 /// The line starting at `start` replaced by spaces (offsets stay).
 fn blank_line(text: &mut String, start: usize) {
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
@@ -360,14 +356,14 @@ impl<'a> Walker<'a> {
                 };
                 let mut lines: Vec<usize> = diagnostics
                     .iter()
-                    .filter_map(|d| d.span.as_ref().map(|s| line_start_of(text, s.start)))
+                    .filter_map(|d| d.span.as_ref().map(|s| line_start(text, s.start)))
                     .collect();
                 lines.sort_unstable();
                 lines.dedup();
                 for d in &diagnostics {
                     self.fail(d.clone());
                 }
-                let marker = line_start_of(text, at);
+                let marker = line_start(text, at);
                 self.stop = Some(StopAt {
                     diagnostics,
                     lines,
@@ -393,7 +389,7 @@ impl<'a> Walker<'a> {
         let text = self.offsets.text;
         let mut chars = scalar.chars();
         let glued = chars.next() == Some('-') && chars.next().is_some_and(char::is_alphabetic);
-        let starts_line = text[line_start_of(text, at)..at].trim().is_empty();
+        let starts_line = text[line_start(text, at)..at].trim().is_empty();
         (glued && starts_line && text[at..].starts_with('-')).then(|| {
             crate::load::syntax::dash_without_space(&crate::load::syntax::Place::new(text, at))
         })
@@ -558,7 +554,7 @@ impl<'a> Walker<'a> {
                         // `id:` again where the next element begins: its
                         // dash is missing. The keys after it belong to
                         // that element, so they are no duplicates.
-                        let line = &text[line_start_of(text, key_span.start)..];
+                        let line = &text[line_start(text, key_span.start)..];
                         let rest = line[..line.find('\n').unwrap_or(line.len())].trim();
                         self.fatal = true;
                         self.diagnostics.push(
@@ -571,7 +567,7 @@ impl<'a> Walker<'a> {
                         seen.clear();
                         seen.insert(name.clone(), key_span.clone());
                     } else if let Some(first) = seen.get(&name) {
-                        let (line, _) = line_of(self.offsets.text, first.start);
+                        let (line, _) = line_col(self.offsets.text, first.start);
                         self.fatal = true;
                         self.diagnostics.push(
                             Diagnostic::error(format!("sleutel '{name}' komt twee keer voor"))
@@ -608,12 +604,6 @@ fn indentation_tabs(text: &str) -> Vec<usize> {
         start += line.len();
     }
     out
-}
-
-fn line_of(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    (line, offset - before.rfind('\n').map_or(0, |i| i + 1) + 1)
 }
 
 /// YAML 1.2 core schema spellings of infinity and not-a-number.

@@ -43,11 +43,11 @@ fn marked(doc: &Doc, pointer: &str) -> bool {
     let Some(key) = doc.index.get(pointer).and_then(|n| n.key.clone()) else {
         return false;
     };
-    let start = doc.text[..key.start].rfind('\n').map_or(0, |i| i + 1);
+    let start = crate::text_position::line_start(doc.text, key.start);
     if start == 0 {
         return false;
     }
-    let above = doc.text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+    let above = crate::text_position::line_start(doc.text, start - 1);
     is_marker(&doc.text[above..start])
 }
 

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::Diagnostic;
+use crate::text_position::line_around;
 
 /// A syntax error as the parser reports it: its text and the byte offset of
 /// its marker.
@@ -18,7 +19,7 @@ pub struct ParseError<'a> {
 
 /// The Dutch diagnostic of a parser error in `text`.
 pub fn explain(text: &str, err: &ParseError) -> Diagnostic {
-    let at = floor_boundary(text, err.at.min(text.len()));
+    let at = text.floor_char_boundary(err.at.min(text.len()));
     let here = Place::new(text, at);
     let info = err.info;
     let found = |needle: &str| info.contains(needle);
@@ -267,26 +268,6 @@ impl<'a> Place<'a> {
     fn line_text(&self) -> &'a str {
         &self.text[self.line.clone()]
     }
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The byte range of the line holding `at`, without its line break.
-fn line_around(text: &str, at: usize) -> Range<usize> {
-    let at = floor_boundary(text, at.min(text.len()));
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
-        end - 1
-    } else {
-        end
-    };
-    start..end.max(start)
 }
 
 /// The lines before the one holding `at`, nearest first, skipping blank

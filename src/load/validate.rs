@@ -108,7 +108,7 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
 /// 1-based line of the node at `pointer`.
 fn line(doc: &Doc, pointer: &str) -> usize {
     let offset = doc.index.value(pointer).map_or(0, |s| s.start);
-    doc.text[..offset.min(doc.text.len())].matches('\n').count() + 1
+    crate::text_position::line_col(doc.text, offset).0
 }
 
 /// Ids (and doe-voorstel numbers) must be unique within their kind.

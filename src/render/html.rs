@@ -174,11 +174,7 @@ fn editor_problem(ctx: &RenderContext, e: &minijinja::Error, name: &str) -> Vec<
         .map(|b| String::from_utf8_lossy(b).into_owned());
     // minijinja names the line; the message points at its start.
     let range = text.as_ref().zip(e.line()).map(|(text, line)| {
-        let start: usize = text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum();
+        let start = crate::text_position::offset(text, line, 1);
         start..start
     });
     let d = Diagnostic::error(message).at_opt(range);
