@@ -25,6 +25,65 @@ pub enum OutputError {
     Replace { path: PathBuf, source: io::Error },
 }
 
+/// What a command refuses or fails to do, beside problems in the data and
+/// templates: each with its Dutch message and, after a line break, its tip
+/// ([`crate::cli`] prints them as `fout: ...`).
+#[derive(Debug, Error)]
+pub enum CommandError {
+    #[error(
+        "deze bestanden bestaan al: {files}\n  tip: kies een lege map, of gebruik --overschrijven"
+    )]
+    TemplatesExist { files: String },
+    #[error(
+        "'{0}' kan geen naam van een landsdeel zijn\n  tip: gebruik letters, cijfers, spaties en '-', bijvoorbeeld --landsdeel Oost"
+    )]
+    BadLandsdeel(String),
+    #[error("{} bestaat al\n  tip: kies een andere naam met --uit, of gebruik --overschrijven", .0.display())]
+    StarterExists(PathBuf),
+    #[error("{} bestaat al\n  tip: gebruik --overschrijven om het te vervangen", .0.display())]
+    NextYearExists(PathBuf),
+    #[error("{}: geen indicator, actie of doe-voorstel van '{partner}'\n  tip: {hint}", .file.display())]
+    NoRowsOfPartner {
+        file: PathBuf,
+        partner: String,
+        hint: String,
+    },
+    #[error("{}: {message}{}", .sheet.display(), .hint.as_ref().map(|h| format!("\n  tip: {h}")).unwrap_or_default())]
+    SheetNotApplied {
+        sheet: PathBuf,
+        message: String,
+        hint: Option<String>,
+    },
+    #[error("{}: {source}", .file.display())]
+    Report {
+        file: PathBuf,
+        source: Box<MakeError>,
+    },
+    #[error(
+        "--typst-bundel is het Typst-project van de PDF\n  tip: vraag de PDF ook, bijvoorbeeld met --formaat pdf,docx"
+    )]
+    BundleWithoutPdf,
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error(transparent)]
+    Watch(#[from] WatchError),
+    #[error(transparent)]
+    Make(#[from] MakeError),
+}
+
+/// What the user reads when the program itself failed on valid data.
+pub fn internal_error_message(data: &std::path::Path, details: &str) -> String {
+    format!(
+        "interne fout: techniekpact kon het rapport van {data} niet maken.\n\
+         Dit ligt niet aan uw gegevens of sjablonen: de gegevens zijn in orde, maar de \
+         ingebouwde sjablonen van techniekpact konden er geen rapport van maken.\n\
+         Meld dit aan de ontwikkelaars van techniekpact en stuur het gegevensbestand \
+         {data} en deze melding mee.\n\
+         details:\n{details}",
+        data = data.display()
+    )
+}
+
 /// Watching the files of `volg` ([`crate::cli::volg`]).
 #[derive(Debug, Error)]
 pub enum WatchError {

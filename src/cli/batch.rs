@@ -26,6 +26,12 @@ pub fn print_problems(report: &Problems) {
     let _ = err.write_all(report.render_brief(use_color()).as_bytes());
 }
 
+/// A command's error, as `fout: ...` with its tip below.
+pub fn print_error(e: &crate::errors::CommandError) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "fout: {e}");
+}
+
 /// Every problem in full, the points of the publication check too
 /// (`controleer --uitgebreid`).
 pub fn print_problems_in_full(report: &Problems) {
@@ -36,19 +42,6 @@ pub fn print_problems_in_full(report: &Problems) {
     let _ = err.write_all(report.render(use_color()).as_bytes());
 }
 
-/// What the user reads when the program itself failed on valid data.
-pub fn internal_error_message(data: &Path, details: &str) -> String {
-    format!(
-        "interne fout: techniekpact kon het rapport van {data} niet maken.\n\
-         Dit ligt niet aan uw gegevens of sjablonen: de gegevens zijn in orde, maar de \
-         ingebouwde sjablonen van techniekpact konden er geen rapport van maken.\n\
-         Meld dit aan de ontwikkelaars van techniekpact en stuur het gegevensbestand \
-         {data} en deze melding mee.\n\
-         details:\n{details}",
-        data = data.display()
-    )
-}
-
 pub(super) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -57,9 +50,7 @@ pub(super) fn count(n: usize, one: &str, many: &str) -> String {
 /// renderers and its output folder, which then go down the pipeline.
 pub fn maak(args: &MaakArgs) -> u8 {
     if args.typst_bundel.is_some() && !args.formaat.contains(&Formaat::Pdf) {
-        eprintln!(
-            "fout: --typst-bundel is het Typst-project van de PDF\n  tip: vraag de PDF ook, bijvoorbeeld met --formaat pdf,docx"
-        );
+        print_error(&crate::errors::CommandError::BundleWithoutPdf);
         return super::args::EXIT_USAGE;
     }
     let setup = match setup(args) {
@@ -155,7 +146,7 @@ pub fn print_setup_error(args: &MaakArgs, error: MakeError) -> u8 {
             println!("het sjabloon bevat fouten; er is niets geschreven");
         }
         other => {
-            eprintln!("fout: {other}");
+            print_error(&other.into());
             println!("er is niets geschreven");
         }
     }
@@ -266,11 +257,14 @@ fn print_result(
             failed("het sjabloon bevat fouten")
         }
         Err(MakeError::Internal(details)) => {
-            eprintln!("{}", internal_error_message(path, &details));
+            eprintln!("{}", crate::errors::internal_error_message(path, &details));
             failed("mislukt")
         }
         Err(e) => {
-            eprintln!("fout: {}: {e}", path.display());
+            print_error(&crate::errors::CommandError::Report {
+                file: path.to_path_buf(),
+                source: Box::new(e),
+            });
             failed("mislukt")
         }
     }

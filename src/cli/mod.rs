@@ -16,8 +16,10 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 
+use crate::errors::CommandError;
 use crate::load::{self, LoadOptions};
 
+pub use crate::errors::internal_error_message;
 use args::usage_error;
 pub use args::{
     BeginArgs, Cli, Command, ControleerArgs, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formaat,
@@ -25,7 +27,7 @@ pub use args::{
     use_color,
 };
 use batch::count;
-pub use batch::{Keep, internal_error_message, make_all, print_problems, renderers, setup};
+pub use batch::{Keep, make_all, print_problems, renderers, setup};
 /// Parse the arguments and run; returns the process exit status.
 pub fn main() -> ExitCode {
     let matches = command().try_get_matches();
@@ -119,24 +121,16 @@ fn write_or_print(path: Option<&std::path::Path>, text: &str) -> u8 {
             print!("{text}");
             EXIT_OK
         }
-        Some(path) => {
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-                && let Err(e) = std::fs::create_dir_all(parent)
-            {
-                eprintln!("fout: kan map {} niet maken: {e}", parent.display());
-                return EXIT_INVALID;
+        Some(path) => match crate::output::write_one(path, text.as_bytes().to_vec()) {
+            Ok(_) => {
+                println!("geschreven naar {}", path.display());
+                EXIT_OK
             }
-            match std::fs::write(path, text) {
-                Ok(()) => {
-                    println!("geschreven naar {}", path.display());
-                    EXIT_OK
-                }
-                Err(e) => {
-                    eprintln!("fout: kan {} niet schrijven: {e}", path.display());
-                    EXIT_INVALID
-                }
+            Err(e) => {
+                batch::print_error(&e.into());
+                EXIT_INVALID
             }
-        }
+        },
     }
 }
 
@@ -152,10 +146,9 @@ fn sjablonen(args: &SjablonenArgs) -> u8 {
         .map(|p| p.display().to_string())
         .collect();
     if !existing.is_empty() && !args.overschrijven {
-        eprintln!(
-            "fout: deze bestanden bestaan al: {}\n  tip: kies een lege map, of gebruik --overschrijven",
-            existing.join(", ")
-        );
+        batch::print_error(&CommandError::TemplatesExist {
+            files: existing.join(", "),
+        });
         return EXIT_INVALID;
     }
     let files: Vec<crate::output::OutputFile> = crate::templates::DEFAULTS
@@ -177,7 +170,7 @@ fn sjablonen(args: &SjablonenArgs) -> u8 {
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("fout: {e}");
+            batch::print_error(&e.into());
             EXIT_INVALID
         }
     }
@@ -185,10 +178,7 @@ fn sjablonen(args: &SjablonenArgs) -> u8 {
 
 fn begin(args: &BeginArgs) -> u8 {
     if !begin::valid_landsdeel(&args.landsdeel) {
-        eprintln!(
-            "fout: '{}' kan geen naam van een landsdeel zijn\n  tip: gebruik letters, cijfers, spaties en '-', bijvoorbeeld --landsdeel Oost",
-            args.landsdeel
-        );
+        batch::print_error(&CommandError::BadLandsdeel(args.landsdeel.clone()));
         return EXIT_USAGE;
     }
     let target = args
@@ -196,10 +186,7 @@ fn begin(args: &BeginArgs) -> u8 {
         .clone()
         .unwrap_or_else(|| begin::default_path(&args.landsdeel, args.jaar));
     if target.exists() && !args.overschrijven {
-        eprintln!(
-            "fout: {} bestaat al\n  tip: kies een andere naam met --uit, of gebruik --overschrijven",
-            target.display()
-        );
+        batch::print_error(&CommandError::StarterExists(target));
         return EXIT_INVALID;
     }
     let text = begin::starter_text(&args.landsdeel, args.jaar);
@@ -216,7 +203,7 @@ fn begin(args: &BeginArgs) -> u8 {
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("fout: {e}");
+            batch::print_error(&e.into());
             EXIT_INVALID
         }
     }
@@ -243,10 +230,7 @@ fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
     let r = &loaded.data.rapport;
     let target = crate::cli::new_year::target_path(&args.bestand, r.verslagjaar, &r.landsdeel);
     if target.exists() && !args.overschrijven {
-        eprintln!(
-            "fout: {} bestaat al\n  tip: gebruik --overschrijven om het te vervangen",
-            target.display()
-        );
+        batch::print_error(&CommandError::NextYearExists(target));
         return EXIT_INVALID;
     }
     let text = crate::cli::new_year::next_year_text(&loaded);
@@ -261,7 +245,7 @@ fn nieuw_jaar(args: &NieuwJaarArgs) -> u8 {
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("fout: {e}");
+            batch::print_error(&e.into());
             EXIT_INVALID
         }
     }

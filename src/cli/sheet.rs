@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::args::{EXIT_INVALID, EXIT_OK, InlezenArgs, InvulbladArgs};
-use super::batch::print_problems;
+use super::batch::{print_error, print_problems};
+use crate::errors::CommandError;
 use crate::load::{self, LoadOptions};
 use crate::output::write_one;
 use crate::sheet::{self, write::SheetRequest};
@@ -61,7 +62,7 @@ pub fn invulblad(args: &InvulbladArgs) -> u8 {
         Err(e) => {
             eprintln!(
                 "{}",
-                super::internal_error_message(&args.bestand, &format!("invulblad: {e}"))
+                crate::errors::internal_error_message(&args.bestand, &format!("invulblad: {e}"))
             );
             return EXIT_INVALID;
         }
@@ -74,17 +75,18 @@ pub fn invulblad(args: &InvulbladArgs) -> u8 {
             Some(close) => format!("bedoelt u '{close}'?"),
             None => format!("trekkers en bronnen in het bestand: {}", names.join(", ")),
         };
-        eprintln!(
-            "fout: {}: geen indicator, actie of doe-voorstel van '{p}'\n  tip: {hint}",
-            args.bestand.display()
-        );
+        print_error(&CommandError::NoRowsOfPartner {
+            file: args.bestand.clone(),
+            partner: p.to_string(),
+            hint,
+        });
         return EXIT_INVALID;
     }
     let target = args.uit.clone().unwrap_or_else(|| {
         default_path(&data.rapport.landsdeel, data.rapport.verslagjaar, partner)
     });
     if let Err(e) = write_one(&target, bytes) {
-        eprintln!("fout: {e}");
+        print_error(&e.into());
         return EXIT_INVALID;
     }
     println!(
@@ -120,10 +122,11 @@ pub fn inlezen(args: &InlezenArgs) -> u8 {
         Ok(a) => a,
         Err(problems) => {
             for p in &problems {
-                eprintln!("fout: {}: {}", args.blad.display(), p.message);
-                if let Some(h) = &p.hint {
-                    eprintln!("  tip: {h}");
-                }
+                print_error(&CommandError::SheetNotApplied {
+                    sheet: args.blad.clone(),
+                    message: p.message.clone(),
+                    hint: p.hint.clone(),
+                });
             }
             println!(
                 "{}: niet ingelezen ({}); {} is niet veranderd",
@@ -160,7 +163,7 @@ pub fn inlezen(args: &InlezenArgs) -> u8 {
         }
     };
     if let Err(e) = write_one(&args.bestand, applied.text.into_bytes()) {
-        eprintln!("fout: {e}");
+        print_error(&e.into());
         return EXIT_INVALID;
     }
     println!(

@@ -120,8 +120,8 @@ pub fn volg(args: &MaakArgs) -> u8 {
     // The watcher stops when dropped: it lives as long as the loop.
     let _watcher = match started {
         Ok(w) => w,
-        Err(message) => {
-            eprintln!("fout: {message}");
+        Err(e) => {
+            super::batch::print_error(&e.into());
             return EXIT_INVALID;
         }
     };
