@@ -729,3 +729,89 @@ pub fn breakdown_adds_up(doc: &Doc) -> Vec<Diagnostic> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    //! The rules one at a time on a small text: each problem at the place
+    //! to change, without loading a whole file.
+
+    use super::*;
+
+    const TEXT: &str = "rapport:
+  verslagjaar: 2016
+actielijnen:
+  - id: kiezen
+onderdelen:
+  - id: deel
+    themas:
+      - id: po
+        actielijn: kiezn
+        indicatoren:
+          - id: besturen
+            nulmeting: {jaar: 2016, waarde: 10}
+            doel: {jaar: 2015, waarde: 77}
+            metingen:
+              2017: 34
+          - id: besturen
+";
+
+    /// The problems `rule` finds in [`TEXT`], as (line, column, message).
+    fn found(rule: Rule) -> Vec<(usize, usize, String)> {
+        let value: Value = serde_yaml::from_str(TEXT).unwrap();
+        let index = crate::load::positions::index(TEXT).index;
+        let doc = Doc {
+            value: &value,
+            index: &index,
+            text: TEXT,
+            base_dir: Path::new("."),
+            allow_outside_paths: false,
+        };
+        rule(&doc)
+            .into_iter()
+            .map(|d| {
+                let (l, c) = crate::text_position::line_col(TEXT, d.span.unwrap().start);
+                (l, c, d.message)
+            })
+            .collect()
+    }
+
+    use std::path::Path;
+
+    #[test]
+    fn a_second_id_is_named_where_it_stands() {
+        assert_eq!(
+            found(unique_ids),
+            [(
+                16,
+                17,
+                "id 'besturen' wordt al gebruikt door een andere indicator".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_reference_to_no_id_is_named_at_the_reference() {
+        let f = found(references);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].0, f[0].1), (9, 20));
+    }
+
+    #[test]
+    fn a_target_year_before_the_baseline_is_named_at_the_target_year() {
+        let f = found(target_after_baseline);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].0, f[0].1), (13, 26), "{f:?}");
+    }
+
+    #[test]
+    fn a_measurement_after_the_report_year_is_named_at_its_year() {
+        assert_eq!(
+            found(no_future_measurements),
+            [(
+                15,
+                15,
+                "meting voor 2017 ligt na het verslagjaar 2016".to_string()
+            )]
+        );
+    }
+}

@@ -811,3 +811,110 @@ impl Reading<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The reader on small sheets made here, without `invulblad` and
+    //! `inlezen` around it: what a cell gives, and where a problem is named.
+
+    use super::*;
+    use rust_xlsxwriter::Workbook;
+
+    fn example() -> Voortgang {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+        crate::load::load(&path, crate::load::LoadOptions::default())
+            .expect("the example is valid")
+            .data
+    }
+
+    /// A sheet with the columns the reader needs and `cell` in the
+    /// indicator row of `schoolbesturen-betapunt`'s measurement; read.
+    fn read_with(
+        cell: impl Fn(&mut rust_xlsxwriter::Worksheet),
+    ) -> Result<Vec<Filled>, SheetProblems> {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet().set_name(SHEET_EXPLANATION).unwrap();
+        ws.write(2, 0, LABEL_LANDSDEEL).unwrap();
+        ws.write(2, 1, "Noord").unwrap();
+        ws.write(3, 0, LABEL_YEAR).unwrap();
+        ws.write(3, 1, 2016).unwrap();
+        let ws = book.add_worksheet().set_name(SHEET_INDICATORS).unwrap();
+        for (c, h) in [COL_ID.to_string(), col_measurement(2016), col_remark(2016)]
+            .iter()
+            .enumerate()
+        {
+            ws.write(0, c as u16, h).unwrap();
+        }
+        ws.write(1, 0, "schoolbesturen-betapunt").unwrap();
+        cell(ws);
+        let ws = book.add_worksheet().set_name(SHEET_ACTIONS).unwrap();
+        for (c, h) in [
+            COL_ID.to_string(),
+            col_status(2016),
+            COL_DEADLINE.to_string(),
+            col_text(2016),
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write(0, c as u16, h).unwrap();
+        }
+        let ws = book.add_worksheet().set_name(SHEET_PROPOSALS).unwrap();
+        for (c, h) in [COL_ID.to_string(), col_status(2016), col_text(2016)]
+            .iter()
+            .enumerate()
+        {
+            ws.write(0, c as u16, h).unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blad.xlsx");
+        book.save(&path).unwrap();
+        read(&path, &example())
+    }
+
+    #[test]
+    fn a_number_in_the_measurement_cell_is_the_figure_named_by_its_cell() {
+        let filled = read_with(|ws| {
+            ws.write(1, 1, 41.5).unwrap();
+        })
+        .unwrap();
+        assert_eq!(filled.len(), 1);
+        assert_eq!(filled[0].cell, "Indicatoren!B2");
+        assert!(
+            matches!(filled[0].update, Update::Measurement { value, year: 2016, .. } if value == 41.5)
+        );
+        assert_eq!(filled[0].base, None, "a sheet without its record");
+    }
+
+    #[test]
+    fn a_number_typed_as_text_is_named_at_its_cell_with_both_readings() {
+        let problems = read_with(|ws| {
+            ws.write(1, 1, "41,5").unwrap();
+        })
+        .unwrap_err();
+        assert_eq!(problems.problems.len(), 1);
+        let p = &problems.problems[0];
+        assert_eq!(
+            (p.sheet.as_str(), p.cell.as_str()),
+            (SHEET_INDICATORS, "B2")
+        );
+        assert_eq!(p.message, "'41,5' is tekst, geen getal");
+        assert!(
+            p.hint.as_deref().unwrap().contains("anders 41.5"),
+            "{:?}",
+            p.hint
+        );
+    }
+
+    #[test]
+    fn a_remark_of_the_year_is_read_as_the_remark() {
+        let filled = read_with(|ws| {
+            ws.write(1, 2, "Voorlopig cijfer.").unwrap();
+        })
+        .unwrap();
+        assert!(
+            matches!(&filled[0].update, Update::Remark { year: 2016, value, .. } if value == "Voorlopig cijfer.")
+        );
+        assert_eq!(filled[0].cell, "Indicatoren!C2");
+    }
+}

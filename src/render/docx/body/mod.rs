@@ -475,3 +475,140 @@ impl Writer<'_> {
         self.x.close("w:p");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The body writer one block at a time, without a whole build: the
+    //! WordprocessingML each kind of block becomes.
+
+    use super::*;
+    use crate::document::{Column, Inline};
+    use crate::load::{LoadOptions, load};
+    use crate::pipeline::{Prepared, Setup, prepare};
+
+    /// The example, prepared once: a context to write blocks in.
+    fn prepared() -> &'static (Setup, Prepared) {
+        static P: std::sync::OnceLock<(Setup, Prepared)> = std::sync::OnceLock::new();
+        P.get_or_init(|| {
+            let path =
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+            let loaded = load(&path, LoadOptions::default()).expect("the example is valid");
+            let setup = Setup::embedded();
+            let prepared = prepare(&loaded, &setup).expect("the example prepares");
+            (setup, prepared)
+        })
+    }
+
+    /// The XML one block becomes, and what the body collected on the way.
+    fn fragment(block: &Block) -> (String, Body) {
+        let (setup, prepared) = prepared();
+        let ctx = prepared.context(setup);
+        let pictures = HashMap::new();
+        let mut w = Writer {
+            ctx: &ctx,
+            pictures: &pictures,
+            x: Xml::part(),
+            out: Body::default(),
+            bookmarks: 0,
+            page: Page::of(ctx.style),
+        };
+        w.block(block, 0).expect("the block is written");
+        let xml = std::mem::replace(&mut w.x, Xml::part()).finish();
+        (xml, w.out)
+    }
+
+    #[test]
+    fn strong_text_is_a_bold_run_and_a_link_a_hyperlink_with_its_relationship() {
+        let (xml, body) = fragment(&Block::Paragraph {
+            content: vec![
+                Inline::strong("Vet"),
+                Inline::text(" en "),
+                Inline::Link {
+                    url: "https://www.techniekpact.nl".into(),
+                    content: vec![Inline::text("het pact")],
+                },
+            ],
+        });
+        assert!(
+            xml.contains(
+                r#"<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Vet</w:t></w:r>"#
+            ),
+            "{xml}"
+        );
+        assert!(xml.contains(r#"<w:hyperlink r:id="rIdLink1""#), "{xml}");
+        assert!(xml.contains(r#"<w:rStyle w:val="Hyperlink"/>"#), "{xml}");
+        assert!(
+            body.rels
+                .xml(&[])
+                .contains(r#"Target="https://www.techniekpact.nl" TargetMode="External""#)
+        );
+    }
+
+    #[test]
+    fn a_heading_takes_its_style_and_a_bookmark_and_no_typed_number() {
+        let (xml, _) = fragment(&Block::Heading {
+            level: 2,
+            number: "4.2".into(),
+            text: "Vmbo en mbo".into(),
+            anchor: "4-2-vmbo-en-mbo".into(),
+            appendix: None,
+        });
+        assert!(xml.contains(r#"<w:pStyle w:val="Heading2"/>"#), "{xml}");
+        assert!(xml.contains(r#"w:name="_4-2-vmbo-en-mbo""#), "{xml}");
+        assert!(
+            xml.contains("Vmbo en mbo") && !xml.contains("4.2"),
+            "Word numbers it: {xml}"
+        );
+    }
+
+    #[test]
+    fn a_list_gets_an_instance_of_its_own_numbering() {
+        let item = |t: &str| {
+            vec![Block::Paragraph {
+                content: vec![Inline::text(t)],
+            }]
+        };
+        let (xml, body) = fragment(&Block::List {
+            ordered: true,
+            start: 3,
+            items: vec![item("drie"), item("vier")],
+        });
+        assert_eq!(body.lists.len(), 1);
+        assert!(body.lists[0].ordered && body.lists[0].start == 3);
+        let id = crate::render::docx::numbering::FIRST_LIST_ID.to_string();
+        assert_eq!(
+            xml.matches(&format!(r#"<w:numId w:val="{id}"/>"#)).count(),
+            2,
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn a_table_has_the_house_style_a_repeating_header_row_and_table_text() {
+        let table = crate::document::Table::new(
+            crate::document::Caption::of("Tabel 1. Proef"),
+            vec![
+                Column::wrapping("Naam", 2.0),
+                Column::fitting("Aantal", 1.0).right(),
+            ],
+            vec![vec![Cell::text("Jet-Net"), Cell::text("12")]],
+            8.5,
+        );
+        let (xml, _) = fragment(&Block::Table(table));
+        assert!(
+            xml.contains(r#"<w:tblStyle w:val="Huisstijltabel"/>"#),
+            "{xml}"
+        );
+        assert_eq!(
+            xml.matches("<w:tblHeader/>").count(),
+            1,
+            "one header row: {xml}"
+        );
+        assert!(xml.contains(r#"<w:pStyle w:val="Tabeltekst"/>"#), "{xml}");
+        assert!(
+            xml.contains(r#"<w:jc w:val="right"/>"#),
+            "the number column: {xml}"
+        );
+        assert!(!xml.contains("<w:shd"), "no cell is formatted: {xml}");
+    }
+}
