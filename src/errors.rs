@@ -93,7 +93,7 @@ pub enum WatchError {
     Folder { dir: PathBuf, source: notify::Error },
 }
 
-/// Turning a chart into a PNG ([`crate::render::docx::raster`]).
+/// Turning a chart into a PNG ([`crate::render::raster`]).
 #[derive(Debug, Error)]
 pub enum RasterError {
     #[error("ongeldige SVG: {0}")]

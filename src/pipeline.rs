@@ -72,6 +72,8 @@ pub struct Prepared {
     pub slug: String,
     /// How the report is rendered, from its size ([`Scale::of`]).
     pub scale: Scale,
+    /// The charts' PNGs, made once by the first format that needs them.
+    pub pictures: crate::render::ChartPictures,
 }
 
 impl Prepared {
@@ -84,6 +86,7 @@ impl Prepared {
             templates: &setup.templates,
             slug: &self.slug,
             scale: self.scale,
+            pictures: &self.pictures,
         }
     }
 }
@@ -129,6 +132,7 @@ pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
         logo_path,
         slug: slug(&data.rapport.landsdeel, data.rapport.verslagjaar),
         scale,
+        pictures: Default::default(),
     })
 }
 

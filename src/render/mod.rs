@@ -5,8 +5,11 @@
 pub mod docx;
 pub mod html;
 pub mod pdf;
+pub mod raster;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::document::Document;
 use crate::document::charts::ChartSet;
@@ -23,7 +26,7 @@ pub fn warm_up() {
     rayon::spawn(|| {
         pdf::typst_world::fonts();
         pdf::typst_world::library();
-        docx::raster::font_db();
+        raster::font_db();
         crate::timings::mark("lettertypen en Typst-bibliotheek klaar");
     });
 }
@@ -44,6 +47,15 @@ pub fn template_failure(
     }
 }
 
+/// The PNG of every chart of a report (the fallback of the formats that
+/// place SVG with a PNG beside it), made the first time a renderer asks and
+/// then shared by every format of the run.
+#[derive(Default)]
+pub struct ChartPictures(std::sync::Mutex<Option<PicturesById>>);
+
+/// The PNGs of a report's charts, by chart id.
+pub type PicturesById = Arc<HashMap<String, Arc<raster::Picture>>>;
+
 /// Everything a renderer may use.
 pub struct RenderContext<'a> {
     pub document: &'a Document,
@@ -55,6 +67,25 @@ pub struct RenderContext<'a> {
     pub slug: &'a str,
     /// How the report is rendered, from its size.
     pub scale: Scale,
+    /// The charts' PNGs, made once for the report.
+    pub pictures: &'a ChartPictures,
+}
+
+impl RenderContext<'_> {
+    /// The PNG of every chart, by chart id: made by the first format that
+    /// asks (with `cache`, what a series of builds kept), then shared.
+    pub fn chart_pictures(
+        &self,
+        cache: Option<&raster::PngCache>,
+    ) -> Result<PicturesById, crate::errors::RasterError> {
+        let mut made = self.pictures.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(pictures) = made.as_ref() {
+            return Ok(pictures.clone());
+        }
+        let pictures = Arc::new(raster::rasterise_all(self.charts, cache)?);
+        *made = Some(pictures.clone());
+        Ok(pictures)
+    }
 }
 
 /// One output format. A renderer is made once per command and keeps what

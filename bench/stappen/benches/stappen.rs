@@ -20,9 +20,9 @@ use techniekpact::pipeline::Setup;
 use techniekpact::pipeline::prepare;
 use techniekpact::render::Renderer;
 use techniekpact::render::docx::DocxRenderer;
-use techniekpact::render::docx::raster::rasterise_all;
 use techniekpact::render::html::HtmlRenderer;
 use techniekpact::render::pdf::PdfRenderer;
+use techniekpact::render::raster::rasterise_all;
 use techniekpact::templates::Templates;
 
 /// From this package (bench/stappen) to the example of the repository.
@@ -73,13 +73,15 @@ fn stages(c: &mut Criterion) {
             for ind in loaded.data.indicatoren() {
                 let a = analysis.indicator(&ind.id).expect("analysed");
                 let status = a.status.key();
-                black_box(charts::indicator_chart(
+                black_box(charts::indicator::indicator_chart(
                     ind, year, status, &style, &words, &text,
                 ));
-                n += charts::breakdown_chart(ind, &style, &words, &text).is_some() as usize + 1;
+                n += charts::breakdown::breakdown_chart(ind, &style, &words, &text).is_some()
+                    as usize
+                    + 1;
             }
             let caption = |_: usize, _: usize| String::new();
-            black_box(charts::summary_charts(
+            black_box(charts::overview::summary_charts(
                 &loaded.data,
                 &analysis,
                 &style,

@@ -22,7 +22,6 @@ mod ooxml;
 pub mod package;
 mod page;
 mod properties;
-pub mod raster;
 mod style_ids;
 mod styles;
 mod table_look;
@@ -36,7 +35,7 @@ use crate::document::{LogoKind, TitleItem};
 use crate::errors::{DocxError, RenderError};
 use crate::memo::Memo;
 use crate::render::docx::editor_styles::{EditorStyles, REFERENCE_DOCX};
-use crate::render::docx::raster::{PRINT_SCALE, Picture, PngCache, rasterise_all, svg_to_png};
+use crate::render::raster::{PRINT_SCALE, Picture, PngCache, svg_to_png};
 use crate::render::{RenderContext, Renderer};
 
 /// Renders the report as DOCX. Made for one report it keeps nothing; for
@@ -130,8 +129,8 @@ impl DocxRenderer {
     /// Make the DOCX, without looking at the last one made; what reports
     /// share (charts, styles) comes from what the renderer keeps.
     pub fn make(&self, ctx: &RenderContext) -> Result<Vec<u8>, DocxError> {
-        // The slow part: every chart to SVG and PNG, in parallel.
-        let pictures = rasterise_all(ctx.charts, self.shared.as_ref().map(|s| &s.pngs))?;
+        // The slow part: every chart's PNG, made once for every format.
+        let pictures = ctx.chart_pictures(self.shared.as_ref().map(|s| &s.pngs))?;
         crate::timings::mark("docx: grafieken omgezet");
         let body = body::write(ctx, &pictures, logo(ctx)?)?;
         crate::timings::mark("docx: hoofdtekst");

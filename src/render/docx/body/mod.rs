@@ -30,12 +30,12 @@ use crate::render::docx::ooxml::{
 };
 use crate::render::docx::page::{EMU_PER_TWIP, Page};
 use crate::render::docx::properties::{ParaProps, RunProps};
-use crate::render::docx::raster::Picture;
 use crate::render::docx::style_ids::{
     DRAFT_MARK, HEADING_STYLES, HOUSE_TABLE, OVERLINE, REPORT_YEAR, TABLE_NOTE, TABLE_TEXT,
     TOC_STYLES,
 };
 use crate::render::docx::xml::Xml;
+use crate::render::raster::Picture;
 
 /// What the body parts refer to.
 #[derive(Default)]

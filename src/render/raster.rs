@@ -1,4 +1,6 @@
-//! SVG charts as pictures of the DOCX: parsed once by usvg with the
+//! SVG charts as pictures for the formats that place them (the DOCX now):
+//! shared by every format of a run ([`crate::render::ChartPictures`]),
+//! parsed once by usvg with the
 //! embedded fonts in its font database (so no text is silently dropped),
 //! written back as SVG with the text as outlines (Word draws it as the PDF
 //! does, without the fonts), and rasterised to the PNG that readers older
