@@ -947,6 +947,34 @@ fn charts_are_svg_with_a_png_for_older_readers() {
         }
     }
     assert!(svgs >= 9, "every chart as SVG: {svgs}");
+    // The PNG fallback prints at 150 dpi or more at the size the drawing is
+    // placed (its extent, in EMU: 914400 to the inch).
+    const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    let mut checked = 0;
+    for drawing in xml.descendants().filter(|n| n.has_tag_name((WP, "inline"))) {
+        let extent = drawing
+            .children()
+            .find(|n| n.has_tag_name((WP, "extent")))
+            .unwrap();
+        let inches = extent.attribute("cx").unwrap().parse::<f64>().unwrap() / 914_400.0;
+        let blip = drawing
+            .descendants()
+            .find(|n| n.has_tag_name((A, "blip")))
+            .unwrap();
+        if !blip
+            .descendants()
+            .any(|n| n.has_tag_name((ASVG, "svgBlip")))
+        {
+            continue; // the logo: a PNG of its own, not a chart's fallback
+        }
+        let png = docx_bytes(d, &target(blip.attribute((R, "embed")).unwrap()));
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let dpi = f64::from(width) / inches;
+        assert!(dpi >= 150.0, "{dpi:.0} dpi at {inches:.2} in");
+        assert!(dpi < 200.0, "{dpi:.0} dpi: more than print needs");
+        checked += 1;
+    }
+    assert!(checked >= 9, "{checked}");
     let types = docx_part(d, "[Content_Types].xml");
     assert!(types.contains(r#"Extension="svg" ContentType="image/svg+xml""#));
 }

@@ -192,6 +192,18 @@ pub fn docx_part(docx: &[u8], name: &str) -> String {
     s
 }
 
+/// The bytes of one part of a zip package (a picture of a DOCX).
+pub fn docx_bytes(docx: &[u8], name: &str) -> Vec<u8> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let mut out = Vec::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} missing"))
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
 /// Extracted PDF text with no-break spaces and line breaks as spaces and
 /// runs of spaces collapsed.
 pub fn normalise(s: &str) -> String {
