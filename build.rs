@@ -2,13 +2,18 @@
 //! (ECMA-376 Part 1, §17.8.1): `$OUT_DIR/docx-fonts.zip` holds each font
 //! file deflated, and `$OUT_DIR/docx_fonts.rs` its key. The DOCX renderer
 //! copies the compressed entries into every package as they are
-//! (`src/render/docx/fonts.rs`), so no run compresses a font.
+//! (`src/render/docx/font_table.rs`), so no run compresses a font. The
+//! files are those of the one font list, `src/fonts/list.rs`.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 #[path = "src/render/docx/obfuscation.rs"]
 mod obfuscation;
+
+#[path = "src/fonts/list.rs"]
+#[allow(dead_code)]
+mod list;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
@@ -19,22 +24,24 @@ fn main() {
         std::fs::read(format!("src/fonts/{name}"))
             .unwrap_or_else(|e| panic!("src/fonts/{name}: {e}"))
     };
-    let fonts: Vec<(&str, Vec<u8>)> = vec![
-        ("NotoSans-Regular", notosans::REGULAR_TTF.to_vec()),
-        ("NotoSans-Bold", notosans::BOLD_TTF.to_vec()),
-        ("NotoSans-Italic", notosans::ITALIC_TTF.to_vec()),
-        ("NotoSans-BoldItalic", notosans::BOLD_ITALIC_TTF.to_vec()),
-        (
-            "NotoSansArabic-Regular",
-            local("NotoSansArabic-Regular.ttf"),
-        ),
-        ("NotoSansArabic-Bold", local("NotoSansArabic-Bold.ttf")),
-        (
-            "NotoSansHebrew-Regular",
-            local("NotoSansHebrew-Regular.ttf"),
-        ),
-        ("NotoSansHebrew-Bold", local("NotoSansHebrew-Bold.ttf")),
-    ];
+    // The DOCX's fonts, from the one list (src/fonts/list.rs).
+    let fonts: Vec<(&str, Vec<u8>)> = list::FONTS
+        .iter()
+        .filter(|f| f.in_docx)
+        .map(|f| {
+            let bytes = if f.local {
+                local(&format!("{}.ttf", f.name))
+            } else {
+                match f.style {
+                    list::Style::Regular => notosans::REGULAR_TTF.to_vec(),
+                    list::Style::Bold => notosans::BOLD_TTF.to_vec(),
+                    list::Style::Italic => notosans::ITALIC_TTF.to_vec(),
+                    list::Style::BoldItalic => notosans::BOLD_ITALIC_TTF.to_vec(),
+                }
+            };
+            (f.name, bytes)
+        })
+        .collect();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)

@@ -15,19 +15,30 @@ pub const NOTO_SANS_ARABIC_BOLD: &[u8] = include_bytes!("fonts/NotoSansArabic-Bo
 pub const NOTO_SANS_HEBREW_REGULAR: &[u8] = include_bytes!("fonts/NotoSansHebrew-Regular.ttf");
 pub const NOTO_SANS_HEBREW_BOLD: &[u8] = include_bytes!("fonts/NotoSansHebrew-Bold.ttf");
 
+pub mod list;
+
+/// The bytes of an embedded font file of [`list::FONTS`].
+pub fn bytes(name: &str) -> &'static [u8] {
+    match name {
+        "NotoSans-Regular" => NOTO_SANS_REGULAR,
+        "NotoSans-Bold" => NOTO_SANS_BOLD,
+        "NotoSans-Italic" => NOTO_SANS_ITALIC,
+        "NotoSans-BoldItalic" => NOTO_SANS_BOLD_ITALIC,
+        "NotoEmoji-Regular" => NOTO_EMOJI,
+        "NotoSansArabic-Regular" => NOTO_SANS_ARABIC_REGULAR,
+        "NotoSansArabic-Bold" => NOTO_SANS_ARABIC_BOLD,
+        "NotoSansHebrew-Regular" => NOTO_SANS_HEBREW_REGULAR,
+        "NotoSansHebrew-Bold" => NOTO_SANS_HEBREW_BOLD,
+        other => panic!("{other} is not in the font list"),
+    }
+}
+
 /// Every embedded font file, with the file name it gets in a Typst bundle.
-pub fn all() -> [(&'static str, &'static [u8]); 9] {
-    [
-        ("NotoSans-Regular.ttf", NOTO_SANS_REGULAR),
-        ("NotoSans-Bold.ttf", NOTO_SANS_BOLD),
-        ("NotoSans-Italic.ttf", NOTO_SANS_ITALIC),
-        ("NotoSans-BoldItalic.ttf", NOTO_SANS_BOLD_ITALIC),
-        ("NotoEmoji-Regular.ttf", NOTO_EMOJI),
-        ("NotoSansArabic-Regular.ttf", NOTO_SANS_ARABIC_REGULAR),
-        ("NotoSansArabic-Bold.ttf", NOTO_SANS_ARABIC_BOLD),
-        ("NotoSansHebrew-Regular.ttf", NOTO_SANS_HEBREW_REGULAR),
-        ("NotoSansHebrew-Bold.ttf", NOTO_SANS_HEBREW_BOLD),
-    ]
+pub fn all() -> Vec<(String, &'static [u8])> {
+    list::FONTS
+        .iter()
+        .map(|f| (format!("{}.ttf", f.name), bytes(f.name)))
+        .collect()
 }
 
 /// The families the body text can be set in (`lettertype` in

@@ -6,6 +6,8 @@
 //! compressed entries copied as they are.
 
 use std::io::Cursor;
+
+use crate::fonts::list::Style;
 use std::sync::LazyLock;
 
 use crate::errors::DocxError;
@@ -51,42 +53,29 @@ fn key(file: &str) -> &'static str {
 /// The fonts to embed: the house font in its four styles, and the Arabic
 /// and Hebrew fonts when a run names them.
 pub fn fonts_for(house_family: &str, used: impl Fn(&str) -> bool) -> Vec<EmbeddedFont> {
-    let mut files: Vec<(&'static str, &'static str, &'static str)> = Vec::new();
-    if house_family == fonts::FAMILY {
-        files.extend([
-            (fonts::FAMILY, "embedRegular", "NotoSans-Regular"),
-            (fonts::FAMILY, "embedBold", "NotoSans-Bold"),
-            (fonts::FAMILY, "embedItalic", "NotoSans-Italic"),
-            (fonts::FAMILY, "embedBoldItalic", "NotoSans-BoldItalic"),
-        ]);
-    }
-    for (family, regular, bold) in [
-        (
-            fonts::ARABIC_FAMILY,
-            "NotoSansArabic-Regular",
-            "NotoSansArabic-Bold",
-        ),
-        (
-            fonts::HEBREW_FAMILY,
-            "NotoSansHebrew-Regular",
-            "NotoSansHebrew-Bold",
-        ),
-    ] {
-        if used(family) {
-            files.extend([
-                (family, "embedRegular", regular),
-                (family, "embedBold", bold),
-            ]);
-        }
-    }
-    files
-        .into_iter()
+    fonts::list::FONTS
+        .iter()
+        .filter(|f| {
+            // The body family in its styles when it is the house font; a
+            // fallback family when a run names it.
+            f.in_docx
+                && if f.family == fonts::FAMILY {
+                    house_family == fonts::FAMILY
+                } else {
+                    used(f.family)
+                }
+        })
         .enumerate()
-        .map(|(i, (family, kind, file))| EmbeddedFont {
-            family,
-            kind,
-            file,
-            key: key(file),
+        .map(|(i, f)| EmbeddedFont {
+            family: f.family,
+            kind: match f.style {
+                Style::Regular => "embedRegular",
+                Style::Bold => "embedBold",
+                Style::Italic => "embedItalic",
+                Style::BoldItalic => "embedBoldItalic",
+            },
+            file: f.name,
+            key: key(f.name),
             rel_id: format!("rIdFont{}", i + 1),
             part: format!("word/fonts/font{}.odttf", i + 1),
         })
