@@ -227,16 +227,12 @@ pub(super) fn ceiling(max: f64) -> f64 {
     if max <= 0.0 { 1.0 } else { max * 1.15 }
 }
 
-/// Width of `text` in pixels at `size`, as the SVG shows it. plotters
-/// measures with ab_glyph, whose scale is the line height (ascent minus
-/// descent: 1.362 em in Noto Sans), but writes `font-size` as size / 1.24:
-/// the drawn text is 1.362 / 1.24 = 1.098 times the measured width.
+/// Width of `text` in pixels at `size`, as the SVG shows it: plotters
+/// writes `font-size` as size / 1.24, so the drawn text is the font's
+/// advance widths at that size, measured as every other text of the report
+/// is ([`crate::fonts::text_width`]).
 pub(super) fn text_width(text: &str, size: f64) -> u32 {
-    register_fonts();
-    let measured = font(size)
-        .box_size(text)
-        .map_or(8 * text.chars().count() as u32, |(w, _)| w);
-    (f64::from(measured) * 1.1).ceil() as u32
+    crate::fonts::text_width(text, (size / 1.24) as f32, false).ceil() as u32
 }
 
 /// `name` in lines at most `max_px` wide at `size`, broken between words;
