@@ -649,6 +649,7 @@ fn typing_habits_are_named_or_harmless_and_no_tip_makes_it_worse() {
             }
         }
     }
+    println!("{files} files with a typing habit, {fixes} tips applied");
     assert!(files > 200, "{files} files");
     assert!(fixes > 100, "{fixes} tips applied");
 }
