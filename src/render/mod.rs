@@ -1,6 +1,20 @@
 //! Renderers: each turns the one [`RenderContext`] into the files of one
 //! output format, and keeps itself what it reuses between builds. A
 //! renderer decides layout, never content.
+//!
+//! What a new renderer (an ODT, say) implements: [`Renderer`] (its
+//! extension and the bytes of its file); it maps every [`Block`] of the
+//! model, which carries all content and order: the contents with their
+//! entries (`Block::Toc`), numbered headings with their anchors and
+//! appendix letters, paragraphs with resolved references, lists, tables as
+//! columns with their measures, figures that own their chart (SVG, caption,
+//! alt text); the title page's items and the one logo in the meta; the
+//! house style with the page; the charts' PNGs through
+//! [`RenderContext::chart_pictures`], made once per report. A template it
+//! fills reports its errors through [`template_failure`]. Its own format's
+//! vocabulary (namespaces, styles, package) lives in its own modules.
+//!
+//! [`Block`]: crate::document::Block
 
 pub mod docx;
 pub mod html;
