@@ -131,6 +131,54 @@ fn a_thousands_separator_in_a_series_of_thousands_is_an_error() {
     fix_heals(&text, &d);
 }
 
+/// `2016: 3.400` in the example, among 10, 21 and a target of 77 school
+/// boards: three thousand four hundred typed the Dutch way. Neither 3,4
+/// (a count is whole) nor 3400 fits: an error, whatever the series says.
+#[test]
+fn a_point_with_three_digits_in_a_count_is_an_error_even_when_the_series_fits_neither() {
+    let text =
+        example_text().replacen("              2016: 34\n", "              2016: 3.400\n", 1);
+    let d = {
+        let report = load_example(&text).expect_err("refused");
+        let line = line_of(&text, "2016: 3.400");
+        report
+            .diagnostics
+            .into_iter()
+            .find(|d| report_line(&text, d) == line)
+            .expect("a message at the line")
+    };
+    assert_eq!(d.severity, Severity::Error);
+    assert!(
+        d.message.starts_with("'3.400' wordt gelezen als 3,4"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.message.contains("telt in hele aantallen"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.hint.as_deref().unwrap().contains("schrijf 3400"),
+        "{:?}",
+        d.hint
+    );
+    assert!(d.fix.is_none(), "the person says which number is meant");
+    // A whole number with zeros after the point is its decimal reading.
+    let text = example_text().replacen(
+        "              2016: 34\n",
+        "              2016: 34.000\n",
+        1,
+    );
+    let report = load_example(&text).expect_err("refused");
+    let d = report.errors().next().unwrap();
+    assert_eq!(d.fix.as_ref().unwrap().with, "34");
+}
+
+fn report_line(text: &str, d: &Diagnostic) -> usize {
+    text[..d.span.as_ref().unwrap().start].matches('\n').count() + 1
+}
+
 #[test]
 fn a_point_with_three_decimals_fits_an_indicator_with_three_decimals() {
     let text = figures(

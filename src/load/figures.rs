@@ -257,11 +257,12 @@ impl<'a> Indicator<'a> {
                 _ => (false, false),
             };
             let decimals_lost = self.decimals < 3;
-            let severity_error = if decimals_lost {
-                !series_says_decimal
-            } else {
-                false
-            };
+            // A count is never a fraction, and nobody types a decimal with
+            // a trailing zero the report does not show (3.400 for 3,4):
+            // then the point cannot be a decimal point as meant.
+            let counts = counts_things(&self.unit, self.decimals);
+            let trailing_zero = f.typed.trim().ends_with('0');
+            let severity_error = decimals_lost && (!series_says_decimal || counts || trailing_zero);
             if !decimals_lost && !series_says_thousands {
                 continue;
             }
@@ -274,6 +275,13 @@ impl<'a> Indicator<'a> {
                     self.range_of_others(f),
                     crate::format_nl::number(meant, 0),
                     self.unit
+                )
+            } else if counts {
+                format!(
+                    "{read} {} kan niet, want '{}' telt in hele aantallen; met de punt tussen de duizendtallen staat er {}",
+                    self.unit,
+                    self.name,
+                    crate::format_nl::number(meant, 0)
                 )
             } else if series_says_decimal {
                 format!(
@@ -299,7 +307,13 @@ impl<'a> Indicator<'a> {
             }
             .at_opt(f.span.clone())
             .label(format!("gelezen als {read}"));
-            if series_says_decimal {
+            if series_says_decimal && counts && f.value.fract() != 0.0 {
+                // Neither reading fits: a count is whole, and the others
+                // are far from the thousands. The person says which.
+                d = d.hint(format!(
+                    "een aantal is een heel getal: schrijf {written} als de punt de duizendtallen scheidde, en anders het aantal zoals het bedoeld is, zonder punt"
+                ));
+            } else if series_says_decimal {
                 let decimal = crate::yaml_scalar::number_value(f.value);
                 d = d.hint(format!(
                     "bedoelt u {read}, schrijf dan {decimal}; waren de punten duizendtallen, schrijf dan {written}"
