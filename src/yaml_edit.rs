@@ -81,15 +81,3 @@ pub fn value_range(text: &str, index: &PositionIndex, pointer: &str) -> Option<R
     let end = start + text[start..end].trim_end().len();
     Some(start..end)
 }
-
-/// The line range of the `# CONTROLEREN` comment line directly above the
-/// key at `pointer` (with its line break), when there is one.
-pub fn review_line_above(text: &str, index: &PositionIndex, pointer: &str) -> Option<Range<usize>> {
-    let key = index.get(pointer)?.key.clone()?;
-    let start = line_start(text, key.start);
-    if start == 0 {
-        return None;
-    }
-    let above = line_start(text, start - 1);
-    crate::load::readiness::is_marker(&text[above..start]).then_some(above..start)
-}

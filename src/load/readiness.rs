@@ -38,17 +38,25 @@ pub fn check(doc: &Doc, allow_markers: bool) -> Vec<Diagnostic> {
     out
 }
 
+/// The line range of the `# CONTROLEREN` comment line directly above the
+/// key at `pointer` (with its line break), when there is one.
+pub fn marker_above(
+    text: &str,
+    index: &crate::load::PositionIndex,
+    pointer: &str,
+) -> Option<std::ops::Range<usize>> {
+    let key = index.get(pointer)?.key.clone()?;
+    let start = crate::text_position::line_start(text, key.start);
+    if start == 0 {
+        return None;
+    }
+    let above = crate::text_position::line_start(text, start - 1);
+    is_marker(&text[above..start]).then_some(above..start)
+}
+
 /// Whether the line above the key at `pointer` is a review marker.
 fn marked(doc: &Doc, pointer: &str) -> bool {
-    let Some(key) = doc.index.get(pointer).and_then(|n| n.key.clone()) else {
-        return false;
-    };
-    let start = crate::text_position::line_start(doc.text, key.start);
-    if start == 0 {
-        return false;
-    }
-    let above = crate::text_position::line_start(doc.text, start - 1);
-    is_marker(&doc.text[above..start])
+    marker_above(doc.text, doc.index, pointer).is_some()
 }
 
 /// Whether `line` is a `# CONTROLEREN` comment line.

@@ -118,14 +118,6 @@ fn object_name(pointer: &str, value: &Value, root: &Value) -> String {
     }
 }
 
-/// `77,5` written with a Dutch decimal comma: the number with a point.
-fn decimal_comma(text: &str) -> Option<String> {
-    let (whole, fraction) = text.trim().split_once(',')?;
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    let whole_digits = whole.strip_prefix('-').unwrap_or(whole);
-    (digits(whole_digits) && digits(fraction)).then(|| format!("{whole}.{fraction}"))
-}
-
 /// An unknown key that is the decimals of a number written with a comma in
 /// a flow mapping: `{jaar: 2020, waarde: 77,5}` reads as `waarde: 77` and a
 /// key `5`. Returns the number as it was meant (`77.5`) and the span of
@@ -140,7 +132,8 @@ fn split_decimal(text: &str, key_at: usize) -> Option<(String, std::ops::Range<u
         + text[key_at..]
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(text.len() - key_at);
-    decimal_comma(&format!("{whole},{}", &text[key_at..end])).map(|m| (m, start..end))
+    super::figures::dutch_number(&format!("{whole},{}", &text[key_at..end]))
+        .map(|(_, written)| (written, start..end))
 }
 
 fn translate(

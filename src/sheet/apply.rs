@@ -17,7 +17,8 @@ use serde_json::Value;
 use super::read::{Filled, Update};
 use crate::load::Loaded;
 use crate::load::positions::escape_segment;
-use crate::yaml_edit::{self, Edit, indent_of, line_end, review_line_above, value_range};
+use crate::load::readiness::marker_above;
+use crate::yaml_edit::{self, Edit, indent_of, line_end, value_range};
 use crate::yaml_scalar::{number_value, text_value};
 
 /// The new text of the data file and what changed.
@@ -240,7 +241,7 @@ impl Writer<'_> {
     }
 
     fn marker(&mut self, pointer: &str) {
-        if let Some(r) = review_line_above(self.text, &self.loaded.index, pointer) {
+        if let Some(r) = marker_above(self.text, &self.loaded.index, pointer) {
             self.markers.push(r);
         }
     }
