@@ -34,6 +34,8 @@ pub enum CommandError {
         "deze bestanden bestaan al: {files}\n  tip: kies een lege map, of gebruik --overschrijven"
     )]
     TemplatesExist { files: String },
+    #[error("de sjabloonmap {} bestaat niet\n  tip: geef de map met uw kopie van de sjablonen", .0.display())]
+    NoTemplateDir(PathBuf),
     #[error(
         "'{0}' kan geen naam van een landsdeel zijn\n  tip: gebruik letters, cijfers, spaties en '-', bijvoorbeeld --landsdeel Oost"
     )]

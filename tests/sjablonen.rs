@@ -331,8 +331,8 @@ fn failing_templates(dir: Option<&std::path::Path>) -> techniekpact::templates::
     for (name, bytes) in &mut t.files {
         if name == "rapport.typ" {
             let broken = String::from_utf8(bytes.to_vec()).unwrap().replace(
-                "#render-blocks(doc.blocks)",
-                "#render-blocks(doc.blocks)\n#panic(\"kapot\")",
+                "#render-blocks(doc.blokken)",
+                "#render-blocks(doc.blokken)\n#panic(\"kapot\")",
             );
             *bytes = std::sync::Arc::from(broken.into_bytes());
         }
@@ -400,7 +400,7 @@ fn a_fault_of_the_users_own_template_has_its_file_line_and_column() {
             );
             let (line, column) = report.position(d).expect("a position");
             let template = std::fs::read_to_string(repo().join("templates/rapport.typ")).unwrap();
-            let panic_line = line_of(&template, "#render-blocks(doc.blocks)") + 1;
+            let panic_line = line_of(&template, "#render-blocks(doc.blokken)") + 1;
             assert_eq!((line, column), (panic_line, 2), "the #panic line");
         }
         other => panic!("expected a template error, got {other:?}"),
@@ -519,4 +519,159 @@ fn the_page_of_the_house_style_reaches_every_format() {
         stderr.contains("de marge 'marge_onder' is 0,5 cm") && stderr.contains("huisstijl.yaml:"),
         "{stderr}"
     );
+}
+
+/// Where the running head's first line and the running foot's last line
+/// stand on page 4 of `pdf`: top of the head and bottom of the foot, in
+/// centimetres from the paper's edge (PyMuPDF, the lines' boxes).
+fn running_lines_cm(pdf: &std::path::Path) -> (f64, f64) {
+    let script = r#"
+import sys, pymupdf
+page = pymupdf.open(sys.argv[1])[3]
+cm = 72 / 2.54
+lines = [l["bbox"] for b in page.get_text("dict")["blocks"] for l in b.get("lines", [])]
+head = min(y0 for (_, y0, _, _) in lines)
+foot = max(y1 for (_, _, _, y1) in lines)
+print(f"{head / cm:.3f} {(page.rect.height - foot) / cm:.3f}")
+"#;
+    let out = std::process::Command::new(validator_python())
+        .args(["-c", script])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut parts = text.split_whitespace().map(|v| v.parse::<f64>().unwrap());
+    (parts.next().unwrap(), parts.next().unwrap())
+}
+
+/// The running head and foot stand as far from the paper's edge as
+/// `huisstijl.yaml` says, in the PDF, in LibreOffice's rendering of the
+/// DOCX and on the printed web page; a distance that leaves no room is
+/// named at its line.
+#[test]
+fn the_running_head_and_foot_stand_where_the_house_style_says() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
+    let moved = style
+        .replace("  kopregel: 1.3 ", "  kopregel: 0.9 ")
+        .replace("  voetregel: 1.3 ", "  voetregel: 1.7 ");
+    assert_ne!(moved, style, "the embedded style has both distances");
+    std::fs::write(tpl.join("huisstijl.yaml"), &moved).unwrap();
+    let args = ["maak", "noord-2016.yaml", "--sjablonen", "sjablonen"];
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &[&args[..], &["--formaat", "pdf,docx,html", "--uit", "uit"]].concat(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let uit = dir.path().join("uit");
+    let (head, foot) = running_lines_cm(&uit.join("techniekpact-noord-2016.pdf"));
+    assert!(
+        (head - 0.9).abs() < 0.05 && (foot - 1.7).abs() < 0.05,
+        "PDF: {head} {foot}"
+    );
+    let docx = uit.join("techniekpact-noord-2016.docx");
+    let body = docx_part(&std::fs::read(&docx).unwrap(), "word/document.xml");
+    assert!(body.contains(r#"w:header="510" w:footer="964""#), "twips");
+    let lo = libreoffice_pdfs(&[docx], &dir.path().join("lo"));
+    let (head, foot) = running_lines_cm(&lo[0]);
+    assert!(
+        (head - 0.9).abs() < 0.15 && (foot - 1.7).abs() < 0.15,
+        "LibreOffice: {head} {foot}"
+    );
+    let html = std::fs::read_to_string(uit.join("techniekpact-noord-2016.html")).unwrap();
+    assert!(
+        html.contains("padding-top: 0.9cm;") && html.contains("padding-bottom: 1.7cm;"),
+        "the printed page's head and foot"
+    );
+    // A head 2,4 cm from the edge in a margin of 2,6 cm leaves no room.
+    std::fs::write(
+        tpl.join("huisstijl.yaml"),
+        style.replace("  kopregel: 1.3 ", "  kopregel: 2.4 "),
+    )
+    .unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &[&args[..], &["--uit", "uit2"]].concat());
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("de kopregel staat 2,4 cm van de rand van het papier")
+            && stderr.contains("kies 0,5 tot en met 2,1 cm")
+            && stderr.contains("huisstijl.yaml:"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("uit2").exists(), "nothing written");
+}
+
+/// A copy of the templates from before the model's names were Dutch is
+/// refused with one message per file at its first old name, and
+/// `sjablonen --bijwerken` turns it into the current templates.
+#[test]
+fn an_old_copy_of_the_templates_is_named_and_updated_by_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    // The names as the templates read them before (the inverse of the
+    // update), with a line of the editor's own.
+    let own_line = |file: &str| {
+        if file.ends_with(".typ") {
+            "// eigen regel: b.text blijft zoals hij is\n"
+        } else {
+            "{# eigen regel #}\n"
+        }
+    };
+    let back = |text: &str| {
+        text.replace("doc.blokken", "doc.blocks")
+            .replace("b.soort == \"kop\"", "b.type == \"heading\"")
+            .replace("it.soort == \"tekst\"", "it.type == \"text\"")
+            .replace(".bijschrift.volledig", ".caption.full")
+            .replace("grafieken[f.pad]", "charts[f.path]")
+            .replace("meta.lange_woorden", "meta.long_words")
+    };
+    for file in ["rapport.typ", "rapport.html", "stijl.typ"] {
+        let text = std::fs::read_to_string(tpl.join(file)).unwrap();
+        let old = back(&text);
+        assert_ne!(old, text, "{file}");
+        std::fs::write(tpl.join(file), format!("{old}{}", own_line(file))).unwrap();
+    }
+    let args = [
+        "maak",
+        "noord-2016.yaml",
+        "--sjablonen",
+        "sjablonen",
+        "--uit",
+        "uit",
+    ];
+    let (code, _, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, 1, "{stderr}");
+    for file in ["rapport.typ", "rapport.html", "stijl.typ"] {
+        let at = format!("fout: sjablonen/{file}:");
+        assert_eq!(
+            stderr.matches(&at).count(),
+            1,
+            "one message for {file}: {stderr}"
+        );
+    }
+    assert!(stderr.contains("sjablonen --bijwerken"), "{stderr}");
+    assert!(!dir.path().join("uit").exists());
+    let (code, stdout, stderr) = run_in(dir.path(), &["sjablonen", "--bijwerken", "sjablonen"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.matches("bijgewerkt:").count(), 3, "{stdout}");
+    for file in ["rapport.typ", "rapport.html", "stijl.typ"] {
+        let now = std::fs::read_to_string(tpl.join(file)).unwrap();
+        let embedded = std::fs::read_to_string(repo().join("templates").join(file)).unwrap();
+        assert_eq!(
+            now,
+            format!("{embedded}{}", own_line(file)),
+            "{file}: the current names, and the editor's own line kept"
+        );
+    }
+    let (code, _, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, 0, "{stderr}");
 }

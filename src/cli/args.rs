@@ -223,8 +223,11 @@ pub struct SjablonenArgs {
     #[arg(value_name = "MAP")]
     pub map: PathBuf,
     /// Overschrijf bestaande bestanden.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "bijwerken")]
     pub overschrijven: bool,
+    /// Werk een bestaande kopie bij: vervang in rapport.typ, stijl.typ en rapport.html alleen de oude namen van het documentmodel door de huidige; al het andere blijft zoals u het maakte.
+    #[arg(long)]
+    pub bijwerken: bool,
 }
 
 #[derive(Debug, Args)]

@@ -116,9 +116,7 @@ pub fn renderers(args: &MaakArgs, keep: Keep) -> Vec<Box<dyn Renderer + Send + S
 /// file once.
 pub fn setup(args: &MaakArgs) -> Result<Setup, MakeError> {
     let templates = match &args.sjablonen {
-        Some(dir) => {
-            crate::templates::Templates::from_dir(dir).map_err(|r| MakeError::Template(vec![r]))?
-        }
+        Some(dir) => crate::templates::Templates::from_dir(dir).map_err(MakeError::Template)?,
         None => crate::templates::Templates::embedded(),
     };
     let load = LoadOptions {

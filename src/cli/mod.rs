@@ -139,6 +139,9 @@ fn maak(args: &MaakArgs) -> u8 {
 }
 
 fn sjablonen(args: &SjablonenArgs) -> u8 {
+    if args.bijwerken {
+        return update_templates(&args.map);
+    }
     let existing: Vec<String> = crate::templates::DEFAULTS
         .iter()
         .map(|(name, _)| args.map.join(name))
@@ -167,6 +170,46 @@ fn sjablonen(args: &SjablonenArgs) -> u8 {
                 "Pas de sjablonen aan en gebruik ze met: techniekpact maak GEGEVENS.yaml --sjablonen {}",
                 args.map.display()
             );
+            EXIT_OK
+        }
+        Err(e) => {
+            batch::print_error(&e.into());
+            EXIT_INVALID
+        }
+    }
+}
+
+/// `sjablonen --bijwerken MAP`: rename the old names of the model in an
+/// editor's copy, all files or none.
+fn update_templates(dir: &std::path::Path) -> u8 {
+    if !dir.is_dir() {
+        batch::print_error(&CommandError::NoTemplateDir(dir.to_path_buf()));
+        return EXIT_INVALID;
+    }
+    let mut files = Vec::new();
+    for (rel, _) in crate::templates::DEFAULTS {
+        let Ok(text) = std::fs::read_to_string(dir.join(rel)) else {
+            continue;
+        };
+        if let Some(new) = crate::templates::vocabulary::update(rel, &text) {
+            files.push(crate::output::OutputFile {
+                rel: PathBuf::from(rel),
+                bytes: new.into_bytes(),
+            });
+        }
+    }
+    if files.is_empty() {
+        println!(
+            "{}: de sjablonen gebruiken al de huidige namen; niets gewijzigd",
+            dir.display()
+        );
+        return EXIT_OK;
+    }
+    match crate::output::write_all(dir, &files) {
+        Ok(written) => {
+            for p in written {
+                println!("bijgewerkt: {}", p.display());
+            }
             EXIT_OK
         }
         Err(e) => {

@@ -124,8 +124,8 @@ pub struct DarkColours {
     pub concept: Colour,
 }
 
-/// The page of the PDF, the DOCX and the printed web page: paper and
-/// margins, in centimetres.
+/// The page of the PDF, the DOCX and the printed web page: paper, margins
+/// and where the running head and foot stand, in centimetres.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
@@ -135,6 +135,22 @@ pub struct Page {
     pub marge_onder: f64,
     pub marge_links: f64,
     pub marge_rechts: f64,
+    /// From the top edge of the paper to the top of the running head
+    /// (Word's header distance); optional in the file.
+    #[serde(default = "default_head")]
+    pub kopregel: f64,
+    /// From the bottom edge of the paper to the bottom of the running foot
+    /// (Word's footer distance); optional in the file.
+    #[serde(default = "default_foot")]
+    pub voetregel: f64,
+}
+
+fn default_head() -> f64 {
+    Page::default().kopregel
+}
+
+fn default_foot() -> f64 {
+    Page::default().voetregel
 }
 
 impl Default for Page {
@@ -145,6 +161,8 @@ impl Default for Page {
             marge_onder: 2.4,
             marge_links: 2.3,
             marge_rechts: 2.3,
+            kopregel: 1.3,
+            voetregel: 1.3,
         }
     }
 }
@@ -168,6 +186,15 @@ impl Page {
     /// The width of the text between the side margins, in centimetres.
     pub fn text_width(&self) -> f64 {
         self.paper_size().0 - self.marge_links - self.marge_rechts
+    }
+
+    /// The running head and foot: key, distance, and the margin they stand
+    /// in with its key.
+    fn running_lines(&self) -> [(&'static str, f64, f64, &'static str); 2] {
+        [
+            ("kopregel", self.kopregel, self.marge_boven, "marge_boven"),
+            ("voetregel", self.voetregel, self.marge_onder, "marge_onder"),
+        ]
     }
 
     fn margins(&self) -> [(&'static str, f64); 4] {
@@ -298,6 +325,26 @@ impl HouseStyle {
                     Diagnostic::error(format!("de marge '{key}' is {} cm", crate::format_nl::number_plain(cm)))
                         .at_opt(index.value(&format!("/pagina/{key}")))
                         .hint("kies een marge van 1 tot en met 6 cm; de kop- en voetregel staan in de marge boven en onder"),
+                );
+            }
+        }
+        for (key, cm, margin, margin_key) in style.pagina.running_lines() {
+            // A margin out of range is named above; the line itself (8 pt
+            // and a rule) needs about half a centimetre of its margin.
+            let most = margin - 0.5;
+            if (1.0..=6.0).contains(&margin) && !(0.5..=most).contains(&cm) {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "de {key} staat {} cm van de rand van het papier, in een {margin_key} van {} cm",
+                        crate::format_nl::number_plain(cm),
+                        crate::format_nl::number_plain(margin),
+                    ))
+                    .at_opt(index.value(&format!("/pagina/{key}")))
+                    .hint(format!(
+                        "kies {} tot en met {} cm: de {key} staat in de marge, met een halve centimeter tussen regel en tekst",
+                        crate::format_nl::number_plain(0.5),
+                        crate::format_nl::number_plain(most)
+                    )),
                 );
             }
         }

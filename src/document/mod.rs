@@ -20,6 +20,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
     pub meta: Meta,
+    #[serde(rename = "blokken")]
     pub blocks: Vec<Block>,
 }
 
@@ -51,6 +52,7 @@ pub struct Meta {
     /// Whether any text of the report has a word of 30 letters or more
     /// (set by [`lay_out`]): such a report may hyphenate, so that no word
     /// runs past its line, cell or page.
+    #[serde(rename = "lange_woorden")]
     pub long_words: bool,
     /// `concept` or `definitief`.
     pub status: String,
@@ -108,7 +110,7 @@ impl Serialize for Date {
 
 /// One item of the title page.
 #[derive(Debug, Clone, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "soort", rename_all = "snake_case")]
 pub enum TitleItem {
     /// The line above the title.
     #[serde(rename = "kop")]
@@ -204,43 +206,58 @@ fn logo_path<S: serde::Serializer>(logo: &Logo, s: S) -> Result<S::Ok, S::Error>
 
 /// A block of the document.
 #[derive(Debug, Clone, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "soort", rename_all = "snake_case")]
 pub enum Block {
     /// The table of contents: its title, the deepest heading level it
     /// lists, and its entries, the chapters with their sections nested.
     /// The PDF's contents are Typst's own outline of the same headings (it
-    /// knows their pages), so the entries are not serialised to the
-    /// templates' data.
+    /// knows their pages); the web page lists the entries.
+    #[serde(rename = "inhoudsopgave")]
     Toc {
+        #[serde(rename = "titel")]
         title: String,
+        #[serde(rename = "diepte")]
         depth: u8,
-        #[serde(skip)]
+        #[serde(rename = "onderdelen")]
         entries: Vec<TocEntry>,
     },
+    #[serde(rename = "kop")]
     Heading {
+        #[serde(rename = "niveau")]
         level: u8,
         /// The section number ("2", "2.3"), counted here so that both formats
         /// print the same one and Typst need not count headings itself (its
         /// counters would cost the PDF an extra layout pass).
+        #[serde(rename = "nummer")]
         number: String,
+        #[serde(rename = "tekst")]
         text: String,
         /// The heading's name for links: its number and words
         /// (`4-2-vmbo-mbo`, [`heading_anchor`]); the PDF's label and named
         /// destination and the web page's id.
+        #[serde(rename = "anker")]
         anchor: String,
         /// The word and letter of an appendix, which `text` starts with
         /// and a reference to it shows.
+        #[serde(rename = "bijlage")]
         appendix: Option<AppendixLabel>,
     },
+    #[serde(rename = "alinea")]
     Paragraph {
+        #[serde(rename = "inhoud")]
         content: Vec<Inline>,
     },
+    #[serde(rename = "lijst")]
     List {
+        #[serde(rename = "genummerd")]
         ordered: bool,
+        #[serde(rename = "begin")]
         start: u64,
         items: Vec<Vec<Block>>,
     },
+    #[serde(rename = "tabel")]
     Table(Table),
+    #[serde(rename = "figuur")]
     Figure(Figure),
 }
 
@@ -248,11 +265,16 @@ pub enum Block {
 /// depth, with the entries of the level below it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TocEntry {
+    #[serde(rename = "niveau")]
     pub level: u8,
+    #[serde(rename = "nummer")]
     pub number: String,
+    #[serde(rename = "tekst")]
     pub text: String,
     /// The heading's anchor ([`Block::Heading`]'s).
+    #[serde(rename = "anker")]
     pub anchor: String,
+    #[serde(rename = "onderliggend")]
     pub children: Vec<TocEntry>,
 }
 
@@ -309,6 +331,7 @@ impl TocEntry {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AppendixLabel {
     /// `Bijlage`.
+    #[serde(rename = "woord")]
     pub word: String,
     /// `B`.
     pub letter: String,
@@ -388,9 +411,10 @@ impl Block {
 
 /// Horizontal alignment of a table column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Align {
+    #[serde(rename = "links")]
     Left,
+    #[serde(rename = "rechts")]
     Right,
 }
 
@@ -402,11 +426,15 @@ pub enum Align {
 pub struct Caption {
     /// `Tabel` or `Figuur`.
     pub label: String,
+    #[serde(rename = "nummer")]
     pub number: u32,
     /// Between the number and the text: `: `.
+    #[serde(rename = "scheiding")]
     pub separator: String,
+    #[serde(rename = "tekst")]
     pub text: String,
     /// The whole caption, `Tabel 3: Acties van het thema Leren`.
+    #[serde(rename = "volledig")]
     pub full: String,
 }
 
@@ -512,18 +540,21 @@ impl Serialize for Table {
         use serde::ser::SerializeStruct;
         let c = &self.columns;
         let mut t = s.serialize_struct("Table", 9)?;
-        t.serialize_field("caption", &self.caption)?;
-        t.serialize_field("anchor", &self.anchor)?;
-        t.serialize_field("header", &c.iter().map(|c| &c.header).collect::<Vec<_>>())?;
-        t.serialize_field("align", &c.iter().map(|c| c.align).collect::<Vec<_>>())?;
-        t.serialize_field("widths", &c.iter().map(|c| c.share).collect::<Vec<_>>())?;
-        t.serialize_field("fit", &c.iter().map(|c| c.fit).collect::<Vec<_>>())?;
-        t.serialize_field("natural", &c.iter().map(|c| c.natural).collect::<Vec<_>>())?;
+        t.serialize_field("bijschrift", &self.caption)?;
+        t.serialize_field("anker", &self.anchor)?;
+        t.serialize_field("koppen", &c.iter().map(|c| &c.header).collect::<Vec<_>>())?;
+        t.serialize_field("uitlijning", &c.iter().map(|c| c.align).collect::<Vec<_>>())?;
+        t.serialize_field("breedtes", &c.iter().map(|c| c.share).collect::<Vec<_>>())?;
+        t.serialize_field("passend", &c.iter().map(|c| c.fit).collect::<Vec<_>>())?;
         t.serialize_field(
-            "longest_word",
+            "natuurlijk",
+            &c.iter().map(|c| c.natural).collect::<Vec<_>>(),
+        )?;
+        t.serialize_field(
+            "langste_woord",
             &c.iter().map(|c| c.longest_word).collect::<Vec<_>>(),
         )?;
-        t.serialize_field("rows", &self.rows)?;
+        t.serialize_field("rijen", &self.rows)?;
         t.end()
     }
 }
@@ -531,8 +562,10 @@ impl Serialize for Table {
 /// A table cell: a first line and optional smaller lines below it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {
+    #[serde(rename = "inhoud")]
     pub content: Vec<Inline>,
     /// Extra explanation under the content, in a smaller style.
+    #[serde(rename = "toelichting")]
     pub note: Option<Vec<Inline>>,
 }
 
@@ -581,45 +614,60 @@ impl Serialize for Figure {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut f = s.serialize_struct("Figure", 6)?;
-        f.serialize_field("chart", &self.chart.id)?;
-        f.serialize_field("path", &self.chart.path())?;
-        f.serialize_field("caption", &self.caption)?;
-        f.serialize_field("anchor", &self.anchor)?;
+        f.serialize_field("grafiek", &self.chart.id)?;
+        f.serialize_field("pad", &self.chart.path())?;
+        f.serialize_field("bijschrift", &self.caption)?;
+        f.serialize_field("anker", &self.anchor)?;
         f.serialize_field("alt", &self.chart.alt)?;
-        f.serialize_field("width", &self.width)?;
+        f.serialize_field("breedte", &self.width)?;
         f.end()
     }
 }
 
 /// Inline text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "soort", rename_all = "snake_case")]
 pub enum Inline {
+    #[serde(rename = "tekst")]
     Text {
+        #[serde(rename = "tekst")]
         text: String,
     },
+    #[serde(rename = "vet")]
     Strong {
+        #[serde(rename = "inhoud")]
         content: Vec<Inline>,
     },
+    #[serde(rename = "nadruk")]
     Emph {
+        #[serde(rename = "inhoud")]
         content: Vec<Inline>,
     },
+    #[serde(rename = "link")]
     Link {
         url: String,
+        #[serde(rename = "inhoud")]
         content: Vec<Inline>,
     },
+    #[serde(rename = "regeleinde")]
     LineBreak,
     /// A status word; `key` selects the colour, `label` is always printed.
+    #[serde(rename = "status")]
     Status {
+        #[serde(rename = "sleutel")]
         key: String,
         label: String,
     },
     /// A reference to a table, a figure or an appendix that a fixed text
     /// names ([`references`]): the target's anchor and what it is called
     /// (`Tabel 14`), set once the document is numbered.
+    #[serde(rename = "verwijzing")]
     Reference {
+        #[serde(rename = "doel")]
         target: references::Target,
+        #[serde(rename = "anker")]
         anchor: String,
+        #[serde(rename = "inhoud")]
         content: Vec<Inline>,
     },
 }

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use base64::Engine;
 use minijinja::value::Serde;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value, context};
-use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::document::{Block, TocEntry, heading_anchor};
@@ -42,29 +41,6 @@ impl Renderer for HtmlRenderer {
     }
 }
 
-/// The table of contents as the web page's template sees it.
-#[derive(Debug, Serialize)]
-struct TocItem<'a> {
-    number: &'a str,
-    text: &'a str,
-    id: &'a str,
-    children: Vec<TocItem<'a>>,
-}
-
-impl<'a> TocItem<'a> {
-    fn of(entries: &'a [TocEntry]) -> Vec<Self> {
-        entries
-            .iter()
-            .map(|e| TocItem {
-                number: &e.number,
-                text: &e.text,
-                id: &e.anchor,
-                children: Self::of(&e.children),
-            })
-            .collect()
-    }
-}
-
 /// The entries of the document's table of contents.
 fn toc(blocks: &[Block]) -> &[TocEntry] {
     blocks
@@ -74,6 +50,23 @@ fn toc(blocks: &[Block]) -> &[TocEntry] {
             _ => None,
         })
         .unwrap_or(&[])
+}
+
+/// `text` as a quoted CSS string.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' | '\u{c}' => {
+                out.push_str(&format!("\\{:x} ", c as u32));
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A chart's SVG for inline use: scalable, and hidden from assistive
@@ -104,8 +97,8 @@ fn context(ctx: &RenderContext) -> Value {
     context! {
         doc => Value::from(Serde(ctx.document)),
         stijl => Value::from(Serde(ctx.style)),
-        toc => Value::from(Serde(TocItem::of(toc(&ctx.document.blocks)))),
-        charts => charts,
+        inhoudsopgave => Value::from(Serde(toc(&ctx.document.blocks))),
+        grafieken => charts,
         logo => logo,
     }
 }
@@ -130,6 +123,12 @@ fn environment<'a>(ctx: &RenderContext<'a>) -> Environment<'a> {
         Ok(templates
             .get(name)
             .map(|bytes| String::from_utf8_lossy(bytes).into_owned()))
+    });
+    // A text in a CSS string (the running head of the printed page):
+    // quotes, backslashes, line ends and `<` escaped, so that no text
+    // ends the string or the style element.
+    env.add_filter("css_tekst", |text: String| {
+        Value::from_safe_string(css_string(&text))
     });
     // For templates exported before headings carried their anchor.
     env.add_filter("kop_id", |number: String, text: String| {
@@ -188,6 +187,15 @@ fn editor_problem(ctx: &RenderContext, e: &minijinja::Error, name: &str) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_in_a_css_string_cannot_end_the_string_or_the_style() {
+        assert_eq!(css_string("Noord 2016"), "\"Noord 2016\"");
+        assert_eq!(
+            css_string("a\"b\\c</style>\n"),
+            "\"a\\22 b\\5c c\\3c /style\\3e \\a \""
+        );
+    }
 
     #[test]
     fn inline_charts_are_hidden_from_assistive_technology() {

@@ -1,8 +1,9 @@
 //! The templates: the defaults compiled into the binary, or an edited copy
-//! from a folder (`--sjablonen MAP`), and ([`keys`]) the checks the
-//! editors' YAML files share.
+//! from a folder (`--sjablonen MAP`), ([`keys`]) the checks the editors'
+//! YAML files share, and ([`vocabulary`]) the names the templates see.
 
 pub mod keys;
+pub mod vocabulary;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -61,10 +62,16 @@ impl Templates {
         }
     }
 
-    /// Every regular file under `dir` (symbolic links are not followed).
-    pub fn from_dir(dir: &Path) -> Result<Self, Problems> {
+    /// Every regular file under `dir` (symbolic links are not followed);
+    /// a template that still reads the model by its old names is refused,
+    /// with every old name at its place.
+    pub fn from_dir(dir: &Path) -> Result<Self, Vec<Problems>> {
         let fail = |msg: String, hint: &str| {
-            Problems::new(dir, None, vec![Diagnostic::error(msg).hint(hint)])
+            vec![Problems::new(
+                dir,
+                None,
+                vec![Diagnostic::error(msg).hint(hint)],
+            )]
         };
         if !dir.is_dir() {
             return Err(fail(
@@ -114,6 +121,16 @@ impl Templates {
                 format!("het sjabloon {TYPST_MAIN} ontbreekt in de sjabloonmap"),
                 "maak een kopie van de standaardsjablonen met 'techniekpact sjablonen MAP'",
             ));
+        }
+        let old: Vec<Problems> = t
+            .files
+            .iter()
+            .filter_map(|(rel, bytes)| {
+                vocabulary::check(rel, &dir.join(rel), &String::from_utf8_lossy(bytes))
+            })
+            .collect();
+        if !old.is_empty() {
+            return Err(old);
         }
         Ok(t)
     }

@@ -16,6 +16,10 @@ pub struct Page {
     pub bottom: u32,
     pub left: u32,
     pub right: u32,
+    /// From the top edge to the running head.
+    pub header: u32,
+    /// From the bottom edge to the running foot.
+    pub footer: u32,
 }
 
 /// Centimetres in twips (1440 to the inch).
@@ -35,6 +39,8 @@ impl Page {
             bottom: twips(p.marge_onder),
             left: twips(p.marge_links),
             right: twips(p.marge_rechts),
+            header: twips(p.kopregel),
+            footer: twips(p.voetregel),
         }
     }
 
@@ -65,6 +71,8 @@ mod tests {
                 bottom: 1361,
                 left: 1304,
                 right: 1304,
+                header: 737,
+                footer: 737,
             }
         );
         assert_eq!(page.text_width(), 9298);

@@ -25,11 +25,13 @@ impl Writer<'_> {
                 ("w:h", &page.height.to_string()),
             ],
         );
-        let (top, bottom, left, right) = (
+        let (top, bottom, left, right, header, footer) = (
             page.top.to_string(),
             page.bottom.to_string(),
             page.left.to_string(),
             page.right.to_string(),
+            page.header.to_string(),
+            page.footer.to_string(),
         );
         x.empty(
             "w:pgMar",
@@ -38,8 +40,8 @@ impl Writer<'_> {
                 ("w:right", &right),
                 ("w:bottom", &bottom),
                 ("w:left", &left),
-                ("w:header", "720"),
-                ("w:footer", "720"),
+                ("w:header", &header),
+                ("w:footer", &footer),
                 ("w:gutter", "0"),
             ],
         );
