@@ -96,6 +96,56 @@ pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, OutputError> {
     Ok(written)
 }
 
+/// The folders of an output folder before a run (the folder itself, its
+/// `grafieken/` and the folders in that), so that a run that fails leaves
+/// no empty folder of its own behind.
+pub struct Folders {
+    dir: PathBuf,
+    before: Vec<PathBuf>,
+}
+
+impl Folders {
+    /// The folders under `dir` as they are now.
+    pub fn before(dir: &Path) -> Self {
+        Folders {
+            dir: dir.to_path_buf(),
+            before: Self::list(dir),
+        }
+    }
+
+    /// `dir`, `dir/grafieken` and its folders, those that exist, deepest
+    /// first.
+    fn list(dir: &Path) -> Vec<PathBuf> {
+        let charts = dir.join(crate::document::charts::CHARTS_DIR);
+        let mut out: Vec<PathBuf> = std::fs::read_dir(&charts)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                    .map(|e| e.path())
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort();
+        out.extend(
+            [charts, dir.to_path_buf()]
+                .into_iter()
+                .filter(|p| p.is_dir()),
+        );
+        out
+    }
+
+    /// Remove the folders the run made that are empty.
+    pub fn remove_new_empty(&self) {
+        for folder in Self::list(&self.dir) {
+            if !self.before.contains(&folder) {
+                // Only an empty folder can be removed: anything else stays.
+                let _ = std::fs::remove_dir(&folder);
+            }
+        }
+    }
+}
+
 /// Write `files` under `dir`, all or nothing.
 pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, OutputError> {
     commit(stage_all(dir, files)?)

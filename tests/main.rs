@@ -27,6 +27,7 @@ mod publicatie;
 mod rebuild;
 mod setup_once;
 mod sjablonen;
+mod stijl_opslaan;
 mod titelpagina;
 mod typst_bundle;
 mod validation;

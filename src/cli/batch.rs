@@ -26,6 +26,22 @@ pub fn print_problems(report: &Problems) {
     let _ = err.write_all(report.render_brief(use_color()).as_bytes());
 }
 
+/// What the DOCX takes from the editor's `stijl.docx` (a line per style)
+/// and the fonts it would lack, when the run makes a DOCX.
+pub fn say_editor_styles(args: &MaakArgs, setup: &Setup) {
+    if !args.formaat.contains(&Formaat::Docx) {
+        return;
+    }
+    if let Some((taken, warnings)) =
+        crate::render::docx::editor_styles_said(&setup.templates, &setup.style)
+    {
+        if let Some(taken) = taken {
+            eprintln!("{taken}");
+        }
+        print_problems(&warnings);
+    }
+}
+
 /// A command's error, as `fout: ...` with its tip below.
 pub fn print_error(e: &crate::errors::CommandError) {
     let mut err = std::io::stderr().lock();
@@ -67,7 +83,12 @@ pub fn maak(args: &MaakArgs) -> u8 {
         out_dir: &args.uit,
         reuse: None,
     };
-    make_all(args, &run)
+    say_editor_styles(args, &setup);
+    let folders = crate::output::Folders::before(&args.uit);
+    let status = make_all(args, &run);
+    // A report that failed wrote nothing, and leaves no empty folder.
+    folders.remove_new_empty();
+    status
 }
 
 /// How long the renderers of a command live, and so what they keep.

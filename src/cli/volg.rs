@@ -150,6 +150,7 @@ pub fn volg(args: &MaakArgs) -> u8 {
         // every build, once.
         match setup(args) {
             Ok(setup) => {
+                super::batch::say_editor_styles(args, &setup);
                 let run = crate::pipeline::Run {
                     setup: &setup,
                     renderers: &renderers,

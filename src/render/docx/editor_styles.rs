@@ -1,8 +1,10 @@
 //! The editor's Word styles from the reference document `stijl.docx`: the
-//! styles whose formatting differs from the embedded `stijl.docx` (the
-//! editor changed them in Word) and the styles it does not have (the
-//! editor added them), each as the XML of one `w:style`, ready for the
-//! styles part ([`super::styles`]).
+//! styles whose effective formatting differs from the embedded
+//! `stijl.docx` (the editor changed them, in Word, LibreOffice or a
+//! script; [`style_match`] tells which of theirs is which of ours) and the
+//! styles it does not have (the editor added them), each as the XML of one
+//! `w:style` under our id and name, ready for the styles part
+//! ([`super::styles`]).
 //!
 //! A style is copied element by element, without the numbering of the
 //! reference (its lists are not in the output); a heading or list style
@@ -17,6 +19,7 @@ use roxmltree::{Document, Node};
 use crate::errors::DocxError;
 use crate::render::docx::numbering;
 use crate::render::docx::ooxml::{W, W14, W15};
+use crate::render::docx::style_match;
 use crate::render::docx::xml::Xml;
 
 /// The reference document with the Word styles, in the template folder.
@@ -27,6 +30,19 @@ pub const REFERENCE_DOCX: &str = "stijl.docx";
 pub struct EditorStyles {
     changed: BTreeMap<String, String>,
     added: Vec<String>,
+    /// What was taken as the editor's, for the editor to check.
+    pub taken: Vec<Taken>,
+    /// The font families the editor's styles name that the DOCX does not
+    /// embed: by style name.
+    pub foreign_fonts: Vec<(String, String)>,
+}
+
+/// A style taken as the editor's: its name as Word shows it in Dutch, and
+/// whether it is one of ours changed or one the editor added.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Taken {
+    pub name: String,
+    pub added: bool,
 }
 
 impl EditorStyles {
@@ -41,7 +57,8 @@ impl EditorStyles {
     }
 
     /// What the editor changed or added in `reference`, against the
-    /// embedded `stijl.docx`. `ours` are the ids of the styles we write.
+    /// embedded `stijl.docx`, whatever program saved it
+    /// ([`style_match`]). `ours` are the ids of the styles we write.
     pub fn read(reference: Option<&[u8]>, ours: &[&str]) -> Result<Self, DocxError> {
         let embedded = crate::templates::Templates::embedded();
         let default = embedded.get(REFERENCE_DOCX);
@@ -52,48 +69,154 @@ impl EditorStyles {
             return Ok(EditorStyles::default());
         }
         let theirs_text = styles_part(reference)?;
-        let theirs = Document::parse(&theirs_text).map_err(|e| in_reference(e.into()))?;
+        let theirs_doc = Document::parse(&theirs_text).map_err(|e| in_reference(e.into()))?;
         let default_text = default.map(|d| styles_part(d)).transpose()?;
         let default_doc = default_text.as_deref().map(Document::parse).transpose()?;
-        let before: BTreeMap<&str, Vec<(String, String)>> = default_doc
-            .iter()
-            .flat_map(|d| styles_of(d))
-            .map(|(id, n)| (id, look(&n)))
-            .collect();
-        let by_id: BTreeMap<&str, Node> = styles_of(&theirs).collect();
+        let before = default_doc
+            .as_ref()
+            .map(style_match::styles)
+            .unwrap_or_default();
+        let theirs = style_match::styles(&theirs_doc);
+        // Their id of each of ours, and ours of each of theirs.
+        let matched = style_match::match_ours(&before, &theirs);
+        let ours_of: BTreeMap<&str, &str> = matched.iter().map(|(o, t)| (*t, *o)).collect();
+        let by_id: BTreeMap<&str, &style_match::Style> = theirs.iter().map(|s| (s.id, s)).collect();
         let mut keep: BTreeSet<&str> = BTreeSet::new();
-        for (id, node) in &by_id {
-            let changed = before.get(id).is_some_and(|b| *b != look(node));
-            let new = !before.contains_key(id);
-            if changed || new {
-                keep.insert(id);
+        for t in &theirs {
+            let changed = match (ours_of.get(t.id), &default_doc) {
+                (Some(our_id), Some(d)) => {
+                    style_match::own(&theirs_doc, &theirs, t.id)
+                        != style_match::own(d, &before, our_id)
+                }
+                (Some(_), None) => true,
+                (None, _) => !style_match::is_programs_own(t, &before),
+            };
+            if changed {
+                keep.insert(t.id);
             }
         }
         // The styles those are based on, follow or link to, when they are
         // neither ours nor kept already: else their look would change.
         let mut todo: Vec<&str> = keep.iter().copied().collect();
         while let Some(id) = todo.pop() {
-            for other in references(&by_id[id]) {
-                if by_id.contains_key(other) && !ours.contains(&other) && keep.insert(other) {
+            for other in references(&by_id[id].node) {
+                if by_id.contains_key(other) && !ours_of.contains_key(other) && keep.insert(other) {
                     todo.push(other);
                 }
             }
         }
+        let names: BTreeMap<&str, &str> = before.iter().map(|s| (s.id, s.name)).collect();
         let mut out = EditorStyles::default();
-        for (id, node) in styles_of(&theirs) {
-            if !keep.contains(id) {
+        for t in &theirs {
+            if !keep.contains(t.id) {
                 continue;
             }
+            let ours_id = ours_of.get(t.id).copied().filter(|o| ours.contains(o));
+            let renames = Renames {
+                ids: &ours_of,
+                style: ours_id.map(|o| (o, names.get(o).copied().unwrap_or(o))),
+            };
+            let id = ours_id.unwrap_or(t.id);
             let mut x = Xml::fragment();
-            copy(&mut x, &node, numbering::of_style(id));
-            if ours.contains(&id) {
-                out.changed.insert(id.to_string(), x.finish());
-            } else {
-                out.added.push(x.finish());
+            copy(&mut x, &t.node, numbering::of_style(id), &renames);
+            let shown = dutch_name(ours_id.map_or(t.name, |o| names.get(o).copied().unwrap_or(o)));
+            if let Some(family) = latin_font(&t.node)
+                && !crate::fonts::list::FONTS.iter().any(|f| f.family == family)
+            {
+                out.foreign_fonts.push((shown.clone(), family.to_string()));
+            }
+            out.taken.push(Taken {
+                name: shown,
+                added: ours_id.is_none(),
+            });
+            match ours_id {
+                Some(o) => {
+                    out.changed.insert(o.to_string(), x.finish());
+                }
+                None => out.added.push(x.finish()),
             }
         }
         Ok(out)
     }
+
+    /// What `techniekpact` took from the editor's `stijl.docx`, one line
+    /// per style, for the editor to check; `None` when nothing.
+    pub fn report(&self) -> Option<String> {
+        if self.taken.is_empty() {
+            return None;
+        }
+        let mut lines = vec![format!(
+            "{REFERENCE_DOCX}: {} {} van de redacteur overgenomen:",
+            self.taken.len(),
+            if self.taken.len() == 1 {
+                "stijl"
+            } else {
+                "stijlen"
+            }
+        )];
+        for t in &self.taken {
+            lines.push(format!(
+                "  {} ({})",
+                t.name,
+                if t.added { "toegevoegd" } else { "gewijzigd" }
+            ));
+        }
+        Some(lines.join("\n"))
+    }
+}
+
+/// The ids and names to write for a style taken from the editor's file:
+/// ours for the styles of ours (LibreOffice's `Caption1` is our `Caption`).
+struct Renames<'a> {
+    /// Our id of each of their styles that is one of ours.
+    ids: &'a BTreeMap<&'a str, &'a str>,
+    /// For the style being copied, when it is one of ours: id and name.
+    style: Option<(&'a str, &'a str)>,
+}
+
+/// The name Word shows in Dutch for a built-in style's name; an own
+/// style's name as it is.
+pub fn dutch_name(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if let Some(n) = lower.strip_prefix("heading ") {
+        return format!("Kop {n}");
+    }
+    if let Some(n) = lower.strip_prefix("toc ") {
+        if n == "heading" {
+            return "Kop van inhoudsopgave".into();
+        }
+        return format!("Inhoudsopgave {n}");
+    }
+    match lower.as_str() {
+        "normal" => "Standaard",
+        "title" => "Titel",
+        "subtitle" => "Ondertitel",
+        "caption" => "Bijschrift",
+        "header" => "Koptekst",
+        "footer" => "Voettekst",
+        "list paragraph" => "Lijstalinea",
+        "list bullet" => "Lijstopsommingsteken",
+        "list bullet 2" => "Lijstopsommingsteken 2",
+        "list bullet 3" => "Lijstopsommingsteken 3",
+        "list number" => "Lijstnummering",
+        "list number 2" => "Lijstnummering 2",
+        "list number 3" => "Lijstnummering 3",
+        "normal table" => "Standaardtabel",
+        "default paragraph font" => "Standaardalinea-lettertype",
+        _ => return name.to_string(),
+    }
+    .to_string()
+}
+
+/// The Latin font a style names itself, if any.
+fn latin_font<'a>(style: &Node<'a, '_>) -> Option<&'a str> {
+    style
+        .descendants()
+        .find(|n| n.has_tag_name((W, "rFonts")))
+        .and_then(|n| {
+            n.attribute((W, "ascii"))
+                .or_else(|| n.attribute((W, "hAnsi")))
+        })
 }
 
 fn in_reference(e: DocxError) -> DocxError {
@@ -119,39 +242,6 @@ fn styles_part(docx: &[u8]) -> Result<String, DocxError> {
             part: "word/styles.xml".into(),
         })
     })
-}
-
-fn styles_of<'a, 'i>(doc: &'a Document<'i>) -> impl Iterator<Item = (&'a str, Node<'a, 'i>)> {
-    doc.root_element()
-        .children()
-        .filter(|n| n.has_tag_name((W, "style")))
-        .filter_map(|n| n.attribute((W, "styleId")).map(|id| (id, n)))
-}
-
-/// The formatting of a style: every attribute inside its paragraph, run
-/// and table properties, without revision ids; what Word changes when the
-/// editor changes how the style looks, not when it saves the file again.
-fn look(style: &Node) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for part in style.children().filter(|c| {
-        c.is_element()
-            && matches!(
-                c.tag_name().name(),
-                "pPr" | "rPr" | "tblPr" | "trPr" | "tcPr" | "tblStylePr"
-            )
-    }) {
-        for n in part.descendants().filter(|n| n.is_element()) {
-            let name = n.tag_name().name();
-            if name == "numPr" || n.ancestors().any(|a| a.has_tag_name((W, "numPr"))) {
-                continue;
-            }
-            out.push((name.to_string(), String::new()));
-            for a in n.attributes().filter(|a| !a.name().starts_with("rsid")) {
-                out.push((format!("{name}@{}", a.name()), a.value().to_string()));
-            }
-        }
-    }
-    out
 }
 
 /// The styles a style names: based on, next, linked.
@@ -182,8 +272,9 @@ const BEFORE_NUM_PR: &[&str] = &[
     "widowControl",
 ];
 
-/// Copy `node` (a `w:style`) into `x`, with `num` as its numbering.
-fn copy(x: &mut Xml, node: &Node, num: Option<(Option<usize>, usize)>) {
+/// Copy `node` (a `w:style`) into `x`, with `num` as its numbering and our
+/// ids and names where `renames` has them.
+fn copy(x: &mut Xml, node: &Node, num: Option<(Option<usize>, usize)>, renames: &Renames) {
     let Some(p) = prefix(node.tag_name().namespace()) else {
         return;
     };
@@ -202,8 +293,23 @@ fn copy(x: &mut Xml, node: &Node, num: Option<(Option<usize>, usize)>) {
             Some((qualified, a.value()))
         })
         .collect();
-    let attrs: Vec<(&str, &str)> = attrs.iter().map(|(n, v)| (n.as_str(), *v)).collect();
     let is_style = node.has_tag_name((W, "style"));
+    let local = node.tag_name().name();
+    let attrs: Vec<(String, &str)> = attrs
+        .into_iter()
+        .map(|(n, v)| {
+            let v = match (local, n.as_str(), renames.style) {
+                ("style", "w:styleId", Some((id, _))) => id,
+                ("name", "w:val", Some((_, name))) => name,
+                ("basedOn" | "next" | "link", "w:val", _) => {
+                    renames.ids.get(v).copied().unwrap_or(v)
+                }
+                _ => v,
+            };
+            (n, v)
+        })
+        .collect();
+    let attrs: Vec<(&str, &str)> = attrs.iter().map(|(n, v)| (n.as_str(), *v)).collect();
     let children: Vec<Node> = node.children().collect();
     let has_ppr = children.iter().any(|c| c.has_tag_name((W, "pPr")));
     if children.is_empty() && !(is_style && num.is_some()) {
@@ -239,11 +345,11 @@ fn copy(x: &mut Xml, node: &Node, num: Option<(Option<usize>, usize)>) {
         if child.has_tag_name((W, "pPr"))
             && let Some((level, id)) = num
         {
-            copy_ppr(x, child, level, id);
+            copy_ppr(x, child, level, id, renames);
             num_written = true;
             continue;
         }
-        copy(x, child, None);
+        copy(x, child, None, renames);
     }
     if is_style
         && !num_written
@@ -257,7 +363,7 @@ fn copy(x: &mut Xml, node: &Node, num: Option<(Option<usize>, usize)>) {
 }
 
 /// A style's `w:pPr` with our numbering in its place.
-fn copy_ppr(x: &mut Xml, ppr: &Node, level: Option<usize>, id: usize) {
+fn copy_ppr(x: &mut Xml, ppr: &Node, level: Option<usize>, id: usize, renames: &Renames) {
     x.open("w:pPr", &[]);
     let mut written = false;
     for child in ppr.children().filter(|c| c.is_element()) {
@@ -265,7 +371,7 @@ fn copy_ppr(x: &mut Xml, ppr: &Node, level: Option<usize>, id: usize) {
             numbering::num_pr(x, level, id);
             written = true;
         }
-        copy(x, &child, None);
+        copy(x, &child, None, renames);
     }
     if !written {
         numbering::num_pr(x, level, id);
@@ -284,7 +390,12 @@ mod tests {
         let doc = Document::parse(STYLE).unwrap();
         let style = doc.root_element().first_element_child().unwrap();
         let mut x = Xml::fragment();
-        copy(&mut x, &style, Some((Some(0), 100)));
+        let ids = BTreeMap::new();
+        let renames = Renames {
+            ids: &ids,
+            style: None,
+        };
+        copy(&mut x, &style, Some((Some(0), 100)), &renames);
         assert_eq!(
             x.finish(),
             r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:keepNext/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="100"/></w:numPr><w:spacing w:before="240"/></w:pPr><w:rPr><w:color w:val="00AA00"/></w:rPr></w:style>"#
@@ -364,10 +475,15 @@ mod tests {
         assert!(styles.changed.is_empty(), "{:?}", styles.changed.keys());
         assert!(styles.added.is_empty());
         // And one change is seen: the comparison is not empty.
-        let changed = text.replacen(
-            r#"<w:name w:val="heading 2"/>"#,
-            r#"<w:name w:val="heading 2"/><w:rPr><w:color w:val="00AA00"/></w:rPr>"#,
-            1,
+        let at = text.find(r#"<w:name w:val="heading 2"/>"#).unwrap();
+        let changed = format!(
+            "{}{}",
+            &text[..at],
+            text[at..].replacen(
+                r#"<w:color w:val="154273"/>"#,
+                r#"<w:color w:val="00AA00"/>"#,
+                1
+            )
         );
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         zip.start_file("word/styles.xml", zip::write::SimpleFileOptions::default())

@@ -23,6 +23,7 @@ pub mod package;
 mod page;
 mod properties;
 mod style_ids;
+mod style_match;
 mod styles;
 mod table_look;
 mod theme;
@@ -173,6 +174,45 @@ impl DocxRenderer {
         }
         Ok(made)
     }
+}
+
+/// What the DOCX takes from an editor's `stijl.docx`, said to the editor:
+/// a line per style taken as theirs, and a warning for each font their
+/// styles name that the DOCX does not carry. `None` for the embedded
+/// templates, without a `stijl.docx`, or when it cannot be read (the
+/// renderer reports that).
+pub fn editor_styles_said(
+    templates: &crate::templates::Templates,
+    style: &HouseStyle,
+) -> Option<(Option<String>, crate::diagnostics::Problems)> {
+    let dir = templates.dir.as_ref()?;
+    let reference = templates.get(REFERENCE_DOCX)?;
+    let editor = EditorStyles::read(Some(reference), &styles::ids(style)).ok()?;
+    let path = dir.join(REFERENCE_DOCX);
+    let embedded: Vec<&str> = crate::fonts::list::FONTS
+        .iter()
+        .filter(|f| f.in_docx)
+        .map(|f| f.family)
+        .collect();
+    let warnings = editor
+        .foreign_fonts
+        .iter()
+        .map(|(name, family)| {
+            crate::diagnostics::Diagnostic::warning(format!(
+                "de stijl '{name}' gebruikt het lettertype '{family}', dat de DOCX niet bevat: wie het niet heeft, ziet de tekst in een ander lettertype"
+            ))
+            .hint(format!(
+                "kies in de stijl het lettertype van de huisstijl ({})",
+                embedded.first().copied().unwrap_or("Noto Sans")
+            ))
+        })
+        .collect();
+    Some((
+        editor
+            .report()
+            .map(|r| r.replacen(REFERENCE_DOCX, &path.display().to_string(), 1)),
+        crate::diagnostics::Problems::new(&path, None, warnings),
+    ))
 }
 
 /// The reference document `stijl.docx` for a house style: our styles, and

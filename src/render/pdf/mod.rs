@@ -161,7 +161,15 @@ impl Renderer for PdfRenderer {
         let layouts = self.layouts.as_ref().filter(|_| ctx.scale.keeps_layout());
         let previous = layouts.and_then(|l| l.get(ctx.slug));
         let output = crate::render::pdf::typst_compile::compile(&world, previous.as_ref())
-            .map(|c| c.document);
+            .and_then(|c| {
+                // A family no font provides is the editor's mistake, not a
+                // silent change of font.
+                if c.unknown_fonts.is_empty() {
+                    Ok(c.document)
+                } else {
+                    Err(c.unknown_fonts)
+                }
+            });
         if let Some(layouts) = layouts
             && let Ok(document) = &output
         {
@@ -299,6 +307,21 @@ fn dutch_message(message: &str) -> String {
     }
     if let Some(rest) = message.strip_prefix("unknown variable: ") {
         return format!("onbekende naam: {rest}");
+    }
+    if let Some(family) = message.strip_prefix(typst_compile::UNKNOWN_FONT) {
+        let known = crate::fonts::list::FONTS.iter().map(|f| f.family).fold(
+            Vec::<&str>::new(),
+            |mut all, f| {
+                if !all.contains(&f) {
+                    all.push(f);
+                }
+                all
+            },
+        );
+        return format!(
+            "geen lettertype heet '{family}': de tekst zou zonder melding in een ander lettertype staan (beschikbaar: {})",
+            known.join(", ")
+        );
     }
     message.to_string()
 }

@@ -23,15 +23,19 @@ use typst::syntax::Span;
 use typst::utils::Protected;
 use typst_layout::PagedDocument;
 
-/// A laid-out document and the number of layout passes it took.
+/// A laid-out document, the number of layout passes it took, and the
+/// font families the templates named that no font provides.
 pub struct Compiled {
     pub document: PagedDocument,
     pub passes: usize,
+    pub unknown_fonts: EcoVec<SourceDiagnostic>,
 }
 
 /// Compile the paged document of `world`, starting the layout from the
-/// introspector of `previous` when given. Warnings are dropped, as the
-/// renderer did with `typst::compile`; errors are deduplicated as there.
+/// introspector of `previous` when given. Of Typst's warnings only the
+/// unknown font families are kept (a template that names a font nobody
+/// has would otherwise be set in another without a word); errors are
+/// deduplicated as `typst::compile` does.
 pub fn compile(world: &dyn World, previous: Option<&PagedDocument>) -> SourceResult<Compiled> {
     compile_passes(world, previous).map_err(deduplicate)
 }
@@ -42,6 +46,9 @@ fn deduplicate(mut errors: EcoVec<SourceDiagnostic>) -> EcoVec<SourceDiagnostic>
     errors.retain(|e| seen.insert(typst::utils::hash128(&(&e.span, &e.message))));
     errors
 }
+
+/// How Typst's warning about a font family that no font provides starts.
+pub const UNKNOWN_FONT: &str = "unknown font family: ";
 
 fn compile_passes(world: &dyn World, previous: Option<&PagedDocument>) -> SourceResult<Compiled> {
     let world = world.track();
@@ -94,7 +101,16 @@ fn compile_passes(world: &dyn World, previous: Option<&PagedDocument>) -> Source
                 return Err(delayed);
             }
             crate::timings::mark(&format!("pdf: opgemaakt in {passes} rondes"));
-            return Ok(Compiled { document, passes });
+            let unknown_fonts = sink
+                .warnings()
+                .into_iter()
+                .filter(|w| w.message.starts_with(UNKNOWN_FONT))
+                .collect();
+            return Ok(Compiled {
+                document,
+                passes,
+                unknown_fonts,
+            });
         }
         last = Some(document);
     }
