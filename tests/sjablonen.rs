@@ -675,3 +675,45 @@ fn an_old_copy_of_the_templates_is_named_and_updated_by_the_command() {
     let (code, _, stderr) = run_in(dir.path(), &args);
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// A font family that no font provides, named in an editor's Typst
+/// template, is an error at its line (the text would otherwise be set in
+/// another font without a word), even without `--strikt`; nothing is
+/// written.
+#[test]
+fn a_font_family_no_font_provides_is_an_error_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let style = std::fs::read_to_string(tpl.join("stijl.typ")).unwrap();
+    let from = "  show heading: set text(fill: hoofdkleur)";
+    assert!(style.contains(from));
+    let edited = style.replace(
+        from,
+        "  show heading: set text(fill: hoofdkleur, font: \"Calibri\")",
+    );
+    std::fs::write(tpl.join("stijl.typ"), &edited).unwrap();
+    let line = line_of(&edited, "font: \"Calibri\"");
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &[
+            "maak",
+            "noord-2016.yaml",
+            "--sjablonen",
+            "sjablonen",
+            "--uit",
+            "uit",
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("sjablonen/stijl.typ:{line}:"))
+            && stderr.contains("geen lettertype heet 'calibri'"),
+        "{stderr}"
+    );
+    assert!(
+        !dir.path().join("uit").exists(),
+        "nothing written, no empty folder"
+    );
+}
