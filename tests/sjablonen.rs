@@ -717,3 +717,118 @@ fn a_font_family_no_font_provides_is_an_error_at_its_line() {
         "nothing written, no empty folder"
     );
 }
+
+/// Run `maak` with the templates of `tpl` (a copy with `file` edited from
+/// `from` to `to`); the exit status and standard error.
+fn with_edited(file: &str, from: &str, to: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    // The chapter on changes, with its texts, needs the previous year.
+    std::fs::copy(
+        repo().join("data/noord-2015.yaml"),
+        dir.path().join("noord-2015.yaml"),
+    )
+    .unwrap();
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let text = std::fs::read_to_string(tpl.join(file)).unwrap();
+    assert!(text.contains(from), "{file} has {from:?}");
+    let edited = text.replacen(from, to, 1);
+    std::fs::write(tpl.join(file), &edited).unwrap();
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &[
+            "maak",
+            "noord-2016.yaml",
+            "--vorig",
+            "noord-2015.yaml",
+            "--formaat",
+            "pdf,docx,html",
+            "--sjablonen",
+            "sjablonen",
+            "--uit",
+            "uit",
+        ],
+    );
+    assert!(!dir.path().join("uit").exists(), "nothing written");
+    (code, edited, stderr)
+}
+
+/// A misspelt key in teksten.yaml: "bedoelt u ...?", at its line.
+#[test]
+fn a_misspelt_text_key_gets_the_key_meant() {
+    let (code, edited, stderr) = with_edited("teksten.yaml", "  logo: Logo", "  logoo: Logo");
+    assert_eq!(code, 1);
+    let line = line_of(&edited, "  logoo: Logo");
+    assert!(
+        stderr.contains(&format!("teksten.yaml:{line}:3"))
+            && stderr.contains("onbekende sleutel 'logoo'")
+            && stderr.contains("bedoelt u 'logo'?"),
+        "{stderr}"
+    );
+}
+
+/// A name that does not exist in a fixed text: the name, at its column,
+/// and the name meant.
+#[test]
+fn an_unknown_name_in_a_text_is_named_at_its_column() {
+    let (code, edited, stderr) = with_edited(
+        "teksten.yaml",
+        "Wijzigingen ten opzichte van {{ vorig_jaar }}",
+        "Wijzigingen ten opzichte van {{ vorig_jaarr }}",
+    );
+    assert_eq!(code, 1);
+    let line = line_of(&edited, "{{ vorig_jaarr }}");
+    let column = edited
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("vorig_jaarr")
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!("teksten.yaml:{line}:{column}:"))
+            && stderr.contains("'vorig_jaarr' bestaat niet")
+            && stderr.contains("bedoelt u 'vorig_jaar'?"),
+        "{stderr}"
+    );
+}
+
+/// A syntax error in any fixed text is found when the texts are read,
+/// also in a text this report does not use, in Dutch and at its column.
+#[test]
+fn a_syntax_error_in_a_text_is_found_at_once_in_dutch() {
+    let (code, edited, stderr) = with_edited(
+        "teksten.yaml",
+        "\"Acties: {{ thema }}\"",
+        "\"Acties: {{ thema }\"",
+    );
+    assert_eq!(code, 1);
+    let line = line_of(&edited, "{{ thema }\"");
+    assert!(
+        stderr.contains(&format!("teksten.yaml:{line}:"))
+            && stderr.contains("syntaxfout: onverwacht")
+            && !stderr.contains("unexpected"),
+        "{stderr}"
+    );
+}
+
+/// A misspelt name in rapport.html: in Dutch, at the expression, with the
+/// name meant.
+#[test]
+fn an_unknown_name_in_the_html_template_is_named_with_the_one_meant() {
+    let (code, edited, stderr) = with_edited(
+        "rapport.html",
+        "<title>{{ meta.documenttitel }}</title>",
+        "<title>{{ meta.documenttitle }}</title>",
+    );
+    assert_eq!(code, 1);
+    let line = line_of(&edited, "meta.documenttitle");
+    assert!(
+        stderr.contains(&format!("rapport.html:{line}:11:"))
+            && stderr.contains("'meta.documenttitle' bestaat niet")
+            && stderr.contains("bedoelt u 'meta.documenttitel'?")
+            && !stderr.contains("undefined value"),
+        "{stderr}"
+    );
+}

@@ -84,6 +84,11 @@ macro_rules! text_section {
                     complete_one(&mut self.$field, standard.map(|s| &s.$field), prefix, stringify!($field), missing);
                 )*
             }
+
+            /// Every text of the section.
+            fn texts(&self) -> Vec<&Text> {
+                vec![$(&self.$field),*]
+            }
         }
     };
 }
@@ -192,6 +197,27 @@ pub struct Fragments {
 }
 
 impl Fragments {
+    /// Every running text, the status explanations too.
+    fn texts(&self) -> Vec<&Text> {
+        let mut all = vec![
+            &self.overzicht,
+            &self.geen_indicatoren,
+            &self.acties_overzicht,
+            &self.geen_acties,
+            &self.leeswijzer,
+            &self.leeg_onderdeel,
+            &self.doe_voorstellen,
+            &self.bijlage_metingen,
+            &self.bijlage_geen_metingen,
+            &self.verantwoording,
+            &self.verantwoording_slot,
+            &self.wijzigingen,
+            &self.geen_wijzigingen,
+        ];
+        all.extend(self.status_uitleg.texts());
+        all
+    }
+
     fn complete(&mut self, prefix: &str, standard: Option<&Fragments>, missing: &mut Vec<String>) {
         macro_rules! each {
             ($($field:ident),*) => {$(
@@ -264,6 +290,18 @@ impl Teksten {
         missing
     }
 
+    /// Every fixed text of the file.
+    fn all(&self) -> Vec<&Text> {
+        let mut all = self.koppen.texts();
+        all.extend(self.labels.texts());
+        all.extend(self.woorden.texts());
+        all.extend(self.bijschriften.texts());
+        all.extend(self.grafieken.texts());
+        all.extend(self.wijzigingen.texts());
+        all.extend(self.teksten.texts());
+        all
+    }
+
     /// The standard texts, embedded in the program.
     fn standard() -> Option<Teksten> {
         let text = std::str::from_utf8(crate::templates::default_file(TEXTS_FILE)).ok()?;
@@ -332,31 +370,88 @@ impl TextSet {
         }
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        // An editor's copy: errors with the expression they are about.
+        env.set_debug(templates.dir.is_some());
         env.add_function("verwijzing", |name: &str| references::function(name));
-        Ok(Self {
+        let set = Self {
             teksten,
             index,
             source,
             env,
-        })
+        };
+        // Every text is read now, so that each syntax error comes at once,
+        // not only when a report happens to need that text.
+        let syntax: Vec<Diagnostic> = set
+            .teksten
+            .all()
+            .into_iter()
+            .filter_map(|text| {
+                let e = set.env.template_from_str(text.template()).err()?;
+                Some(set.problem(text, &e, None))
+            })
+            .collect();
+        if !syntax.is_empty() {
+            return Err(Problems::new(&path, Some(set.source.clone()), syntax));
+        }
+        Ok(set)
+    }
+
+    /// A minijinja error of `text`, in Dutch, at its place in the file:
+    /// the expression when it can be found in the text as written, else
+    /// the text's key.
+    fn problem(&self, text: &Text, e: &minijinja::Error, ctx: Option<&Value>) -> Diagnostic {
+        let p = crate::templates::jinja::dutch(e, text.template(), ctx);
+        let pointer = text.pointer();
+        let at = p
+            .range
+            .as_ref()
+            .and_then(|r| self.in_file(text, r.clone()))
+            .or_else(|| self.index.key(pointer));
+        let d = Diagnostic::error(format!(
+            "de vaste tekst '{}' kan niet ingevuld worden: {}",
+            pointer.rsplit('/').next().unwrap_or(pointer),
+            p.message
+        ))
+        .at_opt(at);
+        d.hint(p.hint.unwrap_or_else(|| {
+            "gebruik alleen de gegevens die in docs/sjablonen.md bij deze tekst staan, tussen {{ en }}".into()
+        }))
+    }
+
+    /// Where the bytes `range` of `text`'s template stand in the file: each
+    /// line of the template is looked up, in order, in the value as
+    /// written (a plain, quoted or block scalar without escapes).
+    fn in_file(
+        &self,
+        text: &Text,
+        range: std::ops::Range<usize>,
+    ) -> Option<std::ops::Range<usize>> {
+        let value = self.index.value(text.pointer())?;
+        let written = self.source.text.get(value.clone())?;
+        let template = text.template();
+        let mut searched = 0;
+        let mut line_start = 0;
+        for line in template.split_inclusive('\n') {
+            let body = line.trim_end_matches('\n');
+            let found = searched + written.get(searched..)?.find(body)?;
+            let line_end = line_start + body.len();
+            if (line_start..=line_end).contains(&range.start) {
+                let start = value.start + found + (range.start - line_start);
+                let end = start + (range.end.min(line_end) - range.start);
+                return Some(start..end);
+            }
+            searched = found + body.len();
+            line_start += line.len();
+        }
+        None
     }
 
     /// `text` filled in with `ctx`, or the problem, at the text's place in
     /// the file.
     pub fn fill(&self, text: &Text, ctx: Value) -> Result<String, Diagnostic> {
-        self.env.render_str(text.template(), ctx).map_err(|e| {
-            let detail = e
-                .detail()
-                .map(str::to_string)
-                .unwrap_or_else(|| e.kind().to_string());
-            let pointer = text.pointer();
-            Diagnostic::error(format!(
-                "de vaste tekst '{}' kan niet ingevuld worden: {detail}",
-                pointer.rsplit('/').next().unwrap_or(pointer)
-            ))
-            .at_opt(self.index.key(pointer))
-            .hint("gebruik alleen de gegevens die in docs/sjablonen.md bij deze tekst staan, tussen {{ en }}")
-        })
+        self.env
+            .render_str(text.template(), &ctx)
+            .map_err(|e| self.problem(text, &e, Some(&ctx)))
     }
 
     /// A heading, caption or word that holds a reference, which only a

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use base64::Engine;
 use minijinja::value::Serde;
-use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value, context};
+use minijinja::{Environment, UndefinedBehavior, Value, context};
 
 use crate::diagnostics::{Diagnostic, Problems, SourceText};
 use crate::document::{Block, TocEntry, heading_anchor};
@@ -32,10 +32,11 @@ impl Renderer for HtmlRenderer {
         let env = environment(ctx);
         let template = env
             .get_template(HTML_MAIN)
-            .map_err(|e| template_error(ctx, &e))?;
+            .map_err(|e| template_error(ctx, &e, None))?;
+        let values = context(ctx);
         let html = template
-            .render(context(ctx))
-            .map_err(|e| template_error(ctx, &e))?;
+            .render(&values)
+            .map_err(|e| template_error(ctx, &e, Some(&values)))?;
         crate::timings::mark("html: geschreven");
         Ok(html.into_bytes())
     }
@@ -108,6 +109,8 @@ fn context(ctx: &RenderContext) -> Value {
 fn environment<'a>(ctx: &RenderContext<'a>) -> Environment<'a> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // An editor's template: errors with the expression they are about.
+    env.set_debug(ctx.templates.dir.is_some());
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".html") {
             minijinja::AutoEscape::Html
@@ -139,7 +142,11 @@ fn environment<'a>(ctx: &RenderContext<'a>) -> Environment<'a> {
 
 /// A template error: with its file, line and column for a user's own
 /// template, as an internal error for the embedded one.
-fn template_error(ctx: &RenderContext, e: &minijinja::Error) -> RenderError {
+fn template_error(
+    ctx: &RenderContext,
+    e: &minijinja::Error,
+    values: Option<&Value>,
+) -> RenderError {
     let name = e.name().unwrap_or(HTML_MAIN).to_string();
     let mut detail = e.to_string();
     let mut source = std::error::Error::source(e);
@@ -149,34 +156,36 @@ fn template_error(ctx: &RenderContext, e: &minijinja::Error) -> RenderError {
     }
     crate::render::template_failure(
         ctx.templates,
-        || editor_problem(ctx, e, &name),
+        || editor_problem(ctx, e, &name, values),
         || format!("minijinja: {name}: {detail}"),
     )
 }
 
-/// A minijinja error in the editor's own template, at its line.
-fn editor_problem(ctx: &RenderContext, e: &minijinja::Error, name: &str) -> Vec<Problems> {
-    let message = match e.kind() {
-        ErrorKind::TemplateNotFound => format!(
-            "fout in het sjabloon: bestand niet gevonden ({}); een sjabloon kan alleen bestanden uit zijn eigen map lezen",
-            e.detail().unwrap_or_default()
-        ),
-        _ => format!(
-            "fout in het sjabloon: {}",
-            e.detail().map_or_else(|| e.to_string(), str::to_string)
-        ),
-    };
+/// A minijinja error in the editor's own template, in Dutch, at the
+/// expression (or else the line) it is about.
+fn editor_problem(
+    ctx: &RenderContext,
+    e: &minijinja::Error,
+    name: &str,
+    values: Option<&Value>,
+) -> Vec<Problems> {
     let shown = ctx.templates.display_path(name);
     let text = ctx
         .templates
         .get(name)
         .map(|b| String::from_utf8_lossy(b).into_owned());
-    // minijinja names the line; the message points at its start.
-    let range = text.as_ref().zip(e.line()).map(|(text, line)| {
-        let start = crate::text_position::offset(text, line, 1);
-        start..start
+    let problem = crate::templates::jinja::dutch(e, text.as_deref().unwrap_or_default(), values);
+    let range = problem.range.clone().or_else(|| {
+        text.as_ref().zip(e.line()).map(|(text, line)| {
+            let start = crate::text_position::offset(text, line, 1);
+            start..start
+        })
     });
-    let d = Diagnostic::error(message).at_opt(range);
+    let mut d =
+        Diagnostic::error(format!("fout in het sjabloon: {}", problem.message)).at_opt(range);
+    if let Some(hint) = problem.hint {
+        d = d.hint(hint);
+    }
     vec![Problems::new(
         &shown,
         text.map(|t| SourceText::new(&shown, t)),

@@ -52,6 +52,12 @@ pub fn serde_problem(what: &str, e: &serde_yaml::Error) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C"; the position is shown apart.
     let msg = raw.split(" at line ").next().unwrap_or(&raw);
+    // serde_yaml puts the path to the value first (`labels: unknown field
+    // ...`); the position says where, the message need not.
+    let msg = ["unknown field `", "missing field `", "invalid type: "]
+        .iter()
+        .find_map(|start| msg.find(start).map(|i| &msg[i..]))
+        .unwrap_or(msg);
     let dutch = if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (key, rest) = rest.split_once('`').unwrap_or((rest, ""));
         let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();

@@ -2,6 +2,7 @@
 //! from a folder (`--sjablonen MAP`), ([`keys`]) the checks the editors'
 //! YAML files share, and ([`vocabulary`]) the names the templates see.
 
+pub mod jinja;
 pub mod keys;
 pub mod vocabulary;
 
