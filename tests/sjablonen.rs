@@ -832,3 +832,31 @@ fn an_unknown_name_in_the_html_template_is_named_with_the_one_meant() {
         "{stderr}"
     );
 }
+
+/// An unclosed bracket in stijl.typ: the innermost unclosed one comes
+/// first, in Dutch, and not the errors that only follow from it.
+#[test]
+fn an_unclosed_bracket_in_a_typst_template_comes_first() {
+    let from = "#let kopregel-afstand = huisstijl.pagina.kopregel * 1cm";
+    let (code, edited, stderr) = with_edited(
+        "stijl.typ",
+        from,
+        "#let kopregel-afstand = { (huisstijl.pagina.kopregel * 1cm",
+    );
+    assert_eq!(code, 1);
+    let line = line_of(&edited, "= { (huisstijl");
+    let column = edited
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("(huisstijl")
+        .unwrap()
+        + 1;
+    let first = stderr.lines().find(|l| l.starts_with("fout:")).unwrap();
+    assert!(
+        first.contains(&format!("stijl.typ:{line}:{column}:"))
+            && first.contains("dit haakje wordt nergens gesloten"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not valid in code"), "{stderr}");
+}

@@ -234,7 +234,7 @@ fn editor_problems(
     errors: &[SourceDiagnostic],
 ) -> Vec<Problems> {
     let mut reports: Vec<Problems> = Vec::new();
-    for e in errors {
+    for e in syntax_first(world, errors) {
         let mut d = Diagnostic::error(format!(
             "fout in het sjabloon: {}",
             dutch_message(&e.message)
@@ -277,6 +277,25 @@ fn editor_problems(
     reports
 }
 
+/// The errors in the order that helps: when a delimiter is not closed, the
+/// rest follows from it (Typst reads the code after it wrongly), so only
+/// the unclosed delimiters are named, the innermost (the last opened)
+/// first; otherwise all, as Typst gave them.
+fn syntax_first<'a>(
+    world: &ReportWorld,
+    errors: &'a [SourceDiagnostic],
+) -> Vec<&'a SourceDiagnostic> {
+    let mut unclosed: Vec<&SourceDiagnostic> = errors
+        .iter()
+        .filter(|e| e.message.starts_with("unclosed delimiter"))
+        .collect();
+    if unclosed.is_empty() {
+        return errors.iter().collect();
+    }
+    unclosed.sort_by_key(|e| std::cmp::Reverse(world.range(e.span).map(|r| r.start)));
+    unclosed
+}
+
 /// Typst's own words and positions, one line per error, for a report to
 /// the program's developers.
 fn internal_details(world: &ReportWorld, errors: &[SourceDiagnostic]) -> String {
@@ -307,6 +326,23 @@ fn dutch_message(message: &str) -> String {
     }
     if let Some(rest) = message.strip_prefix("unknown variable: ") {
         return format!("onbekende naam: {rest}");
+    }
+    if message.starts_with("unclosed delimiter") {
+        return "dit haakje wordt nergens gesloten; sluit ( met ), [ met ] en { met }".into();
+    }
+    if let Some(rest) = message.strip_prefix("unclosed string") {
+        return format!("deze tekst tussen aanhalingstekens wordt nergens gesloten{rest}");
+    }
+    if let Some(rest) = message.strip_prefix("unexpected ") {
+        return format!("onverwacht {rest}");
+    }
+    if let Some(rest) = message.strip_prefix("expected ") {
+        return format!("hier hoort {rest}");
+    }
+    if let Some(rest) = message.strip_prefix("the character ")
+        && let Some(ch) = rest.strip_suffix(" is not valid in code")
+    {
+        return format!("het teken {ch} kan hier niet staan (in code)");
     }
     if let Some(family) = message.strip_prefix(typst_compile::UNKNOWN_FONT) {
         let known = crate::fonts::list::FONTS.iter().map(|f| f.family).fold(
