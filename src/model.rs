@@ -89,6 +89,9 @@ pub struct Rapport {
     /// Pad naar een PNG- of SVG-logo, relatief aan het YAML-bestand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
+    /// Kenmerk van het document, bijvoorbeeld "TP-2017-003": op de titelpagina van elk formaat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kenmerk: Option<String>,
 }
 
 /// Period of the arrangement.

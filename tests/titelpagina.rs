@@ -106,11 +106,10 @@ fn html_title_page(html: &str) -> String {
         .join(" ")
 }
 
-#[test]
-fn every_format_shows_the_title_page_items_of_the_model_in_its_order() {
-    // The 2014 example is a concept with a subtitle and a logo: all seven
-    // kinds of item.
-    let data = repo().join("data/noord-2014.yaml");
+/// Make `name` (`noord-2014`) in every format and check that each shows
+/// exactly the model's title page items in their order; the items.
+fn title_page_in_every_format(name: &str) -> Vec<TitleItem> {
+    let data = repo().join(format!("data/{name}.yaml"));
     let dir = tempfile::tempdir().unwrap();
     maak_ok(&data, dir.path(), &["--formaat", "pdf,docx,html"]);
     let loaded = techniekpact::load::load(&data, Default::default()).unwrap();
@@ -118,9 +117,8 @@ fn every_format_shows_the_title_page_items_of_the_model_in_its_order() {
     let Ok(prepared) = techniekpact::pipeline::prepare(&loaded, &setup) else {
         panic!("the example prepares")
     };
-    let items = &prepared.document.meta.titelpagina;
-    assert_eq!(items.len(), 7, "every kind of item: {items:?}");
-    let file = |ext: &str| dir.path().join(format!("techniekpact-noord-2014.{ext}"));
+    let items = prepared.document.meta.titelpagina.clone();
+    let file = |ext: &str| dir.path().join(format!("techniekpact-{name}.{ext}"));
 
     let out = std::process::Command::new(validator_python())
         .arg(repo().join("tests/validatie/titelpagina.py"))
@@ -133,15 +131,45 @@ fn every_format_shows_the_title_page_items_of_the_model_in_its_order() {
         String::from_utf8_lossy(&out.stderr)
     );
     let pdf: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
-    exactly(&pdf.join(" "), &expected(items, true)).unwrap_or_else(|e| panic!("PDF: {e}"));
+    exactly(&pdf.join(" "), &expected(&items, true)).unwrap_or_else(|e| panic!("PDF: {e}"));
 
     let docx = std::fs::read(file("docx")).unwrap();
-    exactly(&docx_title_page(&docx), &expected(items, false))
+    exactly(&docx_title_page(&docx), &expected(&items, false))
         .unwrap_or_else(|e| panic!("DOCX: {e}"));
 
     // The web page writes the overline as it is; its style sheet shows it
     // in capitals.
     let html = std::fs::read_to_string(file("html")).unwrap();
-    exactly(&html_title_page(&html), &expected(items, false))
+    exactly(&html_title_page(&html), &expected(&items, false))
         .unwrap_or_else(|e| panic!("HTML: {e}"));
+    items
+}
+
+#[test]
+fn every_format_shows_the_title_page_items_of_the_model_in_its_order() {
+    // The 2014 example is a concept with a subtitle and a logo: all seven
+    // kinds of item.
+    let items = title_page_in_every_format("noord-2014");
+    assert_eq!(items.len(), 7, "every kind of item: {items:?}");
+}
+
+/// The document's reference number (`kenmerk` in the data) is a fact of
+/// the title page, after the version, in every format.
+#[test]
+fn the_reference_number_is_on_every_title_page() {
+    let items = title_page_in_every_format("noord-2016");
+    let facts = items
+        .iter()
+        .find_map(|i| match i {
+            TitleItem::Facts { regels } => Some(regels),
+            _ => None,
+        })
+        .expect("facts");
+    let labels: Vec<&str> = facts.iter().map(|f| f.label.as_str()).collect();
+    let at = labels
+        .iter()
+        .position(|l| *l == "Kenmerk")
+        .expect("Kenmerk");
+    assert_eq!(labels[at - 1], "Versie");
+    assert_eq!(facts[at].regels, ["TP-2017-003"]);
 }

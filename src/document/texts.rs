@@ -118,7 +118,7 @@ text_section! {
 text_section! {
     /// Words in tables, on the title page and in running text.
     Woorden {
-        landsdeel, verslagjaar, publicatiedatum, versie, status, opgesteld_door,
+        landsdeel, verslagjaar, publicatiedatum, versie, status, kenmerk, opgesteld_door,
         partners, actielijn, indicator, nulmeting, meting_jaar, doel, realisatie,
         verwacht, voortgang, richting, stijgend, dalend, bron, kerncijfer, waarde,
         aantal_acties, actie, trekker, gereed, status_jaar, wijziging, naam, soort,

@@ -112,6 +112,9 @@ impl Composer<'_> {
             Some(v) => facts.push(fact(w(|w| &w.versie), vec![format!("{v} ({status})")])),
             None => facts.push(fact(w(|w| &w.status), vec![status.clone()])),
         }
+        if let Some(k) = &r.kenmerk {
+            facts.push(fact(w(|w| &w.kenmerk), vec![k.clone()]));
+        }
         if let Some(o) = &r.opsteller {
             facts.push(fact(w(|w| &w.opgesteld_door), vec![o.clone()]));
         }
