@@ -295,7 +295,9 @@ fn report(rng: &mut Rng, number: usize, year: i32, indicators: usize, extras: Ex
                 .logo
                 .then(|| "logo-techniekpact-noord.svg".to_string()),
             // Without a draw of the generator: the rest stays as it was.
-            kenmerk: number.is_multiple_of(2).then(|| format!("TP-{year}-{number:03}")),
+            kenmerk: number
+                .is_multiple_of(2)
+                .then(|| format!("TP-{year}-{number:03}")),
         },
         statusregels: Statusregels::default(),
         inleiding: rng.chance(70).then(|| markdown(rng)),

@@ -62,7 +62,7 @@ fn worked_example_change_the_colours() {
     check_colour(dir.path(), &tpl, "8B0000", "0.54509807 0 0 scn");
 }
 
-/// The test of the issue: the main colour set to #FF00FF in the one file
+/// The test of the issue: the main colour set to #8B008B (dark magenta, with the contrast headings need) in the one file
 /// reaches the PDF content, the DOCX and every chart SVG, and #154273 is
 /// nowhere.
 #[test]
@@ -73,10 +73,10 @@ fn one_colour_in_one_file_reaches_every_format() {
     let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
     std::fs::write(
         tpl.join("huisstijl.yaml"),
-        style.replace("#154273", "#FF00FF"),
+        style.replace("#154273", "#8B008B"),
     )
     .unwrap();
-    check_colour(dir.path(), &tpl, "FF00FF", "1 0 1 scn");
+    check_colour(dir.path(), &tpl, "8B008B", "0.54509807 0 0.54509807 scn");
 }
 
 /// Make all formats of the example (without its logo) with the templates
@@ -420,8 +420,8 @@ fn a_misspelt_status_key_names_file_key_and_position() {
         ),
         (
             "huisstijl.yaml",
-            "  op_koers: \"#007bc7\"\n",
-            "  op_koerss: \"#007bc7\"\n",
+            "  op_koers: accentkleur\n",
+            "  op_koerss: accentkleur\n",
         ),
     ] {
         let dir = tempfile::tempdir().unwrap();
@@ -859,4 +859,55 @@ fn an_unclosed_bracket_in_a_typst_template_comes_first() {
         "{stderr}"
     );
     assert!(!stderr.contains("not valid in code"), "{stderr}");
+}
+
+/// A yellow main colour is refused with the two colours, the ratio and a
+/// colour that passes; the editor who takes that colour gets a report.
+#[test]
+fn a_colour_without_contrast_is_refused_and_its_tip_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
+    let yellow = style.replace(r##"hoofdkleur: "#154273""##, r##"hoofdkleur: "#f9e11e""##);
+    assert_ne!(yellow, style);
+    std::fs::write(tpl.join("huisstijl.yaml"), &yellow).unwrap();
+    let args = [
+        "maak",
+        "noord-2016.yaml",
+        "--sjablonen",
+        "sjablonen",
+        "--formaat",
+        "pdf,docx,html",
+        "--uit",
+        "uit",
+    ];
+    let (code, _, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, 1);
+    let line = line_of(&yellow, "#f9e11e");
+    assert!(
+        stderr.contains(&format!("huisstijl.yaml:{line}:"))
+            && stderr.contains(
+                "de kleur 'hoofdkleur' (#f9e11e) op wit (#ffffff) heeft te weinig contrast: 1,3 : 1"
+            ),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("fout:").count(),
+        1,
+        "one message for one colour: {stderr}"
+    );
+    let tip = stderr
+        .split("bijvoorbeeld ")
+        .nth(1)
+        .expect("a colour in the tip");
+    let better = &tip[..7];
+    std::fs::write(
+        tpl.join("huisstijl.yaml"),
+        yellow.replace("#f9e11e", better),
+    )
+    .unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, 0, "the tip's colour passes: {stderr}");
 }

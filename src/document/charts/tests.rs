@@ -90,8 +90,8 @@ fn overview_legend_above_the_bars_and_no_bar_without_a_measurement() {
     assert_eq!(analysis.indicators.len(), 7);
     // One without a measurement, one in the year of its baseline.
     assert_eq!(measured, 5);
-    let expected = rects(&chart.svg, "#8FCAE7");
-    let realised = rects(&chart.svg, "#154273");
+    let expected = rects(&chart.svg, &format!("#{}", style.grafieken.verwacht.hex()));
+    let realised = rects(&chart.svg, &format!("#{}", style.kleuren.hoofdkleur.hex()));
     // One legend mark and one bar per measured indicator.
     assert_eq!(expected.len(), measured + 1, "{}", chart.svg);
     assert_eq!(realised.len(), measured + 1);

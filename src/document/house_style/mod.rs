@@ -3,13 +3,14 @@
 //! `/data/huisstijl.json`), the DOCX styles and tables, the HTML page and the
 //! charts take them from here, so an editor changes a colour in one place.
 
-use std::collections::BTreeMap;
+pub mod colour_math;
+pub mod file;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Problems};
-use crate::load::positions::{self, escape_segment};
+use crate::load::positions;
 use crate::templates::Templates;
 
 /// File name of the house style in the template folder.
@@ -18,7 +19,7 @@ pub const STYLE_FILE: &str = "huisstijl.yaml";
 /// A colour as `#rrggbb`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Colour(String);
+pub struct Colour(pub(crate) String);
 
 impl Colour {
     /// Whether the text is `#` and six hexadecimal digits.
@@ -57,7 +58,12 @@ impl Colour {
 
     /// The red, green and blue parts.
     pub fn rgb(&self) -> (u8, u8, u8) {
-        let part = |i: usize| u8::from_str_radix(&self.0[i..i + 2], 16).unwrap_or(0);
+        let part = |i: usize| {
+            self.0
+                .get(i..i + 2)
+                .and_then(|p| u8::from_str_radix(p, 16).ok())
+                .unwrap_or(0)
+        };
         (part(1), part(3), part(5))
     }
 }
@@ -246,51 +252,24 @@ impl HouseStyle {
         Self::load(&Templates::embedded()).expect("the embedded house style is valid")
     }
 
-    /// Parse and check the text of a house style file.
+    /// Parse and check the text of a house style file: colours by value
+    /// or by name, derived where left out ([`file`]), each checked.
     pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
-        let style: HouseStyle = serde_yaml::from_str(text).map_err(|e| {
+        let written: file::StyleFile = serde_yaml::from_str(text).map_err(|e| {
             vec![crate::templates::keys::serde_problem(
                 "de huisstijl kan niet gelezen worden",
                 &e,
             )]
         })?;
         let index = positions::index(text).index;
+        let (style, colour_problems) = written.resolve(&index);
         let mut problems = crate::templates::keys::check_keys(
             "/statuskleuren",
             style.statuskleuren.keys(),
             &crate::analysis::status_keys(),
             &index,
         );
-        for (pointer, colour) in style.colours() {
-            if !colour.is_valid() {
-                problems.push(
-                    Diagnostic::error(format!("'{}' is geen kleur", colour.0))
-                        .at_opt(index.value(&pointer))
-                        .hint("schrijf een kleur als #rrggbb, bijvoorbeeld #154273"),
-                );
-            }
-        }
-        // Chart labels, axes and the running header and footer stand on
-        // white in every format: they must be readable (WCAG 2.1 AA, 4.5:1).
-        for (key, colour) in [
-            ("tekst", &style.kleuren.tekst),
-            ("grijs", &style.kleuren.grijs),
-        ] {
-            let Some(ratio) = colour.contrast_with_white() else {
-                continue;
-            };
-            if ratio < 4.5 {
-                problems.push(
-                    Diagnostic::error(format!(
-                        "de kleur '{key}' ({}) heeft op wit te weinig contrast: {}:1, minstens 4,5:1 is nodig",
-                        colour.0,
-                        crate::format_nl::number(ratio, 1)
-                    ))
-                    .at_opt(index.value(&format!("/kleuren/{key}")))
-                    .hint("kies een donkerder kleur, bijvoorbeeld #696969 voor grijs; deze kleur staat in de grafieken en de kop- en voetregel op wit"),
-                );
-            }
-        }
+        problems.extend(colour_problems);
         if style.grafieken.regios.is_empty() {
             problems.push(
                 Diagnostic::error("de lijst 'grafieken.regios' is leeg")
@@ -383,65 +362,6 @@ impl HouseStyle {
         }
     }
 
-    /// Every colour with its JSON pointer in the file.
-    fn colours(&self) -> Vec<(String, &Colour)> {
-        let k = &self.kleuren;
-        let mut out: Vec<(String, &Colour)> = [
-            ("tekst", &k.tekst),
-            ("hoofdkleur", &k.hoofdkleur),
-            ("accentkleur", &k.accentkleur),
-            ("grijs", &k.grijs),
-            ("grijs_donker", &k.grijs_donker),
-            ("lijn", &k.lijn),
-            ("tabelkop", &k.tabelkop),
-            ("zebra", &k.zebra),
-            ("concept", &k.concept),
-        ]
-        .into_iter()
-        .map(|(n, c)| (format!("/kleuren/{n}"), c))
-        .collect();
-        out.extend(
-            self.statuskleuren
-                .iter()
-                .map(|(n, c)| (format!("/statuskleuren/{}", escape_segment(n)), c)),
-        );
-        let g = &self.grafieken;
-        out.extend([
-            ("/grafieken/verwacht".to_string(), &g.verwacht),
-            ("/grafieken/doel".to_string(), &g.doel),
-            ("/grafieken/raster".to_string(), &g.raster),
-        ]);
-        out.extend(
-            g.regios
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (format!("/grafieken/regios/{i}"), c)),
-        );
-        let w = &self.web;
-        out.extend([
-            ("/web/accentkleur".to_string(), &w.accentkleur),
-            ("/web/grijs".to_string(), &w.grijs),
-            ("/web/concept".to_string(), &w.concept),
-        ]);
-        let d = &w.donker;
-        out.extend(
-            [
-                ("tekst", &d.tekst),
-                ("achtergrond", &d.achtergrond),
-                ("hoofdkleur", &d.hoofdkleur),
-                ("accentkleur", &d.accentkleur),
-                ("grijs", &d.grijs),
-                ("lijn", &d.lijn),
-                ("tabelkop", &d.tabelkop),
-                ("zebra", &d.zebra),
-                ("concept", &d.concept),
-            ]
-            .into_iter()
-            .map(|(n, c)| (format!("/web/donker/{n}"), c)),
-        );
-        out
-    }
-
     /// The colour of a status (checked at load).
     pub fn status(&self, key: &str) -> &Colour {
         self.statuskleuren.get(key).unwrap_or(&self.kleuren.grijs)
@@ -452,17 +372,6 @@ impl HouseStyle {
         std::iter::once(&self.kleuren.hoofdkleur)
             .chain(self.grafieken.regios.iter())
             .collect()
-    }
-
-    /// How the default house style's colours map to this one's, `RRGGBB`
-    /// to `RRGGBB`: the colours of a Word style that still has the default
-    /// look become the house colours.
-    pub fn colour_map_from(&self, default: &HouseStyle) -> BTreeMap<String, String> {
-        let mut map = BTreeMap::new();
-        for ((_, from), (_, to)) in default.colours().iter().zip(self.colours().iter()) {
-            map.entry(from.hex()).or_insert_with(|| to.hex());
-        }
-        map
     }
 
     /// The style as JSON for the Typst template (`/data/huisstijl.json`).
@@ -487,7 +396,7 @@ impl std::hash::Hash for HouseStyle {
 mod tests {
     use super::*;
 
-    const DEFAULT: &str = include_str!("../../templates/huisstijl.yaml");
+    const DEFAULT: &str = include_str!("../../../templates/huisstijl.yaml");
 
     #[test]
     fn the_default_style_is_valid() {
@@ -509,7 +418,7 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(
             problems[0].message,
-            "de kleur 'grijs' (#b0b0b0) heeft op wit te weinig contrast: 2,2:1, minstens 4,5:1 is nodig"
+            "de kleur 'grijs' (#b0b0b0) op wit (#ffffff) heeft te weinig contrast: 2,1 : 1, minstens 4,5 : 1 is nodig voor de kop- en voetregel en de assen van de grafieken"
         );
         assert!(text[problems[0].span.clone().unwrap().start..].starts_with("\"#b0b0b0\""));
     }
@@ -526,7 +435,7 @@ mod tests {
 
     #[test]
     fn a_misspelt_status_key_is_named_with_a_suggestion() {
-        let text = DEFAULT.replace("  op_koers: \"#007bc7\"", "  opkoers: \"#007bc7\"");
+        let text = DEFAULT.replace("  op_koers: accentkleur", "  opkoers: accentkleur");
         let problems = HouseStyle::parse(&text).unwrap_err();
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(
@@ -557,11 +466,82 @@ mod tests {
     }
 
     #[test]
-    fn colour_map_sends_default_colours_to_the_new_ones() {
-        let default = HouseStyle::parse(DEFAULT).unwrap();
-        let pink = HouseStyle::parse(&DEFAULT.replace("#154273", "#FF00FF")).unwrap();
-        let map = pink.colour_map_from(&default);
-        assert_eq!(map["154273"], "FF00FF");
-        assert_eq!(map["007BC7"], "007BC7");
+    fn a_yellow_main_colour_is_refused_with_the_ratio_and_a_colour_that_would_do() {
+        let text = DEFAULT.replace("hoofdkleur: \"#154273\"", "hoofdkleur: \"#f9e11e\"");
+        let problems = HouseStyle::parse(&text).unwrap_err();
+        let first = &problems[0];
+        assert!(
+            first.message.starts_with(
+                "de kleur 'hoofdkleur' (#f9e11e) op wit (#ffffff) heeft te weinig contrast: 1,3 : 1"
+            ),
+            "{}",
+            first.message
+        );
+        assert!(text[first.span.clone().unwrap().start..].starts_with("\"#f9e11e\""));
+        let hint = first.hint.as_deref().unwrap();
+        let better = &hint[hint.find('#').unwrap()..][..7];
+        let ok = Colour(better.to_string());
+        assert!(
+            colour_math::contrast(ok.rgb(), colour_math::WHITE) >= 4.5,
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn the_tints_and_the_web_and_dark_colours_follow_the_main_colours() {
+        let green = HouseStyle::parse(&DEFAULT.replace("#154273", "#00552b")).unwrap();
+        let blue = HouseStyle::parse(DEFAULT).unwrap();
+        for (a, b) in [
+            (&green.kleuren.tabelkop, &blue.kleuren.tabelkop),
+            (&green.kleuren.zebra, &blue.kleuren.zebra),
+            (&green.grafieken.verwacht, &blue.grafieken.verwacht),
+            (&green.web.donker.hoofdkleur, &blue.web.donker.hoofdkleur),
+        ] {
+            assert_ne!(a, b);
+        }
+        assert_eq!(
+            green.kleuren.tabelkop.css(),
+            colour_math::hex(colour_math::mix((0, 0x55, 0x2b), colour_math::WHITE, 0.1))
+        );
+        // What the editor sets stays as set.
+        let set = DEFAULT.replace("  # tabelkop: \"#e8ecf1\"", "  tabelkop: \"#eeeeee\"");
+        assert_eq!(
+            HouseStyle::parse(&set).unwrap().kleuren.tabelkop.css(),
+            "#eeeeee"
+        );
+        // The web page's link colour keeps 4,5 : 1 on the table head.
+        let link = &blue.web.accentkleur;
+        assert!(colour_math::contrast(link.rgb(), blue.kleuren.tabelkop.rgb()) >= 4.5);
+    }
+
+    #[test]
+    fn a_colour_by_name_is_its_value_and_a_misspelt_name_gets_the_one_meant() {
+        let s = HouseStyle::parse(DEFAULT).unwrap();
+        assert_eq!(s.status("op_koers"), &s.kleuren.accentkleur);
+        assert_eq!(s.status("behaald").css(), "#39870c");
+        let text = DEFAULT.replace("  behaald: groen", "  behaald: groem");
+        let problems = HouseStyle::parse(&text).unwrap_err();
+        assert_eq!(
+            problems[0].message,
+            "'groem' is geen kleur en geen naam van een kleur"
+        );
+        assert_eq!(problems[0].hint.as_deref(), Some("bedoelt u 'groen'?"));
+    }
+
+    #[test]
+    fn no_colour_is_typed_twice_in_the_embedded_style() {
+        let mut seen = std::collections::BTreeSet::new();
+        for line in DEFAULT.lines().filter(|l| !l.trim_start().starts_with('#')) {
+            let code = line.split("  #").next().unwrap_or(line);
+            for part in code.split('"').skip(1).step_by(2) {
+                if part.starts_with('#') {
+                    assert!(
+                        seen.insert(part.to_ascii_lowercase()),
+                        "{part} is typed twice"
+                    );
+                }
+            }
+        }
+        assert!(seen.len() > 8);
     }
 }
