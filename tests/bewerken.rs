@@ -161,6 +161,12 @@ fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_fields() {
         .expect("the doe-voorstellen table");
     let reference = format!("Tabel {} geeft hun stand", proposals.caption.number + 1);
     assert!(text.contains(&reference), "{reference:?} missing");
+    // The summary's reference to section 4.1 (the data's
+    // `{{ verwijzing("paragraaf:po") }}`) follows the new chapter: 5.1.
+    assert!(
+        text.contains("in 2020 (zie paragraaf 5.1)"),
+        "the reference to a section follows it: {text}"
+    );
     assert!(
         text.contains("(zie Bijlage C)"),
         "the reference to appendix B follows it"

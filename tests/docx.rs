@@ -1105,25 +1105,43 @@ fn references_are_ref_fields_to_bookmarks_that_hold_their_words() {
     let marked = bookmarked_texts(&doc);
     let all = fields(&doc);
     let refs: Vec<&(String, String)> = all.iter().filter(|f| f.0.starts_with("REF ")).collect();
-    let model: Vec<(String, String)> =
+    let model: Vec<(String, String, Option<String>)> =
         techniekpact::document::references::references(&b.document.blocks)
             .into_iter()
-            .map(|r| (r.anchor.to_string(), r.words))
+            .map(|r| (r.anchor.to_string(), r.words, r.word.map(str::to_string)))
             .collect();
     assert_eq!(
         model.len(),
-        2,
-        "the example refers to appendix B and a table"
+        3,
+        "the example refers to a section, appendix B and a table"
     );
     assert_eq!(refs.len(), model.len(), "{refs:?}");
-    for ((instr, result), (anchor, words)) in refs.iter().zip(&model) {
-        assert_eq!(instr, &format!("REF _{anchor} \\h"));
-        assert_eq!(result, words);
-        assert_eq!(
-            marked.get(&format!("_{anchor}")),
-            Some(words),
-            "the bookmark holds what the reference shows"
-        );
+    for ((instr, result), (anchor, words, word)) in refs.iter().zip(&model) {
+        match word {
+            // A section: its word, then the number of the heading's
+            // paragraph (`\r`), which Word's heading numbering gives.
+            Some(word) => {
+                assert_eq!(instr, &format!("REF _{anchor} \\r \\h"));
+                assert_eq!(&format!("{word} {result}"), words);
+                assert!(
+                    doc.contains(&format!("{word} </w:t>")),
+                    "the word before the field"
+                );
+                assert!(
+                    marked.contains_key(&format!("_{anchor}")),
+                    "the heading's bookmark"
+                );
+            }
+            None => {
+                assert_eq!(instr, &format!("REF _{anchor} \\h"));
+                assert_eq!(result, words);
+                assert_eq!(
+                    marked.get(&format!("_{anchor}")),
+                    Some(words),
+                    "the bookmark holds what the reference shows"
+                );
+            }
+        }
     }
     let letters: Vec<&String> = all
         .iter()

@@ -417,7 +417,7 @@ fn references_link_to_their_targets_in_the_html_and_the_pdf() {
             .into_iter()
             .map(|r| (r.anchor.to_string(), r.words))
             .collect();
-    assert_eq!(refs.len(), 2, "{refs:?}");
+    assert_eq!(refs.len(), 3, "{refs:?}");
     for (anchor, words) in &refs {
         assert!(
             b.html
@@ -451,14 +451,20 @@ fn references_link_to_their_targets_in_the_html_and_the_pdf() {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let links = String::from_utf8_lossy(&o.stdout).to_string();
+    // A section, appendix B, and the table of the doe-voorstellen.
+    let section = refs[0].1.trim_start_matches("paragraaf ").to_string();
     for (words, target) in [
-        ("Bijlage B", "Bijlage B. Verantwoording"),
-        (refs[1].1.as_str(), &format!("{}:", refs[1].1)),
+        (
+            refs[0].1.as_str(),
+            format!("{section} W&T in het primair onderwijs"),
+        ),
+        ("Bijlage B", "Bijlage B. Verantwoording".to_string()),
+        (refs[2].1.as_str(), format!("{}:", refs[2].1)),
     ] {
         assert!(
             links.lines().any(|l| l
                 .split_once('\t')
-                .is_some_and(|(w, t)| w == words && t.contains(target))),
+                .is_some_and(|(w, t)| w == words && t.contains(&target))),
             "the PDF has no link {words:?} to the page of {target:?}"
         );
     }

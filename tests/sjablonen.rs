@@ -238,7 +238,9 @@ fn broken_texts_file_names_file_and_line() {
     let out = maak(&data, dir.path(), &["--sjablonen", tpl.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let line = line_of(&broken, "  leeswijzer: |");
+    // At the name that does not exist, in the text under `leeswijzer`.
+    let line = line_of(&broken, "{{ onbekend }}");
+    assert!(line > line_of(&broken, "  leeswijzer: |"));
     assert!(
         stderr.contains(&format!("teksten.yaml:{line}:")),
         "{stderr}"
@@ -910,4 +912,49 @@ fn a_colour_without_contrast_is_refused_and_its_tip_passes() {
     .unwrap();
     let (code, _, stderr) = run_in(dir.path(), &args);
     assert_eq!(code, 0, "the tip's colour passes: {stderr}");
+}
+
+/// A number typed by hand in a fixed text (`Tabel 17`) is a warning at
+/// its place that suggests a reference; the report is still made.
+#[test]
+fn a_number_typed_by_hand_in_a_text_suggests_a_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    let tpl = dir.path().join("sjablonen");
+    copy_templates(&tpl);
+    let texts = std::fs::read_to_string(tpl.join("teksten.yaml")).unwrap();
+    let from = "{{ verwijzing(\"tabel_doe_voorstellen\") }} geeft hun stand in";
+    assert!(texts.contains(from));
+    let edited = texts.replace(from, "Tabel 17 geeft hun stand in");
+    std::fs::write(tpl.join("teksten.yaml"), &edited).unwrap();
+    let line = line_of(&edited, "Tabel 17 geeft");
+    let column = edited
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("Tabel 17")
+        .unwrap()
+        + 1;
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &[
+            "maak",
+            "noord-2016.yaml",
+            "--sjablonen",
+            "sjablonen",
+            "--uit",
+            "uit",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "waarschuwing: sjablonen/teksten.yaml:{line}:{column}:"
+        )) && stderr.contains("'Tabel 17' is met de hand getypt")
+            && stderr.contains("verwijzing(\"tabel_indicatoren\")"),
+        "{stderr}"
+    );
+    // The embedded texts type no number.
+    let (_, _, stderr) = run_in(dir.path(), &["maak", "noord-2016.yaml", "--uit", "uit2"]);
+    assert!(!stderr.contains("met de hand getypt"), "{stderr}");
 }

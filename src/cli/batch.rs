@@ -26,9 +26,14 @@ pub fn print_problems(report: &Problems) {
     let _ = err.write_all(report.render_brief(use_color()).as_bytes());
 }
 
-/// What the DOCX takes from the editor's `stijl.docx` (a line per style)
-/// and the fonts it would lack, when the run makes a DOCX.
+/// What the editor should know about their templates: the warnings
+/// about `teksten.yaml`, and, when the run makes a DOCX, what it takes from
+/// the editor's `stijl.docx` (a line per style) and the fonts it would
+/// lack.
 pub fn say_editor_styles(args: &MaakArgs, setup: &Setup) {
+    if let Some(warnings) = setup.texts.warnings_report() {
+        print_problems(&warnings);
+    }
     if !args.formaat.contains(&Formaat::Docx) {
         return;
     }

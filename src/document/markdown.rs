@@ -287,6 +287,7 @@ impl Builder {
                         target: references::parse(&dest_url).expect("checked"),
                         anchor: String::new(),
                         content: vec![],
+                        word: None,
                     }),
                     vec![],
                 ));

@@ -669,6 +669,11 @@ pub enum Inline {
         anchor: String,
         #[serde(rename = "inhoud")]
         content: Vec<Inline>,
+        /// For a chapter or section, the word before its number
+        /// (`paragraaf`), which `content` starts with: the DOCX shows the
+        /// number from Word's own heading numbering.
+        #[serde(rename = "woord")]
+        word: Option<String>,
     },
 }
 

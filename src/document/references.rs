@@ -16,8 +16,10 @@ use serde::Serialize;
 
 use super::{Block, Inline};
 
-/// A target that a fixed text can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A target that a text can name: one of the report's fixed tables,
+/// figures and appendices, or a chapter, section, figure or table of a
+/// part of the data by its id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {
     /// The table with the state of every indicator (summary).
     TabelIndicatoren,
@@ -29,9 +31,26 @@ pub enum Target {
     BijlageMetingen,
     /// Appendix B, how the status is computed.
     BijlageVerantwoording,
+    /// The chapter of an onderdeel: `hoofdstuk:<id>`.
+    Hoofdstuk(String),
+    /// The section of a thema: `paragraaf:<id>`.
+    Paragraaf(String),
+    /// The chart of an indicator: `figuur:<id>`.
+    Figuur(String),
+    /// The key figures of an indicator: `tabel:<id>`.
+    Tabel(String),
 }
 
+/// The prefixes of the targets named by an id, with what they name.
+pub const BY_ID: [(&str, &str); 4] = [
+    ("hoofdstuk", "onderdeel"),
+    ("paragraaf", "thema"),
+    ("figuur", "indicator"),
+    ("tabel", "indicator"),
+];
+
 impl Target {
+    /// The report's own targets, named without an id.
     pub const ALL: [Target; 5] = [
         Target::TabelIndicatoren,
         Target::FiguurOverzicht,
@@ -40,30 +59,66 @@ impl Target {
         Target::BijlageVerantwoording,
     ];
 
-    /// The name a text uses.
-    pub fn name(self) -> &'static str {
+    /// The name a text uses: `tabel_indicatoren`, `figuur:jet-net`.
+    pub fn name(&self) -> String {
         match self {
-            Target::TabelIndicatoren => "tabel_indicatoren",
-            Target::FiguurOverzicht => "figuur_overzicht",
-            Target::TabelDoeVoorstellen => "tabel_doe_voorstellen",
-            Target::BijlageMetingen => "bijlage_metingen",
-            Target::BijlageVerantwoording => "bijlage_verantwoording",
+            Target::TabelIndicatoren => "tabel_indicatoren".into(),
+            Target::FiguurOverzicht => "figuur_overzicht".into(),
+            Target::TabelDoeVoorstellen => "tabel_doe_voorstellen".into(),
+            Target::BijlageMetingen => "bijlage_metingen".into(),
+            Target::BijlageVerantwoording => "bijlage_verantwoording".into(),
+            Target::Hoofdstuk(id) => format!("hoofdstuk:{id}"),
+            Target::Paragraaf(id) => format!("paragraaf:{id}"),
+            Target::Figuur(id) => format!("figuur:{id}"),
+            Target::Tabel(id) => format!("tabel:{id}"),
         }
     }
 
     pub fn from_name(name: &str) -> Option<Target> {
-        Target::ALL.into_iter().find(|t| t.name() == name)
+        if let Some(t) = Target::ALL.into_iter().find(|t| t.name() == name) {
+            return Some(t);
+        }
+        let (prefix, id) = name.split_once(':')?;
+        let id = id.trim();
+        if id.is_empty() {
+            return None;
+        }
+        let id = id.to_string();
+        match prefix.trim() {
+            "hoofdstuk" => Some(Target::Hoofdstuk(id)),
+            "paragraaf" => Some(Target::Paragraaf(id)),
+            "figuur" => Some(Target::Figuur(id)),
+            "tabel" => Some(Target::Tabel(id)),
+            _ => None,
+        }
+    }
+
+    /// The id of the part of the data a target names, with what it is
+    /// (`onderdeel`, `thema`, `indicator`); `None` for the report's own.
+    pub fn id(&self) -> Option<(&str, &'static str)> {
+        match self {
+            Target::Hoofdstuk(id) => Some((id, "onderdeel")),
+            Target::Paragraaf(id) => Some((id, "thema")),
+            Target::Figuur(id) | Target::Tabel(id) => Some((id, "indicator")),
+            _ => None,
+        }
     }
 
     /// Every name, for messages: `tabel_indicatoren, figuur_overzicht, ...`.
     pub fn names() -> String {
-        Target::ALL.map(Target::name).join(", ")
+        let mut names: Vec<String> = Target::ALL.iter().map(Target::name).collect();
+        names.extend(
+            BY_ID
+                .iter()
+                .map(|(p, what)| format!("{p}:<id van een {what}>")),
+        );
+        names.join(", ")
     }
 }
 
 impl Serialize for Target {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.name())
+        s.serialize_str(&self.name())
     }
 }
 
@@ -75,7 +130,7 @@ impl Serialize for Target {
 pub const SCHEME: &str = "verwijzing:";
 
 /// The Markdown of a reference to `target`.
-pub fn markdown(target: Target) -> String {
+pub fn markdown(target: &Target) -> String {
     format!("[]({SCHEME}{})", target.name())
 }
 
@@ -87,7 +142,7 @@ pub fn parse(url: &str) -> Option<Target> {
 /// The minijinja function `verwijzing(naam)` of the fixed texts.
 pub fn function(name: &str) -> Result<minijinja::Value, minijinja::Error> {
     match Target::from_name(name) {
-        Some(t) => Ok(minijinja::Value::from_safe_string(markdown(t))),
+        Some(t) => Ok(minijinja::Value::from_safe_string(markdown(&t))),
         None => Err(minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,
             format!(
@@ -96,6 +151,49 @@ pub fn function(name: &str) -> Result<minijinja::Value, minijinja::Error> {
             ),
         )),
     }
+}
+
+/// The references a text of the data writes as `{{ verwijzing("naam") }}`,
+/// each with its byte range in `text` and the name (the data is not a
+/// template; only this form is read, with single or double quotes).
+pub fn data_references(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{{") {
+        let start = from + i;
+        let Some(len) = text[start..].find("}}") else {
+            break;
+        };
+        let end = start + len + 2;
+        let inner = text[start + 2..end - 2].trim();
+        if let Some(arg) = inner
+            .strip_prefix("verwijzing")
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix('('))
+            .and_then(|r| r.trim_end().strip_suffix(')'))
+        {
+            let name = arg.trim().trim_matches(['"', '\'']);
+            out.push((start..end, name.to_string()));
+        }
+        from = end;
+    }
+    out
+}
+
+/// `text` with each `{{ verwijzing("naam") }}` as the Markdown of its
+/// reference; a name that is no target stays as written.
+pub fn data_references_as_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, name) in data_references(text) {
+        if let Some(target) = Target::from_name(&name) {
+            out.push_str(&text[at..range.start]);
+            out.push_str(&markdown(&target));
+            at = range.end;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// Whether a filled-in text holds a reference (a text that is not read as
@@ -108,22 +206,29 @@ pub fn holds_reference(text: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub anchor: String,
-    /// The target's label and number, `Tabel 14`, `Bijlage B`.
+    /// The target's label and number, `Tabel 14`, `Bijlage B`,
+    /// `paragraaf 4.2`.
     pub words: String,
+    /// For a chapter or section, the word before its number
+    /// (`paragraaf`): Word shows the number from the heading itself.
+    pub word: Option<String>,
 }
 
 /// What the target at `block` is called once numbered: a table's or a
 /// figure's caption label and number, an appendix heading's word and
-/// letter.
-pub fn resolve_block(block: &Block) -> Option<Resolved> {
+/// letter, another heading's word (`heading_word` of its level) and
+/// number.
+pub fn resolve_block(block: &Block, heading_word: &dyn Fn(u8) -> String) -> Option<Resolved> {
     match block {
         Block::Table(t) => Some(Resolved {
             anchor: t.anchor.clone(),
             words: format!("{} {}", t.caption.label, t.caption.number),
+            word: None,
         }),
         Block::Figure(f) => Some(Resolved {
             anchor: f.anchor.clone(),
             words: format!("{} {}", f.caption.label, f.caption.number),
+            word: None,
         }),
         Block::Heading {
             anchor,
@@ -132,7 +237,22 @@ pub fn resolve_block(block: &Block) -> Option<Resolved> {
         } => Some(Resolved {
             anchor: anchor.clone(),
             words: a.label(),
+            word: None,
         }),
+        Block::Heading {
+            anchor,
+            level,
+            number,
+            appendix: None,
+            ..
+        } => {
+            let word = heading_word(*level);
+            Some(Resolved {
+                anchor: anchor.clone(),
+                words: format!("{word} {number}"),
+                word: Some(word),
+            })
+        }
         _ => None,
     }
 }
@@ -153,10 +273,12 @@ fn fill_inlines(inlines: &mut [Inline], targets: &HashMap<Target, Resolved>) {
                 target,
                 anchor,
                 content,
+                word,
             } => {
                 if let Some(r) = targets.get(target) {
                     anchor.clone_from(&r.anchor);
                     *content = vec![Inline::text(r.words.clone())];
+                    word.clone_from(&r.word);
                 }
             }
             Inline::Strong { content }
@@ -175,6 +297,8 @@ pub struct Made<'a> {
     pub anchor: &'a str,
     /// What it shows: `Tabel 14`.
     pub words: String,
+    /// For a chapter or section, the word before its number.
+    pub word: Option<&'a str>,
 }
 
 /// Every reference in `blocks` (paragraphs, list items, table cells and
@@ -187,10 +311,12 @@ pub fn references(blocks: &[Block]) -> Vec<Made<'_>> {
                     target,
                     anchor,
                     content,
+                    word,
                 } => out.push(Made {
-                    target: *target,
+                    target: target.clone(),
                     anchor,
                     words: super::inlines_text(content),
+                    word: word.as_deref(),
                 }),
                 Inline::Strong { content }
                 | Inline::Emph { content }
@@ -249,13 +375,21 @@ mod tests {
 
     #[test]
     fn every_name_reads_back_and_the_markdown_is_a_reference() {
-        for t in Target::ALL {
-            assert_eq!(Target::from_name(t.name()), Some(t));
-            let md = markdown(t);
+        let by_id = [
+            Target::Hoofdstuk("netwerk".into()),
+            Target::Paragraaf("po".into()),
+            Target::Figuur("jet-net".into()),
+            Target::Tabel("jet-net".into()),
+        ];
+        for t in Target::ALL.into_iter().chain(by_id) {
+            assert_eq!(Target::from_name(&t.name()), Some(t.clone()));
+            let md = markdown(&t);
             assert!(holds_reference(&md));
             assert_eq!(parse(&format!("{SCHEME}{}", t.name())), Some(t));
         }
         assert_eq!(Target::from_name("bijlage_c"), None);
+        assert_eq!(Target::from_name("figuur:"), None);
+        assert_eq!(Target::from_name("grafiek:jet-net"), None);
         assert!(function("bijlage_c").is_err());
         assert!(!holds_reference("zie bijlage B"));
     }

@@ -110,6 +110,9 @@ text_section! {
         verslagjaar, kopregel,
         /// The word before an appendix's letter (`Bijlage` A).
         bijlage,
+        /// The words before a chapter's and a section's number in a
+        /// reference (`hoofdstuk` 3, `paragraaf` 4.2).
+        hoofdstuk, paragraaf,
         /// The skip link of the HTML edition.
         naar_inhoud,
     }
@@ -314,6 +317,9 @@ impl Teksten {
 /// run, each build collecting its own problems.
 pub struct TextSet {
     pub teksten: Teksten,
+    /// What is probably not meant, but made: a number typed by hand where
+    /// a reference would follow the document.
+    pub warnings: Vec<Diagnostic>,
     source: SourceText,
     index: positions::PositionIndex,
     env: Environment<'static>,
@@ -373,12 +379,14 @@ impl TextSet {
         // An editor's copy: errors with the expression they are about.
         env.set_debug(templates.dir.is_some());
         env.add_function("verwijzing", |name: &str| references::function(name));
-        let set = Self {
+        let mut set = Self {
             teksten,
+            warnings: Vec::new(),
             index,
             source,
             env,
         };
+        set.warnings = set.typed_numbers();
         // Every text is read now, so that each syntax error comes at once,
         // not only when a report happens to need that text.
         let syntax: Vec<Diagnostic> = set
@@ -394,6 +402,84 @@ impl TextSet {
             return Err(Problems::new(&path, Some(set.source.clone()), syntax));
         }
         Ok(set)
+    }
+
+    /// A table, figure or appendix named by a number typed by hand
+    /// (`Tabel 17`, `Bijlage B`) in a text: after an added table the number
+    /// is wrong, where a reference follows the document.
+    fn typed_numbers(&self) -> Vec<Diagnostic> {
+        let l = &self.teksten.labels;
+        let words: Vec<&str> = [&l.tabel, &l.figuur, &l.bijlage]
+            .into_iter()
+            .map(|t| t.template().trim())
+            .filter(|w| !w.is_empty() && !w.contains("{{"))
+            .collect();
+        let mut out = Vec::new();
+        for text in self.teksten.all() {
+            let template = text.template();
+            for word in &words {
+                let mut from = 0;
+                while let Some(i) = template[from..].find(word) {
+                    let start = from + i;
+                    from = start + word.len();
+                    let before_ok = template[..start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    let rest = &template[from..];
+                    let Some(after) = rest.strip_prefix(' ') else {
+                        continue;
+                    };
+                    let number: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+                    let letter = after
+                        .chars()
+                        .next()
+                        .filter(|c| c.is_ascii_uppercase())
+                        .filter(|_| after.chars().nth(1).is_none_or(|c| !c.is_alphanumeric()));
+                    let typed = match (number.is_empty(), letter) {
+                        (false, _) => number,
+                        (true, Some(c)) if *word == l.bijlage.template().trim() => c.to_string(),
+                        _ => continue,
+                    };
+                    if !before_ok {
+                        continue;
+                    }
+                    let end = from + 1 + typed.len();
+                    let at = self
+                        .in_file(text, start..end)
+                        .or_else(|| self.index.key(text.pointer()));
+                    out.push(
+                        Diagnostic::warning(format!(
+                            "'{}' is met de hand getypt: na een tabel, figuur of bijlage erbij klopt het nummer niet meer",
+                            &template[start..end]
+                        ))
+                        .at_opt(at)
+                        .hint(format!(
+                            "schrijf een verwijzing, bijvoorbeeld {{{{ verwijzing(\"{}\") }}}}: die toont het nummer dat het rapport geeft (zie docs/sjablonen.md)",
+                            if *word == l.bijlage.template().trim() {
+                                "bijlage_verantwoording"
+                            } else if *word == l.figuur.template().trim() {
+                                "figuur_overzicht"
+                            } else {
+                                "tabel_indicatoren"
+                            }
+                        )),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// The warnings about the texts, as one report; `None` when none.
+    pub fn warnings_report(&self) -> Option<Problems> {
+        (!self.warnings.is_empty()).then(|| {
+            Problems::new(
+                &self.source.path,
+                Some(self.source.clone()),
+                self.warnings.clone(),
+            )
+        })
     }
 
     /// A minijinja error of `text`, in Dutch, at its place in the file:
@@ -421,7 +507,7 @@ impl TextSet {
     /// Where the bytes `range` of `text`'s template stand in the file: each
     /// line of the template is looked up, in order, in the value as
     /// written (a plain, quoted or block scalar without escapes).
-    fn in_file(
+    fn in_lines(
         &self,
         text: &Text,
         range: std::ops::Range<usize>,
@@ -446,6 +532,31 @@ impl TextSet {
         None
     }
 
+    /// Where the bytes `range` of `text`'s template stand in the file, for
+    /// any scalar: the lines as written ([`Self::in_lines`]), or else the
+    /// part itself, on one line, after the value's start (a folded block
+    /// joins its lines).
+    fn in_file(
+        &self,
+        text: &Text,
+        range: std::ops::Range<usize>,
+    ) -> Option<std::ops::Range<usize>> {
+        if let Some(at) = self.in_lines(text, range.clone()) {
+            return Some(at);
+        }
+        let part = text.template().get(range)?;
+        if part.contains('\n') || part.is_empty() {
+            return None;
+        }
+        let value = self.index.value(text.pointer())?;
+        let mut end = (value.start + text.template().len() * 2 + 256).min(self.source.text.len());
+        while !self.source.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let i = self.source.text.get(value.start..end)?.find(part)?;
+        Some(value.start + i..value.start + i + part.len())
+    }
+
     /// `text` filled in with `ctx`, or the problem, at the text's place in
     /// the file.
     pub fn fill(&self, text: &Text, ctx: Value) -> Result<String, Diagnostic> {
@@ -468,7 +579,7 @@ impl TextSet {
 
     /// A reference, made by the text at `pointer`, to a target this report
     /// does not have.
-    pub fn unresolved_reference(&self, target: Target, pointer: &str) -> Diagnostic {
+    pub fn unresolved_reference(&self, target: &Target, pointer: &str) -> Diagnostic {
         Diagnostic::error(format!(
             "de vaste tekst '{}' verwijst naar '{}', maar dit rapport heeft die niet",
             pointer.rsplit('/').next().unwrap_or(pointer),

@@ -12,6 +12,7 @@ mod schema_check;
 pub mod suggest;
 pub mod syntax;
 pub mod text_comments;
+pub mod text_references;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

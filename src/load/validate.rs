@@ -35,6 +35,10 @@ pub const RULES: &[(&str, Rule)] = &[
     ("tekens in het lettertype", printable_characters),
     ("cijfers zoals bedoeld", crate::load::figures::check),
     ("tekst na ' #'", crate::load::text_comments::check),
+    (
+        "verwijzingen in teksten",
+        crate::load::text_references::check,
+    ),
 ];
 
 /// Every character must be in the embedded fonts: PDF/A refuses a document

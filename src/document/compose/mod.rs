@@ -66,9 +66,11 @@ pub fn compose(
         heading_counters: [0; 6],
         appendices: 0,
         targets: HashMap::new(),
+        heading_words: (String::new(), String::new()),
         references: Vec::new(),
         errors: RefCell::new(Vec::new()),
     };
+    b.heading_words = (b.label(|l| &l.hoofdstuk), b.label(|l| &l.paragraaf));
     b.blocks.push(Block::Toc {
         title: b.label(|l| &l.inhoud),
         depth: TOC_DEPTH,
@@ -244,6 +246,9 @@ struct Composer<'a> {
     appendices: usize,
     /// Where each target that a text can name stands in `blocks`.
     targets: HashMap<Target, usize>,
+    /// The words before a chapter's and a section's number in a reference
+    /// (`hoofdstuk`, `paragraaf`).
+    heading_words: (String, String),
     /// Every reference the running texts make, with the text's place in
     /// `teksten.yaml`, for a reference whose target the report lacks.
     references: Vec<(Target, String)>,
@@ -265,7 +270,7 @@ impl Composer<'_> {
             self.references
                 .iter()
                 .filter(|(t, _)| !self.targets.contains_key(t))
-                .map(|(t, pointer)| self.texts.unresolved_reference(*t, pointer)),
+                .map(|(t, pointer)| self.texts.unresolved_reference(t, pointer)),
         );
         if let Some(problems) = self.texts.report(errors) {
             return Err(problems);
@@ -275,10 +280,24 @@ impl Composer<'_> {
             blocks: self.blocks,
         };
         super::lay_out(&mut document);
+        // `hoofdstuk 3`, `paragraaf 4.2`: the word of a heading's level.
+        let (chapter, section) = (self.heading_words.0.clone(), self.heading_words.1.clone());
+        let heading_word = move |level: u8| {
+            if level <= 1 {
+                chapter.clone()
+            } else {
+                section.clone()
+            }
+        };
         let targets: HashMap<Target, Resolved> = self
             .targets
             .iter()
-            .filter_map(|(t, &i)| Some((*t, references::resolve_block(&document.blocks[i])?)))
+            .filter_map(|(t, &i)| {
+                Some((
+                    t.clone(),
+                    references::resolve_block(&document.blocks[i], &heading_word)?,
+                ))
+            })
             .collect();
         references::fill_in(&mut document.blocks, &targets);
         // The contents list the headings, now that all are made.
@@ -468,6 +487,21 @@ impl Composer<'_> {
         match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             Some(t) => {
                 self.blocks.extend(markdown::parse(t));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A text of the data that may name a table, figure, chapter or
+    /// appendix (`{{ verwijzing("tabel_indicatoren") }}`; the data is not a
+    /// template: only this form is read). Validation has checked every
+    /// name against the data, so each resolves.
+    fn markdown_with_references(&mut self, text: &Option<String>) -> bool {
+        match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(t) => {
+                let with_links = references::data_references_as_markdown(t);
+                self.blocks.extend(markdown::parse_text(&with_links));
                 true
             }
             None => false,

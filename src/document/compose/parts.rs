@@ -4,6 +4,7 @@ use super::*;
 
 impl Composer<'_> {
     pub(super) fn part(&mut self, onderdeel: &crate::model::Onderdeel) {
+        self.name_next(Target::Hoofdstuk(onderdeel.id.clone()));
         self.heading(1, onderdeel.naam.clone());
         let had_text = self.markdown(&onderdeel.toelichting);
         if onderdeel.themas.is_empty() && !had_text {
@@ -18,6 +19,7 @@ impl Composer<'_> {
     }
 
     fn theme(&mut self, thema: &Thema) {
+        self.name_next(Target::Paragraaf(thema.id.clone()));
         self.heading(2, thema.naam.clone());
         let mut facts = Vec::new();
         if let Some(al) = thema
@@ -141,6 +143,7 @@ impl Composer<'_> {
             Column::fitting(kerncijfer, 1.3),
             Column::wrapping(waarde, 3.0),
         ];
+        self.name_next(Target::Tabel(ind.id.clone()));
         self.table(caption, columns, rows);
         self.markdown(&ind.toelichting);
         // A partner's remark of the year, after the standing explanation.
@@ -160,6 +163,7 @@ impl Composer<'_> {
         let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
         let chart =
             charts::indicator::indicator_chart(ind, year, &status, self.style, &words, &text);
+        self.name_next(Target::Figuur(ind.id.clone()));
         self.figure(chart, 0.9);
         let words = self.chart_words(
             |g| &g.bijschrift_uitsplitsing,

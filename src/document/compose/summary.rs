@@ -5,7 +5,7 @@ use super::*;
 impl Composer<'_> {
     pub(super) fn summary(&mut self) {
         self.heading(1, self.kop(|k| &k.samenvatting));
-        self.markdown(&self.data.samenvatting.clone());
+        self.markdown_with_references(&self.data.samenvatting.clone());
         let overview = self.kop(|k| &k.overzicht);
         self.indicator_overview(&overview);
         let actions = self.kop(|k| &k.acties_per_status);
@@ -154,7 +154,7 @@ impl Composer<'_> {
 
     pub(super) fn introduction(&mut self) {
         self.heading(1, self.kop(|k| &k.inleiding));
-        self.markdown(&self.data.inleiding.clone());
+        self.markdown_with_references(&self.data.inleiding.clone());
         self.heading(2, self.kop(|k| &k.leeswijzer));
         let parts: Vec<String> = self
             .data

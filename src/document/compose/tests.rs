@@ -463,10 +463,14 @@ fn appendices_are_lettered_in_order_by_the_composer() {
 fn references_show_their_targets_label_and_number_and_point_to_its_anchor() {
     let d = composed(&example(2016), None).document;
     let refs = references(&d);
-    let targets: Vec<Target> = refs.iter().map(|r| r.0).collect();
+    let targets: Vec<Target> = refs.iter().map(|r| r.0.clone()).collect();
     assert_eq!(
         targets,
-        [Target::BijlageVerantwoording, Target::TabelDoeVoorstellen]
+        [
+            Target::Paragraaf("po".into()),
+            Target::BijlageVerantwoording,
+            Target::TabelDoeVoorstellen
+        ]
     );
     for (target, anchor, words) in &refs {
         let block = all_blocks(&d.blocks)
@@ -479,6 +483,10 @@ fn references_show_their_targets_label_and_number_and_point_to_its_anchor() {
             })
             .unwrap_or_else(|| panic!("{target:?}: no block has anchor {anchor}"));
         match (target, block) {
+            (Target::Paragraaf(_), Block::Heading { number, text, .. }) => {
+                assert_eq!(words, &format!("paragraaf {number}"));
+                assert_eq!(text, "W&T in het primair onderwijs");
+            }
             (Target::BijlageVerantwoording, Block::Heading { text, .. }) => {
                 assert_eq!(words, "Bijlage B");
                 assert!(text.starts_with("Bijlage B. "), "{text}");
@@ -639,4 +647,56 @@ fn the_worked_example_of_the_computation_uses_the_reports_own_figures() {
         "{text}"
     );
     assert!(!text.contains("meting 34 in 2016"), "{text}");
+}
+
+/// A reference in the data's summary (`{{ verwijzing(...) }}`) names the
+/// report's own table, and a chapter, a section and an indicator's figure
+/// and table by their ids; each shows its word and number and points to
+/// its anchor.
+#[test]
+fn references_in_the_summary_name_any_table_figure_chapter_or_section() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "samenvatting: |\n",
+        "samenvatting: |\n  Zie {{ verwijzing(\"tabel_indicatoren\") }}, {{ verwijzing('hoofdstuk:generiek') }}, \
+         {{ verwijzing(\"paragraaf:po\") }}, {{ verwijzing(\"figuur:schoolbesturen-betapunt\") }} en \
+         {{verwijzing(\"tabel:schoolbesturen-betapunt\")}}.\n\n",
+        1,
+    );
+    let loaded = load_str(&path, &text, LoadOptions::default()).expect("valid");
+    let d = composed(&loaded, None).document;
+    let refs = references(&d);
+    let shown: Vec<(String, &str)> = refs
+        .iter()
+        .map(|r| (r.0.name(), r.2.as_str()))
+        .take(5)
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("tabel_indicatoren".to_string(), "Tabel 1"),
+            ("hoofdstuk:generiek".to_string(), "hoofdstuk 3"),
+            ("paragraaf:po".to_string(), "paragraaf 4.1"),
+            ("figuur:schoolbesturen-betapunt".to_string(), "Figuur 2"),
+            ("tabel:schoolbesturen-betapunt".to_string(), "Tabel 4"),
+        ]
+    );
+    for (target, anchor, _) in refs.iter().take(5) {
+        let block = all_blocks(&d.blocks).into_iter().find(|b| match b {
+            Block::Heading { anchor: a, .. } => a == anchor,
+            Block::Table(t) => &t.anchor == anchor,
+            Block::Figure(f) => &f.anchor == anchor,
+            _ => false,
+        });
+        assert!(block.is_some(), "{} points to {anchor}", target.name());
+    }
+    // The chapter's word stays apart, for Word's own heading numbers.
+    let word = d.blocks.iter().find_map(|b| match b {
+        Block::Paragraph { content } => content.iter().find_map(|i| match i {
+            Inline::Reference { word: Some(w), .. } => Some(w.clone()),
+            _ => None,
+        }),
+        _ => None,
+    });
+    assert_eq!(word.as_deref(), Some("hoofdstuk"));
 }

@@ -269,20 +269,35 @@ impl Writer<'_> {
                     self.x.close("w:hyperlink");
                 }
                 Inline::Reference {
-                    anchor, content, ..
+                    anchor,
+                    content,
+                    word,
+                    ..
                 } => {
                     // Word's cross-reference: the target's label and number
                     // from its bookmark, a link to it (`\h`); the field's
-                    // runs carry the look its updated result keeps.
+                    // runs carry the look its updated result keeps. A
+                    // chapter or section: the word, then the number Word's
+                    // heading numbering gives its paragraph (`\r`).
                     let link = Look {
                         style: Some("Hyperlink"),
                         ..look
                     };
-                    self.field(
-                        &format!(" REF {} \\h ", bookmark(anchor)),
-                        &inlines_text(content),
-                        &link,
-                    );
+                    let words = inlines_text(content);
+                    match word {
+                        Some(word) => {
+                            let number = words.strip_prefix(word.as_str()).unwrap_or(&words);
+                            self.run(&format!("{word} "), &look);
+                            self.field(
+                                &format!(" REF {} \\r \\h ", bookmark(anchor)),
+                                number.trim_start(),
+                                &link,
+                            );
+                        }
+                        None => {
+                            self.field(&format!(" REF {} \\h ", bookmark(anchor)), &words, &link)
+                        }
+                    }
                 }
             }
         }
