@@ -15,6 +15,7 @@ pub const NOTO_SANS_ARABIC_BOLD: &[u8] = include_bytes!("fonts/NotoSansArabic-Bo
 pub const NOTO_SANS_HEBREW_REGULAR: &[u8] = include_bytes!("fonts/NotoSansHebrew-Regular.ttf");
 pub const NOTO_SANS_HEBREW_BOLD: &[u8] = include_bytes!("fonts/NotoSansHebrew-Bold.ttf");
 
+pub mod house;
 pub mod list;
 
 /// The bytes of an embedded font file of [`list::FONTS`].
@@ -40,10 +41,6 @@ pub fn all() -> Vec<(String, &'static [u8])> {
         .map(|f| (format!("{}.ttf", f.name), bytes(f.name)))
         .collect()
 }
-
-/// The families the body text can be set in (`lettertype` in
-/// `huisstijl.yaml`).
-pub const BODY_FAMILIES: [&str; 1] = ["Noto Sans"];
 
 /// The families that fill in for what Noto Sans lacks, in the order Typst
 /// tries them (`stijl.typ` names the same).
@@ -104,29 +101,4 @@ pub fn is_visible(c: char) -> bool {
             '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'))
-}
-
-/// The width of `text` set in Noto Sans at `size` points (bold or not), in
-/// points, from the font's advance widths (without kerning; characters the
-/// font lacks count as half an em).
-pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
-    use std::sync::LazyLock;
-    static REGULAR: LazyLock<Option<ttf_parser::Face<'static>>> =
-        LazyLock::new(|| ttf_parser::Face::parse(NOTO_SANS_REGULAR, 0).ok());
-    static BOLD: LazyLock<Option<ttf_parser::Face<'static>>> =
-        LazyLock::new(|| ttf_parser::Face::parse(NOTO_SANS_BOLD, 0).ok());
-    let face = if bold { &*BOLD } else { &*REGULAR };
-    let Some(face) = face.as_ref() else {
-        return text.chars().count() as f32 * size * 0.55;
-    };
-    let em = f32::from(face.units_per_em());
-    let units: f32 = text
-        .chars()
-        .map(|c| {
-            face.glyph_index(c)
-                .and_then(|g| face.glyph_hor_advance(g))
-                .map_or(em / 2.0, f32::from)
-        })
-        .sum();
-    units / em * size
 }

@@ -18,6 +18,7 @@ mod input_files;
 mod invulblad;
 mod jaarroute;
 mod large_reports;
+mod lettertype;
 mod markup;
 mod nieuw_jaar;
 mod output_checks;

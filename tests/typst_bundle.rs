@@ -44,6 +44,7 @@ fn bundle_compiles_on_its_own_to_the_same_report() {
         "/rapport.typ",
         files,
         Datetime::from_ymd(2017, 3, 15).unwrap(),
+        techniekpact::render::pdf::typst_world::fonts(),
     );
     let doc = typst::compile::<PagedDocument>(&world)
         .output

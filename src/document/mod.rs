@@ -512,14 +512,20 @@ pub struct Table {
 impl Table {
     /// A table of `columns` and `rows` under `caption`, its columns
     /// measured at the tables' text size (`text_pt`).
-    pub fn new(caption: Caption, columns: Vec<Column>, rows: Vec<Vec<Cell>>, text_pt: f32) -> Self {
+    pub fn new(
+        caption: Caption,
+        columns: Vec<Column>,
+        rows: Vec<Vec<Cell>>,
+        text_pt: f32,
+        fonts: &crate::fonts::house::HouseFonts,
+    ) -> Self {
         let mut t = Table {
             caption,
             anchor: String::new(),
             columns,
             rows,
         };
-        let (natural, words) = table_measure::columns(&t, text_pt);
+        let (natural, words) = table_measure::columns(&t, text_pt, fonts);
         for ((c, n), w) in t.columns.iter_mut().zip(natural).zip(words) {
             c.natural = n;
             c.longest_word = w;

@@ -5,22 +5,23 @@
 //! padding.
 
 use crate::document::{Cell, Inline, Table};
-use crate::fonts::text_width;
+use crate::fonts::house::HouseFonts;
 
 /// The status chip before a status word: a small square and a space.
 const CHIP: &str = "\u{a0}\u{a0}\u{a0}\u{a0}";
 
 /// `(natural, longest word)` of every column, in points.
-pub fn columns(t: &Table, size: f32) -> (Vec<f32>, Vec<f32>) {
+pub fn columns(t: &Table, size: f32, fonts: &HouseFonts) -> (Vec<f32>, Vec<f32>) {
+    let m = Measure { fonts };
     t.columns
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let header = (width(&c.header, size), longest_word(&c.header, size));
+            let header = (m.width(&c.header, size), m.longest_word(&c.header, size));
             t.rows
                 .iter()
                 .filter_map(|r| r.get(i))
-                .map(|c| (cell_width(c, size), cell_longest_word(c, size)))
+                .map(|c| (m.cell_width(c, size), m.cell_longest_word(c, size)))
                 .fold(header, |a, b| (a.0.max(b.0), a.1.max(b.1)))
         })
         .map(|(w, word)| (round(w), round(word)))
@@ -31,16 +32,47 @@ fn round(v: f32) -> f32 {
     (v * 10.0).ceil() / 10.0
 }
 
-/// A line of text in bold (headers, statuses and strong text are; the bold
-/// width is the safe one for every run).
-fn width(text: &str, size: f32) -> f32 {
-    text_width(text, size, true)
+/// Widths in the house font.
+struct Measure<'a> {
+    fonts: &'a HouseFonts,
 }
 
-fn longest_word(text: &str, size: f32) -> f32 {
-    text.split_whitespace()
-        .map(|w| width(w, size))
-        .fold(0.0, f32::max)
+impl Measure<'_> {
+    /// A line of text in bold (headers, statuses and strong text are; the
+    /// bold width is the safe one for every run).
+    fn width(&self, text: &str, size: f32) -> f32 {
+        self.fonts.text_width(text, size, true)
+    }
+
+    fn longest_word(&self, text: &str, size: f32) -> f32 {
+        text.split_whitespace()
+            .map(|w| self.width(w, size))
+            .fold(0.0, f32::max)
+    }
+
+    fn cell_width(&self, c: &Cell, size: f32) -> f32 {
+        let main = lines(&c.content)
+            .iter()
+            .map(|l| self.width(l, size))
+            .fold(0.0, f32::max);
+        let note = c.note.as_ref().map_or(0.0, |n| {
+            lines(n)
+                .iter()
+                .map(|l| self.width(l, size - 1.0))
+                .fold(0.0, f32::max)
+        });
+        main.max(note)
+    }
+
+    fn cell_longest_word(&self, c: &Cell, size: f32) -> f32 {
+        let mut all = lines(&c.content);
+        if let Some(n) = &c.note {
+            all.extend(lines(n));
+        }
+        all.iter()
+            .map(|l| self.longest_word(l, size))
+            .fold(0.0, f32::max)
+    }
 }
 
 /// The text of a cell's lines, with the chip of a status.
@@ -68,28 +100,4 @@ fn lines(inlines: &[Inline]) -> Vec<String> {
         }
     }
     out
-}
-
-fn cell_width(c: &Cell, size: f32) -> f32 {
-    let main = lines(&c.content)
-        .iter()
-        .map(|l| width(l, size))
-        .fold(0.0, f32::max);
-    let note = c.note.as_ref().map_or(0.0, |n| {
-        lines(n)
-            .iter()
-            .map(|l| width(l, size - 1.0))
-            .fold(0.0, f32::max)
-    });
-    main.max(note)
-}
-
-fn cell_longest_word(c: &Cell, size: f32) -> f32 {
-    let mut all = lines(&c.content);
-    if let Some(n) = &c.note {
-        all.extend(lines(n));
-    }
-    all.iter()
-        .map(|l| longest_word(l, size))
-        .fold(0.0, f32::max)
 }

@@ -95,7 +95,42 @@ fn context(ctx: &RenderContext) -> Value {
             base64::engine::general_purpose::STANDARD.encode(&logo.bytes)
         )
     });
+    // The editor's own house font travels with the page (the built-in
+    // Noto Sans is named, with the system's sans-serif after it).
+    let fonts = &ctx.style.fonts;
+    let lettertypen: Vec<BTreeMap<&str, String>> = if fonts.own {
+        fonts
+            .faces
+            .iter()
+            .map(|f| {
+                use crate::fonts::list::Style;
+                let bold = matches!(f.style, Style::Bold | Style::BoldItalic);
+                let italic = matches!(f.style, Style::Italic | Style::BoldItalic);
+                let otf = f.file.to_ascii_lowercase().ends_with(".otf");
+                BTreeMap::from([
+                    ("familie", fonts.family.clone()),
+                    ("gewicht", if bold { "700" } else { "400" }.to_string()),
+                    (
+                        "stijl",
+                        if italic { "italic" } else { "normal" }.to_string(),
+                    ),
+                    (
+                        "bron",
+                        format!(
+                            "url(data:font/{};base64,{}) format(\"{}\")",
+                            if otf { "otf" } else { "ttf" },
+                            base64::engine::general_purpose::STANDARD.encode(&f.bytes),
+                            if otf { "opentype" } else { "truetype" }
+                        ),
+                    ),
+                ])
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     context! {
+        lettertypen => lettertypen,
         doc => Value::from(Serde(ctx.document)),
         stijl => Value::from(Serde(ctx.style)),
         inhoudsopgave => Value::from(Serde(toc(&ctx.document.blocks))),

@@ -19,17 +19,32 @@ use resvg::usvg::{self, fontdb};
 use crate::document::charts::ChartSet;
 use crate::errors::RasterError;
 
-/// resvg's font database with the embedded fonts, built once per process.
+/// resvg's font database: the embedded fonts and every house font the
+/// charts of this process are set in, built again only when a house font
+/// is added.
 pub fn font_db() -> Arc<fontdb::Database> {
-    static DB: LazyLock<Arc<fontdb::Database>> = LazyLock::new(|| {
-        let mut db = fontdb::Database::new();
-        for (_, data) in crate::fonts::all() {
-            db.load_font_data(data.to_vec());
+    static DB: LazyLock<Mutex<(usize, Option<Arc<fontdb::Database>>)>> =
+        LazyLock::new(Default::default);
+    let house = crate::document::charts::registered_fonts();
+    let mut cached = DB.lock().unwrap_or_else(|e| e.into_inner());
+    if let (n, Some(db)) = &*cached
+        && *n == house.len()
+    {
+        return db.clone();
+    }
+    let mut db = fontdb::Database::new();
+    for (_, data) in crate::fonts::all() {
+        db.load_font_data(data.to_vec());
+    }
+    for fonts in house.iter().filter(|f| f.own) {
+        for face in &fonts.faces {
+            db.load_font_data(face.bytes.to_vec());
         }
-        db.set_sans_serif_family(crate::document::charts::FONT_FAMILY);
-        Arc::new(db)
-    });
-    DB.clone()
+    }
+    db.set_sans_serif_family(crate::document::charts::FONT_FAMILY);
+    let db = Arc::new(db);
+    *cached = (house.len(), Some(db.clone()));
+    db
 }
 
 /// Pixels per SVG pixel for print: a chart is 720 px wide and placed at

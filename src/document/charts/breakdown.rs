@@ -51,6 +51,7 @@ pub fn breakdown_chart(
         14 + 72,
         WIDTH,
         CHART_FONT,
+        p.family,
     );
     // A single year: a lower chart, its group of bars in the middle third.
     let slots = n.max(3);
@@ -73,8 +74,8 @@ pub fn breakdown_chart(
             .x_label_formatter(&label_of)
             .y_label_formatter(&|v| axis_number(*v, d.min(1)))
             .y_desc(ind.eenheid.clone())
-            .label_style(font(CHART_FONT).color(&p.text))
-            .axis_desc_style(font(CHART_FONT).color(&p.text))
+            .label_style(font(CHART_FONT, p.family).color(&p.text))
+            .axis_desc_style(font(CHART_FONT, p.family).color(&p.text))
             .draw()?;
         let bar = 0.8 / k as f64;
         for (r, (_, values)) in regions.iter().enumerate() {

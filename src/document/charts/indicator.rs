@@ -50,6 +50,7 @@ pub fn indicator_chart(
         14 + 72,
         WIDTH,
         CHART_FONT,
+        p.family,
     );
     let size = (WIDTH, 360 + legend.height());
     let svg = draw_svg(size, &legend, p.text, |body| {
@@ -70,8 +71,8 @@ pub fn indicator_chart(
             .x_label_formatter(&years_label)
             .y_label_formatter(&|v| axis_number(*v, d.min(1)))
             .y_desc(ind.eenheid.clone())
-            .label_style(font(CHART_FONT).color(&p.text))
-            .axis_desc_style(font(CHART_FONT).color(&p.text))
+            .label_style(font(CHART_FONT, p.family).color(&p.text))
+            .axis_desc_style(font(CHART_FONT, p.family).color(&p.text))
             .draw()?;
         // The report year.
         chart.draw_series(std::iter::once(PathElement::new(

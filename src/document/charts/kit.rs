@@ -2,13 +2,15 @@
 //! and text measure, the SVG canvas, legends, axis labels and the sizes
 //! every chart kind shares.
 
-use super::*;
 use crate::document::house_style::{Colour, HouseStyle};
+use crate::fonts::house::HouseFonts;
+use crate::fonts::list::Style;
 use crate::format_nl::number;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use std::sync::Once;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// The colours of the charts, from the house style (`huisstijl.yaml`).
 #[derive(Clone, Copy)]
@@ -25,6 +27,8 @@ pub(super) struct Palette {
     pub(super) grid: RGBColor,
     /// Label text.
     pub(super) text: RGBColor,
+    /// The house font's family, registered with plotters.
+    pub(super) family: &'static str,
 }
 
 pub(super) fn rgb(c: &Colour) -> RGBColor {
@@ -41,26 +45,62 @@ impl Palette {
             axis: rgb(&style.kleuren.grijs),
             grid: rgb(&style.grafieken.raster),
             text: rgb(&style.kleuren.tekst),
+            family: register_fonts(&style.fonts),
         }
     }
 }
 
-pub(super) fn register_fonts() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        for (style, bytes) in [
-            (FontStyle::Normal, crate::fonts::NOTO_SANS_REGULAR),
-            (FontStyle::Bold, crate::fonts::NOTO_SANS_BOLD),
-            (FontStyle::Italic, crate::fonts::NOTO_SANS_ITALIC),
-        ] {
-            plotters::style::register_font(FONT_FAMILY, style, bytes)
-                .unwrap_or_else(|_| panic!("embedded font {FONT_FAMILY} is valid"));
-        }
-    });
+/// The house fonts registered with plotters, by family. plotters keeps
+/// its fonts by family name for the whole process, with `'static` bytes:
+/// each family is registered (and its files kept) once.
+static REGISTERED: LazyLock<Mutex<Registered>> = LazyLock::new(Default::default);
+
+/// Each registered family: its `'static` name and its files.
+type Registered = HashMap<String, (&'static str, Arc<HouseFonts>)>;
+
+/// Register the house font with plotters (once per family) and give its
+/// family name.
+pub(super) fn register_fonts(fonts: &Arc<HouseFonts>) -> &'static str {
+    let mut registered = REGISTERED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((family, _)) = registered.get(&fonts.family) {
+        return family;
+    }
+    let family: &'static str = Box::leak(fonts.family.clone().into_boxed_str());
+    for (style, face) in [
+        (FontStyle::Normal, fonts.face(Style::Regular)),
+        (FontStyle::Bold, fonts.face(Style::Bold)),
+        (FontStyle::Italic, fonts.face(Style::Italic)),
+    ] {
+        let bytes: &'static [u8] = Box::leak(face.bytes.to_vec().into_boxed_slice());
+        plotters::style::register_font(family, style, bytes)
+            .unwrap_or_else(|_| panic!("the house font {family} is valid"));
+    }
+    registered.insert(fonts.family.clone(), (family, fonts.clone()));
+    family
 }
 
-pub(super) fn font(size: f64) -> FontDesc<'static> {
-    FontDesc::new(FontFamily::Name(FONT_FAMILY), size, FontStyle::Normal)
+/// Every house font registered so far (the rasteriser loads them too).
+pub fn registered_fonts() -> Vec<Arc<HouseFonts>> {
+    REGISTERED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .values()
+        .map(|(_, f)| f.clone())
+        .collect()
+}
+
+/// The house fonts registered under `family`.
+fn fonts_of(family: &str) -> Arc<HouseFonts> {
+    REGISTERED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(family)
+        .map(|(_, f)| f.clone())
+        .unwrap_or_else(|| Arc::new(HouseFonts::embedded()))
+}
+
+pub(super) fn font(size: f64, family: &'static str) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::Name(family), size, FontStyle::Normal)
 }
 
 /// What drawing one chart can fail with.
@@ -75,7 +115,7 @@ pub(super) fn draw_svg(
     text: RGBColor,
     draw: impl for<'a> FnOnce(&DrawingArea<SVGBackend<'a>, Shift>) -> DrawResult<'a>,
 ) -> String {
-    register_fonts();
+    let family = legend.family;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
@@ -87,11 +127,17 @@ pub(super) fn draw_svg(
         draw(&body).expect("draw chart");
         root.present().expect("finish SVG");
     }
-    // A viewer without Noto Sans (the web page on a phone) falls back to a
-    // sans-serif, never to a serif.
+    // A viewer without the house font (the web page on a phone) falls back
+    // to Noto Sans (the fallback of every format) or a sans-serif, never to
+    // a serif.
+    let fallback = if family == crate::fonts::FAMILY {
+        String::new()
+    } else {
+        format!("{}, ", crate::fonts::FAMILY)
+    };
     svg.replace(
-        &format!("font-family=\"{FONT_FAMILY}\""),
-        &format!("font-family=\"{FONT_FAMILY}, Arial, Helvetica, sans-serif\""),
+        &format!("font-family=\"{family}\""),
+        &format!("font-family=\"{family}, {fallback}Arial, Helvetica, sans-serif\""),
     )
 }
 
@@ -111,6 +157,8 @@ pub(super) struct Legend {
     pub(super) size: f64,
     /// Rows of item indices with the x offset of each item.
     pub(super) rows: Vec<Vec<(usize, i32)>>,
+    /// The house font's family.
+    pub(super) family: &'static str,
 }
 
 /// Sizes of chart text in SVG pixels (plotters writes `font-size` as size /
@@ -127,13 +175,18 @@ pub(super) const MARK_GAP: i32 = 7;
 pub(super) const ITEM_GAP: i32 = 22;
 
 impl Legend {
-    pub(super) fn new(items: Vec<(String, Mark)>, left: i32, width: u32, size: f64) -> Self {
-        register_fonts();
+    pub(super) fn new(
+        items: Vec<(String, Mark)>,
+        left: i32,
+        width: u32,
+        size: f64,
+        family: &'static str,
+    ) -> Self {
         let right = width as i32 - 14;
         let mut rows: Vec<Vec<(usize, i32)>> = vec![Vec::new()];
         let mut x = left;
         for (i, (label, _)) in items.iter().enumerate() {
-            let text_w = text_width(label, size) as i32;
+            let text_w = text_width(label, size, family) as i32;
             let w = MARK_W + MARK_GAP + text_w;
             let row = rows.last_mut().expect("a row");
             if !row.is_empty() && x + w > right {
@@ -143,7 +196,12 @@ impl Legend {
             rows.last_mut().expect("a row").push((i, x));
             x += w + ITEM_GAP;
         }
-        Legend { items, size, rows }
+        Legend {
+            items,
+            size,
+            rows,
+            family,
+        }
     }
 
     /// Height of the band above the plot.
@@ -185,7 +243,7 @@ impl Legend {
                 area.draw(&Text::new(
                     label.clone(),
                     (x + MARK_W + MARK_GAP, mid),
-                    font(self.size)
+                    font(self.size, self.family)
                         .color(&text)
                         .pos(Pos::new(HPos::Left, VPos::Center)),
                 ))?;
@@ -230,16 +288,18 @@ pub(super) fn ceiling(max: f64) -> f64 {
 /// Width of `text` in pixels at `size`, as the SVG shows it: plotters
 /// writes `font-size` as size / 1.24, so the drawn text is the font's
 /// advance widths at that size, measured as every other text of the report
-/// is ([`crate::fonts::text_width`]).
-pub(super) fn text_width(text: &str, size: f64) -> u32 {
-    crate::fonts::text_width(text, (size / 1.24) as f32, false).ceil() as u32
+/// is ([`HouseFonts::text_width`]), in the house font of `family`.
+pub(super) fn text_width(text: &str, size: f64, family: &str) -> u32 {
+    fonts_of(family)
+        .text_width(text, (size / 1.24) as f32, false)
+        .ceil() as u32
 }
 
 /// `name` in lines at most `max_px` wide at `size`, broken between words;
 /// a word wider than a line is broken inside itself. The whole name stays:
 /// the chart is the same picture in every format, and its alt text has the
 /// name too.
-pub(super) fn wrap(name: &str, size: f64, max_px: u32) -> Vec<String> {
+pub(super) fn wrap(name: &str, size: f64, max_px: u32, family: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in name.split_whitespace() {
@@ -248,7 +308,7 @@ pub(super) fn wrap(name: &str, size: f64, max_px: u32) -> Vec<String> {
         } else {
             format!("{line} {word}")
         };
-        if text_width(&candidate, size) <= max_px {
+        if text_width(&candidate, size, family) <= max_px {
             line = candidate;
             continue;
         }
@@ -259,7 +319,7 @@ pub(super) fn wrap(name: &str, size: f64, max_px: u32) -> Vec<String> {
         let mut piece = String::new();
         for c in word.chars() {
             piece.push(c);
-            if text_width(&piece, size) > max_px && piece.chars().count() > 1 {
+            if text_width(&piece, size, family) > max_px && piece.chars().count() > 1 {
                 piece.pop();
                 lines.push(std::mem::take(&mut piece));
                 piece.push(c);

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 /// The font family name charts use; the same family is embedded in Typst.
 pub const FONT_FAMILY: &str = "Noto Sans";
 
+pub use kit::registered_fonts;
+
 /// The words of legends and captions, from the fixed texts; `doel` and the
 /// captions are filled in per chart by the caller.
 #[derive(Debug, Clone)]

@@ -81,9 +81,10 @@ pub fn summary_charts(
         .max(-100.0);
     // Every name whole, on as many lines as it needs; one row height for
     // all parts, and as many rows in a part as fit its page.
+    let family = Palette::of(style).family;
     let names: Vec<Vec<String>> = rows
         .iter()
-        .map(|(i, _)| wrap(&i.naam, OVERVIEW_FONT, NAME_AREA - 20))
+        .map(|(i, _)| wrap(&i.naam, OVERVIEW_FONT, NAME_AREA - 20, family))
         .collect();
     let lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
     let row_h = (NAME_LINE * lines + 10).max(34);
@@ -120,6 +121,7 @@ pub(super) fn overview_legend(style: &HouseStyle, words: &ChartWords) -> Legend 
         14 + NAME_AREA as i32,
         WIDTH,
         OVERVIEW_FONT,
+        p.family,
     )
 }
 
@@ -151,7 +153,7 @@ pub(super) fn summary_part(
             .axis_style(p.axis)
             .y_labels(0)
             .x_label_formatter(&|v| format!("{}\u{a0}%", axis_number(*v, 0)))
-            .label_style(font(OVERVIEW_FONT).color(&p.text))
+            .label_style(font(OVERVIEW_FONT, p.family).color(&p.text))
             .draw()?;
         // The names, whole, right-aligned before the axis and centred on
         // their row.
@@ -164,7 +166,7 @@ pub(super) fn summary_part(
                     + Text::new(
                         line.clone(),
                         (-10, first + l as i32 * NAME_LINE as i32),
-                        font(OVERVIEW_FONT)
+                        font(OVERVIEW_FONT, p.family)
                             .color(&p.text)
                             .pos(Pos::new(HPos::Right, VPos::Center)),
                     )
@@ -234,7 +236,7 @@ pub(super) fn summary_rows<'a>(
         Some(Text::new(
             word.clone(),
             (lo.max(0.0) + (hi - lo) * 0.01, row_y(i) + 0.5),
-            font(OVERVIEW_FONT)
+            font(OVERVIEW_FONT, p.family)
                 .color(&p.text)
                 .pos(Pos::new(HPos::Left, VPos::Center)),
         ))

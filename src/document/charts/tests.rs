@@ -44,19 +44,28 @@ fn rects(svg: &str, fill: &str) -> Vec<(f64, f64)> {
 
 #[test]
 fn long_names_wrap_whole_and_every_line_fits() {
-    assert_eq!(wrap("Jet-Net-scholen", 16.0, 250), ["Jet-Net-scholen"]);
+    assert_eq!(
+        wrap("Jet-Net-scholen", 16.0, 250, "Noto Sans"),
+        ["Jet-Net-scholen"]
+    );
     let long = "Schoolbesturen actief in Bètapunt Noord en in alle andere regio's van het land";
-    let lines = wrap(long, 16.0, 250);
+    let lines = wrap(long, 16.0, 250, "Noto Sans");
     assert!(lines.len() > 1);
     assert_eq!(lines.join(" "), long, "the whole name");
     assert!(
-        lines.iter().all(|l| text_width(l, 16.0) <= 250),
+        lines
+            .iter()
+            .all(|l| text_width(l, 16.0, "Noto Sans") <= 250),
         "{lines:?}"
     );
     let word = "W".repeat(200);
-    let lines = wrap(&word, 16.0, 250);
+    let lines = wrap(&word, 16.0, 250, "Noto Sans");
     assert_eq!(lines.concat(), word);
-    assert!(lines.iter().all(|l| text_width(l, 16.0) <= 250));
+    assert!(
+        lines
+            .iter()
+            .all(|l| text_width(l, 16.0, "Noto Sans") <= 250)
+    );
 }
 
 /// The overview of the example: the legend lies above every bar; the

@@ -418,8 +418,13 @@ impl Composer<'_> {
     /// Add a table of `columns` and `rows` under `caption`.
     fn table(&mut self, caption: Caption, columns: Vec<Column>, rows: Vec<Vec<Cell>>) {
         let text_pt = self.style.maten.tabel as f32;
-        self.blocks
-            .push(Block::Table(Table::new(caption, columns, rows, text_pt)));
+        self.blocks.push(Block::Table(Table::new(
+            caption,
+            columns,
+            rows,
+            text_pt,
+            &self.style.fonts,
+        )));
     }
 
     /// A word of the chapter on changes (`wijzigingen` in teksten.yaml).

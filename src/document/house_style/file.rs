@@ -274,6 +274,7 @@ impl StyleFile {
                 concept: web_concept,
                 donker,
             },
+            fonts: Default::default(),
         };
         let mut problems = r.problems;
         if problems.is_empty() {

@@ -6,6 +6,8 @@
 pub mod colour_math;
 pub mod file;
 
+use crate::fonts::house::{FONTS_DIR, FontFile, HouseFonts};
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -237,14 +239,44 @@ pub struct HouseStyle {
     #[serde(default)]
     pub pagina: Page,
     pub web: WebColours,
+    /// The files of `lettertype` in its four styles ([`HouseFonts`]).
+    #[serde(skip)]
+    pub fonts: std::sync::Arc<HouseFonts>,
 }
 
 impl HouseStyle {
-    /// Read `huisstijl.yaml` from the templates and check it.
+    /// Read `huisstijl.yaml` from the templates and check it, with the
+    /// editor's font files from `lettertypen/`.
     pub fn load(templates: &Templates) -> Result<Self, Problems> {
         let (text, source) = templates.text(STYLE_FILE)?;
-        Self::parse(&text)
-            .map_err(|problems| Problems::new(&source.path.clone(), Some(source), problems))
+        let mut problems = Vec::new();
+        let mut files = Vec::new();
+        for (rel, bytes) in &templates.files {
+            let Some(name) = rel.strip_prefix(&format!("{FONTS_DIR}/")) else {
+                continue;
+            };
+            let lower = name.to_ascii_lowercase();
+            if !(lower.ends_with(".ttf") || lower.ends_with(".otf")) {
+                continue;
+            }
+            match crate::fonts::house::read_file(name, bytes.clone()) {
+                Some(f) => files.push(f),
+                None => problems.push(
+                    Diagnostic::error(format!(
+                        "{rel} is geen lettertype dat techniekpact kan lezen"
+                    ))
+                    .hint("gebruik een TTF- of OTF-bestand, of haal het bestand weg"),
+                ),
+            }
+        }
+        match Self::parse_with_fonts(&text, &files) {
+            Ok(style) if problems.is_empty() => Ok(style),
+            Ok(_) => Err(Problems::new(&source.path.clone(), Some(source), problems)),
+            Err(more) => {
+                problems.extend(more);
+                Err(Problems::new(&source.path.clone(), Some(source), problems))
+            }
+        }
     }
 
     /// The embedded default house style.
@@ -255,6 +287,12 @@ impl HouseStyle {
     /// Parse and check the text of a house style file: colours by value
     /// or by name, derived where left out ([`file`]), each checked.
     pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
+        Self::parse_with_fonts(text, &[])
+    }
+
+    /// As [`Self::parse`], with the editor's font files: `lettertype` is
+    /// Noto Sans (built in) or a family of these files, in four styles.
+    pub fn parse_with_fonts(text: &str, files: &[FontFile]) -> Result<Self, Vec<Diagnostic>> {
         let written: file::StyleFile = serde_yaml::from_str(text).map_err(|e| {
             vec![crate::templates::keys::serde_problem(
                 "de huisstijl kan niet gelezen worden",
@@ -337,23 +375,50 @@ impl HouseStyle {
                 .hint("maak de marges links en rechts samen kleiner, zodat er minstens 8 cm voor tekst en tabellen overblijft"),
             );
         }
-        let families: Vec<String> = crate::fonts::BODY_FAMILIES
-            .iter()
-            .map(|f| f.to_string())
-            .collect();
-        if !families.contains(&style.lettertype) {
-            let hint = match crate::load::suggest::did_you_mean(&style.lettertype, &families) {
-                Some(close) => format!("bedoelt u '{close}'?"),
-                None => format!("ingebouwd: {}", families.join(", ")),
-            };
-            problems.push(
-                Diagnostic::error(format!(
-                    "het lettertype '{}' zit niet in techniekpact",
-                    style.lettertype
-                ))
-                .at_opt(index.value("/lettertype"))
-                .hint(hint),
-            );
+        let mut style = style;
+        let at = index.value("/lettertype");
+        if style.lettertype.eq_ignore_ascii_case(crate::fonts::FAMILY) {
+            style.lettertype = crate::fonts::FAMILY.to_string();
+            style.fonts = std::sync::Arc::new(HouseFonts::embedded());
+        } else {
+            match crate::fonts::house::from_files(&style.lettertype, files) {
+                Ok(fonts) => {
+                    // The family as its files spell it.
+                    style.lettertype = fonts.family.clone();
+                    style.fonts = std::sync::Arc::new(fonts);
+                }
+                Err(missing) if missing.is_empty() => {
+                    let mut families: Vec<String> = vec![crate::fonts::FAMILY.to_string()];
+                    for f in files {
+                        if !families.contains(&f.family) {
+                            families.push(f.family.clone());
+                        }
+                    }
+                    let hint = match crate::load::suggest::did_you_mean(
+                        &style.lettertype,
+                        &families,
+                    ) {
+                        Some(close) => format!("bedoelt u '{close}'?"),
+                        None => format!(
+                            "beschikbaar: {}; een eigen lettertype zet u als TTF- of OTF-bestanden (gewoon, vet, cursief, vet cursief) in de map {FONTS_DIR} van de sjablonen",
+                            families.join(", ")
+                        ),
+                    };
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "het lettertype '{}' zit niet in techniekpact en niet in {FONTS_DIR}/",
+                            style.lettertype
+                        ))
+                        .at_opt(at)
+                        .hint(hint),
+                    );
+                }
+                Err(missing) => problems.extend(
+                    missing
+                        .into_iter()
+                        .map(|m| Diagnostic::error(m).at_opt(at.clone())),
+                ),
+            }
         }
         if problems.is_empty() {
             Ok(style)
@@ -389,6 +454,7 @@ impl Default for HouseStyle {
 impl std::hash::Hash for HouseStyle {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.to_json().hash(state);
+        self.fonts.hash(state);
     }
 }
 
@@ -459,7 +525,7 @@ mod tests {
             messages,
             [
                 "de lettergrootte 'kop1' is 0 pt",
-                "het lettertype 'Noto Sanz' zit niet in techniekpact"
+                "het lettertype 'Noto Sanz' zit niet in techniekpact en niet in lettertypen/"
             ]
         );
         assert_eq!(problems[1].hint.as_deref(), Some("bedoelt u 'Noto Sans'?"));

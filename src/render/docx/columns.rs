@@ -111,11 +111,17 @@ mod tests {
             .into_iter()
             .map(|r| r.into_iter().map(Cell::text).collect())
             .collect();
-        Table::new(crate::document::Caption::of("Tabel"), columns, rows, 8.5)
+        Table::new(
+            crate::document::Caption::of("Tabel"),
+            columns,
+            rows,
+            8.5,
+            &crate::fonts::house::HouseFonts::embedded(),
+        )
     }
 
     fn twips(text: &str, size: f32) -> f32 {
-        crate::fonts::text_width(text, size, true) * 20.0
+        crate::fonts::house::HouseFonts::embedded().text_width(text, size, true) * 20.0
     }
 
     #[test]

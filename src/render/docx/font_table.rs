@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use crate::errors::DocxError;
 use crate::fonts;
+use crate::fonts::house::HouseFonts;
 use crate::render::docx::ooxml::{FONT_REL, R, W, relationships};
 use crate::render::docx::xml::Xml;
 
@@ -30,13 +31,16 @@ pub const RELS_PART: &str = "word/_rels/fontTable.xml.rels";
 
 /// One embedded font file.
 pub struct EmbeddedFont {
-    pub family: &'static str,
+    pub family: String,
     /// `embedRegular`, `embedBold`, `embedItalic`, `embedBoldItalic`.
     pub kind: &'static str,
-    /// The file's name in `build.rs`, `NotoSans-Bold`.
-    pub file: &'static str,
+    /// The file's name in `build.rs`, `NotoSans-Bold`; or the editor's file.
+    pub file: String,
     /// `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`.
-    pub key: &'static str,
+    pub key: String,
+    /// The editor's font file, obfuscated when the package is written; the
+    /// built-in ones come compressed from `build.rs`.
+    pub own: Option<std::sync::Arc<[u8]>>,
     /// Relationship id in the font table's relationships.
     pub rel_id: String,
     /// Part name, `word/fonts/fontN.odttf`.
@@ -50,32 +54,63 @@ fn key(file: &str) -> &'static str {
         .expect("build.rs gives every font a key")
 }
 
-/// The fonts to embed: the house font in its four styles, and the Arabic
-/// and Hebrew fonts when a run names them.
-pub fn fonts_for(house_family: &str, used: impl Fn(&str) -> bool) -> Vec<EmbeddedFont> {
-    fonts::list::FONTS
-        .iter()
-        .filter(|f| {
-            // The body family in its styles when it is the house font; a
-            // fallback family when a run names it.
-            f.in_docx
-                && if f.family == fonts::FAMILY {
-                    house_family == fonts::FAMILY
-                } else {
-                    used(f.family)
-                }
-        })
+/// A font to embed: family, kind, file, key, and the editor's bytes.
+type Entry = (
+    String,
+    &'static str,
+    String,
+    String,
+    Option<std::sync::Arc<[u8]>>,
+);
+
+/// The fonts to embed: the house font in its four styles (the built-in
+/// Noto Sans, or the editor's files), and the Arabic and Hebrew fonts when
+/// a run names them.
+pub fn fonts_for(house: &HouseFonts, used: impl Fn(&str) -> bool) -> Vec<EmbeddedFont> {
+    let kind = |style: Style| match style {
+        Style::Regular => "embedRegular",
+        Style::Bold => "embedBold",
+        Style::Italic => "embedItalic",
+        Style::BoldItalic => "embedBoldItalic",
+    };
+    let mut out: Vec<Entry> = Vec::new();
+    if house.own {
+        for f in &house.faces {
+            out.push((
+                house.family.clone(),
+                kind(f.style),
+                f.file.clone(),
+                crate::render::docx::obfuscation::font_key(&f.bytes),
+                Some(f.bytes.clone()),
+            ));
+        }
+    }
+    for f in fonts::list::FONTS.iter().filter(|f| {
+        // The body family in its styles when it is the house font; a
+        // fallback family when a run names it.
+        f.in_docx
+            && if f.family == fonts::FAMILY {
+                !house.own
+            } else {
+                used(f.family)
+            }
+    }) {
+        out.push((
+            f.family.to_string(),
+            kind(f.style),
+            f.name.to_string(),
+            key(f.name).to_string(),
+            None,
+        ));
+    }
+    out.into_iter()
         .enumerate()
-        .map(|(i, f)| EmbeddedFont {
-            family: f.family,
-            kind: match f.style {
-                Style::Regular => "embedRegular",
-                Style::Bold => "embedBold",
-                Style::Italic => "embedItalic",
-                Style::BoldItalic => "embedBoldItalic",
-            },
-            file: f.name,
-            key: key(f.name),
+        .map(|(i, (family, kind, file, key, own))| EmbeddedFont {
+            family,
+            kind,
+            file,
+            key,
+            own,
             rel_id: format!("rIdFont{}", i + 1),
             part: format!("word/fonts/font{}.odttf", i + 1),
         })
@@ -89,6 +124,20 @@ pub fn copy_into<W: std::io::Write + std::io::Seek>(
 ) -> Result<(), DocxError> {
     let mut archive = ARCHIVE.clone();
     for f in fonts {
+        if let Some(bytes) = &f.own {
+            // The editor's font: obfuscated as Word does, deflated here.
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .last_modified_time(zip::DateTime::default())
+                .unix_permissions(0o644);
+            zip.start_file(&f.part, options).map_err(DocxError::Pack)?;
+            std::io::Write::write_all(
+                zip,
+                &crate::render::docx::obfuscation::obfuscate(bytes, &f.key),
+            )
+            .map_err(|e| DocxError::Pack(e.into()))?;
+            continue;
+        }
         let name = format!("{}.odttf", f.file);
         let index = archive
             .index_for_name(&name)
@@ -118,7 +167,7 @@ pub fn font_table_xml(house: &str, embedded: &[EmbeddedFont]) -> String {
         for f in embedded.iter().filter(|f| f.family == name) {
             x.empty(
                 &format!("w:{}", f.kind),
-                &[("r:id", &f.rel_id), ("w:fontKey", f.key)],
+                &[("r:id", &f.rel_id), ("w:fontKey", &f.key)],
             );
         }
         x.close("w:font");
@@ -166,7 +215,7 @@ mod tests {
 
     #[test]
     fn house_font_in_four_styles_and_scripts_only_when_used() {
-        let plain = fonts_for("Noto Sans", |_| false);
+        let plain = fonts_for(&HouseFonts::embedded(), |_| false);
         let kinds: Vec<&str> = plain.iter().map(|f| f.kind).collect();
         assert_eq!(
             kinds,
@@ -180,7 +229,7 @@ mod tests {
         assert_eq!(plain[0].part, "word/fonts/font1.odttf");
         assert!(plain[0].key.starts_with('{') && plain[0].key.len() == 38);
         assert_ne!(plain[0].key, plain[1].key);
-        let arabic = fonts_for("Noto Sans", |f| f == "Noto Sans Arabic");
+        let arabic = fonts_for(&HouseFonts::embedded(), |f| f == "Noto Sans Arabic");
         assert_eq!(arabic.len(), 6);
         assert!(font_table_xml("Noto Sans", &arabic).contains("embedBold"));
     }

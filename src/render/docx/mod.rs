@@ -142,7 +142,7 @@ impl DocxRenderer {
             styles: &styles,
             numbering: numbering::numbering_xml(&body.lists, &ctx.style.kleuren.hoofdkleur.hex()),
             theme: theme::theme_xml(ctx.style),
-            house_font: &ctx.style.lettertype,
+            house_fonts: &ctx.style.fonts,
             embed_fonts: true,
         };
         let props = package::Properties {
@@ -189,21 +189,17 @@ pub fn editor_styles_said(
     let reference = templates.get(REFERENCE_DOCX)?;
     let editor = EditorStyles::read(Some(reference), &styles::ids(style)).ok()?;
     let path = dir.join(REFERENCE_DOCX);
-    let embedded: Vec<&str> = crate::fonts::list::FONTS
-        .iter()
-        .filter(|f| f.in_docx)
-        .map(|f| f.family)
-        .collect();
     let warnings = editor
         .foreign_fonts
         .iter()
+        .filter(|(_, family)| !family.eq_ignore_ascii_case(&style.fonts.family))
         .map(|(name, family)| {
             crate::diagnostics::Diagnostic::warning(format!(
                 "de stijl '{name}' gebruikt het lettertype '{family}', dat de DOCX niet bevat: wie het niet heeft, ziet de tekst in een ander lettertype"
             ))
             .hint(format!(
-                "kies in de stijl het lettertype van de huisstijl ({})",
-                embedded.first().copied().unwrap_or("Noto Sans")
+                "kies in de stijl het lettertype van de huisstijl ({}), of zet de bestanden van dit lettertype in lettertypen/ en noem het in huisstijl.yaml",
+                style.fonts.family
             ))
         })
         .collect();
@@ -302,7 +298,7 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
         styles: &styles,
         numbering: numbering::numbering_xml(&[], &style.kleuren.hoofdkleur.hex()),
         theme: theme::theme_xml(style),
-        house_font: &style.lettertype,
+        house_fonts: &style.fonts,
         embed_fonts: false,
     };
     let props = package::Properties {

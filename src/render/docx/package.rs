@@ -32,7 +32,7 @@ pub struct Parts<'a> {
     pub styles: &'a str,
     pub numbering: String,
     pub theme: String,
-    pub house_font: &'a str,
+    pub house_fonts: &'a crate::fonts::house::HouseFonts,
     /// Whether the font files go into the package (not for `stijl.docx`,
     /// whose editor has the fonts from the reports).
     pub embed_fonts: bool,
@@ -194,7 +194,7 @@ fn settings_xml(language: &str, fonts: bool) -> String {
 pub fn write(parts: &Parts, props: &Properties) -> Result<Vec<u8>, DocxError> {
     let body = parts.body;
     let embedded: Vec<EmbeddedFont> = if parts.embed_fonts {
-        font_table::fonts_for(parts.house_font, |family| body.scripts.contains(family))
+        font_table::fonts_for(parts.house_fonts, |family| body.scripts.contains(family))
     } else {
         Vec::new()
     };
@@ -240,7 +240,7 @@ pub fn write(parts: &Parts, props: &Properties) -> Result<Vec<u8>, DocxError> {
     )?;
     put(
         "word/fontTable.xml",
-        font_table::font_table_xml(parts.house_font, &embedded).as_bytes(),
+        font_table::font_table_xml(&parts.house_fonts.family, &embedded).as_bytes(),
         xml,
     )?;
     if !embedded.is_empty() {

@@ -24,7 +24,7 @@ pub fn files(ctx: &RenderContext) -> Vec<OutputFile> {
             bytes: bytes.to_vec(),
         })
         .collect();
-    for (name, bytes) in crate::fonts::all() {
+    for (name, bytes) in ctx.style.fonts.all_files() {
         files.push(OutputFile {
             rel: PathBuf::from("fonts").join(name),
             bytes: bytes.to_vec(),
@@ -49,7 +49,7 @@ fn readme(ctx: &RenderContext) -> String {
          - `data/rapport.json`: de inhoud van het rapport (het documentmodel);\n\
          - `data/huisstijl.json`: kleuren, lettertype en maten (uit `huisstijl.yaml`);\n\
          - `grafieken/`: de grafieken (SVG);\n\
-         - `fonts/`: de lettertypen Noto Sans en Noto Emoji (SIL Open Font License).\n\n\
+         - `fonts/`: de lettertypen: dat van de huisstijl, en Noto Sans, Noto Emoji, Noto Sans Arabic en Noto Sans Hebrew (SIL Open Font License) voor de tekens die het mist.\n\n\
          Wijzig de inhoud in het YAML-gegevensbestand en niet in `data/rapport.json`:\n\
          die wordt bij elke run opnieuw gemaakt.\n",
         slug = ctx.slug,

@@ -117,7 +117,12 @@ fn publication_date(date: crate::document::Date) -> Datetime {
 /// The Typst world of a report: its template files, data and charts.
 pub fn world(ctx: &RenderContext) -> ReportWorld {
     let today = publication_date(ctx.document.meta.publicatiedatum);
-    ReportWorld::new(&format!("/{TYPST_MAIN}"), virtual_files(ctx), today)
+    ReportWorld::new(
+        &format!("/{TYPST_MAIN}"),
+        virtual_files(ctx),
+        today,
+        typst_world::fonts_for(&ctx.style.fonts),
+    )
 }
 
 /// Every file the template may read, at its virtual path.

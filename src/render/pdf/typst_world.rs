@@ -22,18 +22,29 @@ pub struct FontSet {
 }
 
 /// The embedded fonts, parsed on first use.
-pub fn fonts() -> &'static FontSet {
-    static FONTS: LazyLock<FontSet> = LazyLock::new(|| {
-        let fonts: Vec<Font> = crate::fonts::all()
-            .into_iter()
-            .flat_map(|(_, data)| Font::iter(Bytes::new(data)))
-            .collect();
-        FontSet {
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
-        }
-    });
-    &FONTS
+pub fn fonts() -> Arc<FontSet> {
+    fonts_for(&crate::fonts::house::HouseFonts::embedded())
+}
+
+/// The fonts of a house font: its four files first, then the embedded
+/// fallbacks (Noto Sans too, for the scripts an editor's font lacks);
+/// parsed once per house font and process.
+pub fn fonts_for(house: &crate::fonts::house::HouseFonts) -> Arc<FontSet> {
+    static SETS: LazyLock<Mutex<HashMap<u128, Arc<FontSet>>>> = LazyLock::new(Default::default);
+    let mut sets = SETS.lock().unwrap_or_else(|e| e.into_inner());
+    sets.entry(house.fingerprint)
+        .or_insert_with(|| {
+            let fonts: Vec<Font> = house
+                .all_files()
+                .into_iter()
+                .flat_map(|(_, data)| Font::iter(Bytes::new(data)))
+                .collect();
+            Arc::new(FontSet {
+                book: LazyHash::new(FontBook::from_fonts(&fonts)),
+                fonts,
+            })
+        })
+        .clone()
 }
 
 /// Typst's standard library, built once per process.
@@ -54,6 +65,7 @@ pub fn file_id(path: &str) -> FileId {
 /// The files of one compilation, all in memory.
 pub struct ReportWorld {
     main: FileId,
+    fonts: Arc<FontSet>,
     files: HashMap<FileId, Bytes>,
     sources: Mutex<HashMap<FileId, Source>>,
     today: Datetime,
@@ -62,9 +74,15 @@ pub struct ReportWorld {
 impl ReportWorld {
     /// A world whose main file is `main`; `files` maps virtual paths
     /// (`/rapport.typ`, `/data/rapport.json`) to contents.
-    pub fn new(main: &str, files: Vec<(String, Arc<[u8]>)>, today: Datetime) -> Self {
+    pub fn new(
+        main: &str,
+        files: Vec<(String, Arc<[u8]>)>,
+        today: Datetime,
+        fonts: Arc<FontSet>,
+    ) -> Self {
         Self {
             main: file_id(main),
+            fonts,
             files: files
                 .into_iter()
                 .map(|(p, data)| (file_id(&p), Bytes::new(data)))
@@ -86,7 +104,7 @@ impl World for ReportWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &fonts().book
+        &self.fonts.book
     }
 
     fn main(&self) -> FileId {
@@ -119,7 +137,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        fonts().fonts.get(index).cloned()
+        self.fonts.fonts.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {

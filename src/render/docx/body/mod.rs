@@ -608,6 +608,7 @@ mod tests {
             ],
             vec![vec![Cell::text("Jet-Net"), Cell::text("12")]],
             8.5,
+            &crate::fonts::house::HouseFonts::embedded(),
         );
         let (xml, _) = fragment(&Block::Table(table));
         assert!(
