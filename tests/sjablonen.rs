@@ -536,17 +536,7 @@ head = min(y0 for (_, y0, _, _) in lines)
 foot = max(y1 for (_, _, _, y1) in lines)
 print(f"{head / cm:.3f} {(page.rect.height - foot) / cm:.3f}")
 "#;
-    let out = std::process::Command::new(validator_python())
-        .args(["-c", script])
-        .arg(pdf)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = python(script, &[pdf]);
     let mut parts = text.split_whitespace().map(|v| v.parse::<f64>().unwrap());
     (parts.next().unwrap(), parts.next().unwrap())
 }
@@ -780,14 +770,7 @@ fn an_unknown_name_in_a_text_is_named_at_its_column() {
         "Wijzigingen ten opzichte van {{ vorig_jaarr }}",
     );
     assert_eq!(code, 1);
-    let line = line_of(&edited, "{{ vorig_jaarr }}");
-    let column = edited
-        .lines()
-        .nth(line - 1)
-        .unwrap()
-        .find("vorig_jaarr")
-        .unwrap()
-        + 1;
+    let (line, column) = line_col_of(&edited, "vorig_jaarr");
     assert!(
         stderr.contains(&format!("teksten.yaml:{line}:{column}:"))
             && stderr.contains("'vorig_jaarr' bestaat niet")
@@ -846,14 +829,9 @@ fn an_unclosed_bracket_in_a_typst_template_comes_first() {
         "#let kopregel-afstand = { (huisstijl.pagina.kopregel * 1cm",
     );
     assert_eq!(code, 1);
-    let line = line_of(&edited, "= { (huisstijl");
-    let column = edited
-        .lines()
-        .nth(line - 1)
-        .unwrap()
-        .find("(huisstijl")
-        .unwrap()
-        + 1;
+    // The `(` after `{ `: the innermost of the two unclosed.
+    let (line, column) = line_col_of(&edited, "{ (huisstijl.pagina.kopregel");
+    let column = column + 2;
     let first = stderr.lines().find(|l| l.starts_with("fout:")).unwrap();
     assert!(
         first.contains(&format!("stijl.typ:{line}:{column}:"))
@@ -927,14 +905,7 @@ fn a_number_typed_by_hand_in_a_text_suggests_a_reference() {
     assert!(texts.contains(from));
     let edited = texts.replace(from, "Tabel 17 geeft hun stand in");
     std::fs::write(tpl.join("teksten.yaml"), &edited).unwrap();
-    let line = line_of(&edited, "Tabel 17 geeft");
-    let column = edited
-        .lines()
-        .nth(line - 1)
-        .unwrap()
-        .find("Tabel 17")
-        .unwrap()
-        + 1;
+    let (line, column) = line_col_of(&edited, "Tabel 17 geeft");
     let (code, _, stderr) = run_in(
         dir.path(),
         &[

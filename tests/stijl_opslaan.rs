@@ -161,17 +161,7 @@ kader.base_style = d.styles["Normal"]
 kader.font.bold = True
 d.save(sys.argv[2])
 "#;
-    let out = std::process::Command::new(validator_python())
-        .args(["-c", script])
-        .arg(&embedded)
-        .arg(tpl.join("stijl.docx"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    python(script, &[&embedded, &tpl.join("stijl.docx")]);
     let (edited, said) = make_docx(d, "python-docx", "uit-python-docx");
     assert_eq!(differing(&house, &edited), ["Heading2", "Kader"]);
     assert!(
@@ -195,16 +185,7 @@ d = docx.Document(sys.argv[1])
 d.styles["Heading 1"].font.name = "Calibri"
 d.save(sys.argv[1])
 "#;
-    let out = std::process::Command::new(validator_python())
-        .args(["-c", script])
-        .arg(tpl.join("stijl.docx"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    python(script, &[&tpl.join("stijl.docx")]);
     let (_, said) = make_docx(d, "sjablonen", "uit");
     assert!(
         said.contains("waarschuwing:")

@@ -52,3 +52,29 @@ pub fn acties(doc: &Doc) -> Vec<(String, Value)> {
         .flat_map(|(p, _)| list(doc, &format!("{p}/acties")))
         .collect()
 }
+
+/// The problems `rule` finds in the YAML `text` (a rule's unit test), each
+/// with its 1-based line and column.
+#[cfg(test)]
+pub fn problems_in(
+    text: &str,
+    rule: fn(&Doc) -> Vec<crate::diagnostics::Diagnostic>,
+) -> Vec<(usize, usize, crate::diagnostics::Diagnostic)> {
+    let value: Value = serde_yaml::from_str(text).expect("valid YAML");
+    let index = crate::load::positions::index(text).index;
+    let doc = Doc {
+        value: &value,
+        index: &index,
+        text,
+        base_dir: Path::new("."),
+        allow_outside_paths: false,
+    };
+    rule(&doc)
+        .into_iter()
+        .map(|d| {
+            let (l, c) =
+                crate::text_position::line_col(text, d.span.clone().map_or(0, |s| s.start));
+            (l, c, d)
+        })
+        .collect()
+}

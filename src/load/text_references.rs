@@ -141,7 +141,6 @@ fn text(doc: &Doc, s: &str, pointer: &str, known: &Known, out: &mut Vec<Diagnost
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     const TEXT: &str = "samenvatting: |
   Zie {{ verwijzing(\"paragraaf:p0\") }} en {{ verwijzing(\"tabel_indicatorn\") }}.
@@ -156,21 +155,9 @@ onderdelen:
 ";
 
     fn found() -> Vec<(usize, usize, bool, String, Option<String>)> {
-        let value: Value = serde_yaml::from_str(TEXT).unwrap();
-        let index = crate::load::positions::index(TEXT).index;
-        let doc = Doc {
-            value: &value,
-            index: &index,
-            text: TEXT,
-            base_dir: Path::new("."),
-            allow_outside_paths: false,
-        };
-        check(&doc)
+        crate::load::doc::problems_in(TEXT, check)
             .into_iter()
-            .map(|d| {
-                let (l, c) = crate::text_position::line_col(TEXT, d.span.clone().unwrap().start);
-                (l, c, d.is_error(), d.message, d.hint)
-            })
+            .map(|(l, c, d)| (l, c, d.is_error(), d.message, d.hint))
             .collect()
     }
 

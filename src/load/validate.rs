@@ -761,25 +761,11 @@ onderdelen:
 
     /// The problems `rule` finds in [`TEXT`], as (line, column, message).
     fn found(rule: Rule) -> Vec<(usize, usize, String)> {
-        let value: Value = serde_yaml::from_str(TEXT).unwrap();
-        let index = crate::load::positions::index(TEXT).index;
-        let doc = Doc {
-            value: &value,
-            index: &index,
-            text: TEXT,
-            base_dir: Path::new("."),
-            allow_outside_paths: false,
-        };
-        rule(&doc)
+        crate::load::doc::problems_in(TEXT, rule)
             .into_iter()
-            .map(|d| {
-                let (l, c) = crate::text_position::line_col(TEXT, d.span.unwrap().start);
-                (l, c, d.message)
-            })
+            .map(|(l, c, d)| (l, c, d.message))
             .collect()
     }
-
-    use std::path::Path;
 
     #[test]
     fn a_second_id_is_named_where_it_stands() {

@@ -95,6 +95,18 @@ pub fn problems(report: &Problems) -> Vec<(Severity, usize, String, String)> {
 }
 
 /// 1-based line of the first occurrence of `needle` in `text`.
+/// 1-based line and column of the first `needle` in `text`.
+pub fn line_col_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (
+        line_of(text, needle),
+        text[line_start..at].chars().count() + 1,
+    )
+}
+
 pub fn line_of(text: &str, needle: &str) -> usize {
     let at = text
         .find(needle)
@@ -319,6 +331,22 @@ pub fn validator_python() -> PathBuf {
         python.display()
     );
     python
+}
+
+/// Run a Python `script` of the validators' environment with `args`;
+/// its standard output (a failure panics with its standard error).
+pub fn python(script: &str, args: &[&Path]) -> String {
+    let out = std::process::Command::new(validator_python())
+        .args(["-c", script])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Check every PDF and DOCX in `files` with page-validation (PDF/A-2a,
