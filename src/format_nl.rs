@@ -118,3 +118,45 @@ mod tests {
         assert_eq!(percent0(107.46), "107\u{a0}%");
     }
 }
+
+/// The numbers of the report's text, tables and charts: as above, with a
+/// true minus (−) before a negative number, as Dutch typography has it.
+/// Messages and files keep the hyphen, which a YAML file reads back.
+pub mod text {
+    fn minus(s: String) -> String {
+        match s.strip_prefix('-') {
+            Some(rest) => format!("\u{2212}{rest}"),
+            None => s,
+        }
+    }
+
+    /// [`super::number`] with a true minus.
+    pub fn number(value: f64, decimals: u8) -> String {
+        minus(super::number(value, decimals))
+    }
+
+    /// [`super::number_plain`] with a true minus.
+    pub fn number_plain(value: f64) -> String {
+        minus(super::number_plain(value))
+    }
+
+    /// [`super::percent`] with a true minus.
+    pub fn percent(value: f64) -> String {
+        minus(super::percent(value))
+    }
+
+    /// [`super::percent0`] with a true minus.
+    pub fn percent0(value: f64) -> String {
+        minus(super::percent0(value))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn a_negative_number_has_a_true_minus() {
+            assert_eq!(super::percent(-19.0), "\u{2212}19,0\u{a0}%");
+            assert_eq!(super::number(-1234.5, 1), "\u{2212}1.234,5");
+            assert_eq!(super::number(12.0, 0), "12");
+        }
+    }
+}

@@ -119,12 +119,30 @@ pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
         None => None,
     };
     let analysis = analysis::analyse(data);
-    let previous = setup.previous.as_ref().map(|p| Previous {
-        data: &p.loaded.data,
-        analysis: &p.analysis,
-    });
-    let composed = compose(data, &analysis, logo, &setup.texts, &setup.style, previous)
-        .map_err(|r| MakeError::Template(vec![r]))?;
+    // The report shows the data's texts with Dutch typography, this year's
+    // and the previous year's alike; the files keep what was typed.
+    let shown = crate::document::typography::typeset_model(data);
+    let shown_previous = setup
+        .previous
+        .as_ref()
+        .map(|p| crate::document::typography::typeset_model(&p.loaded.data));
+    let previous = setup
+        .previous
+        .as_ref()
+        .zip(shown_previous.as_ref())
+        .map(|(p, data)| Previous {
+            data,
+            analysis: &p.analysis,
+        });
+    let composed = compose(
+        &shown,
+        &analysis,
+        logo,
+        &setup.texts,
+        &setup.style,
+        previous,
+    )
+    .map_err(|r| MakeError::Template(vec![r]))?;
     let scale = Scale::of(composed.charts.charts.len());
     Ok(Prepared {
         document: composed.document,

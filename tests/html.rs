@@ -39,8 +39,10 @@ fn text_of(node: &Node) -> String {
         .collect()
 }
 
+/// Without white space, typographic apostrophes and quotes as typed (as
+/// [`normalise`] does for the PDF's text).
 fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect()
+    normalise(s).split_whitespace().collect()
 }
 
 /// Every text the model has: headings with their numbers, paragraphs,

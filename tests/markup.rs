@@ -107,8 +107,11 @@ fn plain_structure() -> &'static (Vec<String>, usize) {
     })
 }
 
+/// Without white space, and with the report's typographic apostrophes and
+/// quotes as typed: the report sets `"x"` as “x”, and the text is what was
+/// typed.
 fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect()
+    normalise(s).split_whitespace().collect()
 }
 
 /// Builds the report with `class` as the toelichting of a theme and as the

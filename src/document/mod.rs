@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod references;
 pub mod table_measure;
 pub mod texts;
+pub mod typography;
 
 use serde::Serialize;
 

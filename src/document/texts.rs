@@ -562,6 +562,7 @@ impl TextSet {
     pub fn fill(&self, text: &Text, ctx: Value) -> Result<String, Diagnostic> {
         self.env
             .render_str(text.template(), &ctx)
+            .map(|filled| super::typography::typeset(&filled))
             .map_err(|e| self.problem(text, &e, Some(&ctx)))
     }
 

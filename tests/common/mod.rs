@@ -218,8 +218,13 @@ pub fn docx_bytes(docx: &[u8], name: &str) -> Vec<u8> {
 
 /// Extracted PDF text with no-break spaces and line breaks as spaces and
 /// runs of spaces collapsed.
+/// Text as a reader searches it: white space as single spaces, and the
+/// report's typographic apostrophes and quotes as typed (a search for
+/// `programma's` finds `programma’s`).
 pub fn normalise(s: &str) -> String {
-    s.replace(['\u{a0}', '\n', '\r', '\t'], " ")
+    s.replace(['\u{2018}', '\u{2019}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace(['\u{a0}', '\n', '\r', '\t'], " ")
         .split(' ')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()

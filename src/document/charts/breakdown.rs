@@ -5,7 +5,7 @@ use super::kit::Palette;
 use super::kit::*;
 use super::*;
 use crate::document::house_style::HouseStyle;
-use crate::format_nl::number;
+use crate::format_nl::text::number;
 use crate::model::Indicator;
 use plotters::prelude::*;
 

@@ -7,7 +7,7 @@ use super::kit::*;
 use super::*;
 use crate::analysis::expected_value;
 use crate::document::house_style::HouseStyle;
-use crate::format_nl::number;
+use crate::format_nl::text::number;
 use crate::model::Indicator;
 use plotters::prelude::*;
 use plotters::series::DashedLineSeries;

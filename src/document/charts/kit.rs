@@ -5,7 +5,7 @@
 use crate::document::house_style::{Colour, HouseStyle};
 use crate::fonts::house::HouseFonts;
 use crate::fonts::list::Style;
-use crate::format_nl::number;
+use crate::format_nl::text::number;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -7,7 +7,7 @@ use super::kit::{DrawResult, Palette};
 use super::*;
 use crate::analysis::{Analysis, IndicatorAnalysis};
 use crate::document::house_style::HouseStyle;
-use crate::format_nl::percent;
+use crate::format_nl::text::percent;
 use crate::model::{Indicator, Voortgang};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;

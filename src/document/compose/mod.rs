@@ -12,7 +12,7 @@ mod tests;
 
 use crate::analysis::{Analysis, IndicatorAnalysis, Status};
 use crate::document::charts::{self, ChartSet};
-use crate::format_nl::{number, percent, percent0};
+use crate::format_nl::text::{number, percent, percent0};
 use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
 use super::markdown;
@@ -548,5 +548,5 @@ fn appendix_letter(n: usize) -> String {
 
 /// A threshold as written in running text: `90`, `87,5`.
 fn number_trim(v: f64) -> String {
-    crate::format_nl::number_plain(v)
+    crate::format_nl::text::number_plain(v)
 }
