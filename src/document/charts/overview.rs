@@ -7,7 +7,7 @@ use super::kit::{DrawResult, Palette};
 use super::*;
 use crate::analysis::{Analysis, IndicatorAnalysis};
 use crate::document::house_style::HouseStyle;
-use crate::format_nl::text::percent;
+use crate::format_nl::text::{percent, percent0};
 use crate::model::{Indicator, Voortgang};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
@@ -139,12 +139,31 @@ pub(super) fn summary_part(
     let n = rows.len().max(1);
     let legend = overview_legend(style, words);
     let size = (WIDTH, 80 + row_h * n as u32 + legend.height());
+    // A value past the axis (above 200 % or below −100 %) gets room right
+    // of the axis's end for its figure; the axis itself ends at `end`.
+    let end = hi * 1.05;
+    let past = rows
+        .iter()
+        .any(|(_, a)| a.realisatie.is_some_and(|r| r > hi || r < lo));
+    let x_max = if past { hi * 1.3 } else { end };
+    // As many tick labels as fit side by side, with a gap: plotters picks
+    // round values up to that count.
+    let label = |v: f64| format!("{}\u{a0}%", axis_number(v, 0));
+    let widest = [lo, hi, end]
+        .iter()
+        .map(|v| text_width(&label(*v), OVERVIEW_FONT, p.family))
+        .max()
+        .unwrap_or(40);
+    let plot_w = WIDTH - 2 * 14 - NAME_AREA;
+    let axis_w = (f64::from(plot_w) * (end - lo) / (x_max - lo)) as u32;
+    let ticks = (axis_w / (widest + 24)).max(2) as usize;
     let svg = draw_svg(size, &legend, p.text, |body| {
         let mut chart = ChartBuilder::on(body)
             .margin(14)
             .x_label_area_size(40)
             .y_label_area_size(NAME_AREA)
-            .build_cartesian_2d(lo..hi * 1.05, 0f64..n as f64)?;
+            .build_cartesian_2d(lo..x_max, 0f64..n as f64)?;
+        let scale = (x_max - lo) / (end - lo);
         chart
             .configure_mesh()
             .disable_y_mesh()
@@ -152,9 +171,24 @@ pub(super) fn summary_part(
             .bold_line_style(p.grid)
             .axis_style(p.axis)
             .y_labels(0)
-            .x_label_formatter(&|v| format!("{}\u{a0}%", axis_number(*v, 0)))
+            .x_labels((ticks as f64 * scale).ceil() as usize)
+            .x_label_formatter(&|v| {
+                // No tick past the axis's end, where only the figures are.
+                if *v > end + 1e-9 {
+                    String::new()
+                } else {
+                    label(*v)
+                }
+            })
             .label_style(font(OVERVIEW_FONT, p.family).color(&p.text))
             .draw()?;
+        if past {
+            // The grid stops at the axis's end.
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(end, 0.0), (x_max, n as f64)],
+                WHITE.filled(),
+            )))?;
+        }
         // The names, whole, right-aligned before the axis and centred on
         // their row.
         let x = lo;
@@ -197,20 +231,58 @@ pub(super) fn summary_rows<'a>(
     // In the year of its baseline an indicator has no progress to show:
     // its word, as for one without a measurement.
     let baseline = |a: &IndicatorAnalysis| a.status == crate::analysis::Status::Nulmeting;
+    // The axis runs a little past `hi`; a bar past it runs to the axis's
+    // end, with a break, and its figure after it.
+    let end = hi * 1.05;
     chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {
         if baseline(a) {
             return None;
         }
         let r = a.realisatie?;
         let y = row_y(i);
+        let shown = if r > hi { end } else { r.clamp(lo, hi) };
         Some(Rectangle::new(
-            [
-                (0.0f64.min(r.clamp(lo, hi)), y + 0.52),
-                (r.clamp(lo, hi).max(0.0), y + 0.86),
-            ],
+            [(0.0f64.min(shown), y + 0.52), (shown.max(0.0), y + 0.86)],
             p.main.filled(),
         ))
     }))?;
+    for (i, (_, a)) in rows.iter().enumerate() {
+        let Some(r) = a
+            .realisatie
+            .filter(|r| (*r > hi || *r < lo) && !baseline(a))
+        else {
+            continue;
+        };
+        let y = row_y(i);
+        let (at, gap, pos) = if r > hi {
+            (end, -(end - lo) * 0.03, HPos::Left)
+        } else {
+            (lo, (end - lo) * 0.03, HPos::Right)
+        };
+        // Two white strokes across the bar: it is broken off here.
+        for k in [0.0, 0.012] {
+            let x = at + gap + (end - lo) * k;
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![
+                    (x - (end - lo) * 0.006, y + 0.48),
+                    (x + (end - lo) * 0.006, y + 0.90),
+                ],
+                WHITE.stroke_width(3),
+            )))?;
+        }
+        let figure = if r > hi {
+            (end - lo) * 0.01
+        } else {
+            -(end - lo) * 0.01
+        };
+        chart.draw_series(std::iter::once(Text::new(
+            percent0(r),
+            (at + figure, y + 0.69),
+            font(OVERVIEW_FONT, p.family)
+                .color(&p.text)
+                .pos(Pos::new(pos, VPos::Center)),
+        )))?;
+    }
     // Without a measurement there is nothing to compare the expected
     // progress with: no bars, only the words.
     chart.draw_series(rows.iter().enumerate().filter_map(|(i, (_, a))| {

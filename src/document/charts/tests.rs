@@ -144,3 +144,85 @@ fn the_overview_is_split_into_parts_of_equal_size_that_fit_a_page() {
     assert_eq!(overview_id(0), "overzicht");
     assert_eq!(overview_id(2), "overzicht_3");
 }
+
+/// The `<text>` elements of an SVG: anchor x, y, `text-anchor`, and text.
+fn texts(svg: &str) -> Vec<(f64, f64, String, String)> {
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|t| {
+            let attr = |name: &str| {
+                let start = t.find(&format!("{name}=\""))? + name.len() + 2;
+                Some(t[start..start + t[start..].find('"')?].to_string())
+            };
+            let body = t[t.find('>')? + 1..t.find("</text>")?].trim().to_string();
+            Some((
+                attr("x")?.parse().ok()?,
+                attr("y")?.parse().ok()?,
+                attr("text-anchor").unwrap_or_default(),
+                body,
+            ))
+        })
+        .collect()
+}
+
+/// An indicator far past 200 % (433 %) among the example's: the overview's
+/// axis labels never run together, and its bar shows that it runs past
+/// the axis's end, with its figure.
+#[test]
+fn the_overview_axis_never_collides_and_a_bar_past_its_end_shows_its_figure() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "              2016: 53\n",
+        "              2016: 92\n",
+        1,
+    );
+    let loaded = crate::load::load_str(&path, &text, LoadOptions::default()).unwrap();
+    let analysis = crate::analysis::analyse(&loaded.data);
+    let high = analysis
+        .indicators
+        .iter()
+        .filter_map(|(_, a)| a.realisatie)
+        .fold(0.0f64, f64::max);
+    assert!((high - 433.3).abs() < 0.1, "{high}");
+    let style = HouseStyle::embedded();
+    let pointer = |_: fn(&Grafieken) -> &FixedText, _: minijinja::Value| String::new();
+    let caption = |_: usize, _: usize| String::new();
+    let charts = summary_charts(
+        &loaded.data,
+        &analysis,
+        &style,
+        &words(),
+        &caption,
+        &pointer,
+    );
+    let svg = &charts[0].svg;
+    let all = texts(svg);
+    // The axis: the labels ending in `%` on the lowest line.
+    let bottom = all.iter().map(|t| t.1).fold(0.0, f64::max);
+    let mut boxes: Vec<(f64, f64)> = all
+        .iter()
+        .filter(|t| t.1 == bottom && t.3.ends_with('%'))
+        .map(|(x, _, anchor, label)| {
+            let w = f64::from(text_width(label, 16.0, "Noto Sans"));
+            match anchor.as_str() {
+                "middle" => (x - w / 2.0, x + w / 2.0),
+                "end" => (x - w, *x),
+                _ => (*x, x + w),
+            }
+        })
+        .collect();
+    boxes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(boxes.len() >= 3, "{all:?}");
+    for pair in boxes.windows(2) {
+        assert!(pair[0].1 + 4.0 <= pair[1].0, "labels collide: {boxes:?}");
+    }
+    // No tick past 200 % (the axis ends at 210 %), and the figure shown.
+    assert!(
+        !all.iter()
+            .any(|t| t.3 == "220\u{a0}%" || t.3 == "240\u{a0}%")
+    );
+    assert!(
+        all.iter().any(|t| t.3 == "433\u{a0}%"),
+        "the figure of the bar past the axis"
+    );
+}
