@@ -223,3 +223,33 @@ fn broken_template_is_reported_with_position() {
     assert!(stderr.contains("fout in het sjabloon"), "{stderr}");
     assert!(!dir.path().join("techniekpact-noord-2016.pdf").exists());
 }
+
+/// In the PDF a chapter follows on the page of the one before (no
+/// half-empty page before each chapter); the appendices begin a page.
+#[test]
+fn chapters_follow_on_the_page_and_the_appendices_begin_one() {
+    let b = example::noord_2016();
+    let pages = pdf_pages_of(&b.pdf);
+    let page_of = |line: &str| {
+        pages
+            .iter()
+            .position(|p| p.lines().any(|l| normalise(l) == line))
+            .unwrap_or_else(|| panic!("{line:?} is drawn"))
+    };
+    let inleiding = page_of("2 Inleiding");
+    assert!(
+        pages[inleiding]
+            .lines()
+            .map(normalise)
+            .position(|l| l == "2 Inleiding")
+            .is_some_and(|at| at > 3),
+        "chapter 2 follows chapter 1 on its page"
+    );
+    let appendices = page_of("7 Bijlagen");
+    let first_line = pages[appendices]
+        .lines()
+        .map(normalise)
+        .find(|l| !l.is_empty() && !l.contains("verslagjaar"))
+        .unwrap();
+    assert_eq!(first_line, "7 Bijlagen", "the appendices begin a page");
+}

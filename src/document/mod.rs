@@ -242,6 +242,11 @@ pub enum Block {
         /// and a reference to it shows.
         #[serde(rename = "bijlage")]
         appendix: Option<AppendixLabel>,
+        /// Whether the heading begins a new page: the first chapter after
+        /// the contents, and the chapter of the appendices. Other chapters
+        /// follow on the page (no half-empty pages).
+        #[serde(rename = "nieuwe_pagina")]
+        new_page: bool,
     },
     #[serde(rename = "alinea")]
     Paragraph {

@@ -101,20 +101,26 @@ for (const file of files) {
     const d = document.documentElement;
     return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth };
   });
-  // Printed: chapters start on a new page, on A4.
+  // Printed, on A4: the chapters the document model marks (the first after
+  // the contents, the appendices) start a new page, and the others follow
+  // on the page, as in the PDF.
   await page.emulateMediaType("print");
   result.print = await page.evaluate(() => {
     const chapters = [...document.querySelectorAll("main > h2")];
+    const breaks = (h) => getComputedStyle(h).breakBefore === "page";
     return {
       chapters: chapters.length,
-      newPage: chapters.filter((h) => getComputedStyle(h).breakBefore === "page").length,
+      marked: chapters.filter((h) => h.classList.contains("nieuwe-pagina")).length,
+      newPage: chapters.filter(breaks).length,
+      wrong: chapters.filter((h) => breaks(h) !== h.classList.contains("nieuwe-pagina")).length,
     };
   });
   const pdf = await page.pdf({ preferCSSPageSize: true });
   const box = /\/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)/.exec(Buffer.from(pdf).toString("latin1"));
   result.print.pageSize = box ? [Math.round(+box[1]), Math.round(+box[2])] : null;
   await page.emulateMediaType("screen");
-  const printOk = result.print.chapters > 0 && result.print.newPage === result.print.chapters
+  const printOk = result.print.chapters > 0 && result.print.marked > 0
+    && result.print.wrong === 0 && result.print.newPage < result.print.chapters
     && result.print.pageSize && result.print.pageSize[0] === 595 && result.print.pageSize[1] === 842;
   const phone = result.phone;
   const phoneOk = phone.pageOverflow <= 0 && phone.smallTooWide === 0 && phone.unframed === 0

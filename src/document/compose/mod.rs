@@ -257,6 +257,38 @@ struct Composer<'a> {
     errors: RefCell<Vec<Diagnostic>>,
 }
 
+/// The chapters that begin a new page: the first after the contents, and
+/// the one whose next heading is an appendix.
+fn mark_new_pages(blocks: &mut [Block]) {
+    let headings: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Heading { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    let after_contents = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Toc { .. }))
+        .and_then(|toc| headings.iter().copied().find(|&h| h > toc));
+    for (k, &i) in headings.iter().enumerate() {
+        let opens_appendices = headings.get(k + 1).is_some_and(|&next| {
+            matches!(
+                &blocks[next],
+                Block::Heading {
+                    appendix: Some(_),
+                    ..
+                }
+            )
+        });
+        if let Block::Heading {
+            level: 1, new_page, ..
+        } = &mut blocks[i]
+        {
+            *new_page = Some(i) == after_contents || opens_appendices;
+        }
+    }
+}
+
 impl Composer<'_> {
     fn year(&self) -> i32 {
         self.data.rapport.verslagjaar
@@ -279,6 +311,7 @@ impl Composer<'_> {
             meta,
             blocks: self.blocks,
         };
+        mark_new_pages(&mut document.blocks);
         super::lay_out(&mut document);
         // `hoofdstuk 3`, `paragraaf 4.2`: the word of a heading's level.
         let (chapter, section) = (self.heading_words.0.clone(), self.heading_words.1.clone());
@@ -481,6 +514,7 @@ impl Composer<'_> {
             number,
             text,
             appendix,
+            new_page: false,
         });
     }
 

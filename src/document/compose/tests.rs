@@ -700,3 +700,27 @@ fn references_in_the_summary_name_any_table_figure_chapter_or_section() {
     });
     assert_eq!(word.as_deref(), Some("hoofdstuk"));
 }
+
+/// Chapters follow on the page; only the first chapter after the contents
+/// and the chapter of the appendices begin a new one.
+#[test]
+fn only_the_first_chapter_and_the_appendices_begin_a_new_page() {
+    let d = composed(&example(2016), None).document;
+    let new_pages: Vec<(u8, String)> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading {
+                level,
+                text,
+                new_page: true,
+                ..
+            } => Some((*level, text.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        new_pages,
+        [(1, "Samenvatting".to_string()), (1, "Bijlagen".to_string())]
+    );
+}

@@ -127,7 +127,9 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
         h.quick = true;
         h.para.keep_next = true;
         h.para.keep_lines = true;
-        h.para.page_break_before = level == 1;
+        // A chapter follows on the page; the one that begins a page says
+        // so itself (the document model's `new_page`).
+        h.para.page_break_before = false;
         h.para.num = numbering::of_style(id);
         let (before, after) = heading_space.get(level - 1).copied().unwrap_or((200, 40));
         h.para.spacing = Some((before, after, 240));
@@ -203,6 +205,8 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
 
     let mut toc_heading = Def::paragraph("TOCHeading", "TOC Heading");
     toc_heading.based_on = Some("Heading1");
+    // The contents begin the page after the title page.
+    toc_heading.para.page_break_before = true;
     toc_heading.next = Some("Normal");
     toc_heading.priority = Some(39);
     toc_heading.para.num = numbering::of_style("TOCHeading");

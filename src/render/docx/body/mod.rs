@@ -328,12 +328,16 @@ impl Writer<'_> {
                 text,
                 anchor,
                 appendix,
+                new_page,
             } => {
                 // Heading 1 to 3 are numbered by Word (their styles name
-                // the headings' list): the text holds no number.
+                // the headings' list): the text holds no number. The
+                // chapters that begin a page say so themselves; the style
+                // does not break.
                 let numbered = (*level as usize) <= NUMBERED_HEADING_LEVELS;
                 self.p_open(&Para {
                     style: Some(HEADING_STYLES[(*level as usize).clamp(1, 9) - 1]),
+                    page_break_before: *new_page,
                     ..Para::default()
                 });
                 if !numbered {
@@ -562,6 +566,7 @@ mod tests {
     #[test]
     fn a_heading_takes_its_style_and_a_bookmark_and_no_typed_number() {
         let (xml, _) = fragment(&Block::Heading {
+            new_page: false,
             level: 2,
             number: "4.2".into(),
             text: "Vmbo en mbo".into(),
