@@ -683,26 +683,44 @@ fn pdf_and_docx_number_tables_and_figures_alike() {
     assert_eq!(counted, from_docx.len());
 }
 
-/// Captions look like the PDF's: centred, upright, in the caption's grey.
+/// Captions look like the PDF's: at the text edge, upright, in the text
+/// colour, with the word and number bold (the character style
+/// Bijschriftlabel, not direct formatting).
 #[test]
-fn captions_are_centred_and_upright_as_in_the_pdf() {
-    let styles = docx_part(&example::noord_2016().docx, "word/styles.xml");
+fn captions_start_at_the_text_edge_with_a_bold_label_as_in_the_pdf() {
+    let docx = &example::noord_2016().docx;
+    let styles = docx_part(docx, "word/styles.xml");
     let doc = Document::parse(&styles).unwrap();
-    let caption = doc
-        .descendants()
-        .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some("Caption"))
-        .expect("a Caption style");
-    let val = |tag: &str| {
-        caption
-            .descendants()
+    let style = |id: &str| {
+        doc.descendants()
+            .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some(id))
+            .unwrap_or_else(|| panic!("a {id} style"))
+    };
+    let val = |node: roxmltree::Node, tag: &str| {
+        node.descendants()
             .find(|n| n.has_tag_name((W, tag)))
             .map(|n| n.attribute((W, "val")).unwrap_or("true").to_string())
     };
-    assert_eq!(val("jc").as_deref(), Some("center"));
+    let caption = style("Caption");
+    assert_eq!(val(caption, "jc").as_deref(), Some("left"));
     assert!(
-        matches!(val("i").as_deref(), None | Some("0") | Some("false")),
+        matches!(
+            val(caption, "i").as_deref(),
+            None | Some("0") | Some("false")
+        ),
         "{:?}",
-        val("i")
+        val(caption, "i")
+    );
+    assert_eq!(val(style("Bijschriftlabel"), "b").as_deref(), Some("true"));
+    // Every caption's label runs take the style, and none is bold by hand.
+    let body = docx_part(docx, "word/document.xml");
+    let labelled = body
+        .matches(r#"<w:rStyle w:val="Bijschriftlabel"/>"#)
+        .count();
+    let captions = body.matches(r#"<w:pStyle w:val="Caption"/>"#).count();
+    assert!(
+        captions > 20 && labelled >= captions * 2,
+        "{captions} captions, {labelled} label runs"
     );
 }
 

@@ -435,7 +435,7 @@ mod tests {
         let edited = format!(
             "{}{}",
             &edited[..at],
-            edited[at..].replacen(r#"<w:jc w:val="center"/>"#, r#"<w:jc w:val="left"/>"#, 1)
+            edited[at..].replacen(r#"<w:jc w:val="left"/>"#, r#"<w:jc w:val="right"/>"#, 1)
         );
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         zip.start_file("word/styles.xml", zip::write::SimpleFileOptions::default())
@@ -446,7 +446,7 @@ mod tests {
         let found = EditorStyles::read(Some(&docx), &ours).unwrap();
         // Heading 2 only saved again (an rsid): not changed.
         assert_eq!(found.changed.keys().collect::<Vec<_>>(), ["Caption"]);
-        assert!(found.changed["Caption"].contains(r#"<w:jc w:val="left"/>"#));
+        assert!(found.changed["Caption"].contains(r#"<w:jc w:val="right"/>"#));
         assert_eq!(found.added.len(), 1);
         assert!(found.added[0].contains(r#"w:styleId="Kader""#));
     }

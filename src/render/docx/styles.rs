@@ -197,9 +197,9 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     caption.priority = Some(35);
     caption.quick = true;
     caption.para.spacing = Some((120, 120, 240));
-    caption.para.jc = Some("center");
+    caption.para.jc = Some("left");
     caption.chars.italic = Some(false);
-    caption.chars.colour = Some(k.grijs_donker.hex());
+    caption.chars.colour = Some(k.tekst.hex());
     caption.chars.size = Some(half_points(m.bijschrift));
     out.push(caption);
 
@@ -289,6 +289,13 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     default_font.priority = Some(1);
     default_font.semi_hidden = true;
     out.push(default_font);
+
+    // The word and number of a caption, bold: "Tabel 3".
+    let mut label = Def::new(Kind::Character, "Bijschriftlabel", "Bijschriftlabel");
+    label.based_on = Some("DefaultParagraphFont");
+    label.custom = true;
+    label.chars.bold = Some(true);
+    out.push(label);
 
     let mut link = Def::new(Kind::Character, "Hyperlink", "Hyperlink");
     link.based_on = Some("DefaultParagraphFont");

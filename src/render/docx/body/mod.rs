@@ -482,12 +482,17 @@ impl Writer<'_> {
             ..Para::default()
         });
         let none = Look::default();
+        // The word and number in the caption's label style (bold).
+        let label = Look {
+            style: Some("Bijschriftlabel"),
+            ..none
+        };
         let id = self.bookmark_start(&bookmark(anchor));
-        self.run(&format!("{} ", caption.label), &none);
+        self.run(&format!("{} ", caption.label), &label);
         self.field(
             &seq_instruction(&caption.label, "ARABIC"),
             &caption.number.to_string(),
-            &none,
+            &label,
         );
         self.bookmark_end(&id);
         self.run(&format!("{}{}", caption.separator, caption.text), &none);
