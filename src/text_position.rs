@@ -54,6 +54,22 @@ pub fn line_around(text: &str, at: usize) -> Range<usize> {
     start..end
 }
 
+/// Where `part` of a scalar whose value is `len` bytes long, written from
+/// byte `start` on, stands in `text`: the first occurrence within what the
+/// scalar can span as written (its text with indentation, quotes and line
+/// breaks; a block scalar runs on past the span of its first line).
+pub fn part_of_scalar(text: &str, start: usize, len: usize, part: &str) -> Option<Range<usize>> {
+    if part.is_empty() {
+        return None;
+    }
+    let mut end = (start + len * 2 + 256).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let i = text.get(start..end)?.find(part)?;
+    Some(start + i..start + i + part.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -545,16 +545,16 @@ impl TextSet {
             return Some(at);
         }
         let part = text.template().get(range)?;
-        if part.contains('\n') || part.is_empty() {
+        if part.contains('\n') {
             return None;
         }
         let value = self.index.value(text.pointer())?;
-        let mut end = (value.start + text.template().len() * 2 + 256).min(self.source.text.len());
-        while !self.source.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let i = self.source.text.get(value.start..end)?.find(part)?;
-        Some(value.start + i..value.start + i + part.len())
+        crate::text_position::part_of_scalar(
+            &self.source.text,
+            value.start,
+            text.template().len(),
+            part,
+        )
     }
 
     /// `text` filled in with `ctx`, or the problem, at the text's place in

@@ -77,21 +77,11 @@ fn walk(doc: &Doc, v: &Value, pointer: String, known: &Known, out: &mut Vec<Diag
     }
 }
 
-/// Where `part` of the text `s` at `pointer` stands in the file: found in
-/// the value as written (a block scalar runs on past the span of its
-/// first line), else the value.
+/// Where `part` of the text `s` at `pointer` stands in the file, else the
+/// value.
 fn place(doc: &Doc, pointer: &str, s: &str, part: &str) -> Option<std::ops::Range<usize>> {
     let value = doc.index.value(pointer)?;
-    // The value as written is at most its text with indentation and quotes.
-    let mut end = (value.start + s.len() * 2 + 256).min(doc.text.len());
-    while !doc.text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let written = doc.text.get(value.start..end)?;
-    match written.find(part) {
-        Some(i) => Some(value.start + i..value.start + i + part.len()),
-        None => Some(value),
-    }
+    crate::text_position::part_of_scalar(doc.text, value.start, s.len(), part).or(Some(value))
 }
 
 fn text(doc: &Doc, s: &str, pointer: &str, known: &Known, out: &mut Vec<Diagnostic>) {
