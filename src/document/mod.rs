@@ -205,6 +205,10 @@ fn logo_path<S: serde::Serializer>(logo: &Logo, s: S) -> Result<S::Ok, S::Error>
     s.serialize_str(logo.name())
 }
 
+/// Chapters and their sections carry a number (`4`, `4.2`); deeper
+/// headings and the appendices do not.
+pub const NUMBERED_LEVELS: usize = 2;
+
 /// A block of the document.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "soort", rename_all = "snake_case")]

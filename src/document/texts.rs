@@ -63,6 +63,48 @@ fn complete_one(
     text.pointer = format!("{prefix}/{key}");
 }
 
+/// Texts an older copy of `teksten.yaml` may hold that the report no longer
+/// uses: their section, key, and why.
+const RETIRED: &[(&str, &str, &str)] = &[(
+    "koppen",
+    "bijlagen",
+    "de bijlagen zijn sinds december 2026 hoofdstukken zonder nummer ('Bijlage A Metingen per indicator'), zonder hoofdstuk 'Bijlagen' erboven",
+)];
+
+/// `text` with the lines of every retired text made comments, so that it
+/// reads as the current sections do, and a warning at each retired text.
+fn without_retired(text: &str) -> (String, Vec<Diagnostic>) {
+    let index = positions::index(text).index;
+    let mut out = text.to_string();
+    let mut warnings = Vec::new();
+    for (section, key, why) in RETIRED {
+        let Some(node) = index.get(&format!("/{section}/{key}")) else {
+            continue;
+        };
+        let Some(at) = node.key.clone() else {
+            continue;
+        };
+        // From the start of the key's line to the end of its value.
+        let start = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = node.extent.end.max(node.value.end).min(text.len());
+        let commented: String = text[start..end]
+            .split_inclusive('\n')
+            .map(|line| format!("#{}", &line[1.min(line.len())..]))
+            .collect();
+        if commented.len() == end - start {
+            out.replace_range(start..end, &commented);
+        }
+        warnings.push(
+            Diagnostic::warning(format!(
+                "'{section}: {key}' wordt niet meer gebruikt: {why}"
+            ))
+            .at(at)
+            .hint("haal deze regel weg"),
+        );
+    }
+    (out, warnings)
+}
+
 /// A section of `teksten.yaml` whose every key is a [`Text`]: the struct,
 /// and how its texts learn their place and take the standard text for a
 /// key an older copy lacks.
@@ -98,7 +140,7 @@ text_section! {
     Koppen {
         samenvatting, overzicht, acties_per_status, inleiding, leeswijzer,
         acties_van_thema, doe_voorstellen, wijzigingen, wijzigingen_indicatoren,
-        wijzigingen_acties, wijzigingen_nieuw, bijlagen, bijlage_metingen,
+        wijzigingen_acties, wijzigingen_nieuw, bijlage_metingen,
         bijlage_verantwoording,
     }
 }
@@ -125,7 +167,7 @@ text_section! {
         partners, actielijn, indicator, nulmeting, meting_jaar, doel, realisatie,
         verwacht, voortgang, richting, stijgend, dalend, bron, kerncijfer, waarde,
         aantal_acties, actie, trekker, gereed, status_jaar, wijziging, naam, soort,
-        nummer, doe_voorstel, thema, jaar, meting, geen_meting, laatste_meting,
+        nummer, doe_voorstel, thema, thema_en_actielijn, jaar, meting, geen_meting, laatste_meting,
         nog_geen_metingen, telling_indicatoren, telling_acties,
         telling_doe_voorstellen, en, rapport_concept, rapport_definitief,
     }
@@ -330,7 +372,8 @@ impl TextSet {
     pub fn load(templates: &Templates) -> Result<Self, Problems> {
         let (text, source) = templates.text(TEXTS_FILE)?;
         let path = source.path.clone();
-        let mut teksten: Teksten = serde_yaml::from_str(&text).map_err(|e| {
+        let (readable, retired) = without_retired(&text);
+        let mut teksten: Teksten = serde_yaml::from_str(&readable).map_err(|e| {
             Problems::new(
                 &path,
                 Some(source.clone()),
@@ -386,7 +429,8 @@ impl TextSet {
             source,
             env,
         };
-        set.warnings = set.typed_numbers();
+        set.warnings = retired;
+        set.warnings.extend(set.typed_numbers());
         // Every text is read now, so that each syntax error comes at once,
         // not only when a report happens to need that text.
         let syntax: Vec<Diagnostic> = set

@@ -11,9 +11,10 @@ the edge, as on a report's title page.
 Words are read unclipped with PyMuPDF (a clip far beyond the page, without
 the media-box clip), so words drawn off the page count too; `pdftotext`
 silently drops them. The frame is that of the report's pages (A4, margins
-2,6 cm top, 2,4 cm bottom, 2,3 cm left and right; the same in the PDF and
-in the DOCX that LibreOffice renders); the header and footer bands lie
-between the page edge (0,8 cm) and the frame. The title page (page 1) has
+2,6 cm top, 2,4 cm bottom, 4,6 cm left and 2,4 cm right; the same in the
+PDF and in the DOCX that LibreOffice renders), widened to the left by the
+column of 1,3 cm in the left margin that holds the headings' numbers; the
+header and footer bands lie between the page edge (0,8 cm) and the frame. The title page (page 1) has
 no header or footer: there every word lies at least 0,8 cm from the edge.
 
 Prints one JSON object per file on stdout:
@@ -29,7 +30,8 @@ import sys
 import pymupdf
 
 CM = 72 / 2.54
-TOP, BOTTOM, SIDE, EDGE = 2.6 * CM, 2.4 * CM, 2.3 * CM, 0.8 * CM
+TOP, BOTTOM, EDGE = 2.6 * CM, 2.4 * CM, 0.8 * CM
+LEFT, RIGHT = (4.6 - 1.3) * CM, 2.4 * CM
 # A word's box is the font's line box: wider than its letters by a little,
 # taller by the font's ascender and descender room. A word on the frame's
 # edge may stick out by SLACK sideways and by a third of its box's height
@@ -52,7 +54,7 @@ def placed(page_number, rect, x0, y0, x1, y1):
     y0, y1 = y0 + room - SLACK, y1 - room + SLACK
     if page_number == 1 or SHEET:
         return x0 >= EDGE - SLACK and x1 <= w - EDGE + SLACK and y0 >= EDGE - SLACK and y1 <= h - EDGE + SLACK
-    across = x0 >= SIDE - SLACK and x1 <= w - SIDE + SLACK
+    across = x0 >= LEFT - SLACK and x1 <= w - RIGHT + SLACK
     frame = y0 >= TOP - SLACK and y1 <= h - BOTTOM + SLACK
     header = y0 >= EDGE - SLACK and y1 <= TOP + SLACK
     footer = y0 >= h - BOTTOM - SLACK and y1 <= h - EDGE + SLACK

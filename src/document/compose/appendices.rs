@@ -5,9 +5,8 @@ use super::*;
 impl Composer<'_> {
     pub(super) fn appendices(&mut self) {
         let year = self.year();
-        self.heading(1, self.kop(|k| &k.bijlagen));
         let title = self.kop(|k| &k.bijlage_metingen);
-        self.appendix_heading(2, title, Target::BijlageMetingen);
+        self.appendix_heading(title, Target::BijlageMetingen);
         let indicators: Vec<&Indicator> = self.data.indicatoren().collect();
         if indicators.is_empty() {
             self.fragment(
@@ -25,7 +24,7 @@ impl Composer<'_> {
         }
 
         let title = self.kop(|k| &k.bijlage_verantwoording);
-        self.appendix_heading(2, title, Target::BijlageVerantwoording);
+        self.appendix_heading(title, Target::BijlageVerantwoording);
         let rules = &self.data.statusregels;
         let ctx = || {
             context! {

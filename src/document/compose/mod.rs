@@ -15,12 +15,12 @@ use crate::document::charts::{self, ChartSet};
 use crate::format_nl::text::{number, percent, percent0};
 use crate::model::{Actie, Gereed, Indicator, RapportStatus, Thema, Voortgang};
 
-use super::markdown;
 use super::references::{self, Resolved, Target};
 use super::{
     AppendixLabel, Block, Caption, Cell, Column, Date, Document, Fact, Figure, Inline, Labels,
     Language, Logo, Meta, Table, TitleItem, TocEntry, heading_anchor,
 };
+use super::{NUMBERED_LEVELS, markdown};
 use crate::diagnostics::Diagnostic;
 use crate::document::house_style::HouseStyle;
 use crate::document::texts::{
@@ -258,33 +258,24 @@ struct Composer<'a> {
 }
 
 /// The chapters that begin a new page: the first after the contents, and
-/// the one whose next heading is an appendix.
+/// the first appendix.
 fn mark_new_pages(blocks: &mut [Block]) {
-    let headings: Vec<usize> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, Block::Heading { .. }))
-        .map(|(i, _)| i)
-        .collect();
-    let after_contents = blocks
-        .iter()
-        .position(|b| matches!(b, Block::Toc { .. }))
-        .and_then(|toc| headings.iter().copied().find(|&h| h > toc));
-    for (k, &i) in headings.iter().enumerate() {
-        let opens_appendices = headings.get(k + 1).is_some_and(|&next| {
-            matches!(
-                &blocks[next],
-                Block::Heading {
-                    appendix: Some(_),
-                    ..
-                }
-            )
-        });
+    let toc = blocks.iter().position(|b| matches!(b, Block::Toc { .. }));
+    let mut first_chapter = true;
+    let mut first_appendix = true;
+    for (i, b) in blocks.iter_mut().enumerate() {
         if let Block::Heading {
-            level: 1, new_page, ..
-        } = &mut blocks[i]
+            level: 1,
+            new_page,
+            appendix,
+            ..
+        } = b
         {
-            *new_page = Some(i) == after_contents || opens_appendices;
+            let after_contents = toc.is_some_and(|t| i > t) && first_chapter;
+            let opens_appendices = appendix.is_some() && first_appendix;
+            *new_page = after_contents || opens_appendices;
+            first_chapter &= !toc.is_some_and(|t| i > t);
+            first_appendix &= appendix.is_none();
         }
     }
 }
@@ -485,32 +476,48 @@ impl Composer<'_> {
         self.heading_with(level, text.into(), None);
     }
 
-    /// An appendix heading at `level`: the word of the appendices, the next
-    /// letter and `title` (`Bijlage B. Verantwoording`), named `target`.
-    fn appendix_heading(&mut self, level: u8, title: String, target: Target) {
+    /// An appendix: a chapter without a number, headed by the word of the
+    /// appendices, the next letter and `title` (`Bijlage B
+    /// Verantwoording`), named `target`.
+    fn appendix_heading(&mut self, title: String, target: Target) {
         let letter = appendix_letter(self.appendices);
         self.appendices += 1;
         let label = AppendixLabel {
             word: self.label(|l| &l.bijlage),
             letter,
-            rest: format!(". {title}"),
+            rest: format!(" {title}"),
         };
         self.name_next(target);
-        self.heading_with(level, label.text(), Some(label));
+        self.heading_with(1, label.text(), Some(label));
     }
 
+    /// A heading. Chapters and their sections are numbered (`4`, `4.2`);
+    /// deeper headings, and appendices, are not: two numbered levels keep
+    /// the numbers short enough to read. Every heading's anchor has its
+    /// place in the count, so that two headings with the same words have
+    /// different anchors.
     fn heading_with(&mut self, level: u8, text: String, appendix: Option<AppendixLabel>) {
         let depth = (level as usize).clamp(1, 6);
-        self.heading_counters[depth - 1] += 1;
-        self.heading_counters[depth..].fill(0);
-        let number = self.heading_counters[..depth]
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(".");
+        let count = if appendix.is_some() {
+            format!("bijlage-{}", self.appendices)
+        } else {
+            self.heading_counters[depth - 1] += 1;
+            self.heading_counters[depth..].fill(0);
+            self.heading_counters[..depth]
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
+        };
+        let anchor = heading_anchor(&count, &text);
+        let number = if appendix.is_none() && depth <= NUMBERED_LEVELS {
+            count
+        } else {
+            String::new()
+        };
         self.blocks.push(Block::Heading {
             level,
-            anchor: heading_anchor(&number, &text),
+            anchor,
             number,
             text,
             appendix,

@@ -200,11 +200,14 @@ impl Composer<'_> {
                     .as_ref()
                     .and_then(|id| self.data.themas().find(|t| &t.id == id))
                     .map_or("–".to_string(), |t| t.naam.clone());
-                let actielijn = d
+                // The action line under the theme: one column less, so
+                // that names wrap between their words on a page's width.
+                let mut thema = Cell::text(thema);
+                thema.note = d
                     .actielijn
                     .as_ref()
                     .and_then(|id| self.data.actielijnen.iter().find(|a| &a.id == id))
-                    .map_or("–".to_string(), |a| a.naam.clone());
+                    .map(|a| vec![Inline::text(a.naam.clone())]);
                 let mut name = Cell::text(d.naam.clone());
                 if let Some(t) = d.toelichting.as_deref().filter(|t| !t.trim().is_empty()) {
                     name.note = Some(markdown::parse_cell(t.trim()));
@@ -212,8 +215,7 @@ impl Composer<'_> {
                 vec![
                     Cell::text(d.nummer.to_string()),
                     name,
-                    Cell::text(thema),
-                    Cell::text(actielijn),
+                    thema,
                     Cell::text(d.trekker.clone().unwrap_or_else(|| "–".into())),
                     Cell::inlines(vec![Inline::Status {
                         key: d.status.key().to_string(),
@@ -224,19 +226,17 @@ impl Composer<'_> {
             .collect();
         self.name_next(Target::TabelDoeVoorstellen);
         let caption = self.caption(|b| &b.doe_voorstellen, context! { jaar => self.year() });
-        let [nummer, voorstel, thema, actielijn, trekker, status] = self.words([
+        let [nummer, voorstel, thema, trekker, status] = self.words([
             |w| &w.nummer,
             |w| &w.doe_voorstel,
-            |w| &w.thema,
-            |w| &w.actielijn,
+            |w| &w.thema_en_actielijn,
             |w| &w.trekker,
             |w| &w.status,
         ]);
         let columns = vec![
             Column::fitting(nummer, 0.5).right(),
             Column::wrapping(voorstel, 3.0),
-            Column::wrapping(thema, 1.8),
-            Column::wrapping(actielijn, 1.5),
+            Column::wrapping(thema, 2.2),
             Column::wrapping(trekker, 1.7),
             Column::fitting(status, 1.3),
         ];

@@ -151,6 +151,15 @@ pub struct Page {
     /// (Word's footer distance); optional in the file.
     #[serde(default = "default_foot")]
     pub voetregel: f64,
+    /// The width of the column in the left margin that holds the numbers
+    /// of chapters and sections, so that their words start at the text's
+    /// edge; optional in the file.
+    #[serde(default = "default_numbers")]
+    pub kopnummers: f64,
+}
+
+fn default_numbers() -> f64 {
+    Page::default().kopnummers
 }
 
 fn default_head() -> f64 {
@@ -167,10 +176,11 @@ impl Default for Page {
             papier: "a4".into(),
             marge_boven: 2.6,
             marge_onder: 2.4,
-            marge_links: 2.3,
-            marge_rechts: 2.3,
+            marge_links: 4.6,
+            marge_rechts: 2.4,
             kopregel: 1.3,
             voetregel: 1.3,
+            kopnummers: 1.3,
         }
     }
 }
@@ -364,6 +374,22 @@ impl HouseStyle {
                     )),
                 );
             }
+        }
+        let (numbers, left) = (style.pagina.kopnummers, style.pagina.marge_links);
+        if (1.0..=6.0).contains(&left) && !(0.8..=left - 0.5).contains(&numbers) {
+            problems.push(
+                Diagnostic::error(format!(
+                    "de kolom voor de kopnummers is {} cm breed, in een marge_links van {} cm",
+                    crate::format_nl::number_plain(numbers),
+                    crate::format_nl::number_plain(left),
+                ))
+                .at_opt(index.value("/pagina/kopnummers"))
+                .hint(format!(
+                    "kies {} tot en met {} cm: de nummers staan in de linkermarge, met een halve centimeter tussen de rand van het papier en het nummer",
+                    crate::format_nl::number_plain(0.8),
+                    crate::format_nl::number_plain(left - 0.5)
+                )),
+            );
         }
         if style.pagina.text_width() < 8.0 {
             problems.push(

@@ -61,9 +61,13 @@ pub fn grid(t: &Table, text_width_twips: u32) -> (Vec<usize>, usize) {
             .filter(|&i| rest * share(i) / weight.max(0.01) < measure[i].1)
             .collect();
         if below.is_empty() || below.len() == open.len() {
+            // When no share reaches its longest word, the longest words
+            // share what is left: each column gives way as much as the
+            // others.
+            let longest: f32 = open.iter().map(|&i| measure[i].1).sum();
             for &i in &open {
                 widths[i] = if below.len() == open.len() {
-                    rest / open.len() as f32
+                    rest * measure[i].1 / longest.max(1.0)
                 } else {
                     rest * share(i) / weight.max(0.01)
                 };

@@ -140,7 +140,11 @@ impl DocxRenderer {
         let parts = package::Parts {
             body: &body,
             styles: &styles,
-            numbering: numbering::numbering_xml(&body.lists, &ctx.style.kleuren.hoofdkleur.hex()),
+            numbering: numbering::numbering_xml(
+                &body.lists,
+                &ctx.style.kleuren.hoofdkleur.hex(),
+                page::twips(ctx.style.pagina.kopnummers),
+            ),
             theme: theme::theme_xml(ctx.style),
             house_fonts: &ctx.style.fonts,
             embed_fonts: true,
@@ -296,7 +300,11 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
     let parts = package::Parts {
         body: &body,
         styles: &styles,
-        numbering: numbering::numbering_xml(&[], &style.kleuren.hoofdkleur.hex()),
+        numbering: numbering::numbering_xml(
+            &[],
+            &style.kleuren.hoofdkleur.hex(),
+            page::twips(style.pagina.kopnummers),
+        ),
         theme: theme::theme_xml(style),
         house_fonts: &style.fonts,
         embed_fonts: false,

@@ -16,8 +16,9 @@ pub const HEADING_NUM_ID: usize = 100;
 /// bullet or a number.
 pub const BULLET_NUM_ID: usize = 101;
 pub const ORDERED_NUM_ID: usize = 102;
-/// Heading 1 to this level are numbered by Word.
-pub const NUMBERED_HEADING_LEVELS: usize = 3;
+/// Heading 1 to this level are numbered by Word: chapters and sections,
+/// as the document model numbers them.
+pub const NUMBERED_HEADING_LEVELS: usize = crate::document::NUMBERED_LEVELS;
 
 /// The numbering a style carries, ours or an editor's version of it:
 /// Heading 1 to 3 their level of the headings' list, List Bullet and List
@@ -65,8 +66,9 @@ pub struct ListInstance {
 }
 
 /// The numbering part, with an instance per list of `lists`, numbered from
-/// [`FIRST_LIST_ID`] in order.
-pub fn numbering_xml(lists: &[ListInstance], bullet_colour: &str) -> String {
+/// [`FIRST_LIST_ID`] in order. The headings' numbers hang in the left
+/// margin in a column `number_column` twips wide.
+pub fn numbering_xml(lists: &[ListInstance], bullet_colour: &str, number_column: u32) -> String {
     let mut x = Xml::part();
     x.open("w:numbering", &[("xmlns:w", W)]);
     // CT_Numbering: every abstract numbering before the instances.
@@ -110,7 +112,16 @@ pub fn numbering_xml(lists: &[ListInstance], bullet_colour: &str) -> String {
             .collect::<Vec<_>>()
             .join(".");
         let style = format!("Heading{}", level + 1);
-        lvl(&mut x, level, "decimal", &text, Some(&style), None, 0, 0);
+        lvl(
+            &mut x,
+            level,
+            "decimal",
+            &text,
+            Some(&style),
+            None,
+            0,
+            number_column as usize,
+        );
     }
     x.close("w:abstractNum");
 
@@ -149,8 +160,9 @@ pub fn numbering_xml(lists: &[ListInstance], bullet_colour: &str) -> String {
     x.finish()
 }
 
-/// One level, in the order of CT_Lvl (ECMA-376 Part 1, 17.9.6). Headings
-/// have their number followed by a space and no indent; lists a hanging
+/// One level, in the order of CT_Lvl (ECMA-376 Part 1, 17.9.6). A
+/// heading's number stands in the left margin, `hanging` before the text,
+/// and a tab takes its words to the text's edge; lists have a hanging
 /// indent.
 #[allow(clippy::too_many_arguments)]
 fn lvl(
@@ -168,11 +180,17 @@ fn lvl(
     x.val("w:numFmt", format);
     if let Some(s) = style {
         x.val("w:pStyle", s);
-        x.val("w:suff", "space");
+        x.val("w:suff", "tab");
     }
     x.val("w:lvlText", text);
     x.val("w:lvlJc", "left");
     x.open("w:pPr", &[]);
+    if style.is_some() {
+        // The tab after the number ends at the text's edge.
+        x.open("w:tabs", &[]);
+        x.empty("w:tab", &[("w:val", "num"), ("w:pos", "0")]);
+        x.close("w:tabs");
+    }
     if hanging > 0 {
         x.empty(
             "w:ind",

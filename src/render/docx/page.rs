@@ -23,7 +23,7 @@ pub struct Page {
 }
 
 /// Centimetres in twips (1440 to the inch).
-fn twips(cm: f64) -> u32 {
+pub(super) fn twips(cm: f64) -> u32 {
     (cm * 1440.0 / 2.54).round() as u32
 }
 
@@ -69,12 +69,12 @@ mod tests {
                 height: 16838,
                 top: 1474,
                 bottom: 1361,
-                left: 1304,
-                right: 1304,
+                left: 2608,
+                right: 1361,
                 header: 737,
                 footer: 737,
             }
         );
-        assert_eq!(page.text_width(), 9298);
+        assert_eq!(page.text_width(), 7937);
     }
 }

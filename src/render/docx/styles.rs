@@ -231,10 +231,9 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     for (id, name) in [("Header", "header"), ("Footer", "footer")] {
         let mut d = Def::paragraph(id, name);
         d.priority = Some(99);
-        d.para.tabs = vec![
-            ("center", None, text_width / 2),
-            ("right", None, text_width),
-        ];
+        // One stop, at the right: a long chapter name or title passes
+        // the middle of the line.
+        d.para.tabs = vec![("right", None, text_width)];
         d.para.spacing = Some((0, 0, 240));
         d.chars.colour = Some(k.grijs.hex());
         d.chars.size = Some(16);

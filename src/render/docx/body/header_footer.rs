@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// The name of the chapters' style that the running head's fields look
+/// for: Word's own name of Heading 1, which Word finds in every language.
+const HEADING_STYLE_NAME: &str = "heading 1";
+
 impl Writer<'_> {
     /// The section: A4, the PDF's margins, header and footer on every page
     /// but the first.
@@ -50,7 +54,9 @@ impl Writer<'_> {
         x.close("w:sectPr");
     }
 
-    /// The running head and, in a concept, the concept mark at the right.
+    /// The running head: the chapter of the page, as Word's STYLEREF
+    /// fields read it from the page (its number and its words), and, in a
+    /// concept, the concept mark at the right.
     pub(super) fn header(&mut self) {
         self.x = Xml::part();
         self.x.open("w:hdr", NAMESPACES);
@@ -59,7 +65,14 @@ impl Writer<'_> {
             style: Some("Header"),
             ..Para::default()
         });
-        self.run(&meta.kopregel, &Look::default());
+        let none = Look::default();
+        // Word fills the fields in on every page. What they hold until
+        // then is the report's title: LibreOffice before 24.2 does not
+        // fill STYLEREF in, and shows it.
+        let style = format!("\"{}\"", HEADING_STYLE_NAME);
+        self.field(&format!(" STYLEREF {style} \\n "), "", &none);
+        self.run(" ", &none);
+        self.field(&format!(" STYLEREF {style} "), &meta.kopregel, &none);
         if meta.concept {
             let colour = self.ctx.style.kleuren.concept.hex();
             let mark = Look {
@@ -75,17 +88,19 @@ impl Writer<'_> {
         self.out.header = std::mem::take(&mut self.x).finish();
     }
 
-    /// "pagina N van M" at the right.
+    /// The report's title at the left, "pagina N van M" at the right.
     pub(super) fn footer(&mut self) {
         self.x = Xml::part();
         self.x.open("w:ftr", NAMESPACES);
-        let labels = &self.ctx.document.meta.labels;
+        let meta = &self.ctx.document.meta;
+        let labels = &meta.labels;
         let none = Look::default();
         self.p_open(&Para {
             style: Some("Footer"),
-            jc: Some("right"),
             ..Para::default()
         });
+        self.run(&meta.kopregel, &none);
+        self.run_with(&none, "w:tab", &[]);
         self.run(&format!("{} ", labels.pagina), &none);
         self.field(" PAGE ", "1", &none);
         self.run(&format!(" {} ", labels.van), &none);

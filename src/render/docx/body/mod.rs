@@ -70,8 +70,8 @@ struct Para<'a> {
     style: Option<&'a str>,
     keep_next: bool,
     page_break_before: bool,
-    /// (level, numbering id).
-    num: Option<(usize, usize)>,
+    /// (level, numbering id); `(None, 0)` switches the style's numbering off.
+    num: Option<(Option<usize>, usize)>,
     jc: Option<&'static str>,
 }
 
@@ -156,7 +156,7 @@ impl Writer<'_> {
             style: p.style,
             keep_next: p.keep_next,
             page_break_before: p.page_break_before,
-            num: p.num.map(|(level, id)| (Some(level), id)),
+            num: p.num,
             jc: p.jc,
             ..ParaProps::default()
         }
@@ -330,17 +330,19 @@ impl Writer<'_> {
                 appendix,
                 new_page,
             } => {
-                // Heading 1 to 3 are numbered by Word (their styles name
-                // the headings' list): the text holds no number. The
-                // chapters that begin a page say so themselves; the style
-                // does not break.
+                // Chapters and sections are numbered by Word (Heading 1
+                // and 2 name the headings' list): the text holds no
+                // number. An appendix is a chapter without one: its
+                // paragraph switches the list off. The chapters that begin
+                // a page say so themselves; the style does not break.
                 let numbered = (*level as usize) <= NUMBERED_HEADING_LEVELS;
                 self.p_open(&Para {
                     style: Some(HEADING_STYLES[(*level as usize).clamp(1, 9) - 1]),
                     page_break_before: *new_page,
+                    num: (numbered && number.is_empty()).then_some((None, 0)),
                     ..Para::default()
                 });
-                if !numbered {
+                if !numbered && !number.is_empty() {
                     self.run(&format!("{number} "), &Look::default());
                 }
                 let id = self.bookmark_start(&bookmark(anchor));
@@ -451,7 +453,7 @@ impl Writer<'_> {
                     Block::Paragraph { content } if i == 0 => self.paragraph(
                         &Para {
                             style: Some("ListParagraph"),
-                            num: Some((level, num_id)),
+                            num: Some((Some(level), num_id)),
                             ..Para::default()
                         },
                         content,
