@@ -274,7 +274,7 @@ fn mark_new_pages(blocks: &mut [Block]) {
             let after_contents = toc.is_some_and(|t| i > t) && first_chapter;
             let opens_appendices = appendix.is_some() && first_appendix;
             *new_page = after_contents || opens_appendices;
-            first_chapter &= !toc.is_some_and(|t| i > t);
+            first_chapter &= toc.is_none_or(|t| i <= t);
             first_appendix &= appendix.is_none();
         }
     }
