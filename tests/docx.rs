@@ -61,14 +61,22 @@ fn headings_use_built_in_styles() {
             .all(|(_, t)| !t.starts_with(|c: char| c.is_ascii_digit())),
         "no heading holds a typed number: {headings:?}"
     );
-    // Heading 1 to 3 name the levels of one multilevel list, whose
-    // levels name them back and print "1", "1.1", "1.1.1".
+    // Heading 1 and 2 name the levels of one multilevel list, whose
+    // levels name them back and print "1", "1.1"; Heading 3 has no number.
     let styles_xml = docx_part(&example::noord_2016().docx, "word/styles.xml");
     let numbering = docx_part(&example::noord_2016().docx, "word/numbering.xml");
     let ndoc = Document::parse(&numbering).unwrap();
     let sdoc_h = Document::parse(&styles_xml).unwrap();
     let mut list = None;
-    for (level, id) in ["Heading1", "Heading2", "Heading3"].iter().enumerate() {
+    let heading3 = sdoc_h
+        .descendants()
+        .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some("Heading3"))
+        .unwrap();
+    assert!(
+        !heading3.descendants().any(|n| n.has_tag_name((W, "numPr"))),
+        "Heading 3 is not numbered"
+    );
+    for (level, id) in ["Heading1", "Heading2"].iter().enumerate() {
         let style = sdoc_h
             .descendants()
             .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some(id))
@@ -115,7 +123,7 @@ fn headings_use_built_in_styles() {
                 .and_then(|c| c.attribute((W, "val")))
         };
         assert_eq!(child("pStyle"), Some(*id));
-        let text = ["%1", "%1.%2", "%1.%2.%3"][level];
+        let text = ["%1", "%1.%2"][level];
         assert_eq!(child("lvlText"), Some(text));
     }
     let styles = docx_part(&example::noord_2016().docx, "word/styles.xml");
@@ -249,9 +257,14 @@ fn footer_numbers_pages_and_core_properties_are_set() {
         .filter_map(|n| n.attribute((W, "name")))
         .collect();
     // Headings, tables and figures, by their anchors in the model, in order.
-    let anchors: Vec<String> = example::noord_2016()
-        .document
-        .blocks
+    let blocks = example::noord_2016().document.blocks.clone();
+    let anchors: Vec<String> = blocks
+        .iter()
+        .flat_map(|b| match b {
+            techniekpact::document::Block::Beside { blocks, .. } => blocks.clone(),
+            other => vec![other.clone()],
+        })
+        .collect::<Vec<_>>()
         .iter()
         .filter_map(|b| match b {
             techniekpact::document::Block::Heading { anchor, .. } => Some(format!("_{anchor}")),
@@ -322,8 +335,10 @@ fn same_content_as_the_pdf() {
             "DOCX text missing in PDF ({style}): {text:?}"
         );
         checked += 1;
-        // Headings and captions come in the same order.
-        if style.starts_with("Heading") || style == "Caption" {
+        // Headings and tables' captions come in the same order; a figure
+        // of the PDF may float to the top of a later page, text flowing
+        // past it.
+        if style.starts_with("Heading") || (style == "Caption" && !text.starts_with("Figuur")) {
             let pos = pdf[at..]
                 .find(&text)
                 .unwrap_or_else(|| panic!("{text:?} out of order in the PDF"));
@@ -654,7 +669,17 @@ fn pdf_and_docx_number_tables_and_figures_alike() {
     let from_pdf = numbered_captions(&b.pdf_text);
     assert!(from_docx.iter().filter(|c| c.starts_with("Tabel")).count() > 20);
     assert!(from_docx.iter().filter(|c| c.starts_with("Figuur")).count() >= 9);
-    assert_eq!(from_pdf, from_docx);
+    // Each kind in the same order (a figure of the PDF may float past the
+    // text after it, so tables and figures interleave differently).
+    for kind in ["Tabel", "Figuur"] {
+        let of = |v: &[String]| {
+            v.iter()
+                .filter(|c| c.starts_with(kind))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(of(&from_pdf), of(&from_docx));
+    }
     // Each number is the result of a SEQ field of its kind.
     let xml = Document::parse(&doc).unwrap();
     let mut counted = 0;
@@ -989,7 +1014,7 @@ fn charts_are_svg_with_a_png_for_older_readers() {
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         let dpi = f64::from(width) / inches;
         assert!(dpi >= 150.0, "{dpi:.0} dpi at {inches:.2} in");
-        assert!(dpi < 200.0, "{dpi:.0} dpi: more than print needs");
+        assert!(dpi < 240.0, "{dpi:.0} dpi: more than print needs");
         checked += 1;
     }
     assert!(checked >= 9, "{checked}");

@@ -54,9 +54,9 @@ fn every_heading_is_present() {
         "Publiek-private samenwerking in het beroepsonderwijs",
         "Topsectoren",
         "Doe-voorstellen",
-        "Bijlagen",
-        "Bijlage A. Metingen per indicator",
-        "Bijlage B. Verantwoording",
+        "Bijlage A Metingen per indicator",
+        "Bijlage B Verantwoording",
+        "Colofon",
     ] {
         assert!(b.pdf_text.contains(h), "heading {h:?} missing");
     }
@@ -236,20 +236,27 @@ fn chapters_follow_on_the_page_and_the_appendices_begin_one() {
             .position(|p| p.lines().any(|l| normalise(l) == line))
             .unwrap_or_else(|| panic!("{line:?} is drawn"))
     };
-    let inleiding = page_of("2 Inleiding");
+    // The chapter's number stands in the margin, a line of its own in the
+    // text; the running head names the chapter that begins on the page.
+    let inleiding = page_of("Inleiding");
     assert!(
         pages[inleiding]
             .lines()
             .map(normalise)
-            .position(|l| l == "2 Inleiding")
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|l| l == "Inleiding")
             .is_some_and(|at| at > 3),
         "chapter 2 follows chapter 1 on its page"
     );
-    let appendices = page_of("7 Bijlagen");
+    let appendices = page_of("Bijlage A Metingen per indicator");
     let first_line = pages[appendices]
         .lines()
         .map(normalise)
         .find(|l| !l.is_empty() && !l.contains("verslagjaar"))
         .unwrap();
-    assert_eq!(first_line, "7 Bijlagen", "the appendices begin a page");
+    assert_eq!(
+        first_line, "Bijlage A Metingen per indicator",
+        "the appendices begin a page"
+    );
 }

@@ -464,7 +464,7 @@ fn the_page_of_the_house_style_reaches_every_format() {
     let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
     let letter = style
         .replace("  papier: a4", "  papier: letter")
-        .replace("  marge_links: 2.3", "  marge_links: 3.5");
+        .replace("  marge_links: 4.6", "  marge_links: 3.5");
     std::fs::write(tpl.join("huisstijl.yaml"), &letter).unwrap();
     let (code, _, stderr) = run_in(
         dir.path(),
@@ -496,7 +496,7 @@ fn the_page_of_the_house_style_reaches_every_format() {
     let html =
         std::fs::read_to_string(dir.path().join("uit/techniekpact-noord-2016.html")).unwrap();
     assert!(
-        html.contains("size: letter;") && html.contains("2.3cm 2.4cm 3.5cm;"),
+        html.contains("size: letter;") && html.contains("2.4cm 2.4cm 3.5cm;"),
         "the printed page"
     );
     // A margin of 0,5 cm is refused at its line.

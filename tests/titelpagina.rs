@@ -19,12 +19,7 @@ fn expected(items: &[TitleItem], overline_in_capitals: bool) -> Vec<String> {
             | TitleItem::Year { tekst }
             | TitleItem::Subtitle { tekst }
             | TitleItem::DraftMark { tekst } => out.push(tekst.clone()),
-            TitleItem::Facts { regels } => {
-                for fact in regels {
-                    out.push(fact.label.clone());
-                    out.extend(fact.regels.iter().cloned());
-                }
-            }
+            TitleItem::Organisation { regels } => out.extend(regels.iter().cloned()),
             TitleItem::Logo { alt, .. } => out.push(format!("[figuur: {alt}]")),
         }
     }
@@ -153,18 +148,24 @@ fn every_format_shows_the_title_page_items_of_the_model_in_its_order() {
     assert_eq!(items.len(), 7, "every kind of item: {items:?}");
 }
 
-/// The document's reference number (`kenmerk` in the data) is a fact of
-/// the title page, after the version, in every format.
+/// The facts of the publication are in the colophon on the last page, the
+/// reference number (`kenmerk` in the data) after the version, in every
+/// format.
 #[test]
-fn the_reference_number_is_on_every_title_page() {
-    let items = title_page_in_every_format("noord-2016");
-    let facts = items
-        .iter()
-        .find_map(|i| match i {
-            TitleItem::Facts { regels } => Some(regels),
-            _ => None,
-        })
-        .expect("facts");
+fn the_colophon_has_the_facts_and_the_reference_number_in_every_format() {
+    let data = repo().join("data/noord-2016.yaml");
+    let dir = tempfile::tempdir().unwrap();
+    maak_ok(&data, dir.path(), &["--formaat", "pdf,docx,html"]);
+    let loaded = techniekpact::load::load(&data, Default::default()).unwrap();
+    let setup = techniekpact::pipeline::Setup::embedded();
+    let Ok(prepared) = techniekpact::pipeline::prepare(&loaded, &setup) else {
+        panic!("the example prepares")
+    };
+    let Some(techniekpact::document::Block::Colophon { title, facts }) =
+        prepared.document.blocks.last()
+    else {
+        panic!("the colophon is the last block")
+    };
     let labels: Vec<&str> = facts.iter().map(|f| f.label.as_str()).collect();
     let at = labels
         .iter()
@@ -172,4 +173,43 @@ fn the_reference_number_is_on_every_title_page() {
         .expect("Kenmerk");
     assert_eq!(labels[at - 1], "Versie");
     assert_eq!(facts[at].regels, ["TP-2017-003"]);
+    let mut pieces = vec![title.clone()];
+    for f in facts {
+        pieces.push(f.label.clone());
+        pieces.extend(f.regels.iter().cloned());
+    }
+    let wanted = normalise(&pieces.join(" "));
+    let file = |ext: &str| dir.path().join(format!("techniekpact-noord-2016.{ext}"));
+    // The PDF: the last page, without its running head and foot.
+    let pdf = pdf_pages_of(&std::fs::read(file("pdf")).unwrap());
+    let last = normalise(pdf.last().unwrap());
+    for piece in &pieces {
+        assert!(last.contains(&normalise(piece)), "PDF: {piece:?} not on {last:?}");
+    }
+    // The DOCX: its paragraphs, the colophon's last.
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let xml = docx_part(&std::fs::read(file("docx")).unwrap(), "word/document.xml");
+    let doc = Document::parse(&xml).unwrap();
+    let docx: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .map(|p| {
+            p.descendants()
+                .filter_map(|n| {
+                    if n.has_tag_name((W, "t")) {
+                        n.text().map(str::to_string)
+                    } else if n.has_tag_name((W, "tab")) || n.has_tag_name((W, "br")) {
+                        Some(" ".to_string())
+                    } else {
+                        None
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect();
+    let docx = normalise(&docx.join(" "));
+    assert!(docx.ends_with(&wanted), "DOCX ends with {:?}", &docx[docx.len().saturating_sub(300)..]);
+    // The web page: its colophon section.
+    let html = normalise(&html_text(&std::fs::read_to_string(file("html")).unwrap()));
+    assert!(html.contains(&wanted), "HTML lacks {wanted:?}");
 }

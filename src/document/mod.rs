@@ -123,10 +123,10 @@ pub enum TitleItem {
     Year { tekst: String },
     #[serde(rename = "ondertitel")]
     Subtitle { tekst: String },
-    /// The facts as label and lines: landsdeel, year, date, version,
-    /// author, partners.
-    #[serde(rename = "feiten")]
-    Facts { regels: Vec<Fact> },
+    /// Who publishes the report: the secretariat that wrote it, or the
+    /// partners, one per line.
+    #[serde(rename = "organisatie")]
+    Organisation { regels: Vec<String> },
     /// The logo ([`Meta::logo`]'s; serialised as its virtual path) and its
     /// alternative text.
     #[serde(rename = "logo")]
@@ -140,7 +140,7 @@ pub enum TitleItem {
     DraftMark { tekst: String },
 }
 
-/// A fact of the title page: its label and one or more lines.
+/// A fact of the colophon: its label and one or more lines.
 #[derive(Debug, Clone, Serialize)]
 pub struct Fact {
     pub label: String,
@@ -269,6 +269,34 @@ pub enum Block {
     Table(Table),
     #[serde(rename = "figuur")]
     Figure(Figure),
+    /// Blocks side by side where the page is wide enough (an indicator's
+    /// key figures beside its chart), each in a column of `widths`, a
+    /// fraction of the text width; the rest of the width is the gap. A
+    /// format without columns shows them one under the other, each as
+    /// wide as its column.
+    #[serde(rename = "naast_elkaar")]
+    Beside {
+        #[serde(rename = "blokken")]
+        blocks: Vec<Block>,
+        #[serde(rename = "breedtes")]
+        widths: Vec<f32>,
+    },
+    /// Where the figures of the table or figure above come from, as the
+    /// data names it: `Bron: DUO, schooljaar 2015/16`.
+    #[serde(rename = "bron")]
+    Source {
+        #[serde(rename = "tekst")]
+        text: String,
+    },
+    /// The colophon on the last page: title, landsdeel, year, date,
+    /// version or status, reference, author and partners.
+    #[serde(rename = "colofon")]
+    Colophon {
+        #[serde(rename = "titel")]
+        title: String,
+        #[serde(rename = "feiten")]
+        facts: Vec<Fact>,
+    },
 }
 
 /// An entry of the table of contents: a heading down to the contents'
@@ -415,6 +443,20 @@ impl Block {
                 lines.join("\n")
             }
             Block::Figure(f) => f.caption.text.clone(),
+            Block::Beside { blocks, .. } => blocks
+                .iter()
+                .map(Block::plain_text)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Source { text } => text.clone(),
+            Block::Colophon { title, facts } => std::iter::once(title.clone())
+                .chain(
+                    facts
+                        .iter()
+                        .map(|f| format!("{} {}", f.label, f.regels.join(" "))),
+                )
+                .collect::<Vec<_>>()
+                .join("\n"),
         }
     }
 }
@@ -547,7 +589,19 @@ impl Table {
     pub fn header(&self) -> impl Iterator<Item = &str> {
         self.columns.iter().map(|c| c.header.as_str())
     }
+
+    /// Whether the table stays on one page with its caption: a short one
+    /// does. A long one, or one with notes in its cells (which can make it
+    /// longer than a page), may break, but never with fewer than two rows
+    /// on either side.
+    pub fn keep_together(&self) -> bool {
+        self.rows.len() <= KEEP_TOGETHER_ROWS
+            && self.rows.iter().flatten().all(|c| c.note.is_none())
+    }
 }
+
+/// A table of at most this many rows stays on one page.
+pub const KEEP_TOGETHER_ROWS: usize = 12;
 
 /// The templates see a table's columns as lists side by side (`header`,
 /// `align`, `widths`, `fit`, `natural`, `longest_word`).
@@ -555,7 +609,7 @@ impl Serialize for Table {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let c = &self.columns;
-        let mut t = s.serialize_struct("Table", 9)?;
+        let mut t = s.serialize_struct("Table", 10)?;
         t.serialize_field("bijschrift", &self.caption)?;
         t.serialize_field("anker", &self.anchor)?;
         t.serialize_field("koppen", &c.iter().map(|c| &c.header).collect::<Vec<_>>())?;
@@ -571,6 +625,7 @@ impl Serialize for Table {
             &c.iter().map(|c| c.longest_word).collect::<Vec<_>>(),
         )?;
         t.serialize_field("rijen", &self.rows)?;
+        t.serialize_field("bijeen", &self.keep_together())?;
         t.end()
     }
 }
@@ -620,7 +675,8 @@ pub struct Figure {
     pub caption: Caption,
     /// Its name for links and cross-references: `figuur-2`.
     pub anchor: String,
-    /// Width as a fraction of the text width.
+    /// Width as a fraction of its container: the text width, or its
+    /// column of a [`Block::Beside`].
     pub width: f32,
 }
 
@@ -763,6 +819,7 @@ fn has_long_words(blocks: &[Block]) -> bool {
                 || t.rows.iter().flatten().any(|c| is_long(&c.plain_text()))
         }
         Block::List { items, .. } => items.iter().any(|i| has_long_words(i)),
+        Block::Beside { blocks, .. } => has_long_words(blocks),
         other => is_long(&other.plain_text()),
     })
 }
@@ -795,6 +852,7 @@ pub fn number_tables_and_figures(blocks: &mut [Block], labels: &Labels) {
                         walk(item, labels, tables, figures);
                     }
                 }
+                Block::Beside { blocks, .. } => walk(blocks, labels, tables, figures),
                 _ => {}
             }
         }

@@ -329,6 +329,7 @@ pub fn references(blocks: &[Block]) -> Vec<Made<'_>> {
         match b {
             Block::Paragraph { content } => walk(content, out),
             Block::List { items, .. } => items.iter().flatten().for_each(|b| block(b, out)),
+            Block::Beside { blocks, .. } => blocks.iter().for_each(|b| block(b, out)),
             Block::Table(t) => {
                 for c in t.rows.iter().flatten() {
                     walk(&c.content, out);
@@ -337,7 +338,11 @@ pub fn references(blocks: &[Block]) -> Vec<Made<'_>> {
                     }
                 }
             }
-            Block::Toc { .. } | Block::Heading { .. } | Block::Figure(_) => {}
+            Block::Toc { .. }
+            | Block::Heading { .. }
+            | Block::Figure(_)
+            | Block::Source { .. }
+            | Block::Colophon { .. } => {}
         }
     }
     let mut out = Vec::new();
@@ -365,7 +370,16 @@ fn each_inline_list(block: &mut Block, f: &mut dyn FnMut(&mut [Inline])) {
                 }
             }
         }
-        Block::Toc { .. } | Block::Heading { .. } | Block::Figure(_) => {}
+        Block::Beside { blocks, .. } => {
+            for b in blocks {
+                each_inline_list(b, f);
+            }
+        }
+        Block::Toc { .. }
+        | Block::Heading { .. }
+        | Block::Figure(_)
+        | Block::Source { .. }
+        | Block::Colophon { .. } => {}
     }
 }
 

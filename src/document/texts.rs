@@ -157,13 +157,15 @@ text_section! {
         hoofdstuk, paragraaf,
         /// The skip link of the HTML edition.
         naar_inhoud,
+        /// The heading of the colophon.
+        colofon,
     }
 }
 
 text_section! {
     /// Words in tables, on the title page and in running text.
     Woorden {
-        landsdeel, verslagjaar, publicatiedatum, versie, status, kenmerk, opgesteld_door,
+        titel, landsdeel, verslagjaar, publicatiedatum, versie, status, kenmerk, opgesteld_door,
         partners, actielijn, indicator, nulmeting, meting_jaar, doel, realisatie,
         verwacht, voortgang, richting, stijgend, dalend, bron, kerncijfer, waarde,
         aantal_acties, actie, trekker, gereed, status_jaar, wijziging, naam, soort,

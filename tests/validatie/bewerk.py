@@ -65,13 +65,13 @@ def main():
     # the letter's SEQ field, a new title, and without the bookmark (Word
     # keeps a bookmark's name once).
     appendix = next(
-        p for p in doc.paragraphs if p.style.name == "Heading 2" and p.text.startswith("Bijlage A")
+        p for p in doc.paragraphs if p.style.name == "Heading 1" and p.text.startswith("Bijlage A")
     )
     new = copy.deepcopy(appendix._p)
     for b in new.findall(qn("w:bookmarkStart")) + new.findall(qn("w:bookmarkEnd")):
         new.remove(b)
     texts = new.findall(".//" + qn("w:t"))
-    texts[-1].text = ". Nieuwe bijlage"
+    texts[-1].text = " Nieuwe bijlage"
     appendix._p.addprevious(new)
     # Paragraphs with nothing but a list style, at the end.
     doc.add_paragraph("Punt met alleen de stijl", style="List Bullet")

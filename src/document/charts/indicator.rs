@@ -12,6 +12,25 @@ use crate::model::Indicator;
 use plotters::prelude::*;
 use plotters::series::DashedLineSeries;
 
+/// The width of an indicator's chart, in pixels: it stands beside the key
+/// figures, in about half the text width, and its text stays as large as
+/// the other charts' there.
+const COMPACT_WIDTH: u32 = 440;
+/// The height of its plot, below the legend.
+const COMPACT_PLOT: u32 = 300;
+/// The band above the plot that holds the unit.
+const UNIT_BAND: u32 = 30;
+
+/// The room the y axis's numbers need: the widest label and a gap.
+fn axis_label_width(min: f64, max: f64, decimals: u8, family: &str) -> u32 {
+    [min, max, (min + max) / 2.0]
+        .iter()
+        .map(|v| text_width(&axis_number(*v, decimals), CHART_FONT, family))
+        .max()
+        .unwrap_or(0)
+        + 16
+}
+
 /// Measurements, expected trajectory and target of one indicator.
 pub fn indicator_chart(
     ind: &Indicator,
@@ -47,17 +66,26 @@ pub fn indicator_chart(
             (words.doel.clone(), Mark::Triangle(p.target)),
             (words.verslagjaar.clone(), Mark::Line(p.expected, 2)),
         ],
-        14 + 72,
-        WIDTH,
+        14,
+        COMPACT_WIDTH,
         CHART_FONT,
         p.family,
     );
-    let size = (WIDTH, 360 + legend.height());
+    let labels = axis_label_width(min, ceiling(max), d.min(1), p.family);
+    let size = (COMPACT_WIDTH, COMPACT_PLOT + legend.height());
     let svg = draw_svg(size, &legend, p.text, |body| {
-        let mut chart = ChartBuilder::on(body)
+        // The unit, read as text is: level, above the axis's numbers.
+        body.draw_text(
+            &ind.eenheid,
+            &font(CHART_FONT, p.family).color(&p.text),
+            (14, 6),
+        )?;
+        let (_, plot) = body.split_vertically(UNIT_BAND);
+        let mut chart = ChartBuilder::on(&plot)
             .margin(14)
+            .margin_top(8)
             .x_label_area_size(40)
-            .y_label_area_size(72)
+            .y_label_area_size(labels)
             .build_cartesian_2d((first as f64 - 0.3)..(last as f64 + 0.3), min..ceiling(max))?;
         chart
             .configure_mesh()
@@ -70,9 +98,7 @@ pub fn indicator_chart(
             .y_labels(6)
             .x_label_formatter(&years_label)
             .y_label_formatter(&|v| axis_number(*v, d.min(1)))
-            .y_desc(ind.eenheid.clone())
             .label_style(font(CHART_FONT, p.family).color(&p.text))
-            .axis_desc_style(font(CHART_FONT, p.family).color(&p.text))
             .draw()?;
         // The report year.
         chart.draw_series(std::iter::once(PathElement::new(

@@ -86,16 +86,16 @@ pub fn compose(
     }
     b.proposals();
     b.appendices();
+    b.colophon();
     let meta = b.meta(logo);
     b.finish(meta)
 }
 
 impl Composer<'_> {
-    /// The title page, the file's properties and the fixed labels.
-    fn meta(&self, logo: Option<Logo>) -> Meta {
+    /// The colophon, the last page: the facts of the publication.
+    fn colophon(&mut self) {
         let texts = self.texts;
         let r = &self.data.rapport;
-        let label = |pick: Pick<LabelTexts>| self.label(pick);
         let w = |pick: Pick<Woorden>| self.fill(pick(&self.t.woorden), context! {});
         let status = match r.status {
             RapportStatus::Concept => w(|w| &w.rapport_concept),
@@ -103,6 +103,7 @@ impl Composer<'_> {
         };
         let fact = |label: String, regels: Vec<String>| Fact { label, regels };
         let mut facts = vec![
+            fact(w(|w| &w.titel), vec![r.titel.clone()]),
             fact(w(|w| &w.landsdeel), vec![r.landsdeel.clone()]),
             fact(w(|w| &w.verslagjaar), vec![r.verslagjaar.to_string()]),
             fact(
@@ -123,6 +124,14 @@ impl Composer<'_> {
         if !r.organisaties.is_empty() {
             facts.push(fact(w(|w| &w.partners), r.organisaties.clone()));
         }
+        let title = self.label(|l| &l.colofon);
+        self.blocks.push(Block::Colophon { title, facts });
+    }
+
+    /// The title page, the file's properties and the fixed labels.
+    fn meta(&self, logo: Option<Logo>) -> Meta {
+        let r = &self.data.rapport;
+        let label = |pick: Pick<LabelTexts>| self.label(pick);
         let concept = r.status == RapportStatus::Concept;
         let labels = Labels {
             inhoud: label(|l| &l.inhoud),
@@ -148,18 +157,29 @@ impl Composer<'_> {
         if let Some(o) = &r.ondertitel {
             title_page.push(TitleItem::Subtitle { tekst: o.clone() });
         }
-        title_page.push(TitleItem::Facts { regels: facts });
+        // The CONCEPT mark of a draft stands above the foot of the page,
+        // which holds the logo and who publishes the report.
+        if concept {
+            title_page.push(TitleItem::DraftMark {
+                tekst: labels.concept.clone(),
+            });
+        }
         if let Some(logo) = &logo {
             title_page.push(TitleItem::Logo {
                 logo: logo.clone(),
                 alt: labels.logo.clone(),
             });
         }
-        if concept {
-            title_page.push(TitleItem::DraftMark {
-                tekst: labels.concept.clone(),
-            });
+        // Who publishes it: the secretariat that wrote it, or else the
+        // partners.
+        let publisher = match &r.opsteller {
+            Some(o) => vec![o.clone()],
+            None => r.organisaties.clone(),
+        };
+        if !publisher.is_empty() {
+            title_page.push(TitleItem::Organisation { regels: publisher });
         }
+
         Meta {
             documenttitel: format!("{} {}", r.titel, r.verslagjaar),
             auteurs: match &r.opsteller {
@@ -245,7 +265,8 @@ struct Composer<'a> {
     /// How many appendices have been lettered.
     appendices: usize,
     /// Where each target that a text can name stands in `blocks`.
-    targets: HashMap<Target, usize>,
+    /// (Its index, and its index inside a [`Block::Beside`] there.)
+    targets: HashMap<Target, (usize, Option<usize>)>,
     /// The words before a chapter's and a section's number in a reference
     /// (`hoofdstuk`, `paragraaf`).
     heading_words: (String, String),
@@ -316,11 +337,12 @@ impl Composer<'_> {
         let targets: HashMap<Target, Resolved> = self
             .targets
             .iter()
-            .filter_map(|(t, &i)| {
-                Some((
-                    t.clone(),
-                    references::resolve_block(&document.blocks[i], &heading_word)?,
-                ))
+            .filter_map(|(t, &(i, inner))| {
+                let block = match (&document.blocks[i], inner) {
+                    (Block::Beside { blocks, .. }, Some(j)) => &blocks[j],
+                    (block, _) => block,
+                };
+                Some((t.clone(), references::resolve_block(block, &heading_word)?))
             })
             .collect();
         references::fill_in(&mut document.blocks, &targets);
@@ -374,7 +396,31 @@ impl Composer<'_> {
 
     /// The next block is the target `target`.
     fn name_next(&mut self, target: Target) {
-        self.targets.insert(target, self.blocks.len());
+        self.targets.insert(target, (self.blocks.len(), None));
+    }
+
+    /// Put the blocks from `from` on side by side, in columns of `widths`;
+    /// a target among them is found inside the group.
+    fn beside(&mut self, from: usize, widths: Vec<f32>) {
+        let blocks: Vec<Block> = self.blocks.drain(from..).collect();
+        for (i, inner) in self.targets.values_mut() {
+            if *i >= from {
+                *inner = Some(*i - from);
+                *i = from;
+            }
+        }
+        self.blocks.push(Block::Beside { blocks, widths });
+    }
+
+    /// The line under a table or figure that names where its figures come
+    /// from (`Bron: DUO`), when the data names it.
+    fn source(&mut self, bron: Option<&str>) {
+        if let Some(bron) = bron.map(str::trim).filter(|b| !b.is_empty()) {
+            let word = self.w(|w| &w.bron);
+            self.blocks.push(Block::Source {
+                text: format!("{word}: {bron}"),
+            });
+        }
     }
 
     /// A fixed text filled in with `ctx`, as one line.

@@ -81,10 +81,15 @@ impl Composer<'_> {
         }
     }
 
+    /// An indicator, compactly: its explanation, then its key figures
+    /// beside its chart, and the source of its figures under them.
     fn indicator(&mut self, ind: &Indicator) {
         let year = self.year();
         let a = self.ia(ind).clone();
         self.heading(3, ind.naam.clone());
+        self.markdown(&ind.toelichting);
+        // A partner's remark of the year, after the standing explanation.
+        self.markdown(&ind.opmerkingen.get(&self.year()).cloned());
         let measured = match a.shown {
             Some((_, v)) if a.current => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
             Some((y, v)) => self.fill(
@@ -97,7 +102,7 @@ impl Composer<'_> {
             ),
             None => self.w(|w| &w.geen_meting),
         };
-        let mut rows = vec![
+        let rows = vec![
             vec![
                 Cell::text(self.w(|w| &w.nulmeting)),
                 Cell::text(point_text(&ind.nulmeting, ind)),
@@ -131,28 +136,23 @@ impl Composer<'_> {
                 Cell::inlines(vec![self.status(a.status.key())]),
             ],
         ];
-        if let Some(bron) = &ind.bron {
-            rows.push(vec![
-                Cell::text(self.w(|w| &w.bron)),
-                Cell::text(bron.clone()),
-            ]);
-        }
         let caption = self.caption(|b| &b.kerncijfers, context! { naam => ind.naam.clone() });
         let [kerncijfer, waarde] = self.words([|w| &w.kerncijfer, |w| &w.waarde]);
         let columns = vec![
             Column::fitting(kerncijfer, 1.3),
             Column::wrapping(waarde, 3.0),
         ];
+        let from = self.blocks.len();
         self.name_next(Target::Tabel(ind.id.clone()));
         self.table(caption, columns, rows);
-        self.markdown(&ind.toelichting);
-        // A partner's remark of the year, after the standing explanation.
-        self.markdown(&ind.opmerkingen.get(&self.year()).cloned());
-        self.indicator_charts(ind, &a);
+        self.indicator_chart(ind, &a);
+        self.beside(from, INDICATOR_COLUMNS.to_vec());
+        self.breakdown_chart(ind);
+        self.source(ind.bron.as_deref());
     }
 
-    /// The line chart of an indicator and, when it has one, its breakdown.
-    fn indicator_charts(&mut self, ind: &Indicator, a: &IndicatorAnalysis) {
+    /// The line chart of an indicator, drawn to stand beside its key figures.
+    fn indicator_chart(&mut self, ind: &Indicator, a: &IndicatorAnalysis) {
         let year = self.year();
         let words = self.chart_words(
             |g| &g.bijschrift_indicator,
@@ -164,7 +164,11 @@ impl Composer<'_> {
         let chart =
             charts::indicator::indicator_chart(ind, year, &status, self.style, &words, &text);
         self.name_next(Target::Figuur(ind.id.clone()));
-        self.figure(chart, 0.9);
+        self.figure(chart, 1.0);
+    }
+
+    /// The breakdown of an indicator by region, when it has one.
+    fn breakdown_chart(&mut self, ind: &Indicator) {
         let words = self.chart_words(
             |g| &g.bijschrift_uitsplitsing,
             context! { naam => ind.naam.clone() },
@@ -172,7 +176,7 @@ impl Composer<'_> {
         );
         let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
         if let Some(chart) = charts::breakdown::breakdown_chart(ind, self.style, &words, &text) {
-            self.figure(chart, 0.9);
+            self.figure(chart, 0.75);
         }
     }
 
@@ -243,6 +247,10 @@ impl Composer<'_> {
         self.table(caption, columns, rows);
     }
 }
+
+/// The columns of an indicator's key figures and its chart, as fractions
+/// of the text width; the rest is the gap between them.
+const INDICATOR_COLUMNS: [f32; 2] = [0.43, 0.53];
 
 /// A baseline or target as written in the key figures: `10 schoolbesturen (2014)`.
 fn point_text(point: &crate::model::Meetpunt, ind: &Indicator) -> String {

@@ -41,15 +41,19 @@ fn composed(loaded: &Loaded, previous: Option<&Loaded>) -> Composed {
     .expect("the example builds")
 }
 
-/// Every block, depth first, list items included.
+/// Every block, depth first, list items and blocks side by side included.
 fn all_blocks(blocks: &[Block]) -> Vec<&Block> {
     let mut out = Vec::new();
     for b in blocks {
         out.push(b);
-        if let Block::List { items, .. } = b {
-            for item in items {
-                out.extend(all_blocks(item));
+        match b {
+            Block::List { items, .. } => {
+                for item in items {
+                    out.extend(all_blocks(item));
+                }
             }
+            Block::Beside { blocks, .. } => out.extend(all_blocks(blocks)),
+            _ => {}
         }
     }
     out
@@ -357,8 +361,8 @@ fn the_title_page_lists_its_items_in_order_with_the_mark_last() {
             TitleItem::Title { .. } => "titel",
             TitleItem::Year { .. } => "verslagjaar",
             TitleItem::Subtitle { .. } => "ondertitel",
-            TitleItem::Facts { .. } => "feiten",
             TitleItem::Logo { .. } => "logo",
+            TitleItem::Organisation { .. } => "organisatie",
             TitleItem::DraftMark { .. } => "concept",
         })
         .collect();
@@ -369,15 +373,17 @@ fn the_title_page_lists_its_items_in_order_with_the_mark_last() {
             "titel",
             "verslagjaar",
             "ondertitel",
-            "feiten",
+            "concept",
             "logo",
-            "concept"
+            "organisatie"
         ]
     );
-    let Some(TitleItem::Facts { regels }) = d.meta.titelpagina.get(4) else {
-        panic!("the facts are fifth")
+    // The facts are in the colophon, the last block.
+    let Some(Block::Colophon { facts, .. }) = d.blocks.last() else {
+        panic!("the colophon comes last")
     };
-    assert!(regels.iter().any(|f| f.regels == ["15 maart 2017"]));
+    assert!(facts.iter().any(|f| f.regels == ["15 maart 2017"]));
+    assert!(facts.iter().any(|f| f.regels == ["TP-2017-003"]));
 }
 
 #[test]

@@ -16,6 +16,9 @@ pub const HEADING_NUM_ID: usize = 100;
 /// bullet or a number.
 pub const BULLET_NUM_ID: usize = 101;
 pub const ORDERED_NUM_ID: usize = 102;
+/// A list whose one level shows no number: an appendix, a Heading 1
+/// without a chapter number, takes it instead of the headings' list.
+pub const UNNUMBERED_ID: usize = 99;
 /// Heading 1 to this level are numbered by Word: chapters and sections,
 /// as the document model numbers them.
 pub const NUMBERED_HEADING_LEVELS: usize = crate::document::NUMBERED_LEVELS;
@@ -52,6 +55,7 @@ pub fn num_pr(x: &mut Xml, level: Option<usize>, id: usize) {
 const ABSTRACT_BULLET: &str = "0";
 const ABSTRACT_ORDERED: &str = "1";
 const ABSTRACT_HEADINGS: &str = "2";
+const ABSTRACT_UNNUMBERED: &str = "3";
 /// The first numbering id of the report's own lists, after those of the styles.
 pub const FIRST_LIST_ID: usize = 103;
 /// Levels of a list.
@@ -124,6 +128,19 @@ pub fn numbering_xml(lists: &[ListInstance], bullet_colour: &str, number_column:
         );
     }
     x.close("w:abstractNum");
+    x.open("w:abstractNum", &[("w:abstractNumId", ABSTRACT_UNNUMBERED)]);
+    x.val("w:multiLevelType", "singleLevel");
+    x.open("w:lvl", &[("w:ilvl", "0")]);
+    x.val("w:start", "1");
+    x.val("w:numFmt", "none");
+    x.val("w:suff", "nothing");
+    x.val("w:lvlText", "");
+    x.val("w:lvlJc", "left");
+    x.open("w:pPr", &[]);
+    x.empty("w:ind", &[("w:left", "0"), ("w:firstLine", "0")]);
+    x.close("w:pPr");
+    x.close("w:lvl");
+    x.close("w:abstractNum");
 
     for (i, list) in lists.iter().enumerate() {
         let id = (FIRST_LIST_ID + i).to_string();
@@ -140,6 +157,7 @@ pub fn numbering_xml(lists: &[ListInstance], bullet_colour: &str, number_column:
         x.close("w:num");
     }
     for (id, abstract_id) in [
+        (UNNUMBERED_ID, ABSTRACT_UNNUMBERED),
         (HEADING_NUM_ID, ABSTRACT_HEADINGS),
         (BULLET_NUM_ID, ABSTRACT_BULLET),
         (ORDERED_NUM_ID, ABSTRACT_ORDERED),

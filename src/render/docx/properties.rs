@@ -20,6 +20,8 @@ pub struct ParaProps<'a> {
     /// Space before and after, in twips, and the line spacing in 240ths.
     pub spacing: Option<(u32, u32, u32)>,
     pub indent_left: Option<u32>,
+    /// How far the first line starts before the left indent, in twips.
+    pub hanging: Option<u32>,
     pub contextual: bool,
     pub jc: Option<&'static str>,
     pub outline: Option<u8>,
@@ -35,6 +37,7 @@ impl ParaProps<'_> {
             && self.tabs.is_empty()
             && self.spacing.is_none()
             && self.indent_left.is_none()
+            && self.hanging.is_none()
             && !self.contextual
             && self.jc.is_none()
             && self.outline.is_none()
@@ -85,8 +88,16 @@ impl ParaProps<'_> {
                 ],
             );
         }
-        if let Some(left) = self.indent_left {
-            x.empty("w:ind", &[("w:left", &left.to_string())]);
+        match (self.indent_left, self.hanging) {
+            (Some(left), Some(hanging)) => x.empty(
+                "w:ind",
+                &[
+                    ("w:left", &left.to_string()),
+                    ("w:hanging", &hanging.to_string()),
+                ],
+            ),
+            (Some(left), None) => x.empty("w:ind", &[("w:left", &left.to_string())]),
+            _ => {}
         }
         if self.contextual {
             x.empty("w:contextualSpacing", &[]);

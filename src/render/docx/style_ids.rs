@@ -8,6 +8,8 @@
 pub const TABLE_TEXT: &str = "Tabeltekst";
 /// The notes under a value in a table cell: smaller and dark grey.
 pub const TABLE_NOTE: &str = "Tabelnoot";
+/// The line under a table or figure that names its source ("Bron: DUO").
+pub const SOURCE: &str = "Bron";
 /// The one table style of the report.
 pub const HOUSE_TABLE: &str = "Huisstijltabel";
 
@@ -27,3 +29,9 @@ pub const NUMBER_STYLES: [&str; 3] = ["ListNumber", "ListNumber2", "ListNumber3"
 pub const OVERLINE: &str = "Bovenregel";
 pub const REPORT_YEAR: &str = "Verslagjaar";
 pub const DRAFT_MARK: &str = "Conceptmerk";
+/// Who publishes the report, at the foot of the title page.
+pub const ORGANISATION: &str = "Organisatie";
+/// The colophon on the last page: its heading (not in the contents) and
+/// its facts, each a label and a tab to the value.
+pub const COLOPHON_HEADING: &str = "Colofonkop";
+pub const COLOPHON: &str = "Colofon";

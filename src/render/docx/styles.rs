@@ -41,6 +41,9 @@ impl Kind {
 /// Paragraph properties of a style.
 type Para = ParaProps<'static>;
 
+/// Where the colophon's values start, in twips (4,2 cm).
+const COLOPHON_TAB: u32 = 2381;
+
 /// Run properties of a style.
 #[derive(Default, Clone)]
 struct Chars {
@@ -147,6 +150,7 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     }
 
     let mut title = Def::paragraph("Title", "Title");
+    title.para.spacing = Some((0, 300, 240));
     title.next = Some("Normal");
     title.priority = Some(10);
     title.quick = true;
@@ -182,6 +186,37 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     year.chars.colour = Some(k.accentkleur.hex());
     year.chars.size = Some(28);
     out.push(year);
+
+    // Who publishes it, well below the title.
+    let mut organisation = Def::paragraph(ORGANISATION, ORGANISATION);
+    organisation.custom = true;
+    organisation.quick = true;
+    organisation.next = Some("Normal");
+    organisation.para.spacing = Some((1200, 240, 276));
+    organisation.chars.bold = Some(true);
+    organisation.chars.colour = Some(main.clone());
+    out.push(organisation);
+
+    // The colophon: a small heading (not in the contents) and the facts,
+    // the label and a tab to the value, which hangs at the tab.
+    let mut colophon_heading = Def::paragraph(COLOPHON_HEADING, COLOPHON_HEADING);
+    colophon_heading.custom = true;
+    colophon_heading.next = Some(COLOPHON);
+    colophon_heading.para.spacing = Some((0, 200, 240));
+    colophon_heading.para.keep_next = true;
+    colophon_heading.chars.bold = Some(true);
+    colophon_heading.chars.colour = Some(main.clone());
+    colophon_heading.chars.size = Some(half_points(m.kop2));
+    out.push(colophon_heading);
+    let mut colophon = Def::paragraph(COLOPHON, COLOPHON);
+    colophon.custom = true;
+    colophon.next = Some(COLOPHON);
+    colophon.para.spacing = Some((0, 80, 240));
+    colophon.para.tabs = vec![("left", None, COLOPHON_TAB)];
+    colophon.para.indent_left = Some(COLOPHON_TAB);
+    colophon.para.hanging = Some(COLOPHON_TAB);
+    colophon.chars.size = Some(half_points(m.tabel));
+    out.push(colophon);
 
     let mut draft = Def::paragraph(DRAFT_MARK, DRAFT_MARK);
     draft.custom = true;
@@ -278,6 +313,17 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     note.chars.colour = Some(k.grijs_donker.hex());
     note.chars.size = Some(half_points(m.tabel).saturating_sub(2).max(8));
     out.push(note);
+
+    // "Bron: ..." under a table or figure: small, dark grey, and a line
+    // of space before what follows.
+    let mut source = Def::paragraph(SOURCE, SOURCE);
+    source.custom = true;
+    source.quick = true;
+    source.next = Some("Normal");
+    source.para.spacing = Some((40, 200, 240));
+    source.chars.colour = Some(k.grijs_donker.hex());
+    source.chars.size = Some(half_points(m.bijschrift));
+    out.push(source);
 
     let mut default_font = Def::new(
         Kind::Character,

@@ -10,10 +10,10 @@ impl Writer<'_> {
             .get(&f.chart.id)
             .cloned()
             .ok_or_else(|| DocxError::MissingChart(f.chart.id.clone()))?;
-        let width = (self.page.text_width() as f32 * f.width) as u32;
+        let width = (self.page.text_width() as f32 * self.container * f.width) as u32;
+        // At the text's edge, as the caption under it.
         self.p_open(&Para {
             keep_next: true,
-            jc: Some("center"),
             ..Para::default()
         });
         self.picture(picture, &f.chart.alt, width);

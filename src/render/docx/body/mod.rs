@@ -22,8 +22,8 @@ use crate::document::{
 use crate::errors::DocxError;
 use crate::render::RenderContext;
 use crate::render::docx::columns;
-use crate::render::docx::numbering::NUMBERED_HEADING_LEVELS;
 use crate::render::docx::numbering::{FIRST_LIST_ID, LIST_LEVELS, ListInstance};
+use crate::render::docx::numbering::{NUMBERED_HEADING_LEVELS, UNNUMBERED_ID};
 use crate::render::docx::ooxml::{
     FOOTER_DEFAULT, FOOTER_FIRST, HEADER_DEFAULT, HEADER_FIRST, NAMESPACES, PIC, Relationships,
     SVG_BLIP_EXT,
@@ -31,8 +31,8 @@ use crate::render::docx::ooxml::{
 use crate::render::docx::page::{EMU_PER_TWIP, Page};
 use crate::render::docx::properties::{ParaProps, RunProps};
 use crate::render::docx::style_ids::{
-    DRAFT_MARK, HEADING_STYLES, HOUSE_TABLE, OVERLINE, REPORT_YEAR, TABLE_NOTE, TABLE_TEXT,
-    TOC_STYLES,
+    COLOPHON, COLOPHON_HEADING, DRAFT_MARK, HEADING_STYLES, HOUSE_TABLE, ORGANISATION, OVERLINE,
+    REPORT_YEAR, SOURCE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
 };
 use crate::render::docx::xml::Xml;
 use crate::render::raster::Picture;
@@ -85,6 +85,9 @@ pub struct Writer<'a> {
     bookmarks: usize,
     /// The page, from the house style.
     page: Page,
+    /// The width tables and figures are placed in, as a fraction of the
+    /// text width: 1, or a column of a [`Block::Beside`].
+    container: f32,
 }
 
 /// The document, header and footer of `ctx`'s report.
@@ -100,6 +103,7 @@ pub fn write(
         out: Body::default(),
         bookmarks: 0,
         page: Page::of(ctx.style),
+        container: 1.0,
     };
     w.x.open("w:document", NAMESPACES);
     w.x.open("w:body", &[]);
@@ -339,7 +343,7 @@ impl Writer<'_> {
                 self.p_open(&Para {
                     style: Some(HEADING_STYLES[(*level as usize).clamp(1, 9) - 1]),
                     page_break_before: *new_page,
-                    num: (numbered && number.is_empty()).then_some((None, 0)),
+                    num: (numbered && number.is_empty()).then_some((Some(0), UNNUMBERED_ID)),
                     ..Para::default()
                 });
                 if !numbered && !number.is_empty() {
@@ -374,6 +378,16 @@ impl Writer<'_> {
             } => self.list(*ordered, *start, items, list_level)?,
             Block::Table(t) => self.table(t),
             Block::Figure(f) => self.figure(f)?,
+            Block::Beside { blocks, widths } => self.beside(blocks, widths, list_level)?,
+            Block::Colophon { title, facts } => self.colophon(title, facts),
+            Block::Source { text } => self.text_paragraph(
+                &Para {
+                    style: Some(SOURCE),
+                    ..Para::default()
+                },
+                text,
+                Look::default(),
+            ),
         }
         Ok(())
     }
@@ -537,6 +551,7 @@ mod tests {
             out: Body::default(),
             bookmarks: 0,
             page: Page::of(ctx.style),
+            container: 1.0,
         };
         w.block(block, 0).expect("the block is written");
         let xml = std::mem::replace(&mut w.x, Xml::part()).finish();

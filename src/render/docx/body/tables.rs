@@ -52,7 +52,8 @@ impl Writer<'_> {
         self.x.close("w:tcPr");
     }
 
-    pub(super) fn cell(&mut self, c: &Cell, align: Align, width: usize) {
+    /// A cell; `keep` keeps its row on the page of the next row.
+    pub(super) fn cell(&mut self, c: &Cell, align: Align, width: usize, keep: bool) {
         let jc = if align == Align::Right {
             "right"
         } else {
@@ -62,6 +63,7 @@ impl Writer<'_> {
         let para = |style| Para {
             style: Some(style),
             jc: Some(jc),
+            keep_next: keep,
             ..Para::default()
         };
         self.paragraph(&para(TABLE_TEXT), &c.content, Look::default());
@@ -73,10 +75,12 @@ impl Writer<'_> {
 
     pub(super) fn table(&mut self, t: &Table) {
         self.caption(&t.caption, &t.anchor, true);
-        let (grid, width) = columns::grid(t, self.page.text_width());
+        let room = (self.page.text_width() as f32 * self.container) as u32;
+        let (grid, width) = columns::grid(t, room);
         let align = |i: usize| t.columns.get(i).map_or(Align::Left, |c| c.align);
         self.x.open("w:tbl", &[]);
-        self.table_props(Some(width), width < self.page.text_width() as usize, false);
+        // Every table starts at the text's edge.
+        self.table_props(Some(width), false, false);
         self.grid(&grid);
         // The header row repeats on every page the table runs onto.
         self.x.open("w:tr", &[]);
@@ -85,21 +89,113 @@ impl Writer<'_> {
         self.x.empty("w:tblHeader", &[]);
         self.x.close("w:trPr");
         for (i, h) in t.header().enumerate() {
-            self.cell(&Cell::text(h), align(i), grid[i]);
+            self.cell(&Cell::text(h), align(i), grid[i], true);
         }
         self.x.close("w:tr");
-        for row in &t.rows {
+        // The keep rules of the PDF: a short table on one page; a long one
+        // with at least its first two and last two rows together.
+        let n = t.rows.len();
+        let together = t.keep_together();
+        for (r, row) in t.rows.iter().enumerate() {
+            let keep = r + 1 < n && (together || r == 0 || r + 2 == n);
             self.x.open("w:tr", &[]);
             self.x.open("w:trPr", &[]);
             self.x.empty("w:cantSplit", &[]);
             self.x.close("w:trPr");
             for (i, c) in row.iter().enumerate() {
-                self.cell(c, align(i), grid[i]);
+                self.cell(c, align(i), grid[i], keep);
             }
             self.x.close("w:tr");
         }
         self.x.close("w:tbl");
         // Space after the table.
         self.x.empty("w:p", &[]);
+    }
+
+    /// Blocks side by side: a layout table of one row without lines or
+    /// header, a cell per block as wide as its column, the gap in the last
+    /// cell's left margin. Each block keeps its own caption and table.
+    pub(super) fn beside(
+        &mut self,
+        blocks: &[Block],
+        widths: &[f32],
+        list_level: usize,
+    ) -> Result<(), DocxError> {
+        let text = self.page.text_width() as f32;
+        let gap = (text * (1.0 - widths.iter().sum::<f32>())).max(0.0);
+        let cells: Vec<usize> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (text * w + if i > 0 { gap } else { 0.0 }) as usize)
+            .collect();
+        self.x.open("w:tbl", &[]);
+        self.x.open("w:tblPr", &[]);
+        let total: usize = cells.iter().sum();
+        self.x
+            .empty("w:tblW", &[("w:w", &total.to_string()), ("w:type", "dxa")]);
+        self.x.val("w:jc", "left");
+        self.x.open("w:tblBorders", &[]);
+        for side in [
+            "w:top",
+            "w:left",
+            "w:bottom",
+            "w:right",
+            "w:insideH",
+            "w:insideV",
+        ] {
+            self.x.val(side, "nil");
+        }
+        self.x.close("w:tblBorders");
+        self.x.empty("w:tblLayout", &[("w:type", "fixed")]);
+        self.x.open("w:tblCellMar", &[]);
+        for side in ["w:left", "w:right"] {
+            self.x.empty(side, &[("w:w", "0"), ("w:type", "dxa")]);
+        }
+        self.x.close("w:tblCellMar");
+        // A layout table: no header row, no banding.
+        self.x.empty(
+            "w:tblLook",
+            &[
+                ("w:firstRow", "0"),
+                ("w:lastRow", "0"),
+                ("w:firstColumn", "0"),
+                ("w:lastColumn", "0"),
+                ("w:noHBand", "1"),
+                ("w:noVBand", "1"),
+            ],
+        );
+        self.x.close("w:tblPr");
+        self.grid(&cells);
+        self.x.open("w:tr", &[]);
+        self.x.open("w:trPr", &[]);
+        self.x.empty("w:cantSplit", &[]);
+        self.x.close("w:trPr");
+        for (i, (b, w)) in blocks.iter().zip(widths).enumerate() {
+            self.x.open("w:tc", &[]);
+            self.x.open("w:tcPr", &[]);
+            self.x.empty(
+                "w:tcW",
+                &[("w:w", &cells[i].to_string()), ("w:type", "dxa")],
+            );
+            if i > 0 {
+                self.x.open("w:tcMar", &[]);
+                self.x.empty(
+                    "w:left",
+                    &[("w:w", &(gap as usize).to_string()), ("w:type", "dxa")],
+                );
+                self.x.close("w:tcMar");
+            }
+            self.x.close("w:tcPr");
+            self.container = *w;
+            let done = self.block(b, list_level);
+            self.container = 1.0;
+            done?;
+            self.x.close("w:tc");
+        }
+        self.x.close("w:tr");
+        self.x.close("w:tbl");
+        // Space after the row.
+        self.x.empty("w:p", &[]);
+        Ok(())
     }
 }

@@ -1,14 +1,12 @@
-//! The title page of the DOCX: each item of the model's title page in its
-//! style (Bovenregel, Title, Verslagjaar, Subtitle, Conceptmerk), the facts
-//! in the house table without lines, and the logo.
+//! The title page of the DOCX, each item of the model's title page in its
+//! style (Bovenregel, Title, Verslagjaar, Subtitle, Organisatie,
+//! Conceptmerk) with the logo, and the colophon on the last page (Colofonkop
+//! and Colofon): no direct formatting.
 
 use super::*;
 
 impl Writer<'_> {
-    /// The title page: the model's items in its order.
-    /// The title page: each item in its style (Bovenregel, Title,
-    /// Verslagjaar, Subtitle, Conceptmerk), the facts in the plain house
-    /// table, the logo; no direct formatting.
+    /// The title page: the model's items in its order, each in its style.
     pub(super) fn title_page(&mut self, logo: Option<Arc<Picture>>) {
         let mut logo = logo;
         for item in &self.ctx.document.meta.titelpagina {
@@ -29,7 +27,11 @@ impl Writer<'_> {
                 TitleItem::Subtitle { tekst } => {
                     self.text_paragraph(&styled("Subtitle"), tekst, Look::default())
                 }
-                TitleItem::Facts { regels } => self.facts(regels),
+                TitleItem::Organisation { regels } => {
+                    self.p_open(&styled(ORGANISATION));
+                    self.lines(regels);
+                    self.x.close("w:p");
+                }
                 TitleItem::Logo { alt, .. } => {
                     if let Some(picture) = logo.take() {
                         self.x.open("w:p", &[]);
@@ -44,29 +46,38 @@ impl Writer<'_> {
         }
     }
 
-    /// The facts of the title page, as a table without lines.
-    pub(super) fn facts(&mut self, facts: &[Fact]) {
-        let widths = [2400, self.page.text_width() as usize - 2400];
-        self.x.open("w:tbl", &[]);
-        self.table_props(None, false, true);
-        self.grid(&widths);
-        for fact in facts {
-            self.x.open("w:tr", &[]);
-            self.cell_open(widths[0]);
-            self.text_paragraph(&Para::default(), &fact.label, Look::default());
-            self.x.close("w:tc");
-            self.cell_open(widths[1]);
-            self.p_open(&Para::default());
-            for (i, line) in fact.regels.iter().enumerate() {
-                if i > 0 {
-                    self.run_with(&Look::default(), "w:br", &[]);
-                }
-                self.run(line, &Look::default());
+    /// Lines in one paragraph, separated by line breaks.
+    fn lines(&mut self, lines: &[String]) {
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                self.run_with(&Look::default(), "w:br", &[]);
             }
-            self.x.close("w:p");
-            self.x.close("w:tc");
-            self.x.close("w:tr");
+            self.run(line, &Look::default());
         }
-        self.x.close("w:tbl");
+    }
+
+    /// The colophon, on a page of its own: its heading, then each fact as
+    /// its label, a tab and its lines (the style Colofon hangs them at its
+    /// tab stop).
+    pub(super) fn colophon(&mut self, title: &str, facts: &[Fact]) {
+        self.text_paragraph(
+            &Para {
+                style: Some(COLOPHON_HEADING),
+                page_break_before: true,
+                ..Para::default()
+            },
+            title,
+            Look::default(),
+        );
+        for fact in facts {
+            self.p_open(&Para {
+                style: Some(COLOPHON),
+                ..Para::default()
+            });
+            self.run(&fact.label, &Look::default());
+            self.run_with(&Look::default(), "w:tab", &[]);
+            self.lines(&fact.regels);
+            self.x.close("w:p");
+        }
     }
 }
