@@ -351,14 +351,26 @@ fn the_examples_pass_axe_in_chromium_in_light_and_dark_and_fit_320_pixels() {
             r["overflow320"]["scrollWidth"].as_u64() <= r["overflow320"]["clientWidth"].as_u64()
         );
         assert_eq!(r["print"]["pageSize"], serde_json::json!([595, 842]), "A4");
-        // On a phone: small tables fit, chart labels of 12 pixels or more in
-        // a sans-serif even without Noto Sans.
+        // On a phone: small tables fit, wide ones scroll with a cue and a
+        // fixed first column under a caption outside the frame, charts fit
+        // with labels of 9 pixels or more in a sans-serif even without Noto
+        // Sans.
         let phone = &r["phone"];
         assert_eq!(phone["pageOverflow"].as_i64(), Some(0), "{phone:#}");
         assert!(phone["smallTables"].as_u64() > Some(0), "{phone:#}");
         assert_eq!(phone["smallTooWide"].as_u64(), Some(0), "{phone:#}");
         assert_eq!(phone["unframed"].as_u64(), Some(0), "{phone:#}");
-        assert!(phone["smallestLabel"].as_f64() >= Some(12.0), "{phone:#}");
+        assert!(phone["smallestLabel"].as_f64() >= Some(9.0), "{phone:#}");
+        assert_eq!(phone["captionsInside"].as_u64(), Some(0), "{phone:#}");
+        assert_eq!(phone["chartsTooWide"].as_u64(), Some(0), "{phone:#}");
+        assert_eq!(r["overflow320"]["cut"].as_u64(), Some(0), "{r:#}");
+        // In dark mode the charts take the page's dark background.
+        assert_eq!(r["darkCharts"]["light"].as_u64(), Some(0), "{r:#}");
+        // Printed: nothing scrolls, and every word lies inside the page's
+        // frame (the reader's frame check on Chromium's PDF).
+        assert_eq!(r["print"]["scrolling"].as_u64(), Some(0), "{r:#}");
+        let printed = std::path::PathBuf::from(r["print"]["file"].as_str().unwrap());
+        reader_check(&[(printed, "HTML afgedrukt".to_string())]);
         assert_eq!(
             r["print"]["wrong"].as_u64(),
             Some(0),

@@ -3,10 +3,14 @@
 // 2.0/2.1 A and AA rules, in the light and the dark colour scheme; no
 // horizontal page scroll at 320 CSS pixels; no request leaves the page;
 // printed on A4 with every chapter on a new page;
-// at 390 CSS pixels (a phone): small tables fit the screen, wide ones and
-// the charts scroll inside their own frame, chart labels at least 12 pixels
-// and in a sans-serif also without Noto Sans; screenshots at 390 and 1280
-// pixels wide into SCREENSHOT_DIR.
+// at 320 and 390 CSS pixels (a phone): small tables fit the screen; a wider
+// one scrolls inside its own frame with a visible cue (a shadow at its
+// edge) and its first column fixed, its caption outside the frame; charts
+// fit the width, their labels at least 9 pixels at 390 and in a sans-serif
+// also without Noto Sans; printed on A4, nothing is wider than the page and
+// nothing scrolls (the printed PDF goes to SCREENSHOT_DIR, for the reader's
+// frame check); in dark mode the charts take the dark background;
+// screenshots at 390 and 1280 pixels wide into SCREENSHOT_DIR.
 //
 // Usage: node html.mjs SCREENSHOT_DIR FILE.html...
 // Prints one JSON object per file and exits 0 when every file passes.
@@ -76,10 +80,19 @@ for (const file of files) {
         width: Math.ceil(t.getBoundingClientRect().width),
         room: Math.floor(t.parentElement.clientWidth),
       }));
-    // Wider than the screen: scrolls inside its own frame.
-    const unframed = [...document.querySelectorAll("table")].filter((t) =>
-      t.getBoundingClientRect().width > t.parentElement.clientWidth + 1
-      && getComputedStyle(t.parentElement).overflowX !== "auto").length;
+    // Wider than the screen: scrolls inside its own frame, with a cue and
+    // its first column fixed, the caption outside the frame.
+    const wide = [...document.querySelectorAll("table")].filter((t) =>
+      t.getBoundingClientRect().width > t.parentElement.clientWidth + 1);
+    const unframed = wide.filter((t) => {
+      const frame = getComputedStyle(t.parentElement);
+      const first = t.querySelector("tbody td");
+      return frame.overflowX !== "auto" || !/gradient/.test(frame.backgroundImage)
+        || !first || getComputedStyle(first).position !== "sticky";
+    }).length;
+    const captionsInside = [...document.querySelectorAll(".tabel .bijschrift, .tabel caption")].length;
+    const chartsTooWide = [...document.querySelectorAll("figure.grafiek svg")].filter((s) =>
+      s.getBoundingClientRect().right > d.clientWidth + 1).length;
     const labels = [...document.querySelectorAll("figure.grafiek svg text")].map((t) => {
       const svg = t.ownerSVGElement;
       const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
@@ -92,6 +105,9 @@ for (const file of files) {
       smallTables: small.length,
       smallTooWide: small.filter((t) => t.width > t.room).length,
       unframed,
+      wideTables: wide.length,
+      captionsInside,
+      chartsTooWide,
       smallestLabel: labels.length ? Math.min(...labels) : null,
       fontFamilies: families,
     };
@@ -99,16 +115,34 @@ for (const file of files) {
   await page.setViewport({ width: 320, height: 640 });
   result.overflow320 = await page.evaluate(() => {
     const d = document.documentElement;
-    return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth };
+    const cut = [...document.querySelectorAll("table")].filter((t) => {
+      const frame = getComputedStyle(t.parentElement);
+      return t.getBoundingClientRect().width > t.parentElement.clientWidth + 1 && frame.overflowX !== "auto";
+    }).length;
+    return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth, cut };
   });
+  // In dark mode the charts stand on the page's dark background.
+  await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+  result.darkCharts = await page.evaluate(() => {
+    const page = getComputedStyle(document.body).backgroundColor;
+    const rects = [...document.querySelectorAll("figure.grafiek svg > rect:first-of-type")];
+    return { charts: rects.length, light: rects.filter((r) => getComputedStyle(r).fill !== page).length };
+  });
+  await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
   // Printed, on A4: the chapters the document model marks (the first after
   // the contents, the appendices) start a new page, and the others follow
   // on the page, as in the PDF.
+  await page.setViewport({ width: 1280, height: 900 });
   await page.emulateMediaType("print");
   result.print = await page.evaluate(() => {
+    const scrolling = [...document.querySelectorAll("main *")].filter((e) => {
+      const s = getComputedStyle(e);
+      return (s.overflowX === "auto" || s.overflowX === "scroll") && e.scrollWidth > e.clientWidth + 1;
+    }).length;
     const chapters = [...document.querySelectorAll("main > h2")];
     const breaks = (h) => getComputedStyle(h).breakBefore === "page";
     return {
+      scrolling,
       chapters: chapters.length,
       marked: chapters.filter((h) => h.classList.contains("nieuwe-pagina")).length,
       newPage: chapters.filter(breaks).length,
@@ -116,15 +150,20 @@ for (const file of files) {
     };
   });
   const pdf = await page.pdf({ preferCSSPageSize: true });
+  const printed = `${base}-afgedrukt.pdf`;
+  (await import("node:fs")).writeFileSync(printed, pdf);
+  result.print.file = printed;
   const box = /\/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)/.exec(Buffer.from(pdf).toString("latin1"));
   result.print.pageSize = box ? [Math.round(+box[1]), Math.round(+box[2])] : null;
   await page.emulateMediaType("screen");
-  const printOk = result.print.chapters > 0 && result.print.marked > 0
+  const printOk = result.print.scrolling === 0 && result.print.chapters > 0 && result.print.marked > 0
     && result.print.wrong === 0 && result.print.newPage < result.print.chapters
     && result.print.pageSize && result.print.pageSize[0] === 595 && result.print.pageSize[1] === 842;
   const phone = result.phone;
   const phoneOk = phone.pageOverflow <= 0 && phone.smallTooWide === 0 && phone.unframed === 0
-    && (phone.smallestLabel === null || phone.smallestLabel >= 12)
+    && phone.captionsInside === 0 && phone.chartsTooWide === 0 && result.overflow320.cut === 0
+    && result.darkCharts.charts > 0 && result.darkCharts.light === 0
+    && (phone.smallestLabel === null || phone.smallestLabel >= 9)
     && phone.fontFamilies.every((f) => /sans-serif/.test(f));
   const ok = printOk && phoneOk && result.violations.length === 0 && requests.length === 0 && scripts.length === 0
     && result.overflow320.scrollWidth <= result.overflow320.clientWidth;

@@ -167,7 +167,7 @@ pub(super) struct Legend {
 /// the full width, at 16 px (8,3 pt). In the web page a chart is never
 /// narrower than its 720 px, so its labels are at least 12,9 CSS px.
 pub(super) const CHART_FONT: f64 = 18.0;
-pub(super) const OVERVIEW_FONT: f64 = 16.0;
+pub(super) const OVERVIEW_FONT: f64 = 17.0;
 pub(super) const LEGEND_ROW: u32 = 28;
 /// Width of the mark before the words, and the gaps.
 pub(super) const MARK_W: i32 = 22;
@@ -252,9 +252,6 @@ impl Legend {
         Ok(())
     }
 }
-
-/// Chart width in pixels.
-pub(super) const WIDTH: u32 = 720;
 
 /// At most this many years are labelled on an axis.
 pub(super) const MAX_YEAR_LABELS: usize = 12;

@@ -14,7 +14,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Room for an indicator's name left of the overview's bars.
-pub(super) const NAME_AREA: u32 = 270;
+pub(super) const NAME_AREA: u32 = 200;
+/// The overview's width in pixels: at 85 % of the PDF's text width its
+/// text is 9 pt, and on a phone 390 pixels wide still 9 pixels or more.
+pub(super) const OVERVIEW_WIDTH: u32 = 520;
 
 /// Height of one line of a name in the overview.
 pub(super) const NAME_LINE: u32 = 19;
@@ -119,7 +122,7 @@ pub(super) fn overview_legend(style: &HouseStyle, words: &ChartWords) -> Legend 
             (words.doel_bereikt.clone(), Mark::Line(p.target, 2)),
         ],
         14 + NAME_AREA as i32,
-        WIDTH,
+        OVERVIEW_WIDTH,
         OVERVIEW_FONT,
         p.family,
     )
@@ -138,7 +141,7 @@ pub(super) fn summary_part(
     let p = Palette::of(style);
     let n = rows.len().max(1);
     let legend = overview_legend(style, words);
-    let size = (WIDTH, 80 + row_h * n as u32 + legend.height());
+    let size = (OVERVIEW_WIDTH, 80 + row_h * n as u32 + legend.height());
     // A value past the axis (above 200 % or below −100 %) gets room right
     // of the axis's end for its figure; the axis itself ends at `end`.
     let end = hi * 1.05;
@@ -154,7 +157,7 @@ pub(super) fn summary_part(
         .map(|v| text_width(&label(*v), OVERVIEW_FONT, p.family))
         .max()
         .unwrap_or(40);
-    let plot_w = WIDTH - 2 * 14 - NAME_AREA;
+    let plot_w = OVERVIEW_WIDTH - 2 * 14 - NAME_AREA;
     let axis_w = (f64::from(plot_w) * (end - lo) / (x_max - lo)) as u32;
     let ticks = (axis_w / (widest + 24)).max(2) as usize;
     let svg = draw_svg(size, &legend, p.text, |body| {

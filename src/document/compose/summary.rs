@@ -107,7 +107,7 @@ impl Composer<'_> {
                 self.name_next(Target::FiguurOverzicht);
             }
             for chart in charts {
-                self.figure(chart, 1.0);
+                self.figure(chart, 0.85);
             }
         }
     }
