@@ -83,13 +83,13 @@ pub struct Rapport {
     /// Wie het rapport opstelde.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opsteller: Option<String>,
-    /// De partners, op de titelpagina.
+    /// De partners, in het colofon.
     #[serde(default)]
     pub organisaties: Vec<String>,
     /// Pad naar een PNG- of SVG-logo, relatief aan het YAML-bestand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
-    /// Kenmerk van het document, bijvoorbeeld "TP-2017-003": op de titelpagina van elk formaat.
+    /// Kenmerk van het document, bijvoorbeeld "TP-2017-003": in het colofon van elk formaat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kenmerk: Option<String>,
 }

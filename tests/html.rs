@@ -162,14 +162,22 @@ fn the_html_is_structured_for_every_reader() {
     let tables: Vec<Node> = elements(&doc, "table").collect();
     assert!(tables.len() >= 10);
     for t in &tables {
-        let id = t.attribute("aria-labelledby").expect("a table names its caption");
+        let id = t
+            .attribute("aria-labelledby")
+            .expect("a table names its caption");
         let caption = doc
             .descendants()
             .find(|n| n.attribute("id") == Some(id))
             .expect("the caption exists");
-        assert!(text_of(&caption).starts_with("Tabel "), "{}", text_of(&caption));
         assert!(
-            !caption.ancestors().any(|a| a.attribute("class") == Some("tabel")),
+            text_of(&caption).starts_with("Tabel "),
+            "{}",
+            text_of(&caption)
+        );
+        assert!(
+            !caption
+                .ancestors()
+                .any(|a| a.attribute("class") == Some("tabel")),
             "the caption is outside the scrolling frame"
         );
         for th in t.descendants().filter(|n| n.tag_name().name() == "th") {

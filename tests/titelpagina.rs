@@ -184,7 +184,10 @@ fn the_colophon_has_the_facts_and_the_reference_number_in_every_format() {
     let pdf = pdf_pages_of(&std::fs::read(file("pdf")).unwrap());
     let last = normalise(pdf.last().unwrap());
     for piece in &pieces {
-        assert!(last.contains(&normalise(piece)), "PDF: {piece:?} not on {last:?}");
+        assert!(
+            last.contains(&normalise(piece)),
+            "PDF: {piece:?} not on {last:?}"
+        );
     }
     // The DOCX: its paragraphs, the colophon's last.
     const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -208,7 +211,11 @@ fn the_colophon_has_the_facts_and_the_reference_number_in_every_format() {
         })
         .collect();
     let docx = normalise(&docx.join(" "));
-    assert!(docx.ends_with(&wanted), "DOCX ends with {:?}", &docx[docx.len().saturating_sub(300)..]);
+    assert!(
+        docx.ends_with(&wanted),
+        "DOCX ends with {:?}",
+        &docx[docx.len().saturating_sub(300)..]
+    );
     // The web page: its colophon section.
     let html = normalise(&html_text(&std::fs::read_to_string(file("html")).unwrap()));
     assert!(html.contains(&wanted), "HTML lacks {wanted:?}");

@@ -52,7 +52,7 @@ pub fn breakdown_chart(
                 )
             })
             .collect(),
-        14 + 72,
+        14,
         BREAKDOWN_WIDTH,
         CHART_FONT,
         p.family,
@@ -60,13 +60,25 @@ pub fn breakdown_chart(
     // A single year: a lower chart, its group of bars in the middle third.
     let slots = n.max(3);
     let offset = ((slots - n) / 2) as f64;
-    let size = (BREAKDOWN_WIDTH, if n == 1 { 260 } else { 340 } + legend.height());
+    let size = (
+        BREAKDOWN_WIDTH,
+        if n == 1 { 260 } else { 340 } + legend.height(),
+    );
     let label_of = |x: &f64| group_label(&years, *x - offset);
     let svg = draw_svg(size, &legend, p.text, |body| {
-        let mut chart = ChartBuilder::on(body)
+        // The unit, level, above the axis's numbers (as in the indicator's
+        // chart).
+        body.draw_text(
+            &ind.eenheid,
+            &font(CHART_FONT, p.family).color(&p.text),
+            (14, 6),
+        )?;
+        let (_, plot) = body.split_vertically(30);
+        let mut chart = ChartBuilder::on(&plot)
             .margin(14)
+            .margin_top(8)
             .x_label_area_size(40)
-            .y_label_area_size(72)
+            .y_label_area_size(56)
             .build_cartesian_2d(0f64..slots as f64, 0f64..ceiling(max))?;
         chart
             .configure_mesh()
@@ -77,9 +89,7 @@ pub fn breakdown_chart(
             .x_labels(2 * slots + 1)
             .x_label_formatter(&label_of)
             .y_label_formatter(&|v| axis_number(*v, d.min(1)))
-            .y_desc(ind.eenheid.clone())
             .label_style(font(CHART_FONT, p.family).color(&p.text))
-            .axis_desc_style(font(CHART_FONT, p.family).color(&p.text))
             .draw()?;
         let bar = 0.8 / k as f64;
         for (r, (_, values)) in regions.iter().enumerate() {
