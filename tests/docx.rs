@@ -179,16 +179,31 @@ fn lists_have_their_own_numbering() {
     );
 }
 
+/// A layout table: one row that puts an indicator's key figures beside
+/// its chart, without a header row (its table look says so).
+fn is_layout(t: &roxmltree::Node) -> bool {
+    t.children()
+        .find(|n| n.has_tag_name((W, "tblPr")))
+        .and_then(|p| p.children().find(|n| n.has_tag_name((W, "tblLook"))))
+        .is_some_and(|l| l.attribute((W, "firstRow")) == Some("0"))
+}
+
 #[test]
 fn tables_repeat_their_header_row() {
     let doc = docx_part(&example::noord_2016().docx, "word/document.xml");
-    let tables = doc.matches("<w:tbl>").count();
+    let xml = Document::parse(&doc).unwrap();
+    let all: Vec<roxmltree::Node> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "tbl")))
+        .collect();
+    let tables = all.len();
+    let layout = all.iter().filter(|t| is_layout(t)).count();
     let headers = doc.matches("<w:tblHeader/>").count();
-    assert!(tables > 10);
+    assert!(tables > 10 && layout > 5);
     assert_eq!(
         headers,
-        tables - 1,
-        "every table but the title-page facts has a header row"
+        tables - layout,
+        "every table but the layout rows has a header row"
     );
 }
 
@@ -330,8 +345,10 @@ fn same_content_as_the_pdf() {
         } else {
             text
         };
+        // A paragraph may run onto the next page, past the running head
+        // and a figure floated to its top.
         assert!(
-            pdf.contains(&text),
+            reads_in_order(&pdf, &text, 2),
             "DOCX text missing in PDF ({style}): {text:?}"
         );
         checked += 1;
@@ -353,7 +370,7 @@ fn same_content_as_the_pdf() {
         .collect::<Vec<_>>()
         .join(" ");
     for h in [
-        "Bijlage B. Verantwoording",
+        "Bijlage B Verantwoording",
         "Leeswijzer",
         "Doe-voorstellen",
         "Acties per status",
@@ -866,6 +883,12 @@ fn every_table_uses_the_house_table_style_and_no_cell_is_formatted() {
             .find(|n| n.has_tag_name((W, "tblPr")))
             .and_then(|p| p.children().find(|n| n.has_tag_name((W, "tblStyle"))))
             .and_then(|s| s.attribute((W, "val")));
+        if is_layout(t) {
+            // A row that puts blocks side by side: no style, no lines.
+            assert_eq!(style, None);
+            assert!(t.descendants().any(|n| n.has_tag_name((W, "tblBorders"))));
+            continue;
+        }
         assert_eq!(style, Some("Huisstijltabel"));
     }
     // Header row, zebra and lines come from the style: no cell has its own
@@ -952,7 +975,7 @@ fn only_the_styles_in_use_and_those_an_editor_needs() {
             "style {id} is neither used nor needed"
         );
     }
-    assert!(ids.len() <= 40, "{} styles", ids.len());
+    assert!(ids.len() <= 45, "{} styles", ids.len());
     assert!(
         styles.len() < 40_000,
         "styles.xml is {} bytes",

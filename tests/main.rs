@@ -21,6 +21,7 @@ mod large_reports;
 mod lettertype;
 mod markup;
 mod nieuw_jaar;
+mod ontwerp;
 mod output_checks;
 mod pdf;
 mod properties;

@@ -783,4 +783,35 @@ mod tests {
         );
         assert!(report.position(problem).is_some());
     }
+
+    /// An older copy's 'koppen: bijlagen' (the chapter above the
+    /// appendices, which no longer exists) is read, with a warning at its
+    /// line that says to take it out.
+    #[test]
+    fn a_retired_text_is_a_warning_at_its_line() {
+        let mut t = Templates::embedded();
+        for (name, bytes) in &mut t.files {
+            if name == TEXTS_FILE {
+                let text = String::from_utf8(bytes.to_vec()).unwrap();
+                let edited = text.replacen(
+                    "  bijlage_metingen:",
+                    "  bijlagen: Bijlagen\n  bijlage_metingen:",
+                    1,
+                );
+                assert_ne!(text, edited);
+                *bytes = std::sync::Arc::from(edited.into_bytes());
+            }
+        }
+        let set = TextSet::load(&t).expect("an older copy still reads");
+        let w = set
+            .warnings
+            .iter()
+            .find(|w| {
+                w.message
+                    .contains("'koppen: bijlagen' wordt niet meer gebruikt")
+            })
+            .expect("a warning");
+        assert!(w.span.is_some(), "at its line");
+        assert_eq!(w.hint.as_deref(), Some("haal deze regel weg"));
+    }
 }

@@ -586,3 +586,34 @@ pub fn libreoffice_converts_to(docx: &[PathBuf], out: &Path, format: &str) -> Ve
         })
         .collect()
 }
+
+/// Whether `text` reads in `within` in order, interrupted at most `breaks`
+/// times: by a page's running head and foot, or by a figure that floats
+/// to the top of the next page while the paragraph goes on after it.
+pub fn reads_in_order(within: &str, text: &str, breaks: usize) -> bool {
+    if within.contains(text) {
+        return true;
+    }
+    if breaks == 0 || text.is_empty() {
+        return false;
+    }
+    // The longest start of `text` that `within` holds (if a start occurs,
+    // every shorter one does).
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+    let (mut lo, mut hi) = (0usize, bounds.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if within.contains(&text[..bounds[mid - 1]]) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if lo == 0 {
+        return false;
+    }
+    let cut = bounds[lo - 1];
+    within
+        .match_indices(&text[..cut])
+        .any(|(at, _)| reads_in_order(&within[at + cut..], &text[cut..], breaks - 1))
+}

@@ -2,7 +2,11 @@
 text frame's height from its top to the bottom of the last thing drawn in
 it (text, lines, pictures), with PyMuPDF.
 
-Usage: vulling.py [--breuk WOORDEN]... FILE.pdf
+Usage: vulling.py [--leeg] [--breuk WOORDEN]... FILE.pdf
+
+With --leeg only a page with nothing in its text frame is a finding (a
+blank page in LibreOffice's rendering of a DOCX: only its header and
+footer), and every page but the title page is measured.
 
 A page may be emptier when the next one begins with a chapter that begins
 a page on purpose (the first chapter after the contents, the appendices):
@@ -10,8 +14,9 @@ give the first words of each such heading with --breuk. The title page
 (page 1) and the last page are not measured.
 
 Prints one JSON object: {"file", "pages", "fill": [per page, 0-1 or null],
-"findings": [...]} and exits 1 when a page other than those is more than a
-third empty.
+"chars_per_line": the median characters of the body text's lines (10 pt,
+full lines), "findings": [...]} and exits 1 when a page other than those is
+more than a third empty.
 """
 
 import json
@@ -50,9 +55,27 @@ def first_words(page):
     return " ".join(w[4] for w in words[:8])
 
 
+def body_line_lengths(doc):
+    """Characters of every full line of body text (10 pt), wrapped lines
+    only: a paragraph's last line is shorter."""
+    lengths = []
+    for page in list(doc)[1:]:
+        for block in page.get_text("dict")["blocks"]:
+            lines = [l for l in block.get("lines", []) if l["spans"] and all(abs(s["size"] - 10) < 0.3 for s in l["spans"])]
+            for line in lines[:-1]:
+                lengths.append(sum(len(s["text"]) for s in line["spans"]))
+    lengths.sort()
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
 def main(args):
     breaks = []
-    while args and args[0] == "--breuk":
+    blank_only = False
+    while args and args[0] in ("--breuk", "--leeg"):
+        if args[0] == "--leeg":
+            blank_only = True
+            args = args[1:]
+            continue
         breaks.append(args[1])
         args = args[2:]
     path = args[0]
@@ -60,16 +83,20 @@ def main(args):
     fill, findings = [], []
     n = len(doc)
     for i, page in enumerate(doc, start=1):
-        if i == 1 or i == n:
+        if i == 1 or (i == n and not blank_only):
             fill.append(None)
             continue
         f = bottom_of_content(page)
         fill.append(round(f, 3))
+        if blank_only:
+            if f == 0.0:
+                findings.append(f"page {i}: nothing but the header and footer")
+            continue
         next_starts = first_words(doc[i]) if i < n else ""
         on_purpose = any(b in next_starts for b in breaks)
         if f < 1 - MOST_EMPTY and not on_purpose:
             findings.append(f"page {i}: {f:.0%} of the text frame is used; next page starts with {next_starts[:60]!r}")
-    print(json.dumps({"file": path, "pages": n, "fill": fill, "findings": findings}, ensure_ascii=False))
+    print(json.dumps({"file": path, "pages": n, "fill": fill, "chars_per_line": body_line_lengths(doc), "findings": findings}, ensure_ascii=False))
     return 1 if findings else 0
 
 

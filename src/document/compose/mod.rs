@@ -164,12 +164,6 @@ impl Composer<'_> {
                 tekst: labels.concept.clone(),
             });
         }
-        if let Some(logo) = &logo {
-            title_page.push(TitleItem::Logo {
-                logo: logo.clone(),
-                alt: labels.logo.clone(),
-            });
-        }
         // Who publishes it: the secretariat that wrote it, or else the
         // partners.
         let publisher = match &r.opsteller {
@@ -178,6 +172,12 @@ impl Composer<'_> {
         };
         if !publisher.is_empty() {
             title_page.push(TitleItem::Organisation { regels: publisher });
+        }
+        if let Some(logo) = &logo {
+            title_page.push(TitleItem::Logo {
+                logo: logo.clone(),
+                alt: labels.logo.clone(),
+            });
         }
 
         Meta {

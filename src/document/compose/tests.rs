@@ -374,8 +374,8 @@ fn the_title_page_lists_its_items_in_order_with_the_mark_last() {
             "verslagjaar",
             "ondertitel",
             "concept",
-            "logo",
-            "organisatie"
+            "organisatie",
+            "logo"
         ]
     );
     // The facts are in the colophon, the last block.
@@ -764,4 +764,46 @@ fn only_the_first_chapter_and_the_appendices_begin_a_new_page() {
             (1, "Bijlage A Metingen per indicator".to_string())
         ]
     );
+}
+
+/// Each indicator is shown once, compactly: its key figures beside its
+/// chart, and under them the source its data names.
+#[test]
+fn an_indicator_shows_its_key_figures_beside_its_chart_and_its_source_under_them() {
+    let loaded = example(2016);
+    let d = composed(&loaded, None).document;
+    for ind in loaded.data.indicatoren() {
+        let at = d
+            .blocks
+            .iter()
+            .position(|b| match b {
+                Block::Beside { blocks, .. } => blocks
+                    .iter()
+                    .any(|b| matches!(b, Block::Figure(f) if f.chart.id == ind.id)),
+                _ => false,
+            })
+            .unwrap_or_else(|| panic!("{} has no key figures beside its chart", ind.id));
+        let Block::Beside { blocks, widths } = &d.blocks[at] else {
+            unreachable!()
+        };
+        assert!(matches!(&blocks[0], Block::Table(t) if t.caption.text.contains(&ind.naam)));
+        assert_eq!(widths.len(), 2);
+        assert!(widths.iter().sum::<f32>() < 1.0, "a gap between them");
+        // The source line follows the group (after a breakdown, if any).
+        let source = d.blocks[at + 1..].iter().find_map(|b| match b {
+            Block::Source { text } => Some(text.clone()),
+            Block::Heading { .. } => Some(String::new()),
+            _ => None,
+        });
+        match &ind.bron {
+            Some(bron) => assert_eq!(source, Some(format!("Bron: {bron}"))),
+            None => assert_eq!(source.as_deref().unwrap_or(""), ""),
+        }
+        // Shown once: no other table of key figures for it.
+        let key_tables = all_blocks(&d.blocks)
+            .iter()
+            .filter(|b| matches!(b, Block::Table(t) if t.caption.text.starts_with("Kerncijfers") && t.caption.text.contains(&ind.naam)))
+            .count();
+        assert_eq!(key_tables, 1, "{}", ind.id);
+    }
 }
