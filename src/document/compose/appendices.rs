@@ -35,7 +35,7 @@ impl Composer<'_> {
         };
         self.fragment(|t| &t.teksten.verantwoording, ctx());
         // In the order the status is decided.
-        let items = [
+        [
             Status::GeenMeting,
             Status::Behaald,
             Status::Nulmeting,
@@ -44,7 +44,9 @@ impl Composer<'_> {
             Status::Achter,
         ]
         .into_iter()
-        .map(|st| {
+        // One paragraph per status, led by its coloured word: a list's
+        // bullet before the status's own square would mark it twice.
+        .for_each(|st| {
             let meaning: Pick<Teksten> = match st {
                 Status::GeenMeting => |t| &t.teksten.status_uitleg.geen_meting,
                 Status::Behaald => |t| &t.teksten.status_uitleg.behaald,
@@ -54,15 +56,8 @@ impl Composer<'_> {
                 Status::Achter => |t| &t.teksten.status_uitleg.achter,
             };
             let text = self.line(meaning, ctx());
-            vec![Block::Paragraph {
-                content: vec![self.status(st.key()), Inline::text(format!(": {text}"))],
-            }]
-        })
-        .collect();
-        self.blocks.push(Block::List {
-            ordered: false,
-            start: 1,
-            items,
+            let content = vec![self.status(st.key()), Inline::text(format!(": {text}"))];
+            self.blocks.push(Block::Paragraph { content });
         });
         let example = self.worked_example();
         self.fragment(
