@@ -678,6 +678,10 @@ pub struct Figure {
     /// Width as a fraction of its container: the text width, or its
     /// column of a [`Block::Beside`].
     pub width: f32,
+    /// Whether it may float to the top of a later page while the text
+    /// after it fills this one (the overview); a figure of an indicator
+    /// stays with its text.
+    pub float: bool,
 }
 
 /// The templates see a figure as the chart's id, its file's path, the
@@ -685,13 +689,14 @@ pub struct Figure {
 impl Serialize for Figure {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut f = s.serialize_struct("Figure", 6)?;
+        let mut f = s.serialize_struct("Figure", 7)?;
         f.serialize_field("grafiek", &self.chart.id)?;
         f.serialize_field("pad", &self.chart.path())?;
         f.serialize_field("bijschrift", &self.caption)?;
         f.serialize_field("anker", &self.anchor)?;
         f.serialize_field("alt", &self.chart.alt)?;
         f.serialize_field("breedte", &self.width)?;
+        f.serialize_field("mag_zweven", &self.float)?;
         f.end()
     }
 }

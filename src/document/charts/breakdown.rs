@@ -62,7 +62,7 @@ pub fn breakdown_chart(
     let offset = ((slots - n) / 2) as f64;
     let size = (
         BREAKDOWN_WIDTH,
-        if n == 1 { 260 } else { 340 } + legend.height(),
+        if n == 1 { 200 } else { 250 } + legend.height(),
     );
     let label_of = |x: &f64| group_label(&years, *x - offset);
     let svg = draw_svg(size, &legend, p.text, |body| {

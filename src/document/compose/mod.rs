@@ -600,13 +600,22 @@ impl Composer<'_> {
         }
     }
 
+    /// A figure `width` of its container wide, staying where it stands in
+    /// the text.
     fn figure(&mut self, chart: charts::Chart, width: f32) {
+        self.figure_placed(chart, width, false);
+    }
+
+    /// A figure that may `float`: where a page has no room for it, it goes
+    /// to the top of the next and the text after it fills the page.
+    fn figure_placed(&mut self, chart: charts::Chart, width: f32, float: bool) {
         let chart = std::sync::Arc::new(chart);
         self.blocks.push(Block::Figure(Figure {
             caption: Caption::of(chart.caption.clone()),
             chart: chart.clone(),
             anchor: String::new(),
             width,
+            float,
         }));
         self.charts.charts.push(chart);
     }

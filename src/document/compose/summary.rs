@@ -107,7 +107,8 @@ impl Composer<'_> {
                 self.name_next(Target::FiguurOverzicht);
             }
             for chart in charts {
-                self.figure(chart, 0.85);
+                // The overview stands on its own: it may float.
+                self.figure_placed(chart, 0.85, true);
             }
         }
     }
