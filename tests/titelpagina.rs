@@ -101,9 +101,9 @@ fn html_title_page(html: &str) -> String {
         .join(" ")
 }
 
-/// Make `name` (`noord-2014`) in every format and check that each shows
-/// exactly the model's title page items in their order; the items.
-fn title_page_in_every_format(name: &str) -> Vec<TitleItem> {
+/// The example `name` (`noord-2014`) made in every format in a new folder,
+/// and its document model.
+fn made(name: &str) -> (tempfile::TempDir, techniekpact::document::Document) {
     let data = repo().join(format!("data/{name}.yaml"));
     let dir = tempfile::tempdir().unwrap();
     maak_ok(&data, dir.path(), &["--formaat", "pdf,docx,html"]);
@@ -112,7 +112,14 @@ fn title_page_in_every_format(name: &str) -> Vec<TitleItem> {
     let Ok(prepared) = techniekpact::pipeline::prepare(&loaded, &setup) else {
         panic!("the example prepares")
     };
-    let items = prepared.document.meta.titelpagina.clone();
+    (dir, prepared.document)
+}
+
+/// Make `name` (`noord-2014`) in every format and check that each shows
+/// exactly the model's title page items in their order; the items.
+fn title_page_in_every_format(name: &str) -> Vec<TitleItem> {
+    let (dir, document) = made(name);
+    let items = document.meta.titelpagina.clone();
     let file = |ext: &str| dir.path().join(format!("techniekpact-{name}.{ext}"));
 
     let out = std::process::Command::new(validator_python())
@@ -153,16 +160,8 @@ fn every_format_shows_the_title_page_items_of_the_model_in_its_order() {
 /// format.
 #[test]
 fn the_colophon_has_the_facts_and_the_reference_number_in_every_format() {
-    let data = repo().join("data/noord-2016.yaml");
-    let dir = tempfile::tempdir().unwrap();
-    maak_ok(&data, dir.path(), &["--formaat", "pdf,docx,html"]);
-    let loaded = techniekpact::load::load(&data, Default::default()).unwrap();
-    let setup = techniekpact::pipeline::Setup::embedded();
-    let Ok(prepared) = techniekpact::pipeline::prepare(&loaded, &setup) else {
-        panic!("the example prepares")
-    };
-    let Some(techniekpact::document::Block::Colophon { title, facts }) =
-        prepared.document.blocks.last()
+    let (dir, document) = made("noord-2016");
+    let Some(techniekpact::document::Block::Colophon { title, facts }) = document.blocks.last()
     else {
         panic!("the colophon is the last block")
     };

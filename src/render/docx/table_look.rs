@@ -1,6 +1,6 @@
 //! Which parts of the house table style a table takes (`w:tblLook`): the
-//! report's tables its header row and zebra rows, the title page's facts
-//! neither.
+//! report's tables its header row and zebra rows, the rows that set blocks
+//! side by side neither.
 
 use crate::render::docx::xml::Xml;
 

@@ -6,18 +6,18 @@ use super::*;
 use crate::render::docx::table_look::table_look;
 
 impl Writer<'_> {
-    /// `<w:tblPr>` of a table in the house table style.
-    pub(super) fn table_props(&mut self, width: Option<usize>, centred: bool, plain: bool) {
+    /// `<w:tblPr>`: a table in the house table style, `width` twips wide
+    /// at the text's edge; or (`layout`) a row that sets blocks side by
+    /// side: no style, no lines, no header, no cell margins.
+    pub(super) fn table_props(&mut self, width: usize, layout: bool) {
         let x = &mut self.x;
         x.open("w:tblPr", &[]);
-        x.val("w:tblStyle", HOUSE_TABLE);
-        match width {
-            Some(w) => x.empty("w:tblW", &[("w:w", &w.to_string()), ("w:type", "dxa")]),
-            None => x.empty("w:tblW", &[("w:w", "0"), ("w:type", "auto")]),
+        if !layout {
+            x.val("w:tblStyle", HOUSE_TABLE);
         }
-        x.val("w:jc", if centred { "center" } else { "left" });
-        if plain {
-            // The title page's facts: the house table without its lines.
+        x.empty("w:tblW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
+        x.val("w:jc", "left");
+        if layout {
             x.open("w:tblBorders", &[]);
             for side in [
                 "w:top",
@@ -32,7 +32,14 @@ impl Writer<'_> {
             x.close("w:tblBorders");
         }
         x.empty("w:tblLayout", &[("w:type", "fixed")]);
-        table_look(x, plain);
+        if layout {
+            x.open("w:tblCellMar", &[]);
+            for side in ["w:left", "w:right"] {
+                x.empty(side, &[("w:w", "0"), ("w:type", "dxa")]);
+            }
+            x.close("w:tblCellMar");
+        }
+        table_look(x, layout);
         x.close("w:tblPr");
     }
 
@@ -79,8 +86,7 @@ impl Writer<'_> {
         let (grid, width) = columns::grid(t, room);
         let align = |i: usize| t.columns.get(i).map_or(Align::Left, |c| c.align);
         self.x.open("w:tbl", &[]);
-        // Every table starts at the text's edge.
-        self.table_props(Some(width), false, false);
+        self.table_props(width, false);
         self.grid(&grid);
         // The header row repeats on every page the table runs onto.
         self.x.open("w:tr", &[]);
@@ -129,42 +135,7 @@ impl Writer<'_> {
             .map(|(i, w)| (text * w + if i > 0 { gap } else { 0.0 }) as usize)
             .collect();
         self.x.open("w:tbl", &[]);
-        self.x.open("w:tblPr", &[]);
-        let total: usize = cells.iter().sum();
-        self.x
-            .empty("w:tblW", &[("w:w", &total.to_string()), ("w:type", "dxa")]);
-        self.x.val("w:jc", "left");
-        self.x.open("w:tblBorders", &[]);
-        for side in [
-            "w:top",
-            "w:left",
-            "w:bottom",
-            "w:right",
-            "w:insideH",
-            "w:insideV",
-        ] {
-            self.x.val(side, "nil");
-        }
-        self.x.close("w:tblBorders");
-        self.x.empty("w:tblLayout", &[("w:type", "fixed")]);
-        self.x.open("w:tblCellMar", &[]);
-        for side in ["w:left", "w:right"] {
-            self.x.empty(side, &[("w:w", "0"), ("w:type", "dxa")]);
-        }
-        self.x.close("w:tblCellMar");
-        // A layout table: no header row, no banding.
-        self.x.empty(
-            "w:tblLook",
-            &[
-                ("w:firstRow", "0"),
-                ("w:lastRow", "0"),
-                ("w:firstColumn", "0"),
-                ("w:lastColumn", "0"),
-                ("w:noHBand", "1"),
-                ("w:noVBand", "1"),
-            ],
-        );
-        self.x.close("w:tblPr");
+        self.table_props(cells.iter().sum(), true);
         self.grid(&cells);
         self.x.open("w:tr", &[]);
         self.x.open("w:trPr", &[]);
