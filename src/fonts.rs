@@ -3,7 +3,9 @@
 //! (monochrome outlines) from `epaint_default_fonts`, and Noto Sans Arabic
 //! and Noto Sans Hebrew (OFL, from Debian's `fonts-noto-core`, in
 //! `src/fonts/`), which Typst and resvg use as fallback for emoji and for
-//! right-to-left text. No system font is ever looked up.
+//! right-to-left text, and DejaVu Math TeX Gyre (Bitstream Vera licence,
+//! from Debian's `fonts-dejavu-extra`, in `src/fonts/`) for the PDF's
+//! formulas. No system font is ever looked up.
 
 pub const NOTO_SANS_REGULAR: &[u8] = notosans::REGULAR_TTF;
 pub const NOTO_SANS_BOLD: &[u8] = notosans::BOLD_TTF;
@@ -14,6 +16,9 @@ pub const NOTO_SANS_ARABIC_REGULAR: &[u8] = include_bytes!("fonts/NotoSansArabic
 pub const NOTO_SANS_ARABIC_BOLD: &[u8] = include_bytes!("fonts/NotoSansArabic-Bold.ttf");
 pub const NOTO_SANS_HEBREW_REGULAR: &[u8] = include_bytes!("fonts/NotoSansHebrew-Regular.ttf");
 pub const NOTO_SANS_HEBREW_BOLD: &[u8] = include_bytes!("fonts/NotoSansHebrew-Bold.ttf");
+/// The PDF's formulas: a font with the measures of mathematics (an OpenType
+/// MATH table), from Debian's fonts-dejavu-extra.
+pub const DEJAVU_MATH: &[u8] = include_bytes!("fonts/DejaVuMathTeXGyre.ttf");
 
 pub mod house;
 pub mod list;
@@ -30,6 +35,7 @@ pub fn bytes(name: &str) -> &'static [u8] {
         "NotoSansArabic-Bold" => NOTO_SANS_ARABIC_BOLD,
         "NotoSansHebrew-Regular" => NOTO_SANS_HEBREW_REGULAR,
         "NotoSansHebrew-Bold" => NOTO_SANS_HEBREW_BOLD,
+        "DejaVuMathTeXGyre" => DEJAVU_MATH,
         other => panic!("{other} is not in the font list"),
     }
 }

@@ -21,12 +21,7 @@ fn paragraphs(document_xml: &str) -> Vec<(String, String)> {
                 .and_then(|n| n.attribute((W, "val")))
                 .unwrap_or("Normal")
                 .to_string();
-            let text: String = p
-                .descendants()
-                .filter(|n| n.has_tag_name((W, "t")))
-                .filter_map(|n| n.text())
-                .collect();
-            (style, normalise(&text))
+            (style, normalise(&run_text(p)))
         })
         .collect()
 }
@@ -332,7 +327,9 @@ fn same_content_as_the_pdf() {
     let mut at = 0;
     let mut checked = 0;
     for (style, text) in &paras {
-        if text.is_empty() {
+        // The PDF sets a formula as mathematics, a fraction over lines
+        // (ontwerp.rs checks the formulas of every format).
+        if text.is_empty() || style == "Formule" {
             continue;
         }
         // Every paragraph and cell text of the DOCX is in the PDF; the

@@ -67,6 +67,8 @@ fn model_texts(blocks: &[Block], out: &mut Vec<String>) {
             Block::Figure(f) => out.push(f.caption.full.clone()),
             Block::Beside { blocks, .. } => model_texts(blocks, out),
             Block::Source { text } => out.push(text.clone()),
+            // The PDF sets it as a fraction, over several lines.
+            Block::Formula { .. } => {}
             Block::Colophon { title, facts } => {
                 out.push(title.clone());
                 for f in facts {

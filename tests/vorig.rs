@@ -9,7 +9,8 @@ fn changes_since_last_year_in_pdf_and_docx() {
     maak_ok(&data, dir.path(), &["--vorig", "data/noord-2015.yaml"]);
     let pdf = normalise(&pdf_text(&dir.path().join("techniekpact-noord-2016.pdf")));
     let docx = std::fs::read(dir.path().join("techniekpact-noord-2016.docx")).unwrap();
-    let doc = docx_part(&docx, "word/document.xml");
+    let xml = docx_part(&docx, "word/document.xml");
+    let doc = run_text(roxmltree::Document::parse(&xml).unwrap().root());
     for text in [
         "Wijzigingen ten opzichte van 2015",
         "Indicatoren met een andere status",
@@ -21,10 +22,7 @@ fn changes_since_last_year_in_pdf_and_docx() {
         "Vmbo-scholen met een technologieroute", // new indicator
     ] {
         assert!(pdf.contains(text), "PDF lacks {text:?}");
-        assert!(
-            doc.contains(&text.replace('&', "&amp;")),
-            "DOCX lacks {text:?}"
-        );
+        assert!(doc.contains(text), "DOCX lacks {text:?}");
     }
     for word in ["afgerond", "vertraagd", "nieuw", "gestart"] {
         assert!(pdf.contains(word), "{word}");

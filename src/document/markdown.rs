@@ -9,7 +9,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Block, Inline, references};
+use super::{Block, Inline, formula, references};
 
 /// Parse a text field into blocks.
 pub fn parse(text: &str) -> Vec<Block> {
@@ -30,7 +30,14 @@ pub fn parse_text(text: &str) -> Vec<Block> {
 
 fn parse_with(text: &str, mut b: Builder) -> Vec<Block> {
     let escaped = escape_outside_subset(text);
-    for event in Parser::new_ext(&escaped, Options::empty()) {
+    // Formulas between dollar signs only in the fixed texts: in the data a
+    // dollar sign is a dollar sign.
+    let options = if b.references {
+        Options::ENABLE_MATH
+    } else {
+        Options::empty()
+    };
+    for event in Parser::new_ext(&escaped, options) {
         b.event(event);
     }
     b.finish()
@@ -135,6 +142,24 @@ fn word_bullet_as_dash(line: &str) -> std::borrow::Cow<'_, str> {
         return format!("{indent}- {rest}").into();
     }
     line.into()
+}
+
+/// The source of a formula as it was typed: the escapes of
+/// [`escape_outside_subset`] taken out again.
+fn unescape(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+        {
+            out.push(next);
+            chars.next();
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn escape_outside_subset(text: &str) -> String {
@@ -339,6 +364,21 @@ impl Builder {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 self.push_inline(Inline::text(t.as_ref()))
             }
+            Event::InlineMath(source) => self.push_inline(Inline::Formula {
+                formula: formula::parse(&unescape(&source)),
+            }),
+            // A formula on a line of its own is a block: the paragraph
+            // before it ends, and what follows starts a new one.
+            Event::DisplayMath(source) => {
+                let open = !self.inlines.is_empty();
+                self.close_paragraph();
+                self.push_block(Block::Formula {
+                    formula: formula::parse(&unescape(&source)),
+                });
+                if open {
+                    self.inlines.push((None, Vec::new()));
+                }
+            }
             Event::SoftBreak => self.push_inline(Inline::text(" ")),
             Event::HardBreak => self.push_inline(Inline::LineBreak),
             Event::Rule => self.push_block(Block::Paragraph {
@@ -399,6 +439,38 @@ mod tests {
             .map(Block::plain_text)
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[test]
+    fn a_fixed_text_reads_formulas_between_dollar_signs() {
+        let blocks =
+            parse_text("Met doel $w_1$ geldt:\n$$v = (w - w_0) / (w_1 - w_0)$$\nen verder.");
+        let [
+            Block::Paragraph { content: before },
+            Block::Formula { formula },
+            Block::Paragraph { content: after },
+        ] = blocks.as_slice()
+        else {
+            panic!("{blocks:#?}")
+        };
+        assert!(matches!(
+            &before[1],
+            Inline::Formula { formula } if formula.text == "w1"
+        ));
+        assert_eq!(formula.text, "v = (w − w0) / (w1 − w0)");
+        assert_eq!(crate::document::inlines_text(after).trim(), "en verder.");
+    }
+
+    #[test]
+    fn a_dollar_sign_in_the_data_is_a_dollar_sign() {
+        assert_eq!(
+            plain("Kosten $5 en $6_a$ per jaar."),
+            "Kosten $5 en $6_a$ per jaar."
+        );
+        assert!(matches!(
+            parse("$x$").as_slice(),
+            [Block::Paragraph { content }] if matches!(content.as_slice(), [Inline::Text { .. }])
+        ));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod charts;
 pub mod compose;
+pub mod formula;
 pub mod house_style;
 pub mod markdown;
 pub mod references;
@@ -281,6 +282,12 @@ pub enum Block {
         #[serde(rename = "breedtes")]
         widths: Vec<f32>,
     },
+    /// A formula on a line of its own (`$$…$$` in a fixed text).
+    #[serde(rename = "formule")]
+    Formula {
+        #[serde(rename = "formule")]
+        formula: formula::Formula,
+    },
     /// Where the figures of the table or figure above come from, as the
     /// data names it: `Bron: DUO, schooljaar 2015/16`.
     #[serde(rename = "bron")]
@@ -449,6 +456,7 @@ impl Block {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Source { text } => text.clone(),
+            Block::Formula { formula } => formula.text.clone(),
             Block::Colophon { title, facts } => std::iter::once(title.clone())
                 .chain(
                     facts
@@ -752,6 +760,21 @@ pub enum Inline {
         #[serde(rename = "woord")]
         word: Option<String>,
     },
+    /// A formula of a fixed text ([`formula`]): mathematics in the PDF,
+    /// text with sub- and superscripts elsewhere.
+    #[serde(rename = "formule")]
+    Formula {
+        #[serde(rename = "formule")]
+        formula: formula::Formula,
+    },
+    /// A name joined by a hyphen in a table cell (`Jet-Net`, `S-BB`),
+    /// which a line never breaks inside: its column is measured to hold it
+    /// whole ([`keep_compounds_whole`]).
+    #[serde(rename = "heel")]
+    Whole {
+        #[serde(rename = "tekst")]
+        text: String,
+    },
 }
 
 impl Inline {
@@ -796,6 +819,8 @@ pub fn inlines_text(inlines: &[Inline]) -> String {
             | Inline::Reference { content, .. } => inlines_text(content),
             Inline::LineBreak => " ".into(),
             Inline::Status { label, .. } => label.clone(),
+            Inline::Formula { formula } => formula.text.clone(),
+            Inline::Whole { text } => text.clone(),
         })
         .collect()
 }
@@ -806,6 +831,94 @@ pub fn inlines_text(inlines: &[Inline]) -> String {
 pub fn lay_out(document: &mut Document) {
     number_tables_and_figures(&mut document.blocks, &document.meta.labels);
     document.meta.long_words = has_long_words(&document.blocks);
+    keep_compounds_whole(&mut document.blocks);
+}
+
+/// In every table cell, each name joined by a hyphen before a capital
+/// (`Jet-Net`, `Jet-Net-scholen`, `S-BB`, `Noord-Nederland`) becomes one
+/// [`Inline::Whole`]: the columns are at least as wide as their longest
+/// word, so a line breaks between words, never inside a name. Other
+/// compounds (`pps-initiatieven`) may break after their hyphen, as Dutch
+/// typesetting allows; a word of [`LONG_WORD`] letters or more may break.
+pub fn keep_compounds_whole(blocks: &mut [Block]) {
+    fn inlines(items: &mut Vec<Inline>) {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.drain(..) {
+            match item {
+                Inline::Text { text } => out.extend(split_compounds(&text)),
+                Inline::Strong { mut content } => {
+                    inlines(&mut content);
+                    out.push(Inline::Strong { content });
+                }
+                Inline::Emph { mut content } => {
+                    inlines(&mut content);
+                    out.push(Inline::Emph { content });
+                }
+                other => out.push(other),
+            }
+        }
+        *items = out;
+    }
+    for b in blocks {
+        match b {
+            Block::Table(t) => {
+                for c in t.rows.iter_mut().flatten() {
+                    inlines(&mut c.content);
+                    if let Some(n) = &mut c.note {
+                        inlines(n);
+                    }
+                }
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    keep_compounds_whole(item);
+                }
+            }
+            Block::Beside { blocks, .. } => keep_compounds_whole(blocks),
+            _ => {}
+        }
+    }
+}
+
+/// `text` as text and [`Inline::Whole`] words ([`keep_compounds_whole`]).
+fn split_compounds(text: &str) -> Vec<Inline> {
+    let chars: Vec<char> = text.chars().collect();
+    let part = |c: char| c.is_alphanumeric() || c == '&';
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if part(chars[i]) && (i == 0 || !part(chars[i - 1])) {
+            // A word: letters, digits and `&`, joined by single hyphens.
+            let mut end = i;
+            let mut joined = false;
+            while end < chars.len() && part(chars[end]) {
+                end += 1;
+                if end + 1 < chars.len() && chars[end] == '-' && part(chars[end + 1]) {
+                    // A name: a capital after the hyphen (Jet-Net, S-BB).
+                    joined |= chars[end + 1].is_uppercase();
+                    end += 1;
+                }
+            }
+            let word: String = chars[i..end].iter().collect();
+            if joined && !is_long(&word) && word.chars().count() < LONG_WORD {
+                if !plain.is_empty() {
+                    out.push(Inline::text(std::mem::take(&mut plain)));
+                }
+                out.push(Inline::Whole { text: word });
+            } else {
+                plain.push_str(&word);
+            }
+            i = end;
+        } else {
+            plain.push(chars[i]);
+            i += 1;
+        }
+    }
+    if !plain.is_empty() {
+        out.push(Inline::text(plain));
+    }
+    out
 }
 
 /// A word of this many letters or digits may need to be broken.
@@ -871,5 +984,43 @@ impl Meta {
     /// by commas, as the PDF writes them.
     pub fn keywords_line(&self) -> String {
         self.trefwoorden.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod compound_tests {
+    use super::*;
+
+    #[test]
+    fn a_name_joined_by_a_hyphen_is_whole_and_the_rest_is_text() {
+        assert_eq!(
+            split_compounds("Jet-Net-scholen in Noord-Nederland (vmbo-t, S-BB), W&T-communities"),
+            vec![
+                Inline::Whole {
+                    text: "Jet-Net-scholen".into()
+                },
+                Inline::text(" in "),
+                Inline::Whole {
+                    text: "Noord-Nederland".into()
+                },
+                Inline::text(" (vmbo-t, "),
+                Inline::Whole {
+                    text: "S-BB".into()
+                },
+                Inline::text("), W&T-communities"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_hyphen_a_dash_and_a_long_word_stay_text() {
+        for text in [
+            "2014 - 2016",
+            "A-Bcdefghijklmnopqrstuvwxyzabcdefgh",
+            "Mbo-",
+            "vmbo- en mbo-scholen",
+        ] {
+            assert_eq!(split_compounds(text), vec![Inline::text(text)]);
+        }
     }
 }

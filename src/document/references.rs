@@ -284,7 +284,11 @@ fn fill_inlines(inlines: &mut [Inline], targets: &HashMap<Target, Resolved>) {
             Inline::Strong { content }
             | Inline::Emph { content }
             | Inline::Link { content, .. } => fill_inlines(content, targets),
-            Inline::Text { .. } | Inline::LineBreak | Inline::Status { .. } => {}
+            Inline::Text { .. }
+            | Inline::LineBreak
+            | Inline::Status { .. }
+            | Inline::Formula { .. }
+            | Inline::Whole { .. } => {}
         }
     }
 }
@@ -321,7 +325,11 @@ pub fn references(blocks: &[Block]) -> Vec<Made<'_>> {
                 Inline::Strong { content }
                 | Inline::Emph { content }
                 | Inline::Link { content, .. } => walk(content, out),
-                Inline::Text { .. } | Inline::LineBreak | Inline::Status { .. } => {}
+                Inline::Text { .. }
+                | Inline::LineBreak
+                | Inline::Status { .. }
+                | Inline::Formula { .. }
+                | Inline::Whole { .. } => {}
             }
         }
     }
@@ -342,6 +350,7 @@ pub fn references(blocks: &[Block]) -> Vec<Made<'_>> {
             | Block::Heading { .. }
             | Block::Figure(_)
             | Block::Source { .. }
+            | Block::Formula { .. }
             | Block::Colophon { .. } => {}
         }
     }
@@ -379,6 +388,7 @@ fn each_inline_list(block: &mut Block, f: &mut dyn FnMut(&mut [Inline])) {
         | Block::Heading { .. }
         | Block::Figure(_)
         | Block::Source { .. }
+        | Block::Formula { .. }
         | Block::Colophon { .. } => {}
     }
 }

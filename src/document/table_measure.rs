@@ -97,6 +97,8 @@ fn lines(inlines: &[Inline]) -> Vec<String> {
                 line.push_str(CHIP);
                 line.push_str(label);
             }
+            Inline::Formula { formula } => out.last_mut().expect("a line").push_str(&formula.text),
+            Inline::Whole { text } => out.last_mut().expect("a line").push_str(text),
         }
     }
     out

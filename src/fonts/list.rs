@@ -44,8 +44,9 @@ const fn file(
 }
 
 /// Every embedded font file, in the order of the fonts' fallback: the body
-/// family in its four styles, then emoji, Arabic and Hebrew.
-pub const FONTS: [FontFile; 9] = [
+/// family in its four styles, then emoji, Arabic and Hebrew, and the
+/// PDF's formulas.
+pub const FONTS: [FontFile; 10] = [
     file("NotoSans-Regular", "Noto Sans", Style::Regular, true, false),
     file("NotoSans-Bold", "Noto Sans", Style::Bold, true, false),
     file("NotoSans-Italic", "Noto Sans", Style::Italic, true, false),
@@ -89,6 +90,13 @@ pub const FONTS: [FontFile; 9] = [
         "Noto Sans Hebrew",
         Style::Bold,
         true,
+        true,
+    ),
+    file(
+        "DejaVuMathTeXGyre",
+        "DejaVu Math TeX Gyre",
+        Style::Regular,
+        false,
         true,
     ),
 ];

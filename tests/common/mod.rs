@@ -222,6 +222,7 @@ pub fn docx_bytes(docx: &[u8], name: &str) -> Vec<u8> {
 /// report's typographic apostrophes and quotes as typed (a search for
 /// `programma's` finds `programma’s`).
 pub fn normalise(s: &str) -> String {
+    let s: String = s.chars().map(plain_letter).collect();
     s.replace(['\u{2018}', '\u{2019}'], "'")
         .replace(['\u{201c}', '\u{201d}'], "\"")
         .replace(['\u{a0}', '\n', '\r', '\t'], " ")
@@ -229,6 +230,35 @@ pub fn normalise(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A formula's italic letter (𝑤, U+1D464) as the letter a reader types
+/// and a PDF reader's search matches (its compatibility form): `w`.
+fn plain_letter(c: char) -> char {
+    match c as u32 {
+        0x1d434..=0x1d44d => char::from(b'A' + (c as u32 - 0x1d434) as u8),
+        0x1d44e..=0x1d467 => char::from(b'a' + (c as u32 - 0x1d44e) as u8),
+        0x210e => 'h',
+        _ => c,
+    }
+}
+
+/// The text of the runs under `node` of a DOCX part as a reader sees it:
+/// Word's non-breaking hyphen (`w:noBreakHyphen`, in a name in a table) as
+/// a hyphen.
+pub fn run_text(node: roxmltree::Node) -> String {
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    node.descendants()
+        .filter_map(|n| {
+            if n.has_tag_name((W, "t")) {
+                n.text()
+            } else if n.has_tag_name((W, "noBreakHyphen")) {
+                Some("-")
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// The text of a PDF file.

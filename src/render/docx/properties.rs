@@ -127,6 +127,8 @@ pub struct RunProps<'a> {
     /// Half-points.
     pub size: Option<u32>,
     pub underline: bool,
+    /// `subscript` or `superscript`.
+    pub vert_align: Option<&'a str>,
 }
 
 impl RunProps<'_> {
@@ -139,6 +141,7 @@ impl RunProps<'_> {
             && self.colour.is_none()
             && self.size.is_none()
             && !self.underline
+            && self.vert_align.is_none()
     }
 
     /// `<w:rPr>`, or nothing when nothing is set.
@@ -181,6 +184,9 @@ impl RunProps<'_> {
         }
         if self.underline {
             x.val("w:u", "single");
+        }
+        if let Some(align) = self.vert_align {
+            x.val("w:vertAlign", align);
         }
         x.close("w:rPr");
     }

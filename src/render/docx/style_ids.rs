@@ -10,6 +10,8 @@ pub const TABLE_TEXT: &str = "Tabeltekst";
 pub const TABLE_NOTE: &str = "Tabelnoot";
 /// The line under a table or figure that names its source ("Bron: DUO").
 pub const SOURCE: &str = "Bron";
+/// A formula on a line of its own, indented.
+pub const FORMULA: &str = "Formule";
 /// The one table style of the report.
 pub const HOUSE_TABLE: &str = "Huisstijltabel";
 

@@ -326,6 +326,16 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     source.chars.size = Some(half_points(m.bijschrift));
     out.push(source);
 
+    // A formula on a line of its own: indented as a list's text, with a
+    // little space above and below.
+    let mut formula = Def::paragraph(FORMULA, FORMULA);
+    formula.custom = true;
+    formula.quick = true;
+    formula.next = Some("Normal");
+    formula.para.spacing = Some((60, 120, 240));
+    formula.para.indent_left = Some(720);
+    out.push(formula);
+
     let mut default_font = Def::new(
         Kind::Character,
         "DefaultParagraphFont",

@@ -16,6 +16,7 @@ mod title_page;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+use crate::document::formula::{self, MathPart};
 use crate::document::{
     Align, Block, Caption, Cell, Fact, Figure, Inline, Table, TitleItem, TocEntry, inlines_text,
 };
@@ -31,8 +32,8 @@ use crate::render::docx::ooxml::{
 use crate::render::docx::page::{EMU_PER_TWIP, Page};
 use crate::render::docx::properties::{ParaProps, RunProps};
 use crate::render::docx::style_ids::{
-    COLOPHON, COLOPHON_HEADING, DRAFT_MARK, HEADING_STYLES, HOUSE_TABLE, ORGANISATION, OVERLINE,
-    REPORT_YEAR, SOURCE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
+    COLOPHON, COLOPHON_HEADING, DRAFT_MARK, FORMULA, HEADING_STYLES, HOUSE_TABLE, ORGANISATION,
+    OVERLINE, REPORT_YEAR, SOURCE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
 };
 use crate::render::docx::xml::Xml;
 use crate::render::raster::Picture;
@@ -62,6 +63,8 @@ struct Look<'a> {
     colour: Option<&'a str>,
     /// Half-points.
     size: Option<u32>,
+    /// `subscript` or `superscript`.
+    vert_align: Option<&'a str>,
 }
 
 /// Paragraph properties, each written only when set.
@@ -178,6 +181,7 @@ impl Writer<'_> {
             italic: look.italic.then_some(true),
             colour: look.colour,
             size: look.size,
+            vert_align: look.vert_align,
             ..RunProps::default()
         }
         .write(&mut self.x);
@@ -229,6 +233,71 @@ impl Writer<'_> {
         self.x.empty("w:bookmarkEnd", &[("w:id", id)]);
     }
 
+    /// A formula on one line: variables in italics with their scripts
+    /// below and above, a fraction's sides between parentheses where
+    /// they hold more than one part.
+    fn formula(&mut self, parts: &[MathPart], look: &Look) {
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 && formula::space_between(&parts[i - 1], part) {
+                self.run(" ", look);
+            }
+            match part {
+                MathPart::Text { text } => self.run(text, look),
+                MathPart::Variable { name, below, above } => {
+                    let italic = Look {
+                        italic: true,
+                        ..*look
+                    };
+                    self.run(name, &italic);
+                    for (script, align) in [(below, "subscript"), (above, "superscript")] {
+                        if let Some(s) = script {
+                            let look = Look {
+                                vert_align: Some(align),
+                                ..*look
+                            };
+                            self.run(s, &look);
+                        }
+                    }
+                }
+                MathPart::Fraction {
+                    numerator,
+                    denominator,
+                } => {
+                    for (n, side) in [numerator, denominator].into_iter().enumerate() {
+                        if n == 1 {
+                            self.run(" / ", look);
+                        }
+                        let parens = formula::needs_parentheses(side);
+                        if parens {
+                            self.run("(", look);
+                        }
+                        self.formula(side, look);
+                        if parens {
+                            self.run(")", look);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A word that a line never breaks inside: its hyphens as Word's
+    /// non-breaking hyphen (`w:noBreakHyphen`).
+    fn whole(&mut self, text: &str, look: &Look) {
+        let script = text.chars().find_map(crate::fonts::script_family);
+        self.x.open("w:r", &[]);
+        self.run_props(look, script);
+        for (i, part) in text.split('-').enumerate() {
+            if i > 0 {
+                self.x.empty("w:noBreakHyphen", &[]);
+            }
+            if !part.is_empty() {
+                self.x.leaf("w:t", &[("xml:space", "preserve")], part);
+            }
+        }
+        self.x.close("w:r");
+    }
+
     /// The runs of `inlines`, links as hyperlinks.
     fn inlines(&mut self, inlines: &[Inline], look: Look) {
         for i in inlines {
@@ -243,6 +312,8 @@ impl Writer<'_> {
                     },
                 ),
                 Inline::LineBreak => self.run_with(&look, "w:br", &[]),
+                Inline::Formula { formula } => self.formula(&formula.parts, &look),
+                Inline::Whole { text } => self.whole(text, &look),
                 Inline::Status { key, label } => {
                     // A small square in the status colour; the word carries
                     // the meaning.
@@ -380,6 +451,14 @@ impl Writer<'_> {
             Block::Figure(f) => self.figure(f)?,
             Block::Beside { blocks, widths } => self.beside(blocks, widths, list_level)?,
             Block::Colophon { title, facts } => self.colophon(title, facts),
+            Block::Formula { formula } => {
+                self.p_open(&Para {
+                    style: Some(FORMULA),
+                    ..Para::default()
+                });
+                self.formula(&formula.parts, &Look::default());
+                self.x.close("w:p");
+            }
             Block::Source { text } => self.text_paragraph(
                 &Para {
                     style: Some(SOURCE),
@@ -468,6 +547,8 @@ impl Writer<'_> {
                         &Para {
                             style: Some("ListParagraph"),
                             num: Some((Some(level), num_id)),
+                            // The words that lead to a formula stay with it.
+                            keep_next: matches!(item.get(1), Some(Block::Formula { .. })),
                             ..Para::default()
                         },
                         content,
