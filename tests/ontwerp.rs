@@ -233,3 +233,182 @@ fn a_name_in_a_table_never_breaks_at_its_hyphen() {
         assert_eq!(spans, wanted, "HTML: {name}");
     }
 }
+
+/// The examples and generated reports whose long tables (rows with notes)
+/// once left one row alone at a page break, each built once with its PDF,
+/// its model and the number of layout passes Typst needed.
+struct Paged {
+    name: String,
+    pdf: Vec<u8>,
+    document: techniekpact::document::Document,
+    passes: usize,
+}
+
+fn paged_reports() -> &'static [Paged] {
+    static REPORTS: std::sync::OnceLock<Vec<Paged>> = std::sync::OnceLock::new();
+    REPORTS.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut data: Vec<PathBuf> = [2015, 2016]
+            .iter()
+            .map(|y| repo().join(format!("data/noord-{y}.yaml")))
+            .collect();
+        for n in [6, 10, 16, 26, 33, 40] {
+            let file = dir.path().join(format!("voorbeeld-{n}.yaml"));
+            let out = Command::new(bin())
+                .args(["voorbeeld", "--indicatoren", &n.to_string(), "--uit"])
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            data.push(file);
+        }
+        data.iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let out = dir.path().join(format!("uit-{i}"));
+                let made = Command::new(bin())
+                    .arg("maak")
+                    .arg(d)
+                    .args(["--formaat", "pdf", "--uit"])
+                    .arg(&out)
+                    .current_dir(repo())
+                    .env("TECHNIEKPACT_TIJDEN", "1")
+                    .output()
+                    .unwrap();
+                let stderr = String::from_utf8_lossy(&made.stderr);
+                assert!(made.status.success(), "{stderr}");
+                let passes = stderr
+                    .lines()
+                    .find_map(|l| {
+                        let rest = l.split("pdf: opgemaakt in ").nth(1)?;
+                        rest.split_whitespace().next()?.parse().ok()
+                    })
+                    .unwrap_or_else(|| panic!("no pass count in {stderr}"));
+                let pdf = std::fs::read_dir(&out)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+                    .unwrap();
+                let loaded = techniekpact::load::load(d, Default::default()).unwrap();
+                let setup = techniekpact::pipeline::Setup::embedded();
+                let Ok(prepared) = techniekpact::pipeline::prepare(&loaded, &setup) else {
+                    panic!("{} prepares", d.display())
+                };
+                Paged {
+                    name: d.file_name().unwrap().to_string_lossy().into_owned(),
+                    pdf: std::fs::read(pdf).unwrap(),
+                    document: prepared.document,
+                    passes,
+                }
+            })
+            .collect()
+    })
+}
+
+/// Text as a search across a page break sees it: no white space, no
+/// hyphens (the PDF breaks words at them), typed apostrophes.
+fn squeezed(s: &str) -> String {
+    normalise(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '\u{2010}'))
+        .collect()
+}
+
+fn breakable_tables<'a>(
+    blocks: &'a [techniekpact::document::Block],
+    out: &mut Vec<&'a techniekpact::document::Table>,
+) {
+    use techniekpact::document::Block;
+    for b in blocks {
+        match b {
+            Block::Table(t) if !t.keep_together() => out.push(t),
+            Block::List { items, .. } => {
+                for item in items {
+                    breakable_tables(item, out);
+                }
+            }
+            Block::Beside { blocks, .. } => breakable_tables(blocks, out),
+            _ => {}
+        }
+    }
+}
+
+/// A row this long may itself run over a page; its table is not judged.
+const PAGE_OF_TEXT: usize = 600;
+
+#[test]
+fn a_table_leaves_at_least_two_rows_on_either_side_of_a_page_break() {
+    let mut failures = Vec::new();
+    let mut judged = 0;
+    for report in paged_reports() {
+        let pages: Vec<String> = pdf_pages_of(&report.pdf)
+            .iter()
+            .map(|p| squeezed(p))
+            .collect();
+        let mut tables = Vec::new();
+        breakable_tables(&report.document.blocks, &mut tables);
+        for t in tables {
+            let texts: Vec<Vec<String>> = t
+                .rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.plain_text()).collect())
+                .collect();
+            if texts
+                .iter()
+                .flatten()
+                .any(|c| c.chars().count() > PAGE_OF_TEXT)
+            {
+                continue;
+            }
+            let caption: String = squeezed(&t.caption.full).chars().take(40).collect();
+            let Some(mut page) = pages.iter().position(|p| p.contains(&caption)) else {
+                failures.push(format!("{}: {caption} not found", report.name));
+                continue;
+            };
+            let mut at = pages[page].find(&caption).unwrap() + caption.len();
+            let mut per_page = std::collections::BTreeMap::new();
+            for row in &texts {
+                // The row's longest cell finds it.
+                let key: String = row
+                    .iter()
+                    .map(|c| squeezed(c))
+                    .max_by_key(|c| c.chars().count())
+                    .unwrap_or_default()
+                    .chars()
+                    .take(30)
+                    .collect();
+                loop {
+                    if let Some(k) = pages[page][at..].find(&key) {
+                        at += k + key.len();
+                        break;
+                    }
+                    page += 1;
+                    at = 0;
+                    assert!(page < pages.len(), "{}: row {key} not found", report.name);
+                }
+                *per_page.entry(page).or_insert(0) += 1;
+            }
+            judged += 1;
+            if per_page.len() > 1 && per_page.values().any(|&n| n < 2) {
+                failures.push(format!(
+                    "{}: {} rows per page {per_page:?}",
+                    report.name, t.caption.full
+                ));
+            }
+        }
+    }
+    assert!(judged >= 10, "{judged} tables judged");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_pdf_layout_settles_before_typst_gives_up() {
+    for report in paged_reports() {
+        assert!(
+            report.passes < 5,
+            "{}: {} layout passes (Typst stops at 5 without settling)",
+            report.name,
+            report.passes
+        );
+    }
+}
