@@ -7,6 +7,7 @@ mod common;
 
 mod batch;
 mod bewerken;
+mod cijfers;
 mod cli;
 mod confinement;
 mod docx;

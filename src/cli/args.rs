@@ -112,6 +112,8 @@ pub enum Formaat {
     Docx,
     /// HTML: één toegankelijke webpagina (WCAG 2.1 AA), zonder scripts.
     Html,
+    /// De cijfers als open data: een ODS met een blad per tabel en een CSV per tabel.
+    Cijfers,
 }
 
 #[derive(Debug, Args)]
@@ -127,9 +129,10 @@ pub struct MaakArgs {
         hide_default_value = true
     )]
     pub uit: PathBuf,
-    /// Formaten, door komma's gescheiden: pdf (PDF/A-2a en PDF/UA-1), docx
-    /// (Word, met de stijlen van stijl.docx), html (één toegankelijke
-    /// webpagina, WCAG 2.1 AA). Standaard: pdf,docx.
+    /// Formaten, door komma's gescheiden. Standaard: pdf,docx. Mogelijk:
+    /// pdf (PDF/A-2a en PDF/UA-1), docx (Word, met de stijlen van
+    /// stijl.docx), html (één toegankelijke webpagina, WCAG 2.1 AA), cijfers
+    /// (de cijfers als open data: een ODS-rekenblad en een CSV per tabel).
     #[arg(
         long,
         value_name = "FORMATEN",

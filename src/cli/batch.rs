@@ -133,6 +133,7 @@ pub fn renderers(args: &MaakArgs, keep: Keep) -> Vec<Box<dyn Renderer + Send + S
                 }));
             }
             Formaat::Html => renderers.push(Box::new(crate::render::html::HtmlRenderer)),
+            Formaat::Cijfers => renderers.push(Box::new(crate::render::open_data::FiguresRenderer)),
         }
     }
     renderers

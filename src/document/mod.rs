@@ -11,6 +11,7 @@ pub mod compose;
 pub mod formula;
 pub mod house_style;
 pub mod markdown;
+pub mod open_data;
 pub mod references;
 pub mod table_measure;
 pub mod texts;
@@ -24,6 +25,10 @@ pub struct Document {
     pub meta: Meta,
     #[serde(rename = "blokken")]
     pub blocks: Vec<Block>,
+    /// The figures of the report as open data (`--formaat cijfers`); not
+    /// part of what the templates see.
+    #[serde(skip)]
+    pub figures: open_data::OpenData,
 }
 
 /// Title-page data, document properties and fixed labels the layout needs.

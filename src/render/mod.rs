@@ -18,8 +18,11 @@
 
 pub mod docx;
 pub mod html;
+pub mod odf;
+pub mod open_data;
 pub mod pdf;
 pub mod raster;
+pub mod xml;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

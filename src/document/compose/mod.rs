@@ -322,6 +322,7 @@ impl Composer<'_> {
         let mut document = Document {
             meta,
             blocks: self.blocks,
+            figures: super::open_data::compose(self.data, self.analysis, self.texts),
         };
         mark_new_pages(&mut document.blocks);
         super::lay_out(&mut document);

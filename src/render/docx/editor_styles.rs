@@ -20,7 +20,7 @@ use crate::errors::DocxError;
 use crate::render::docx::numbering;
 use crate::render::docx::ooxml::{W, W14, W15};
 use crate::render::docx::style_match;
-use crate::render::docx::xml::Xml;
+use crate::render::xml::Xml;
 
 /// The reference document with the Word styles, in the template folder.
 pub const REFERENCE_DOCX: &str = "stijl.docx";

@@ -14,7 +14,7 @@ use crate::errors::DocxError;
 use crate::fonts;
 use crate::fonts::house::HouseFonts;
 use crate::render::docx::ooxml::{FONT_REL, R, W, relationships};
-use crate::render::docx::xml::Xml;
+use crate::render::xml::Xml;
 
 include!(concat!(env!("OUT_DIR"), "/docx_fonts.rs"));
 

@@ -27,7 +27,6 @@ mod style_match;
 mod styles;
 mod table_look;
 mod theme;
-mod xml;
 
 use std::sync::Arc;
 
@@ -220,7 +219,7 @@ pub fn editor_styles_said(
 /// embedded `templates/stijl.docx` is this document for the embedded house
 /// style (a unit test of [`editor_styles`] keeps the two equal).
 pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
-    use xml::Xml;
+    use crate::render::xml::Xml;
     let mut x = Xml::part();
     x.open("w:document", ooxml::NAMESPACES);
     x.open("w:body", &[]);

@@ -6,7 +6,7 @@
 
 use crate::render::docx::ooxml::W;
 use crate::render::docx::style_ids::{BULLET_STYLES, HEADING_STYLES, NUMBER_STYLES};
-use crate::render::docx::xml::Xml;
+use crate::render::xml::Xml;
 
 /// The numbering instance of the headings' multilevel list, which the
 /// styles Heading 1 to 3 name.

@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
-use crate::render::docx::xml::Xml;
 use crate::render::raster::Picture;
+use crate::render::xml::Xml;
 
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";

@@ -13,7 +13,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 use crate::errors::DocxError;
 use crate::render::docx::font_table::{self, EmbeddedFont};
 use crate::render::docx::ooxml::{W, empty_part, relationship, relationships};
-use crate::render::docx::xml::Xml;
+use crate::render::xml::Xml;
 
 /// What the package needs besides the parts: the core properties.
 pub struct Properties {

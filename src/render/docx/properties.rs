@@ -3,7 +3,7 @@
 //! styles part's styles and the body's paragraphs and runs.
 
 use crate::render::docx::numbering::num_pr;
-use crate::render::docx::xml::Xml;
+use crate::render::xml::Xml;
 
 /// Paragraph properties.
 #[derive(Debug, Default, Clone)]

@@ -16,7 +16,7 @@ use crate::render::docx::ooxml::{MC, W, W14, W15};
 use crate::render::docx::page::Page;
 use crate::render::docx::properties::{ParaProps, RunProps};
 use crate::render::docx::style_ids::*;
-use crate::render::docx::xml::Xml;
+use crate::render::xml::Xml;
 
 /// What a style is for.
 #[derive(Clone, Copy, PartialEq)]

@@ -2,7 +2,7 @@
 //! report's tables its header row and zebra rows, the rows that set blocks
 //! side by side neither.
 
-use crate::render::docx::xml::Xml;
+use crate::render::xml::Xml;
 
 /// Which parts of the house table style apply (`plain`: no header row and
 /// no zebra rows), as the attributes and as the bit mask of Word 2007,

@@ -5,7 +5,7 @@
 
 use crate::document::house_style::HouseStyle;
 use crate::render::docx::ooxml::A;
-use crate::render::docx::xml::Xml;
+use crate::render::xml::Xml;
 
 pub const PART: &str = "word/theme/theme1.xml";
 

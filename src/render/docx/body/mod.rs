@@ -35,8 +35,8 @@ use crate::render::docx::style_ids::{
     COLOPHON, COLOPHON_HEADING, DRAFT_MARK, FORMULA, HEADING_STYLES, HOUSE_TABLE, ORGANISATION,
     OVERLINE, REPORT_YEAR, SOURCE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
 };
-use crate::render::docx::xml::Xml;
 use crate::render::raster::Picture;
+use crate::render::xml::Xml;
 
 /// What the body parts refer to.
 #[derive(Default)]

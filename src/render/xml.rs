@@ -1,8 +1,8 @@
-//! A small writer of XML text for the parts of the DOCX package: elements
-//! are written in the order the caller gives (the schema order of
-//! ECMA-376), and every text and attribute value goes through quick-xml's
-//! escaping. Writing into a `String` cannot fail, so no method returns an
-//! error.
+//! A small writer of XML text for the parts of the DOCX and ODF packages:
+//! elements are written in the order the caller gives (the schema order of
+//! ECMA-376 or ODF 1.3), and every text and attribute value goes through
+//! quick-xml's escaping. Writing into a `String` cannot fail, so no method
+//! returns an error.
 
 use quick_xml::escape::escape;
 

@@ -1,0 +1,62 @@
+//! The OpenDocument formats (ODF 1.3): the package every ODF file is
+//! ([`package`]) and the spreadsheet of the report's figures ([`ods`]).
+//! Written by our own writer over quick-xml and zip, in schema order:
+//! `spreadsheet-ods` was weighed and not taken, as it stamps its ZIP
+//! entries with the clock (the files would differ from run to run) and
+//! brings a locale and decimal stack the figures do not need.
+
+pub mod ods;
+pub mod package;
+
+/// The namespaces the ODF parts declare.
+pub const NS: [(&str, &str); 11] = [
+    (
+        "xmlns:office",
+        "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    ),
+    (
+        "xmlns:style",
+        "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    ),
+    (
+        "xmlns:text",
+        "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    ),
+    (
+        "xmlns:table",
+        "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    ),
+    (
+        "xmlns:fo",
+        "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    ),
+    (
+        "xmlns:number",
+        "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0",
+    ),
+    (
+        "xmlns:meta",
+        "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    ),
+    ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+    ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
+    (
+        "xmlns:svg",
+        "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    ),
+    (
+        "xmlns:draw",
+        "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    ),
+];
+
+/// The version of ODF written.
+pub const VERSION: &str = "1.3";
+
+/// The attributes of a part's root element: the namespaces and the
+/// version.
+pub fn root_attrs() -> Vec<(&'static str, &'static str)> {
+    let mut attrs: Vec<(&str, &str)> = NS.to_vec();
+    attrs.push(("office:version", VERSION));
+    attrs
+}

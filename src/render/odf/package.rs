@@ -1,0 +1,133 @@
+//! An ODF package (ODF 1.3 part 2): a ZIP whose first entry is
+//! `mimetype`, stored uncompressed, and whose `META-INF/manifest.xml`
+//! lists every other entry with its media type. Every entry carries the
+//! same fixed time, so the same parts give the same bytes.
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use crate::render::xml::Xml;
+
+/// One file of the package.
+pub struct Entry {
+    /// `content.xml`, `Pictures/grafiek-1.png`.
+    pub path: String,
+    /// `text/xml`, `image/png`.
+    pub media_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// The package of a document of `media_type`
+/// (`application/vnd.oasis.opendocument.spreadsheet`) with `entries`.
+pub fn package(media_type: &str, entries: &[Entry]) -> std::io::Result<Vec<u8>> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(64 * 1024)));
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    let deflated = stored
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(6));
+    let mut put = |name: &str, data: &[u8], options: SimpleFileOptions| -> std::io::Result<()> {
+        zip.start_file(name, options)
+            .map_err(std::io::Error::other)?;
+        zip.write_all(data)
+    };
+    put("mimetype", media_type.as_bytes(), stored)?;
+    for e in entries {
+        // Pictures are compressed already.
+        let options = if e.media_type.starts_with("image/") && e.media_type != "image/svg+xml" {
+            stored
+        } else {
+            deflated
+        };
+        put(&e.path, &e.bytes, options)?;
+    }
+    put(
+        "META-INF/manifest.xml",
+        manifest(media_type, entries).as_bytes(),
+        deflated,
+    )?;
+    let cursor = zip.finish().map_err(std::io::Error::other)?;
+    Ok(cursor.into_inner())
+}
+
+/// `META-INF/manifest.xml`: the package itself and every entry.
+fn manifest(media_type: &str, entries: &[Entry]) -> String {
+    let mut x = Xml::part();
+    x.open(
+        "manifest:manifest",
+        &[
+            (
+                "xmlns:manifest",
+                "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+            ),
+            ("manifest:version", super::VERSION),
+        ],
+    );
+    x.empty(
+        "manifest:file-entry",
+        &[
+            ("manifest:full-path", "/"),
+            ("manifest:version", super::VERSION),
+            ("manifest:media-type", media_type),
+        ],
+    );
+    for e in entries {
+        x.empty(
+            "manifest:file-entry",
+            &[
+                ("manifest:full-path", &e.path),
+                ("manifest:media-type", e.media_type),
+            ],
+        );
+    }
+    x.close("manifest:manifest");
+    x.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mimetype_comes_first_uncompressed_and_the_manifest_lists_every_entry() {
+        let entries = [Entry {
+            path: "content.xml".into(),
+            media_type: "text/xml",
+            bytes: b"<x/>".to_vec(),
+        }];
+        let bytes = package("application/vnd.oasis.opendocument.spreadsheet", &entries).unwrap();
+        // The mimetype's bytes at offset 38, as ODF readers look for them.
+        assert_eq!(
+            &bytes[30..38],
+            b"mimetype",
+            "the first entry is the mimetype"
+        );
+        assert_eq!(
+            &bytes[38..38 + 46],
+            b"application/vnd.oasis.opendocument.spreadsheet"
+        );
+        let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+        assert_eq!(
+            zip.by_name("mimetype").unwrap().compression(),
+            CompressionMethod::Stored
+        );
+        let mut manifest = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("META-INF/manifest.xml").unwrap(),
+            &mut manifest,
+        )
+        .unwrap();
+        assert!(
+            manifest.contains(r#"manifest:full-path="content.xml" manifest:media-type="text/xml""#)
+        );
+        assert_eq!(
+            bytes,
+            package("application/vnd.oasis.opendocument.spreadsheet", &entries).unwrap(),
+            "the same parts give the same bytes"
+        );
+    }
+}
