@@ -98,7 +98,7 @@ fn wrong_usage_exits_2_in_dutch() {
     assert_eq!(code, 2);
     assert!(
         stderr.contains(
-            "ongeldige waarde 'docs' voor --formaat <FORMATEN>; kies uit: pdf, docx, html, cijfers (bedoelt u 'docx'?)"
+            "ongeldige waarde 'docs' voor --formaat <FORMATEN>; kies uit: pdf, docx, html, odt, cijfers (bedoelt u 'docx'?)"
         ),
         "{stderr}"
     );

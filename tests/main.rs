@@ -22,6 +22,7 @@ mod large_reports;
 mod lettertype;
 mod markup;
 mod nieuw_jaar;
+mod odt;
 mod ontwerp;
 mod output_checks;
 mod pdf;

@@ -112,6 +112,8 @@ pub enum Formaat {
     Docx,
     /// HTML: één toegankelijke webpagina (WCAG 2.1 AA), zonder scripts.
     Html,
+    /// ODT (OpenDocument-tekst, LibreOffice), met dezelfde stijlen als de DOCX.
+    Odt,
     /// De cijfers als open data: een ODS met een blad per tabel en een CSV per tabel.
     Cijfers,
 }
@@ -131,8 +133,9 @@ pub struct MaakArgs {
     pub uit: PathBuf,
     /// Formaten, door komma's gescheiden. Standaard: pdf,docx. Mogelijk:
     /// pdf (PDF/A-2a en PDF/UA-1), docx (Word, met de stijlen van
-    /// stijl.docx), html (één toegankelijke webpagina, WCAG 2.1 AA), cijfers
-    /// (de cijfers als open data: een ODS-rekenblad en een CSV per tabel).
+    /// stijl.docx), html (één toegankelijke webpagina, WCAG 2.1 AA), odt
+    /// (OpenDocument-tekst voor LibreOffice), cijfers (de cijfers als open
+    /// data: een ODS-rekenblad en een CSV per tabel).
     #[arg(
         long,
         value_name = "FORMATEN",

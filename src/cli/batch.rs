@@ -133,6 +133,7 @@ pub fn renderers(args: &MaakArgs, keep: Keep) -> Vec<Box<dyn Renderer + Send + S
                 }));
             }
             Formaat::Html => renderers.push(Box::new(crate::render::html::HtmlRenderer)),
+            Formaat::Odt => renderers.push(Box::new(crate::render::odf::odt::OdtRenderer)),
             Formaat::Cijfers => renderers.push(Box::new(crate::render::open_data::FiguresRenderer)),
         }
     }

@@ -22,6 +22,7 @@ pub mod odf;
 pub mod open_data;
 pub mod pdf;
 pub mod raster;
+pub mod table_columns;
 pub mod xml;
 
 use std::collections::HashMap;

@@ -13,7 +13,6 @@
 //! and numbers paragraphs and pictures with process-wide counters.
 
 mod body;
-mod columns;
 pub mod editor_styles;
 pub mod font_table;
 mod numbering;

@@ -1,11 +1,13 @@
 //! The OpenDocument formats (ODF 1.3): the package every ODF file is
-//! ([`package`]) and the spreadsheet of the report's figures ([`ods`]).
+//! ([`package`]), the report as text ([`odt`]) and the spreadsheet of its
+//! figures ([`ods`]).
 //! Written by our own writer over quick-xml and zip, in schema order:
 //! `spreadsheet-ods` was weighed and not taken, as it stamps its ZIP
 //! entries with the clock (the files would differ from run to run) and
 //! brings a locale and decimal stack the figures do not need.
 
 pub mod ods;
+pub mod odt;
 pub mod package;
 
 /// The namespaces the ODF parts declare.

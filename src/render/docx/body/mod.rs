@@ -22,7 +22,6 @@ use crate::document::{
 };
 use crate::errors::DocxError;
 use crate::render::RenderContext;
-use crate::render::docx::columns;
 use crate::render::docx::numbering::{FIRST_LIST_ID, LIST_LEVELS, ListInstance};
 use crate::render::docx::numbering::{NUMBERED_HEADING_LEVELS, UNNUMBERED_ID};
 use crate::render::docx::ooxml::{
@@ -36,6 +35,7 @@ use crate::render::docx::style_ids::{
     OVERLINE, REPORT_YEAR, SOURCE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
 };
 use crate::render::raster::Picture;
+use crate::render::table_columns as columns;
 use crate::render::xml::Xml;
 
 /// What the body parts refer to.

@@ -1,5 +1,5 @@
-//! The column widths of a DOCX table, in twips, from the model's table and
-//! its measures: a column that fits (status, numbers, years) is as wide as
+//! The column widths of a table in the DOCX and the ODT, in twips, from the
+//! model's table and its measures: a column that fits (status, numbers, years) is as wide as
 //! its widest cell and never wraps; the others share the rest of the text
 //! width by their weights, none narrower than its longest word. A table whose columns all
 //! fit is as wide as its content. Word and LibreOffice both keep these
@@ -7,8 +7,9 @@
 
 use crate::document::Table;
 
-/// Word's cell margins (left and right, 108 twips each) and room for the
-/// difference between the model's measure and Word's or LibreOffice's.
+/// The cells' margins (left and right, 108 twips each, in Word and in the
+/// ODT's cell style) and room for the difference between the model's
+/// measure and Word's or LibreOffice's.
 const PADDING: f32 = 216.0 + 90.0;
 
 /// The widths of every column and of the whole table.

@@ -1,0 +1,147 @@
+//! `--formaat odt`: the report as an OpenDocument text (ODF 1.3) for
+//! LibreOffice and the open-standards list, from the same document model
+//! as the other formats: the body ([`body`]), the house style as named
+//! styles with the page ([`styles`]), the document's properties, the
+//! charts as SVG with a PNG in the same frame, and the house font embedded
+//! in the package.
+
+mod body;
+pub mod names;
+mod styles;
+
+use crate::document::{LogoKind, TitleItem};
+use crate::render::raster::{PRINT_SCALE, Picture, svg_to_png};
+use crate::render::xml::Xml;
+use crate::render::{RenderContext, RenderError, Renderer};
+
+use super::package::{Entry, package};
+
+/// The media type of an ODT file.
+pub const MEDIA_TYPE: &str = "application/vnd.oasis.opendocument.text";
+
+/// The ODT renderer.
+pub struct OdtRenderer;
+
+impl Renderer for OdtRenderer {
+    fn extension(&self) -> &'static str {
+        "odt"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+        let pictures = ctx
+            .chart_pictures(None)
+            .map_err(|e| RenderError::Internal(format!("ODT: {e}")))?;
+        let pictures: std::collections::BTreeMap<String, std::sync::Arc<Picture>> = pictures
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let logo = logo(ctx)?;
+        // The house font, embedded: LibreOffice on a machine without it
+        // still sets the report in it.
+        let faces = &ctx.style.fonts.faces;
+        let font_files: Vec<(String, std::sync::Arc<[u8]>)> = faces
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let style = ["Regular", "Bold", "Italic", "BoldItalic"][i];
+                let family = ctx.style.fonts.family.replace(' ', "");
+                (format!("Fonts/{family}-{style}.ttf"), f.bytes.clone())
+            })
+            .collect();
+        let fonts = vec![(
+            ctx.style.lettertype.clone(),
+            font_files.iter().map(|(p, _)| p.clone()).collect(),
+        )];
+        let body = body::content(ctx, &pictures, logo, &fonts);
+        let mut entries = vec![
+            Entry {
+                path: "content.xml".into(),
+                media_type: "text/xml",
+                bytes: body.xml.into_bytes(),
+            },
+            Entry {
+                path: "styles.xml".into(),
+                media_type: "text/xml",
+                bytes: styles::styles_xml(ctx.style, &ctx.document.meta, &fonts).into_bytes(),
+            },
+            Entry {
+                path: "meta.xml".into(),
+                media_type: "text/xml",
+                bytes: meta(ctx).into_bytes(),
+            },
+        ];
+        for m in body.media {
+            if let Some((path, svg)) = m.svg {
+                entries.push(Entry {
+                    path,
+                    media_type: "image/svg+xml",
+                    bytes: svg.as_bytes().to_vec(),
+                });
+            }
+            entries.push(Entry {
+                path: m.png_path,
+                media_type: "image/png",
+                bytes: m.png.to_vec(),
+            });
+        }
+        for (path, bytes) in font_files {
+            entries.push(Entry {
+                path,
+                media_type: "application/x-font-ttf",
+                bytes: bytes.to_vec(),
+            });
+        }
+        package(MEDIA_TYPE, &entries).map_err(|e| RenderError::Internal(format!("ODT: {e}")))
+    }
+}
+
+/// The logo of the title page as a PNG, with its SVG when it is one.
+fn logo(ctx: &RenderContext) -> Result<Option<body::LogoPicture>, RenderError> {
+    let Some(logo) = ctx.document.meta.titelpagina.iter().find_map(|i| match i {
+        TitleItem::Logo { logo, .. } => Some(logo),
+        _ => None,
+    }) else {
+        return Ok(None);
+    };
+    let internal = |e: String| RenderError::Internal(format!("ODT, logo: {e}"));
+    let (picture, svg) = match logo.kind {
+        LogoKind::Svg => (
+            svg_to_png(&logo.bytes, PRINT_SCALE).map_err(|e| internal(e.to_string()))?,
+            Some(std::sync::Arc::<str>::from(
+                String::from_utf8_lossy(&logo.bytes).as_ref(),
+            )),
+        ),
+        LogoKind::Png => (
+            Picture::of_png(&logo.bytes).ok_or_else(|| internal("geen PNG".into()))?,
+            None,
+        ),
+    };
+    Ok(Some((std::sync::Arc::new(picture), svg)))
+}
+
+/// `meta.xml`: title, subject, keywords, language and authors, as the
+/// other formats' properties.
+fn meta(ctx: &RenderContext) -> String {
+    let m = &ctx.document.meta;
+    let mut x = Xml::part();
+    x.open("office:document-meta", &super::root_attrs());
+    x.open("office:meta", &[]);
+    x.leaf(
+        "meta:generator",
+        &[],
+        concat!("techniekpact/", env!("CARGO_PKG_VERSION")),
+    );
+    x.leaf("dc:title", &[], &m.documenttitel);
+    x.leaf("dc:subject", &[], &m.titel);
+    for k in &m.trefwoorden {
+        x.leaf("meta:keyword", &[], k);
+    }
+    x.leaf("dc:language", &[], &m.taal.tag);
+    if !m.auteurs.is_empty() {
+        x.leaf("meta:initial-creator", &[], &m.auteurs.join(", "));
+        x.leaf("dc:creator", &[], &m.auteurs.join(", "));
+    }
+    x.close("office:meta");
+    x.close("office:document-meta");
+    x.finish()
+}

@@ -1,0 +1,359 @@
+//! `--formaat odt`: the OpenDocument text, checked as the standard and
+//! LibreOffice see it: valid against the ODF 1.3 schemas (jing) and
+//! openxml-audit, the same words as the PDF, the editor's structure
+//! (outline-numbered headings, sequence-counted captions, references,
+//! contents, one table style with a repeating header row, pictures with
+//! their SVG, PNG and alternative text), LibreOffice's rendering in the
+//! text frame, and the same bytes from run to run; on the examples and on
+//! a generated report.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use roxmltree::{Document, Node};
+
+use crate::common::*;
+
+const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+const DRAW: &str = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+const SVG: &str = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
+const XLINK: &str = "http://www.w3.org/1999/xlink";
+
+/// A report made as PDF and ODT.
+struct Built {
+    _dir: tempfile::TempDir,
+    name: String,
+    pdf: PathBuf,
+    odt: PathBuf,
+}
+
+impl Built {
+    fn part(&self, name: &str) -> String {
+        docx_part(&std::fs::read(&self.odt).unwrap(), name)
+    }
+}
+
+/// The examples of 2014 and 2016 and a generated report of 25 indicators.
+fn reports() -> &'static [Built] {
+    static REPORTS: OnceLock<Vec<Built>> = OnceLock::new();
+    REPORTS.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let generated = dir.path().join("voorbeeld-25.yaml");
+        let made = Command::new(bin())
+            .args(["voorbeeld", "--indicatoren", "25", "--uit"])
+            .arg(&generated)
+            .output()
+            .unwrap();
+        assert!(made.status.success());
+        let data = [
+            repo().join("data/noord-2014.yaml"),
+            repo().join("data/noord-2016.yaml"),
+            generated,
+        ];
+        let built = data
+            .iter()
+            .map(|d| {
+                let out = tempfile::tempdir().unwrap();
+                maak_ok(d, out.path(), &["--formaat", "pdf,odt"]);
+                let find = |ext: &str| {
+                    std::fs::read_dir(out.path())
+                        .unwrap()
+                        .map(|e| e.unwrap().path())
+                        .find(|p| p.extension().is_some_and(|e| e == ext))
+                        .unwrap()
+                };
+                Built {
+                    name: d.file_name().unwrap().to_string_lossy().into_owned(),
+                    pdf: find("pdf"),
+                    odt: find("odt"),
+                    _dir: out,
+                }
+            })
+            .collect();
+        drop(dir);
+        built
+    })
+}
+
+fn schemas() -> PathBuf {
+    validator_python()
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("lib/python3.11/site-packages/openxml_audit/odf/schemas/odf-1.3")
+}
+
+#[test]
+fn the_odt_is_valid_odf_1_3_and_openxml_audit_finds_no_error() {
+    for built in reports() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes = std::fs::read(&built.odt).unwrap();
+        zip::ZipArchive::new(std::io::Cursor::new(&bytes))
+            .unwrap()
+            .extract(dir.path())
+            .unwrap();
+        // The mimetype first and stored, as ODF readers look for it.
+        assert_eq!(&bytes[30..38], b"mimetype", "{}", built.name);
+        assert_eq!(
+            &bytes[38..38 + 39],
+            b"application/vnd.oasis.opendocument.text"
+        );
+        for (schema, parts) in [
+            (
+                "OpenDocument-v1.3-schema.rng",
+                vec!["content.xml", "styles.xml", "meta.xml"],
+            ),
+            (
+                "OpenDocument-v1.3-manifest-schema.rng",
+                vec!["META-INF/manifest.xml"],
+            ),
+        ] {
+            let o = Command::new("jing")
+                .arg("-i")
+                .arg(schemas().join(schema))
+                .args(parts.iter().map(|p| dir.path().join(p)))
+                .output()
+                .expect("jing (Debian) validates the ODF; tools/installeer-validatie installs it");
+            assert!(
+                o.status.success(),
+                "{}: {}",
+                built.name,
+                String::from_utf8_lossy(&o.stdout)
+            );
+        }
+        // Every file of the package is in the manifest.
+        let manifest = built.part("META-INF/manifest.xml");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        for i in 0..zip.len() {
+            let name = zip.by_index(i).unwrap().name().to_string();
+            if name != "mimetype" && name != "META-INF/manifest.xml" {
+                assert!(
+                    manifest.contains(&format!("manifest:full-path=\"{name}\"")),
+                    "{name} not in the manifest"
+                );
+            }
+        }
+        let audit = validator_python().with_file_name("openxml-audit");
+        let o = Command::new(&audit)
+            .arg(&built.odt)
+            .args(["-o", "json", "-m", "0"])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(report[0]["error_count"], 0, "{}: {report}", built.name);
+    }
+}
+
+/// The text of a paragraph or heading as a reader sees it: a tab or line
+/// break as a space, a non-breaking hyphen as a hyphen.
+fn text_of(node: Node) -> String {
+    let mut out = String::new();
+    // A picture's title and alternative text are not on the page.
+    for d in node
+        .descendants()
+        .filter(|d| !d.ancestors().any(|a| a.has_tag_name((DRAW, "frame"))))
+    {
+        if d.is_text() {
+            out.push_str(d.text().unwrap_or(""));
+        } else if d.has_tag_name((TEXT, "tab")) || d.has_tag_name((TEXT, "line-break")) {
+            out.push(' ');
+        }
+    }
+    out.replace('\u{2011}', "-")
+}
+
+#[test]
+fn the_odt_has_the_words_of_the_pdf_in_their_order() {
+    for built in reports() {
+        let content = built.part("content.xml");
+        let doc = Document::parse(&content).unwrap();
+        // Without white space, and without hyphens: the PDF may break a
+        // long word at a hyphen of its own.
+        let squeeze = |s: &str| {
+            normalise(s)
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '\u{2010}'))
+                .collect::<String>()
+        };
+        let pdf = squeeze(&pdf_text(&built.pdf));
+        let mut checked = 0;
+        for p in doc.descendants().filter(|n| {
+            (n.has_tag_name((TEXT, "p")) || n.has_tag_name((TEXT, "h")))
+                && !n
+                    .ancestors()
+                    .any(|a| a.has_tag_name((TEXT, "table-of-content")))
+                && !n
+                    .ancestors()
+                    .any(|a| a.has_tag_name((TEXT, "p")) && a != *n)
+        }) {
+            let style = p.attribute((TEXT, "style-name")).unwrap_or("");
+            // The PDF sets a formula as mathematics, over several lines.
+            if style == "Formule" {
+                continue;
+            }
+            let text = squeeze(&text_of(p).replace('\u{25a0}', ""));
+            // Right-to-left words come out of the PDF in the order they
+            // are drawn, not read.
+            let rtl = text
+                .chars()
+                .any(|c| matches!(c as u32, 0x0590..=0x08ff | 0xfb1d..=0xfefc));
+            if text.is_empty() || rtl {
+                continue;
+            }
+            // Headings: the PDF shows the number the outline numbering
+            // gives; the ODT's text has none.
+            assert!(
+                reads_in_order(&pdf, &text, 2),
+                "{}: ODT text not in the PDF ({style}): {text:?}",
+                built.name
+            );
+            checked += 1;
+        }
+        assert!(checked > 100, "{}: {checked} paragraphs", built.name);
+    }
+}
+
+#[test]
+fn headings_captions_references_and_contents_are_libreoffices_own() {
+    for built in reports() {
+        let content = built.part("content.xml");
+        let doc = Document::parse(&content).unwrap();
+        // Headings: outline levels, no typed number; appendices are
+        // unnumbered list headers whose letter is a sequence.
+        let headings: Vec<Node> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((TEXT, "h")))
+            .collect();
+        assert!(headings.len() > 10);
+        for h in &headings {
+            let text = text_of(*h);
+            assert!(
+                !text.starts_with(|c: char| c.is_ascii_digit()),
+                "a typed number: {text}"
+            );
+            assert!(h.attribute((TEXT, "outline-level")).is_some());
+            if text.starts_with("Bijlage") {
+                assert_eq!(h.attribute((TEXT, "is-list-header")), Some("true"));
+                assert!(h.descendants().any(|n| n.has_tag_name((TEXT, "sequence"))));
+            }
+        }
+        // Every caption's number is a sequence field, and every reference
+        // to a table, figure or appendix names one.
+        let sequences: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((TEXT, "sequence")))
+            .filter_map(|n| n.attribute((TEXT, "ref-name")))
+            .collect();
+        let captions = doc
+            .descendants()
+            .filter(|n| {
+                n.has_tag_name((TEXT, "p"))
+                    && n.attribute((TEXT, "style-name"))
+                        .is_some_and(|s| s.contains("Caption") || s == "P_bijschrift_onder")
+            })
+            .count();
+        assert!(captions > 5);
+        assert!(sequences.len() >= captions);
+        for r in doc
+            .descendants()
+            .filter(|n| n.has_tag_name((TEXT, "sequence-ref")))
+        {
+            let target = r.attribute((TEXT, "ref-name")).unwrap();
+            assert!(sequences.contains(&target), "{}: {target}", built.name);
+        }
+        let bookmarks: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((TEXT, "bookmark-start")))
+            .filter_map(|n| n.attribute((TEXT, "name")))
+            .collect();
+        for r in doc
+            .descendants()
+            .filter(|n| n.has_tag_name((TEXT, "bookmark-ref")))
+        {
+            assert!(bookmarks.contains(&r.attribute((TEXT, "ref-name")).unwrap()));
+        }
+        // One contents, of the headings' outline.
+        let toc: Vec<Node> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((TEXT, "table-of-content")))
+            .collect();
+        assert_eq!(toc.len(), 1);
+        // Every table of data repeats its header row; the layout rows that
+        // set key figures beside a chart have none.
+        for t in doc
+            .descendants()
+            .filter(|n| n.has_tag_name((TABLE, "table")))
+        {
+            let name = t.attribute((TABLE, "name")).unwrap();
+            let header = t
+                .children()
+                .any(|c| c.has_tag_name((TABLE, "table-header-rows")));
+            assert_eq!(header, name.starts_with("Tabel"), "{name}");
+        }
+        // Every picture: the SVG and the PNG in one frame, a title and
+        // alternative text.
+        let frames: Vec<Node> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((DRAW, "frame")))
+            .collect();
+        assert!(!frames.is_empty());
+        for f in frames {
+            let types: Vec<&str> = f
+                .children()
+                .filter(|c| c.has_tag_name((DRAW, "image")))
+                .filter_map(|c| c.attribute((DRAW, "mime-type")))
+                .collect();
+            assert_eq!(types.last(), Some(&"image/png"));
+            for image in f.children().filter(|c| c.has_tag_name((DRAW, "image"))) {
+                let href = image.attribute((XLINK, "href")).unwrap();
+                assert!(href.starts_with("Pictures/"));
+            }
+            let desc = f
+                .children()
+                .find(|c| c.has_tag_name((SVG, "desc")))
+                .and_then(|d| d.text())
+                .unwrap_or("");
+            assert!(desc.len() > 10, "a picture without alternative text");
+        }
+        // The document's language and title.
+        let meta = built.part("meta.xml");
+        assert!(meta.contains("<dc:language>nl-NL</dc:language>"));
+        assert!(meta.contains("<dc:title>"));
+    }
+}
+
+/// LibreOffice's PDF of each ODT, in `dir`.
+fn rendered(dir: &Path) -> Vec<PathBuf> {
+    let odts: Vec<PathBuf> = reports().iter().map(|b| b.odt.clone()).collect();
+    libreoffice_pdfs(&odts, dir)
+}
+
+#[test]
+fn libreoffice_renders_every_word_inside_the_text_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdfs = rendered(dir.path());
+    let labelled: Vec<(PathBuf, String)> = pdfs
+        .into_iter()
+        .zip(reports())
+        .map(|(p, b)| (p, format!("ODT van {}", b.name)))
+        .collect();
+    reader_check(&labelled);
+}
+
+#[test]
+fn the_odt_is_the_same_bytes_every_run() {
+    let built = &reports()[1];
+    let again = tempfile::tempdir().unwrap();
+    maak_ok(
+        &repo().join("data/noord-2016.yaml"),
+        again.path(),
+        &["--formaat", "odt"],
+    );
+    assert_eq!(
+        std::fs::read(&built.odt).unwrap(),
+        std::fs::read(again.path().join("techniekpact-noord-2016.odt")).unwrap()
+    );
+}
