@@ -99,60 +99,7 @@ fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_fields() {
     assert_eq!(appendices, 2, "the report has appendices A and B");
     // The table of contents: every entry with its new number and the page
     // on which the heading stands.
-    // After the title page, up to the page where chapter 1 begins.
-    let first_chapter = page_of(&pages, 1, "1 Samenvatting").expect("chapter 1 is drawn");
-    let toc_pages = 1..first_chapter - 1;
-    let mut checked = 0;
-    for (number, title) in &expected {
-        let wanted = normalise(&format!("{number} {title}"));
-        // An entry too long for a line goes on on the next: join lines
-        // until one ends in its page number.
-        let mut entries: Vec<String> = Vec::new();
-        let mut open = String::new();
-        for line in pages[toc_pages.clone()]
-            .iter()
-            .flat_map(|p| p.lines())
-            .map(normalise)
-        {
-            // A new entry begins with its number or a capital; the rest of
-            // a wrapped one with a small letter.
-            if line.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
-                entries.push(std::mem::take(&mut open));
-            }
-            open = if open.is_empty() {
-                line
-            } else {
-                format!("{open} {line}")
-            };
-        }
-        entries.push(open);
-        let entry = entries
-            .into_iter()
-            .find(|l| l.starts_with(&format!("{wanted} ")) || l.starts_with(&format!("{wanted}.")))
-            .unwrap_or_else(|| panic!("no contents entry {wanted:?}"));
-        let digits: String = entry
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let page: usize = digits
-            .parse()
-            .unwrap_or_else(|_| panic!("no page number in {entry:?}"));
-        // Long titles wrap: the heading's first line carries its number.
-        let first_words: String = wanted.split(' ').take(4).collect::<Vec<_>>().join(" ");
-        let drawn = (toc_pages.end..pages.len())
-            .find(|&p| {
-                pages[p]
-                    .lines()
-                    .any(|l| normalise(l).starts_with(&first_words))
-            })
-            .map(|p| p + 1);
-        assert_eq!(drawn, Some(page), "{wanted}: contents say page {page}");
-        checked += 1;
-    }
+    let checked = contents_give_the_drawn_pages(&pages, &expected);
     assert!(checked >= 19, "{checked} entries");
     // Captions: the new table is 1, the old first table 2, and so on; the
     // figures keep their numbers.
@@ -213,4 +160,68 @@ fn libreoffice_draws_the_docx_in_about_the_pages_of_the_pdf() {
     // paragraph and leaves the rest of its page empty.
     let off = drawn.abs_diff(pdf) as f64 / pdf as f64;
     assert!(off <= 0.15, "LibreOffice {drawn} pages, the PDF {pdf}");
+}
+
+/// Every entry of the contents (after the title page, up to chapter 1) of
+/// `expected` (number and title) gives the page on which LibreOffice draws
+/// its heading; how many entries were checked.
+pub(crate) fn contents_give_the_drawn_pages(
+    pages: &[String],
+    expected: &[(String, String)],
+) -> usize {
+    // After the title page, up to the page where chapter 1 begins.
+    let first_chapter = page_of(&pages, 1, "1 Samenvatting").expect("chapter 1 is drawn");
+    let toc_pages = 1..first_chapter - 1;
+    let mut checked = 0;
+    for (number, title) in expected {
+        let wanted = normalise(&format!("{number} {title}"));
+        // An entry too long for a line goes on on the next: join lines
+        // until one ends in its page number.
+        let mut entries: Vec<String> = Vec::new();
+        let mut open = String::new();
+        for line in pages[toc_pages.clone()]
+            .iter()
+            .flat_map(|p| p.lines())
+            .map(normalise)
+        {
+            // A new entry begins with its number or a capital; the rest of
+            // a wrapped one with a small letter.
+            if line.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
+                entries.push(std::mem::take(&mut open));
+            }
+            open = if open.is_empty() {
+                line
+            } else {
+                format!("{open} {line}")
+            };
+        }
+        entries.push(open);
+        let entry = entries
+            .into_iter()
+            .find(|l| l.starts_with(&format!("{wanted} ")) || l.starts_with(&format!("{wanted}.")))
+            .unwrap_or_else(|| panic!("no contents entry {wanted:?}"));
+        let digits: String = entry
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let page: usize = digits
+            .parse()
+            .unwrap_or_else(|_| panic!("no page number in {entry:?}"));
+        // Long titles wrap: the heading's first line carries its number.
+        let first_words: String = wanted.split(' ').take(4).collect::<Vec<_>>().join(" ");
+        let drawn = (toc_pages.end..pages.len())
+            .find(|&p| {
+                pages[p]
+                    .lines()
+                    .any(|l| normalise(l).starts_with(&first_words))
+            })
+            .map(|p| p + 1);
+        assert_eq!(drawn, Some(page), "{wanted}: contents say page {page}");
+        checked += 1;
+    }
+    checked
 }

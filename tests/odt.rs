@@ -357,3 +357,76 @@ fn the_odt_is_the_same_bytes_every_run() {
         std::fs::read(again.path().join("techniekpact-noord-2016.odt")).unwrap()
     );
 }
+
+/// An editor's edit in LibreOffice (Python-UNO: a new chapter before
+/// chapter 2, a new captioned table before table 1), then Update All:
+/// the later chapters, sections, captions and references renumber, and
+/// the contents gives the pages LibreOffice draws.
+#[test]
+fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let odt = dir.path().join("rapport.odt");
+    std::fs::copy(&reports()[1].odt, &odt).unwrap();
+    let pdf = dir.path().join("bewerkt.pdf");
+    let out = Command::new("/usr/bin/python3")
+        .arg(repo().join("tests/validatie/bewerk_odt.py"))
+        .args([&odt, &pdf])
+        .output()
+        .expect("Debian's python3 with python3-uno (tools/installeer-validatie)");
+    assert!(
+        pdf.exists(),
+        "LibreOffice saved the PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages = pdf_pages_of(&std::fs::read(&pdf).unwrap());
+    let text = normalise(&pages.join("\n"));
+    let document = &example::noord_2016().document;
+    let mut expected = vec![("2".to_string(), "Nieuw hoofdstuk".to_string())];
+    let mut tables = Vec::new();
+    for b in &document.blocks {
+        match b {
+            techniekpact::document::Block::Heading {
+                level,
+                number,
+                text,
+                appendix,
+                ..
+            } if *level <= 2 => {
+                let entry = match appendix {
+                    Some(a) => (String::new(), a.text()),
+                    None => {
+                        let mut parts: Vec<u32> =
+                            number.split('.').map(|p| p.parse().unwrap()).collect();
+                        if parts[0] >= 2 {
+                            parts[0] += 1;
+                        }
+                        let renumbered: Vec<String> = parts.iter().map(u32::to_string).collect();
+                        (renumbered.join("."), text.clone())
+                    }
+                };
+                expected.push(entry);
+            }
+            techniekpact::document::Block::Table(t) => tables.push(t),
+            _ => {}
+        }
+    }
+    assert!(text.contains("2 Nieuw hoofdstuk"), "{text}");
+    let checked = crate::bewerken::contents_give_the_drawn_pages(&pages, &expected);
+    assert!(checked >= 19, "{checked} entries");
+    assert!(text.contains("Tabel 1: Nieuwe tabel"), "{text}");
+    for t in &tables {
+        let now = format!("Tabel {}: {}", t.caption.number + 1, t.caption.text);
+        assert!(text.contains(&normalise(&now)), "{now:?} missing");
+    }
+    let proposals = tables
+        .iter()
+        .find(|t| t.caption.text.contains("oe-voorstellen"))
+        .expect("the doe-voorstellen table");
+    let reference = format!("Tabel {} geeft hun stand", proposals.caption.number + 1);
+    assert!(text.contains(&reference), "{reference:?} missing");
+    assert!(
+        text.contains("in 2020 (zie paragraaf 5.1)"),
+        "the reference to a section follows it"
+    );
+    assert!(text.contains("(zie Bijlage B)"));
+}

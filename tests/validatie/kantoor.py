@@ -14,6 +14,10 @@ import time
 import uno
 from com.sun.star.beans import PropertyValue
 
+# The component context of the running LibreOffice, for the services a
+# script needs besides the desktop (the dispatcher).
+CONTEXT = None
+
 
 def prop(name, value):
     p = PropertyValue()
@@ -47,6 +51,8 @@ def kantoor():
             except Exception:
                 time.sleep(0.1)
         desktop = remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+        global CONTEXT
+        CONTEXT = remote
         yield desktop
         try:
             desktop.terminate()

@@ -11,7 +11,7 @@ pub mod odt;
 pub mod package;
 
 /// The namespaces the ODF parts declare.
-pub const NS: [(&str, &str); 11] = [
+pub const NS: [(&str, &str); 12] = [
     (
         "xmlns:office",
         "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -50,6 +50,9 @@ pub const NS: [(&str, &str); 11] = [
         "xmlns:draw",
         "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
     ),
+    // The namespace of the formulas of sequence fields (`ooow:Tabel+1`):
+    // without it LibreOffice reads a caption's number as a fixed value.
+    ("xmlns:ooow", "http://openoffice.org/2004/writer"),
 ];
 
 /// The version of ODF written.
