@@ -170,7 +170,7 @@ pub(crate) fn contents_give_the_drawn_pages(
     expected: &[(String, String)],
 ) -> usize {
     // After the title page, up to the page where chapter 1 begins.
-    let first_chapter = page_of(&pages, 1, "1 Samenvatting").expect("chapter 1 is drawn");
+    let first_chapter = page_of(pages, 1, "1 Samenvatting").expect("chapter 1 is drawn");
     let toc_pages = 1..first_chapter - 1;
     let mut checked = 0;
     for (number, title) in expected {
