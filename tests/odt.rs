@@ -430,3 +430,51 @@ fn an_editors_new_chapter_and_table_renumber_the_rest_after_updating_all() {
     );
     assert!(text.contains("(zie Bijlage B)"));
 }
+
+/// LibreOffice on a machine without the house font (fontconfig pointed at
+/// a folder with only DejaVu Sans) sets the ODT in it: the fonts are in
+/// the package.
+#[test]
+fn libreoffice_sets_the_odt_in_its_embedded_font_without_it_installed() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("lettertypen");
+    std::fs::create_dir(&fonts).unwrap();
+    std::fs::copy(
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        fonts.join("DejaVuSans.ttf"),
+    )
+    .expect("DejaVu Sans (Debian's fonts-dejavu-core, which LibreOffice needs)");
+    let config = dir.path().join("fonts.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir><cachedir>{}</cachedir></fontconfig>\n",
+            fonts.display(),
+            dir.path().join("cache").display()
+        ),
+    )
+    .unwrap();
+    let profile = dir.path().join("profiel");
+    let o = Command::new("soffice")
+        .env("FONTCONFIG_FILE", &config)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&reports()[1].odt)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = dir.path().join("techniekpact-noord-2016.pdf");
+    let listed = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    for face in ["+NotoSans ", "+NotoSans-Bold "] {
+        assert!(listed.contains(face), "{face} not used:\n{listed}");
+    }
+    assert!(
+        !listed.contains("DejaVuSans "),
+        "set in DejaVu Sans:\n{listed}"
+    );
+}
