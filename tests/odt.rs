@@ -478,3 +478,22 @@ fn libreoffice_sets_the_odt_in_its_embedded_font_without_it_installed() {
         "set in DejaVu Sans:\n{listed}"
     );
 }
+
+/// A concept says so on every page, in the running head LibreOffice draws.
+#[test]
+fn a_concept_odt_says_concept_on_every_page() {
+    let concept = &reports()[0];
+    assert_eq!(
+        concept.name, "noord-2014.yaml",
+        "the example that is a concept"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let pdfs = libreoffice_pdfs(std::slice::from_ref(&concept.odt), dir.path());
+    let pages = pdf_pages_of(&std::fs::read(&pdfs[0]).unwrap());
+    assert!(pages.len() > 5);
+    for (n, page) in pages.iter().enumerate() {
+        assert!(page.contains("CONCEPT"), "page {} without CONCEPT", n + 1);
+    }
+    // A report that is definitief has no mark.
+    assert!(!reports()[1].part("styles.xml").contains(">CONCEPT<"));
+}
