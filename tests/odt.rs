@@ -77,53 +77,18 @@ fn reports() -> &'static [Built] {
     })
 }
 
-fn schemas() -> PathBuf {
-    validator_python()
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("lib/python3.11/site-packages/openxml_audit/odf/schemas/odf-1.3")
-}
-
 #[test]
 fn the_odt_is_valid_odf_1_3_and_openxml_audit_finds_no_error() {
     for built in reports() {
-        let dir = tempfile::tempdir().unwrap();
         let bytes = std::fs::read(&built.odt).unwrap();
-        zip::ZipArchive::new(std::io::Cursor::new(&bytes))
-            .unwrap()
-            .extract(dir.path())
-            .unwrap();
         // The mimetype first and stored, as ODF readers look for it.
         assert_eq!(&bytes[30..38], b"mimetype", "{}", built.name);
         assert_eq!(
             &bytes[38..38 + 39],
             b"application/vnd.oasis.opendocument.text"
         );
-        for (schema, parts) in [
-            (
-                "OpenDocument-v1.3-schema.rng",
-                vec!["content.xml", "styles.xml", "meta.xml"],
-            ),
-            (
-                "OpenDocument-v1.3-manifest-schema.rng",
-                vec!["META-INF/manifest.xml"],
-            ),
-        ] {
-            let o = Command::new("jing")
-                .arg("-i")
-                .arg(schemas().join(schema))
-                .args(parts.iter().map(|p| dir.path().join(p)))
-                .output()
-                .expect("jing (Debian) validates the ODF; tools/installeer-validatie installs it");
-            assert!(
-                o.status.success(),
-                "{}: {}",
-                built.name,
-                String::from_utf8_lossy(&o.stdout)
-            );
-        }
+        let findings = odf_schema_findings(&built.odt);
+        assert!(findings.is_empty(), "{}: {findings}", built.name);
         // Every file of the package is in the manifest.
         let manifest = built.part("META-INF/manifest.xml");
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();

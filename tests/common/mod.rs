@@ -261,6 +261,45 @@ pub fn run_text(node: roxmltree::Node) -> String {
         .collect()
 }
 
+/// jing's findings on an ODF file (ODT, ODS) against the ODF 1.3 RELAX NG
+/// schemas that openxml-audit carries: its XML parts against the
+/// document schema, its manifest against the manifest schema. Empty when
+/// it is valid.
+pub fn odf_schema_findings(file: &Path) -> String {
+    let schemas = validator_python()
+        .parent()
+        .and_then(Path::parent)
+        .expect("the validators' environment")
+        .join("lib/python3.11/site-packages/openxml_audit/odf/schemas/odf-1.3");
+    let dir = tempfile::tempdir().unwrap();
+    zip::ZipArchive::new(std::fs::File::open(file).unwrap())
+        .unwrap()
+        .extract(dir.path())
+        .unwrap();
+    let mut findings = String::new();
+    for (schema, parts) in [
+        (
+            "OpenDocument-v1.3-schema.rng",
+            vec!["content.xml", "styles.xml", "meta.xml"],
+        ),
+        (
+            "OpenDocument-v1.3-manifest-schema.rng",
+            vec!["META-INF/manifest.xml"],
+        ),
+    ] {
+        let o = std::process::Command::new("jing")
+            .arg("-i")
+            .arg(schemas.join(schema))
+            .args(parts.iter().map(|p| dir.path().join(p)))
+            .output()
+            .expect("jing (Debian) validates the ODF; tools/installeer-validatie installs it");
+        if !o.status.success() {
+            findings.push_str(&String::from_utf8_lossy(&o.stdout));
+        }
+    }
+    findings
+}
+
 /// The text of a PDF file.
 pub fn pdf_text(path: &Path) -> String {
     let pdf = std::fs::read(path).unwrap_or_else(|_| panic!("{} missing", path.display()));

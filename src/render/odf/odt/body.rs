@@ -533,31 +533,36 @@ impl Writer<'_> {
         self.x.close("text:p");
     }
 
-    fn table(&mut self, t: &Table) {
-        self.caption(&t.caption, &t.anchor, CAPTION);
-        self.tables += 1;
-        let name = format!("Tabel{}", self.tables);
-        let room = (self.text_width * self.container * TWIPS_PER_CM) as u32;
-        let (grid, width) = table_columns::grid(t, room);
+    /// Open the table `name`, `width` cm wide, with its style (at the text
+    /// edge, `below` under it, its rows kept on one page unless
+    /// `breakable`) and its columns' widths in cm.
+    fn open_table(
+        &mut self,
+        name: &str,
+        width: f64,
+        below: &str,
+        breakable: bool,
+        columns: &[f64],
+    ) {
         let a = &mut self.automatic;
         a.open(
             "style:style",
-            &[("style:name", &name), ("style:family", "table")],
+            &[("style:name", name), ("style:family", "table")],
         );
         a.empty(
             "style:table-properties",
             &[
-                ("style:width", &cm(width as f64 / TWIPS_PER_CM)),
+                ("style:width", &cm(width)),
                 ("table:align", "left"),
-                ("fo:margin-bottom", "0.2cm"),
+                ("fo:margin-bottom", below),
                 (
                     "style:may-break-between-rows",
-                    if t.keep_together() { "false" } else { "true" },
+                    if breakable { "true" } else { "false" },
                 ),
             ],
         );
         a.close("style:style");
-        for (i, w) in grid.iter().enumerate() {
+        for (i, w) in columns.iter().enumerate() {
             a.open(
                 "style:style",
                 &[
@@ -565,27 +570,40 @@ impl Writer<'_> {
                     ("style:family", "table-column"),
                 ],
             );
+            // (A column the grid leaves no room keeps a sliver: ODF has no
+            // column of width zero.)
             a.empty(
                 "style:table-column-properties",
-                // (A column the grid leaves no room keeps a sliver: ODF
-                // has no column of width zero.)
-                &[(
-                    "style:column-width",
-                    &cm((*w as f64 / TWIPS_PER_CM).max(0.1)),
-                )],
+                &[("style:column-width", &cm(w.max(0.1)))],
             );
             a.close("style:style");
         }
         self.x.open(
             "table:table",
-            &[("table:name", &name), ("table:style-name", &name)],
+            &[("table:name", name), ("table:style-name", name)],
         );
-        for i in 0..grid.len() {
+        for i in 0..columns.len() {
             self.x.empty(
                 "table:table-column",
                 &[("table:style-name", &format!("{name}.K{i}"))],
             );
         }
+    }
+
+    fn table(&mut self, t: &Table) {
+        self.caption(&t.caption, &t.anchor, CAPTION);
+        self.tables += 1;
+        let name = format!("Tabel{}", self.tables);
+        let room = (self.text_width * self.container * TWIPS_PER_CM) as u32;
+        let (grid, width) = table_columns::grid(t, room);
+        let columns: Vec<f64> = grid.iter().map(|w| *w as f64 / TWIPS_PER_CM).collect();
+        self.open_table(
+            &name,
+            width as f64 / TWIPS_PER_CM,
+            "0.2cm",
+            !t.keep_together(),
+            &columns,
+        );
         let right: Vec<bool> = t
             .columns
             .iter()
@@ -726,48 +744,14 @@ impl Writer<'_> {
         self.tables += 1;
         let name = format!("Naastelkaar{}", self.tables);
         let total = self.text_width * self.container;
-        let a = &mut self.automatic;
-        a.open(
-            "style:style",
-            &[("style:name", &name), ("style:family", "table")],
-        );
-        a.empty(
-            "style:table-properties",
-            &[
-                ("style:width", &cm(total)),
-                ("table:align", "left"),
-                ("fo:margin-bottom", "0.1cm"),
-                ("style:may-break-between-rows", "false"),
-            ],
-        );
-        a.close("style:style");
         let sum: f32 = widths.iter().sum::<f32>().max(0.01);
-        for (i, w) in widths.iter().enumerate() {
-            // The gap between the columns goes to the first.
-            let share = if i == 0 { 1.0 - (sum - w) } else { *w };
-            a.open(
-                "style:style",
-                &[
-                    ("style:name", &format!("{name}.K{i}")),
-                    ("style:family", "table-column"),
-                ],
-            );
-            a.empty(
-                "style:table-column-properties",
-                &[("style:column-width", &cm(total * f64::from(share)))],
-            );
-            a.close("style:style");
-        }
-        self.x.open(
-            "table:table",
-            &[("table:name", &name), ("table:style-name", &name)],
-        );
-        for i in 0..widths.len() {
-            self.x.empty(
-                "table:table-column",
-                &[("table:style-name", &format!("{name}.K{i}"))],
-            );
-        }
+        // The gap between the columns goes to the first.
+        let columns: Vec<f64> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| total * f64::from(if i == 0 { 1.0 - (sum - w) } else { *w }))
+            .collect();
+        self.open_table(&name, total, "0.1cm", false, &columns);
         self.x.open("table:table-row", &[]);
         let outer = self.container;
         for (b, w) in blocks.iter().zip(widths) {
