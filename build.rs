@@ -3,7 +3,10 @@
 //! file deflated, and `$OUT_DIR/docx_fonts.rs` its key. The DOCX renderer
 //! copies the compressed entries into every package as they are
 //! (`src/render/docx/font_table.rs`), so no run compresses a font. The
-//! files are those of the one font list, `src/fonts/list.rs`.
+//! files are those of the one font list, `src/fonts/list.rs`. The ODT's
+//! built-in house font (Noto Sans, not obfuscated) is deflated the same
+//! way into `$OUT_DIR/odt-fonts.zip`, under the paths it has in the ODT
+//! (`Fonts/NotoSans-Regular.ttf`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -62,5 +65,14 @@ fn main() {
     keys.push_str("];\n");
     let zip = zip.finish().expect("the zip").into_inner();
     std::fs::write(out.join("docx-fonts.zip"), zip).expect("OUT_DIR is writable");
+    // The ODT's built-in house font: the body family in its four styles.
+    let mut odt = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in fonts.iter().filter(|(n, _)| n.starts_with("NotoSans-")) {
+        odt.start_file(format!("Fonts/{name}.ttf"), options)
+            .expect("a zip entry");
+        odt.write_all(bytes).expect("writing to memory");
+    }
+    let odt = odt.finish().expect("the zip").into_inner();
+    std::fs::write(out.join("odt-fonts.zip"), odt).expect("OUT_DIR is writable");
     std::fs::write(out.join("docx_fonts.rs"), keys).expect("OUT_DIR is writable");
 }

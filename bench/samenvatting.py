@@ -68,6 +68,17 @@ if "techniekpact maak met html" in one:
     print(f"   kosten van de HTML-uitgave {(html - ours) * 1000:+.1f} ms   (doel <= 10 ms): "
           f"{verdict(html - ours <= 0.010)}")
 
+formats = {r["command"]: r for r in results("formaten")}
+print("1b. De open formaten (CPU-tijd, user + sys, van de hele run)")
+odt, docx = cpu(formats["odt"]), cpu(formats["docx"])
+print(f"   --formaat docx {ms(docx)}, --formaat odt {ms(odt)}, samen {ms(cpu(formats['docx,odt']))}")
+print(f"   ODT tegen DOCX {odt / docx:.2f}x   (doel <= 1,0x): {verdict(odt <= docx)}")
+pdf_only, with_figures = cpu(formats["pdf"]), cpu(formats["pdf,cijfers"])
+print(f"   --formaat pdf {ms(pdf_only)}, met de cijfers erbij {ms(with_figures)}")
+print(f"   kosten van de cijfers {(with_figures - pdf_only) * 1000:+.1f} ms, "
+      f"{(with_figures - pdf_only) / pdf_only * 100:+.0f} % van de PDF   (doel <= 10 %): "
+      f"{verdict(with_figures - pdf_only <= 0.1 * pdf_only)}")
+
 batch = {r["command"]: r for r in results("batch")}
 single, separate = batch["één proces"]["median"], batch["15 losse runs"]["median"]
 print("2. Batch van 15 rapporten")

@@ -19,9 +19,25 @@ pub struct Entry {
     pub bytes: Vec<u8>,
 }
 
+/// Entries deflated already (at build time): every file of the archive is
+/// copied into the package as it is, with `media_type`.
+pub struct Precompressed<'a> {
+    pub archive: &'a zip::ZipArchive<Cursor<&'static [u8]>>,
+    pub media_type: &'static str,
+}
+
 /// The package of a document of `media_type`
 /// (`application/vnd.oasis.opendocument.spreadsheet`) with `entries`.
 pub fn package(media_type: &str, entries: &[Entry]) -> std::io::Result<Vec<u8>> {
+    package_with(media_type, entries, None)
+}
+
+/// [`package`], with the files of `precompressed` too.
+pub fn package_with(
+    media_type: &str,
+    entries: &[Entry],
+    precompressed: Option<Precompressed>,
+) -> std::io::Result<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(64 * 1024)));
     let stored = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)
@@ -47,17 +63,29 @@ pub fn package(media_type: &str, entries: &[Entry]) -> std::io::Result<Vec<u8>> 
         };
         put(&e.path, &e.bytes, options)?;
     }
-    put(
-        "META-INF/manifest.xml",
-        manifest(media_type, entries).as_bytes(),
-        deflated,
-    )?;
+    let mut listed: Vec<(String, &str)> = entries
+        .iter()
+        .map(|e| (e.path.clone(), e.media_type))
+        .collect();
+    if let Some(p) = precompressed {
+        let mut archive = p.archive.clone();
+        for i in 0..archive.len() {
+            let file = archive.by_index_raw(i).map_err(std::io::Error::other)?;
+            listed.push((file.name().to_string(), p.media_type));
+            zip.raw_copy_file(file).map_err(std::io::Error::other)?;
+        }
+    }
+    let manifest = manifest(media_type, &listed);
+    zip.start_file("META-INF/manifest.xml", deflated)
+        .map_err(std::io::Error::other)?;
+    zip.write_all(manifest.as_bytes())?;
     let cursor = zip.finish().map_err(std::io::Error::other)?;
     Ok(cursor.into_inner())
 }
 
-/// `META-INF/manifest.xml`: the package itself and every entry.
-fn manifest(media_type: &str, entries: &[Entry]) -> String {
+/// `META-INF/manifest.xml`: the package itself and every entry (path and
+/// media type).
+fn manifest(media_type: &str, entries: &[(String, &str)]) -> String {
     let mut x = Xml::part();
     x.open(
         "manifest:manifest",
@@ -77,13 +105,10 @@ fn manifest(media_type: &str, entries: &[Entry]) -> String {
             ("manifest:media-type", media_type),
         ],
     );
-    for e in entries {
+    for (path, media) in entries {
         x.empty(
             "manifest:file-entry",
-            &[
-                ("manifest:full-path", &e.path),
-                ("manifest:media-type", e.media_type),
-            ],
+            &[("manifest:full-path", path), ("manifest:media-type", media)],
         );
     }
     x.close("manifest:manifest");

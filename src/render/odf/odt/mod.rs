@@ -14,10 +14,23 @@ use crate::render::raster::{PRINT_SCALE, Picture, svg_to_png};
 use crate::render::xml::Xml;
 use crate::render::{RenderContext, RenderError, Renderer};
 
-use super::package::{Entry, package};
+use super::package::{Entry, Precompressed, package_with};
 
 /// The media type of an ODT file.
 pub const MEDIA_TYPE: &str = "application/vnd.oasis.opendocument.text";
+
+/// The media type of an embedded font file.
+const FONT_TYPE: &str = "application/x-font-ttf";
+
+/// The built-in house font (Noto Sans in four styles), deflated by
+/// `build.rs` under the paths it has in the ODT.
+static BUILT_IN_FONTS: std::sync::LazyLock<zip::ZipArchive<std::io::Cursor<&'static [u8]>>> =
+    std::sync::LazyLock::new(|| {
+        zip::ZipArchive::new(std::io::Cursor::new(
+            &include_bytes!(concat!(env!("OUT_DIR"), "/odt-fonts.zip"))[..],
+        ))
+        .expect("build.rs writes a valid zip")
+    });
 
 /// The ODT renderer.
 pub struct OdtRenderer;
@@ -37,7 +50,9 @@ impl Renderer for OdtRenderer {
             .collect();
         let logo = logo(ctx)?;
         // The house font, embedded: LibreOffice on a machine without it
-        // still sets the report in it.
+        // still sets the report in it. The built-in Noto Sans comes
+        // deflated from the build; an editor's own font is deflated here.
+        let own = ctx.style.fonts.own;
         let faces = &ctx.style.fonts.faces;
         let font_files: Vec<(String, std::sync::Arc<[u8]>)> = faces
             .iter()
@@ -84,14 +99,21 @@ impl Renderer for OdtRenderer {
                 bytes: m.png.to_vec(),
             });
         }
-        for (path, bytes) in font_files {
-            entries.push(Entry {
-                path,
-                media_type: "application/x-font-ttf",
-                bytes: bytes.to_vec(),
-            });
+        if own {
+            for (path, bytes) in font_files {
+                entries.push(Entry {
+                    path,
+                    media_type: FONT_TYPE,
+                    bytes: bytes.to_vec(),
+                });
+            }
         }
-        package(MEDIA_TYPE, &entries).map_err(|e| RenderError::Internal(format!("ODT: {e}")))
+        let built_in = (!own).then(|| Precompressed {
+            archive: &BUILT_IN_FONTS,
+            media_type: FONT_TYPE,
+        });
+        package_with(MEDIA_TYPE, &entries, built_in)
+            .map_err(|e| RenderError::Internal(format!("ODT: {e}")))
     }
 }
 
