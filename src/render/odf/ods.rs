@@ -28,17 +28,17 @@ pub fn write(figures: &OpenData, props: &Properties) -> std::io::Result<Vec<u8>>
         Entry {
             path: "content.xml".into(),
             media_type: "text/xml",
-            bytes: content(figures).into_bytes(),
+            bytes: content(figures).into(),
         },
         Entry {
             path: "styles.xml".into(),
             media_type: "text/xml",
-            bytes: styles(props.language).into_bytes(),
+            bytes: styles(props.language).into(),
         },
         Entry {
             path: "meta.xml".into(),
             media_type: "text/xml",
-            bytes: meta(props).into_bytes(),
+            bytes: meta(props).into(),
         },
     ];
     package(MEDIA_TYPE, &entries)

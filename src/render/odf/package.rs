@@ -10,13 +10,37 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::render::xml::Xml;
 
-/// One file of the package.
+/// One file of the package: its bytes owned (a part written for it) or
+/// shared (a chart's PNG or SVG, made once for every format).
 pub struct Entry {
     /// `content.xml`, `Pictures/grafiek-1.png`.
     pub path: String,
     /// `text/xml`, `image/png`.
     pub media_type: &'static str,
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
+}
+
+/// The bytes of an entry.
+pub enum Bytes {
+    Owned(Vec<u8>),
+    Shared(std::sync::Arc<[u8]>),
+    Text(std::sync::Arc<str>),
+}
+
+impl Bytes {
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(b) => b,
+            Bytes::Shared(b) => b,
+            Bytes::Text(t) => t.as_bytes(),
+        }
+    }
+}
+
+impl From<String> for Bytes {
+    fn from(s: String) -> Self {
+        Bytes::Owned(s.into_bytes())
+    }
 }
 
 /// Entries deflated already (at build time): every file of the archive is
@@ -61,7 +85,7 @@ pub fn package_with(
         } else {
             deflated
         };
-        put(&e.path, &e.bytes, options)?;
+        put(&e.path, e.bytes.as_slice(), options)?;
     }
     let mut listed: Vec<(String, &str)> = entries
         .iter()
@@ -124,7 +148,7 @@ mod tests {
         let entries = [Entry {
             path: "content.xml".into(),
             media_type: "text/xml",
-            bytes: b"<x/>".to_vec(),
+            bytes: Bytes::Owned(b"<x/>".to_vec()),
         }];
         let bytes = package("application/vnd.oasis.opendocument.spreadsheet", &entries).unwrap();
         // The mimetype's bytes at offset 38, as ODF readers look for them.

@@ -14,7 +14,7 @@ use crate::render::raster::{PRINT_SCALE, Picture, svg_to_png};
 use crate::render::xml::Xml;
 use crate::render::{RenderContext, RenderError, Renderer};
 
-use super::package::{Entry, Precompressed, package_with};
+use super::package::{Bytes, Entry, Precompressed, package_with};
 
 /// The media type of an ODT file.
 pub const MEDIA_TYPE: &str = "application/vnd.oasis.opendocument.text";
@@ -72,17 +72,17 @@ impl Renderer for OdtRenderer {
             Entry {
                 path: "content.xml".into(),
                 media_type: "text/xml",
-                bytes: body.xml.into_bytes(),
+                bytes: body.xml.into(),
             },
             Entry {
                 path: "styles.xml".into(),
                 media_type: "text/xml",
-                bytes: styles::styles_xml(ctx.style, &ctx.document.meta, &fonts).into_bytes(),
+                bytes: styles::styles_xml(ctx.style, &ctx.document.meta, &fonts).into(),
             },
             Entry {
                 path: "meta.xml".into(),
                 media_type: "text/xml",
-                bytes: meta(ctx).into_bytes(),
+                bytes: meta(ctx).into(),
             },
         ];
         for m in body.media {
@@ -90,13 +90,13 @@ impl Renderer for OdtRenderer {
                 entries.push(Entry {
                     path,
                     media_type: "image/svg+xml",
-                    bytes: svg.as_bytes().to_vec(),
+                    bytes: Bytes::Text(svg),
                 });
             }
             entries.push(Entry {
                 path: m.png_path,
                 media_type: "image/png",
-                bytes: m.png.to_vec(),
+                bytes: Bytes::Shared(m.png),
             });
         }
         if own {
@@ -104,7 +104,7 @@ impl Renderer for OdtRenderer {
                 entries.push(Entry {
                     path,
                     media_type: FONT_TYPE,
-                    bytes: bytes.to_vec(),
+                    bytes: Bytes::Shared(bytes),
                 });
             }
         }
