@@ -65,3 +65,40 @@ pub fn root_attrs() -> Vec<(&'static str, &'static str)> {
     attrs.push(("office:version", VERSION));
     attrs
 }
+
+/// What an ODF file says about itself in `meta.xml`.
+pub struct Properties<'a> {
+    pub title: &'a str,
+    pub subject: &'a str,
+    /// `nl-NL`.
+    pub language: &'a str,
+    pub keywords: &'a [String],
+    /// The authors, joined; empty for none.
+    pub creator: String,
+}
+
+/// `meta.xml`: the program, title, subject, keywords, language and
+/// authors, as the other formats' properties.
+pub fn meta_xml(p: &Properties) -> String {
+    let mut x = crate::render::xml::Xml::part();
+    x.open("office:document-meta", &root_attrs());
+    x.open("office:meta", &[]);
+    x.leaf(
+        "meta:generator",
+        &[],
+        concat!("techniekpact/", env!("CARGO_PKG_VERSION")),
+    );
+    x.leaf("dc:title", &[], p.title);
+    x.leaf("dc:subject", &[], p.subject);
+    for k in p.keywords {
+        x.leaf("meta:keyword", &[], k);
+    }
+    x.leaf("dc:language", &[], p.language);
+    if !p.creator.is_empty() {
+        x.leaf("meta:initial-creator", &[], &p.creator);
+        x.leaf("dc:creator", &[], &p.creator);
+    }
+    x.close("office:meta");
+    x.close("office:document-meta");
+    x.finish()
+}

@@ -38,7 +38,14 @@ pub fn write(figures: &OpenData, props: &Properties) -> std::io::Result<Vec<u8>>
         Entry {
             path: "meta.xml".into(),
             media_type: "text/xml",
-            bytes: meta(props).into(),
+            bytes: super::meta_xml(&super::Properties {
+                title: props.title,
+                subject: props.subject,
+                language: props.language,
+                keywords: &[],
+                creator: String::new(),
+            })
+            .into(),
         },
     ];
     package(MEDIA_TYPE, &entries)
@@ -302,22 +309,5 @@ fn styles(language: &str) -> String {
     x.close("style:default-style");
     x.close("office:styles");
     x.close("office:document-styles");
-    x.finish()
-}
-
-fn meta(props: &Properties) -> String {
-    let mut x = Xml::part();
-    x.open("office:document-meta", &super::root_attrs());
-    x.open("office:meta", &[]);
-    x.leaf(
-        "meta:generator",
-        &[],
-        concat!("techniekpact/", env!("CARGO_PKG_VERSION")),
-    );
-    x.leaf("dc:title", &[], props.title);
-    x.leaf("dc:subject", &[], props.subject);
-    x.leaf("dc:language", &[], props.language);
-    x.close("office:meta");
-    x.close("office:document-meta");
     x.finish()
 }

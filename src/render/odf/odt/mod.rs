@@ -11,7 +11,6 @@ mod styles;
 
 use crate::document::{LogoKind, TitleItem};
 use crate::render::raster::{PRINT_SCALE, Picture, svg_to_png};
-use crate::render::xml::Xml;
 use crate::render::{RenderContext, RenderError, Renderer};
 
 use super::package::{Bytes, Entry, Precompressed, package_with};
@@ -82,7 +81,14 @@ impl Renderer for OdtRenderer {
             Entry {
                 path: "meta.xml".into(),
                 media_type: "text/xml",
-                bytes: meta(ctx).into(),
+                bytes: super::meta_xml(&super::Properties {
+                    title: &ctx.document.meta.documenttitel,
+                    subject: &ctx.document.meta.titel,
+                    language: &ctx.document.meta.taal.tag,
+                    keywords: &ctx.document.meta.trefwoorden,
+                    creator: ctx.document.meta.auteurs.join(", "),
+                })
+                .into(),
             },
         ];
         for m in body.media {
@@ -139,31 +145,4 @@ fn logo(ctx: &RenderContext) -> Result<Option<body::LogoPicture>, RenderError> {
         ),
     };
     Ok(Some((std::sync::Arc::new(picture), svg)))
-}
-
-/// `meta.xml`: title, subject, keywords, language and authors, as the
-/// other formats' properties.
-fn meta(ctx: &RenderContext) -> String {
-    let m = &ctx.document.meta;
-    let mut x = Xml::part();
-    x.open("office:document-meta", &super::root_attrs());
-    x.open("office:meta", &[]);
-    x.leaf(
-        "meta:generator",
-        &[],
-        concat!("techniekpact/", env!("CARGO_PKG_VERSION")),
-    );
-    x.leaf("dc:title", &[], &m.documenttitel);
-    x.leaf("dc:subject", &[], &m.titel);
-    for k in &m.trefwoorden {
-        x.leaf("meta:keyword", &[], k);
-    }
-    x.leaf("dc:language", &[], &m.taal.tag);
-    if !m.auteurs.is_empty() {
-        x.leaf("meta:initial-creator", &[], &m.auteurs.join(", "));
-        x.leaf("dc:creator", &[], &m.auteurs.join(", "));
-    }
-    x.close("office:meta");
-    x.close("office:document-meta");
-    x.finish()
 }
