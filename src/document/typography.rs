@@ -1,6 +1,7 @@
 //! Dutch typography of the report's texts, as every format shows them: a
 //! typographic apostrophe (`programma’s`, `’s-Hertogenbosch`), quotes
-//! (“…”), and an en dash between the years of a range (`2014–2016`). The
+//! (“…”), an en dash between the years of a range (`2014–2016`), and a
+//! no-break space before a percent sign (`70 %`). The
 //! data file and the templates keep what was typed; only the report shows
 //! the typographic forms. Numbers get their true minus where they are
 //! formatted ([`crate::format_nl::text`]).
@@ -41,6 +42,10 @@ pub fn typeset(text: &str) -> String {
             continue;
         }
         match c {
+            // A percentage stays on one line with its number: `70 %`.
+            ' ' if before.is_some_and(|b| b.is_ascii_digit()) && after == Some('%') => {
+                out.push('\u{a0}');
+            }
             '\'' => {
                 let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
                 // programma's, auto's; 's-Hertogenbosch, 's avonds, 't.
@@ -147,6 +152,13 @@ mod tests {
             "de \u{201c}Techniekpact\u{201d}-aanpak"
         );
         assert_eq!(typeset("(2014-2016)"), "(2014\u{2013}2016)");
+    }
+
+    #[test]
+    fn a_percent_sign_stays_with_its_number() {
+        assert_eq!(typeset("minder dan 70 %."), "minder dan 70\u{a0}%.");
+        assert_eq!(typeset("100 % en 5%"), "100\u{a0}% en 5%");
+        assert_eq!(typeset("een % teken"), "een % teken");
     }
 
     #[test]
