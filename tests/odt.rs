@@ -101,14 +101,8 @@ fn the_odt_is_valid_odf_1_3_and_openxml_audit_finds_no_error() {
                 );
             }
         }
-        let audit = validator_python().with_file_name("openxml-audit");
-        let o = Command::new(&audit)
-            .arg(&built.odt)
-            .args(["-o", "json", "-m", "0"])
-            .output()
-            .unwrap();
-        let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-        assert_eq!(report[0]["error_count"], 0, "{}: {report}", built.name);
+        let report = openxml_audit(&built.odt);
+        assert_eq!(report["error_count"], 0, "{}: {report}", built.name);
     }
 }
 

@@ -224,15 +224,7 @@ fn base_fonts(pdf: &[u8]) -> Vec<String> {
 
 /// openxml-audit's errors in a file, as `part: description`.
 fn audit_errors(file: &std::path::Path) -> Vec<String> {
-    let audit = validator_python().with_file_name("openxml-audit");
-    let o = std::process::Command::new(&audit)
-        .arg(file)
-        .args(["-o", "json", "-m", "0"])
-        .output()
-        .unwrap_or_else(|e| panic!("{}: {e}", audit.display()));
-    let report: serde_json::Value = serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)));
-    report[0]["errors"]
+    openxml_audit(file)["errors"]
         .as_array()
         .expect("a list of errors")
         .iter()

@@ -241,53 +241,88 @@ fn group(token: Token) -> Vec<MathPart> {
 }
 
 /// Whether a side of a fraction needs parentheses on one line.
-pub fn needs_parentheses(side: &[MathPart]) -> bool {
+fn needs_parentheses(side: &[MathPart]) -> bool {
     side.len() > 1
 }
 
 /// Whether a space goes between two parts on one line: everywhere but
 /// after an opening and before a closing parenthesis.
-pub fn space_between(before: &MathPart, after: &MathPart) -> bool {
+fn space_between(before: &MathPart, after: &MathPart) -> bool {
     let is = |p: &MathPart, s: &str| matches!(p, MathPart::Text { text } if text == s);
     !is(before, "(") && !is(after, ")")
 }
 
-/// The formula on one line, as its alternative text: `(w − w0) / (w1 −
-/// w0) × 100 %` (the scripts as plain letters, a superscript after `^`).
-pub fn linear(parts: &[MathPart]) -> String {
-    let mut out = String::new();
+/// How a piece of a formula on one line is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    Upright,
+    /// A variable.
+    Italic,
+    /// A subscript.
+    Below,
+    /// A superscript.
+    Above,
+}
+
+/// The formula on one line, as pieces of text each with its setting: a
+/// space between parts, a fraction's sides with ` / ` between them and in
+/// parentheses where they hold more than one part. The DOCX, the ODT and
+/// the alternative text all set these pieces.
+pub fn pieces(parts: &[MathPart]) -> Vec<(String, Setting)> {
+    let mut out = Vec::new();
+    walk(parts, &mut out);
+    out
+}
+
+fn walk(parts: &[MathPart], out: &mut Vec<(String, Setting)>) {
+    let upright = |s: &str| (s.to_string(), Setting::Upright);
     for (i, part) in parts.iter().enumerate() {
         if i > 0 && space_between(&parts[i - 1], part) {
-            out.push(' ');
+            out.push(upright(" "));
         }
         match part {
-            MathPart::Text { text } => out.push_str(text),
+            MathPart::Text { text } => out.push(upright(text)),
             MathPart::Variable { name, below, above } => {
-                out.push_str(name);
-                out.push_str(below.as_deref().unwrap_or(""));
+                out.push((name.clone(), Setting::Italic));
+                if let Some(b) = below {
+                    out.push((b.clone(), Setting::Below));
+                }
                 if let Some(a) = above {
-                    out.push('^');
-                    out.push_str(a);
+                    out.push((a.clone(), Setting::Above));
                 }
             }
             MathPart::Fraction {
                 numerator,
                 denominator,
             } => {
-                let side = |s: &[MathPart]| {
-                    if needs_parentheses(s) {
-                        format!("({})", linear(s))
-                    } else {
-                        linear(s)
+                for (n, side) in [numerator, denominator].into_iter().enumerate() {
+                    if n == 1 {
+                        out.push(upright(" / "));
                     }
-                };
-                out.push_str(&side(numerator));
-                out.push_str(" / ");
-                out.push_str(&side(denominator));
+                    let parens = needs_parentheses(side);
+                    if parens {
+                        out.push(upright("("));
+                    }
+                    walk(side, out);
+                    if parens {
+                        out.push(upright(")"));
+                    }
+                }
             }
         }
     }
-    out
+}
+
+/// The formula on one line, as its alternative text: `(w − w0) / (w1 −
+/// w0) × 100 %` (the scripts as plain letters, a superscript after `^`).
+pub fn linear(parts: &[MathPart]) -> String {
+    pieces(parts)
+        .into_iter()
+        .map(|(text, setting)| match setting {
+            Setting::Above => format!("^{text}"),
+            _ => text,
+        })
+        .collect()
 }
 
 #[cfg(test)]

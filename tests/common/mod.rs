@@ -261,6 +261,20 @@ pub fn run_text(node: roxmltree::Node) -> String {
         .collect()
 }
 
+/// openxml-audit's report on one file (DOCX, ODT, ODS): its `errors`
+/// (each with `severity`, `description`, `part_uri`) and `error_count`.
+pub fn openxml_audit(file: &Path) -> serde_json::Value {
+    let audit = validator_python().with_file_name("openxml-audit");
+    let o = std::process::Command::new(&audit)
+        .arg(file)
+        .args(["-o", "json", "-m", "0"])
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", audit.display()));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)));
+    report[0].clone()
+}
+
 /// jing's findings on an ODF file (ODT, ODS) against the ODF 1.3 RELAX NG
 /// schemas that openxml-audit carries: its XML parts against the
 /// document schema, its manifest against the manifest schema. Empty when

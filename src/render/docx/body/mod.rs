@@ -16,7 +16,7 @@ mod title_page;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use crate::document::formula::{self, MathPart};
+use crate::document::formula::{self, MathPart, Setting};
 use crate::document::{
     Align, Block, Caption, Cell, Fact, Figure, Inline, Table, TitleItem, TocEntry, inlines_text,
 };
@@ -237,47 +237,23 @@ impl Writer<'_> {
     /// below and above, a fraction's sides between parentheses where
     /// they hold more than one part.
     fn formula(&mut self, parts: &[MathPart], look: &Look) {
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 && formula::space_between(&parts[i - 1], part) {
-                self.run(" ", look);
-            }
-            match part {
-                MathPart::Text { text } => self.run(text, look),
-                MathPart::Variable { name, below, above } => {
-                    let italic = Look {
-                        italic: true,
-                        ..*look
-                    };
-                    self.run(name, &italic);
-                    for (script, align) in [(below, "subscript"), (above, "superscript")] {
-                        if let Some(s) = script {
-                            let look = Look {
-                                vert_align: Some(align),
-                                ..*look
-                            };
-                            self.run(s, &look);
-                        }
-                    }
-                }
-                MathPart::Fraction {
-                    numerator,
-                    denominator,
-                } => {
-                    for (n, side) in [numerator, denominator].into_iter().enumerate() {
-                        if n == 1 {
-                            self.run(" / ", look);
-                        }
-                        let parens = formula::needs_parentheses(side);
-                        if parens {
-                            self.run("(", look);
-                        }
-                        self.formula(side, look);
-                        if parens {
-                            self.run(")", look);
-                        }
-                    }
-                }
-            }
+        for (text, setting) in formula::pieces(parts) {
+            let look = match setting {
+                Setting::Upright => *look,
+                Setting::Italic => Look {
+                    italic: true,
+                    ..*look
+                },
+                Setting::Below => Look {
+                    vert_align: Some("subscript"),
+                    ..*look
+                },
+                Setting::Above => Look {
+                    vert_align: Some("superscript"),
+                    ..*look
+                },
+            };
+            self.run(&text, &look);
         }
     }
 

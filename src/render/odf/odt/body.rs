@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::document::formula::{self, MathPart};
+use crate::document::formula::{self, MathPart, Setting};
 use crate::document::{Block, Caption, Fact, Figure, Inline, Table, TitleItem, TocEntry};
 use crate::render::RenderContext;
 use crate::render::raster::Picture;
@@ -495,18 +495,9 @@ impl Writer<'_> {
                         self.inlines(content);
                         self.x.close("text:p");
                     }
-                    Block::List {
-                        ordered,
-                        start,
-                        items,
-                    } => self.list(*ordered, *start, items),
-                    Block::Formula { formula } => {
-                        self.x.open("text:p", &[("text:style-name", FORMULA)]);
-                        self.formula(&formula.parts);
-                        self.x.close("text:p");
-                    }
-                    // Other blocks are not list content in ODF: after the
-                    // list's paragraphs, as their own.
+                    Block::List { .. } | Block::Formula { .. } => self.block(b),
+                    // A table or picture is not list content in ODF: its
+                    // text, as a paragraph of the item.
                     other => {
                         self.x.open("text:p", &[("text:style-name", TEXT_BODY)]);
                         self.x.text(&other.plain_text());
@@ -777,44 +768,21 @@ impl Writer<'_> {
         }
     }
 
+    /// A formula on one line: variables in italics, scripts below and
+    /// above ([`formula::pieces`]).
     fn formula(&mut self, parts: &[MathPart]) {
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 && formula::space_between(&parts[i - 1], part) {
-                self.x.text(" ");
-            }
-            match part {
-                MathPart::Text { text } => self.x.text(text),
-                MathPart::Variable { name, below, above } => {
-                    self.x
-                        .leaf("text:span", &[("text:style-name", "T_cursief")], name);
-                    if let Some(b) = below {
-                        self.x
-                            .leaf("text:span", &[("text:style-name", "T_onder")], b);
-                    }
-                    if let Some(a) = above {
-                        self.x
-                            .leaf("text:span", &[("text:style-name", "T_boven")], a);
-                    }
+        for (text, setting) in formula::pieces(parts) {
+            let style = match setting {
+                Setting::Upright => {
+                    self.x.text(&text);
+                    continue;
                 }
-                MathPart::Fraction {
-                    numerator,
-                    denominator,
-                } => {
-                    for (n, side) in [numerator, denominator].into_iter().enumerate() {
-                        if n == 1 {
-                            self.x.text(" / ");
-                        }
-                        let parens = formula::needs_parentheses(side);
-                        if parens {
-                            self.x.text("(");
-                        }
-                        self.formula(side);
-                        if parens {
-                            self.x.text(")");
-                        }
-                    }
-                }
-            }
+                Setting::Italic => "T_cursief",
+                Setting::Below => "T_onder",
+                Setting::Above => "T_boven",
+            };
+            self.x
+                .leaf("text:span", &[("text:style-name", style)], &text);
         }
     }
 
