@@ -7,7 +7,7 @@
 //! text frame, and the same bytes from run to run; on the examples and on
 //! a generated report.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
 
@@ -284,22 +284,44 @@ fn headings_captions_references_and_contents_are_libreoffices_own() {
     }
 }
 
-/// LibreOffice's PDF of each ODT, in `dir`.
-fn rendered(dir: &Path) -> Vec<PathBuf> {
-    let odts: Vec<PathBuf> = reports().iter().map(|b| b.odt.clone()).collect();
-    libreoffice_pdfs(&odts, dir)
+/// LibreOffice's PDF of each report's ODT, made once for the tests that
+/// read LibreOffice's rendering.
+fn rendered() -> &'static [PathBuf] {
+    static RENDERED: OnceLock<(tempfile::TempDir, Vec<PathBuf>)> = OnceLock::new();
+    &RENDERED
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let odts: Vec<PathBuf> = reports().iter().map(|b| b.odt.clone()).collect();
+            let pdfs = libreoffice_pdfs(&odts, dir.path());
+            (dir, pdfs)
+        })
+        .1
 }
 
 #[test]
 fn libreoffice_renders_every_word_inside_the_text_frame() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdfs = rendered(dir.path());
-    let labelled: Vec<(PathBuf, String)> = pdfs
-        .into_iter()
+    let labelled: Vec<(PathBuf, String)> = rendered()
+        .iter()
         .zip(reports())
-        .map(|(p, b)| (p, format!("ODT van {}", b.name)))
+        .map(|(p, b)| (p.clone(), format!("ODT van {}", b.name)))
         .collect();
     reader_check(&labelled);
+}
+
+/// The measure: LibreOffice draws each ODT in at most a tenth more
+/// pages than the PDF has (and not in fewer than nine tenths).
+#[test]
+fn libreoffice_draws_the_odt_within_a_tenth_of_the_pdfs_pages() {
+    let mut wrong = Vec::new();
+    for (lo, built) in rendered().iter().zip(reports()) {
+        let drawn = pdf_pages_of(&std::fs::read(lo).unwrap()).len();
+        let pdf = pdf_pages_of(&std::fs::read(&built.pdf).unwrap()).len();
+        let ratio = drawn as f64 / pdf as f64;
+        if !(0.9..=1.1).contains(&ratio) {
+            wrong.push(format!("{}: ODT {drawn} pagina's, PDF {pdf}", built.name));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 #[test]

@@ -285,8 +285,10 @@ fn paragraph_styles(x: &mut Xml, style: &HouseStyle) {
     // Tables, captions, figures, sources, formulas.
     let mut caption = Para::new(CAPTION);
     caption.class = Some("extra");
+    // Paragraph spacing adds up in LibreOffice, where the PDF takes the
+    // larger of two: after body text (6 pt below) a caption gets 9 pt.
     caption.para = vec![
-        ("fo:margin-top", "6pt".into()),
+        ("fo:margin-top", "3pt".into()),
         ("fo:margin-bottom", "6pt".into()),
         ("fo:keep-with-next", "always".into()),
     ];
@@ -303,7 +305,7 @@ fn paragraph_styles(x: &mut Xml, style: &HouseStyle) {
     table_text.para = vec![
         ("fo:margin-top", "0cm".into()),
         ("fo:margin-bottom", "0cm".into()),
-        ("fo:line-height", "115%".into()),
+        ("fo:line-height", "100%".into()),
     ];
     table_text.text = vec![("fo:font-size", pt(m.tabel))];
     table_text.write(x);
@@ -325,7 +327,7 @@ fn paragraph_styles(x: &mut Xml, style: &HouseStyle) {
     source.next = Some(TEXT_BODY);
     source.para = vec![
         ("fo:margin-top", "0.07cm".into()),
-        ("fo:margin-bottom", "0.35cm".into()),
+        ("fo:margin-bottom", "0.2cm".into()),
     ];
     source.text = vec![
         ("fo:font-size", pt(m.bijschrift)),
