@@ -31,6 +31,7 @@ mod publicatie;
 mod rebuild;
 mod setup_once;
 mod sjablonen;
+mod stijl_odt;
 mod stijl_opslaan;
 mod titelpagina;
 mod typst_bundle;

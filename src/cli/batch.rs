@@ -26,6 +26,12 @@ pub fn print_problems(report: &Problems) {
     let _ = err.write_all(report.render_brief(use_color()).as_bytes());
 }
 
+/// What a renderer says about the editor's style document.
+type Said = fn(
+    &crate::templates::Templates,
+    &crate::document::house_style::HouseStyle,
+) -> Option<(Option<String>, Problems)>;
+
 /// What the editor should know about their templates: the warnings
 /// about `teksten.yaml`, and, when the run makes a DOCX, what it takes from
 /// the editor's `stijl.docx` (a line per style) and the fonts it would
@@ -34,16 +40,23 @@ pub fn say_editor_styles(args: &MaakArgs, setup: &Setup) {
     if let Some(warnings) = setup.texts.warnings_report() {
         print_problems(&warnings);
     }
-    if !args.formaat.contains(&Formaat::Docx) {
-        return;
-    }
-    if let Some((taken, warnings)) =
-        crate::render::docx::editor_styles_said(&setup.templates, &setup.style)
-    {
-        if let Some(taken) = taken {
-            eprintln!("{taken}");
+    let said = [
+        (
+            Formaat::Docx,
+            crate::render::docx::editor_styles_said as Said,
+        ),
+        (Formaat::Odt, crate::render::odf::odt::editor_styles_said),
+    ];
+    for (format, say) in said {
+        if !args.formaat.contains(&format) {
+            continue;
         }
-        print_problems(&warnings);
+        if let Some((taken, warnings)) = say(&setup.templates, &setup.style) {
+            if let Some(taken) = taken {
+                eprintln!("{taken}");
+            }
+            print_problems(&warnings);
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub const DEFAULTS: &[(&str, &[u8])] = &[
     ("rapport.typ", include_bytes!("../../templates/rapport.typ")),
     ("stijl.typ", include_bytes!("../../templates/stijl.typ")),
     ("stijl.docx", include_bytes!("../../templates/stijl.docx")),
+    ("stijl.odt", include_bytes!("../../templates/stijl.odt")),
     (
         "teksten.yaml",
         include_bytes!("../../templates/teksten.yaml"),

@@ -1,22 +1,24 @@
 //! `--formaat odt`: the report as an OpenDocument text (ODF 1.3) for
 //! LibreOffice and the open-standards list, from the same document model
 //! as the other formats: the body ([`body`]), the house style as named
-//! styles with the page ([`styles`]), the document's properties, the
+//! styles with the page ([`styles`]), with the styles an editor changed in
+//! `stijl.odt` in place of ours ([`editor_styles`]), the document's properties, the
 //! charts as SVG with a PNG in the same frame, and the house font embedded
 //! in the package.
 
 mod body;
+pub mod editor_styles;
 pub mod names;
+mod reference;
 mod styles;
+
+pub use reference::reference_document;
 
 use crate::document::{LogoKind, TitleItem};
 use crate::render::raster::{PRINT_SCALE, Picture, svg_to_png};
 use crate::render::{RenderContext, RenderError, Renderer};
 
 use super::package::{Bytes, Entry, Precompressed, package_with};
-
-/// The media type of an ODT file.
-pub const MEDIA_TYPE: &str = "application/vnd.oasis.opendocument.text";
 
 /// The media type of an embedded font file.
 const FONT_TYPE: &str = "application/x-font-ttf";
@@ -76,7 +78,13 @@ impl Renderer for OdtRenderer {
             Entry {
                 path: "styles.xml".into(),
                 media_type: "text/xml",
-                bytes: styles::styles_xml(ctx.style, &ctx.document.meta, &fonts).into(),
+                bytes: styles::styles_xml(
+                    ctx.style,
+                    &styles::PageTexts::of(&ctx.document.meta),
+                    &fonts,
+                    &editor_styles(ctx)?,
+                )
+                .into(),
             },
             Entry {
                 path: "meta.xml".into(),
@@ -118,9 +126,64 @@ impl Renderer for OdtRenderer {
             archive: &BUILT_IN_FONTS,
             media_type: FONT_TYPE,
         });
-        package_with(MEDIA_TYPE, &entries, built_in)
+        package_with(names::MEDIA_TYPE, &entries, built_in)
             .map_err(|e| RenderError::Internal(format!("ODT: {e}")))
     }
+}
+
+/// The styles the editor changed or added in their `stijl.odt` or
+/// `stijl.ott`; a file that cannot be read is a problem of their template.
+fn editor_styles(ctx: &RenderContext) -> Result<editor_styles::EditorStyles, RenderError> {
+    let Some((file, bytes)) = editor_styles::reference_of(ctx.templates) else {
+        return Ok(editor_styles::EditorStyles::default());
+    };
+    let font = ctx.style.lettertype.as_str();
+    editor_styles::EditorStyles::read(bytes, &[font], &[font]).map_err(|e| {
+        RenderError::Template(vec![crate::diagnostics::Problems::new(
+            &ctx.templates.display_path(file),
+            None,
+            vec![
+                crate::diagnostics::Diagnostic::error(format!(
+                    "de stijlen van de ODT kunnen niet gelezen worden: {e}"
+                ))
+                .hint(
+                    "sla het bestand in LibreOffice opnieuw op als ODF-tekstdocument (.odt) of ODF-tekstsjabloon (.ott), of neem stijl.odt opnieuw uit 'techniekpact sjablonen MAP'",
+                ),
+            ],
+        )])
+    })
+}
+
+/// What the ODT takes from an editor's `stijl.odt` or `stijl.ott`, said to
+/// the editor: a line per style taken as theirs, and a warning for each
+/// font their styles name that the ODT does not carry. `None` for the
+/// embedded templates, without a style document, or when it cannot be
+/// read (the renderer reports that).
+pub fn editor_styles_said(
+    templates: &crate::templates::Templates,
+    style: &crate::document::house_style::HouseStyle,
+) -> Option<(Option<String>, crate::diagnostics::Problems)> {
+    let dir = templates.dir.as_ref()?;
+    let (file, bytes) = editor_styles::reference_of(templates)?;
+    let font = style.lettertype.as_str();
+    let editor = editor_styles::EditorStyles::read(bytes, &[font], &[font]).ok()?;
+    let path = dir.join(file);
+    let warnings = editor
+        .foreign_fonts
+        .iter()
+        .map(|(name, family)| {
+            crate::diagnostics::Diagnostic::warning(format!(
+                "de stijl '{name}' gebruikt het lettertype '{family}', dat de ODT niet bevat: wie het niet heeft, ziet de tekst in een ander lettertype"
+            ))
+            .hint(format!(
+                "kies in de stijl het lettertype van de huisstijl ({font}), of zet de bestanden van dit lettertype in lettertypen/ en noem het in huisstijl.yaml"
+            ))
+        })
+        .collect();
+    Some((
+        editor.report(&path.display().to_string()),
+        crate::diagnostics::Problems::new(&path, None, warnings),
+    ))
 }
 
 /// The logo of the title page as a PNG, with its SVG when it is one.

@@ -2,7 +2,10 @@
 //! body uses them: LibreOffice's own for what it has (Heading 1, Title,
 //! Caption, Table Contents, List Bullet), which its Dutch interface shows
 //! as Kop 1, Titel, Bijschrift, ..., and the house's own names of the DOCX
-//! for the rest (Tabeltekst, Bron, Colofon).
+//! for the rest (Tabeltekst, Bron, Colofon); and the media type of the file.
+
+/// The media type of an ODT file.
+pub const MEDIA_TYPE: &str = "application/vnd.oasis.opendocument.text";
 
 /// `Heading_20_1`: a heading of `level`.
 pub fn heading(level: u8) -> String {

@@ -9,6 +9,7 @@ use crate::document::Meta;
 use crate::document::house_style::{Colour, HouseStyle};
 use crate::render::xml::Xml;
 
+use super::editor_styles::EditorStyles;
 use super::names::*;
 
 fn colour(c: &Colour) -> String {
@@ -97,23 +98,57 @@ impl<'a> Para<'a> {
     }
 }
 
+/// What the styles part says in words: the language of the text, and the
+/// running head and foot.
+pub struct PageTexts<'a> {
+    /// `nl` and `NL`.
+    pub language: &'a str,
+    pub country: &'a str,
+    /// The CONCEPT mark of a draft, in the running head.
+    pub concept: Option<&'a str>,
+    /// The report, in the running foot.
+    pub foot: &'a str,
+    /// "pagina" and "van".
+    pub page: &'a str,
+    pub of: &'a str,
+}
+
+impl<'a> PageTexts<'a> {
+    pub fn of(meta: &'a Meta) -> Self {
+        PageTexts {
+            language: &meta.taal.code,
+            country: &meta.taal.regio,
+            concept: meta.concept.then_some(meta.labels.concept.as_str()),
+            foot: &meta.kopregel,
+            page: &meta.labels.pagina,
+            of: &meta.labels.van,
+        }
+    }
+}
+
 /// `styles.xml`, with `fonts` the font faces (family and the package paths
-/// of its files).
-pub fn styles_xml(style: &HouseStyle, meta: &Meta, fonts: &[(String, Vec<String>)]) -> String {
+/// of its files), and the styles the editor changed or added in their
+/// `stijl.odt` in place of ours ([`EditorStyles::apply`]).
+pub fn styles_xml(
+    style: &HouseStyle,
+    page: &PageTexts,
+    fonts: &[(String, Vec<String>)],
+    editor: &EditorStyles,
+) -> String {
     let mut x = Xml::part();
     x.open("office:document-styles", &super::super::root_attrs());
     font_faces(&mut x, fonts);
     x.open("office:styles", &[]);
-    defaults(&mut x, style, meta);
+    defaults(&mut x, style, page);
     paragraph_styles(&mut x, style);
     character_styles(&mut x, style);
     outline_style(&mut x, style);
     list_styles(&mut x, style);
     x.close("office:styles");
     page_layout(&mut x, style);
-    master_page(&mut x, meta);
+    master_page(&mut x, page);
     x.close("office:document-styles");
-    x.finish()
+    editor.apply(x.finish())
 }
 
 /// The font faces; an embedded family names its files in the package.
@@ -147,7 +182,7 @@ pub fn font_faces(x: &mut Xml, fonts: &[(String, Vec<String>)]) {
     x.close("office:font-face-decls");
 }
 
-fn defaults(x: &mut Xml, style: &HouseStyle, meta: &Meta) {
+fn defaults(x: &mut Xml, style: &HouseStyle, page: &PageTexts) {
     x.open("style:default-style", &[("style:family", "paragraph")]);
     x.empty(
         "style:paragraph-properties",
@@ -158,8 +193,8 @@ fn defaults(x: &mut Xml, style: &HouseStyle, meta: &Meta) {
         &[
             ("style:font-name", &style.lettertype),
             ("fo:font-size", &pt(style.maten.tekst)),
-            ("fo:language", &meta.taal.code),
-            ("fo:country", &meta.taal.regio),
+            ("fo:language", page.language),
+            ("fo:country", page.country),
             ("fo:color", &colour(&style.kleuren.tekst)),
             ("fo:hyphenate", "false"),
         ],
@@ -570,7 +605,7 @@ fn page_layout(x: &mut Xml, style: &HouseStyle) {
 /// The page: the running head names the chapter of the page (a chapter
 /// field, which LibreOffice fills on every page), with the CONCEPT mark
 /// of a draft; the foot names the report and the page.
-fn master_page(x: &mut Xml, meta: &Meta) {
+fn master_page(x: &mut Xml, page: &PageTexts) {
     x.open("office:master-styles", &[]);
     x.open(
         "style:master-page",
@@ -589,23 +624,19 @@ fn master_page(x: &mut Xml, meta: &Meta) {
         ],
         "",
     );
-    if meta.concept {
+    if let Some(concept) = page.concept {
         x.empty("text:tab", &[]);
-        x.leaf(
-            "text:span",
-            &[("text:style-name", STRONG)],
-            &meta.labels.concept,
-        );
+        x.leaf("text:span", &[("text:style-name", STRONG)], concept);
     }
     x.close("text:p");
     x.close("style:header");
     x.open("style:footer", &[]);
     x.open("text:p", &[("text:style-name", FOOTER)]);
-    x.text(&meta.kopregel);
+    x.text(page.foot);
     x.empty("text:tab", &[]);
-    x.text(&format!("{} ", meta.labels.pagina));
+    x.text(&format!("{} ", page.page));
     x.leaf("text:page-number", &[("text:select-page", "current")], "1");
-    x.text(&format!(" {} ", meta.labels.van));
+    x.text(&format!(" {} ", page.of));
     x.leaf("text:page-count", &[], "1");
     x.close("text:p");
     x.close("style:footer");
