@@ -62,7 +62,7 @@ pub fn breakdown_chart(
     let offset = ((slots - n) / 2) as f64;
     let size = (
         BREAKDOWN_WIDTH,
-        if n == 1 { 200 } else { 250 } + legend.height(),
+        if n == 1 { 150 } else { 190 } + legend.height(),
     );
     let label_of = |x: &f64| group_label(&years, *x - offset);
     let svg = draw_svg(size, &legend, p.text, |body| {
@@ -87,6 +87,7 @@ pub fn breakdown_chart(
             .bold_line_style(p.grid)
             .axis_style(p.axis)
             .x_labels(2 * slots + 1)
+            .y_labels(6)
             .x_label_formatter(&label_of)
             .y_label_formatter(&|v| axis_number(*v, d.min(1)))
             .label_style(font(CHART_FONT, p.family).color(&p.text))

@@ -17,7 +17,7 @@ use plotters::series::DashedLineSeries;
 /// the other charts' there.
 const COMPACT_WIDTH: u32 = 440;
 /// The height of its plot, below the legend.
-const COMPACT_PLOT: u32 = 250;
+const COMPACT_PLOT: u32 = 200;
 /// The band above the plot that holds the unit.
 const UNIT_BAND: u32 = 30;
 

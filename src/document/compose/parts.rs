@@ -91,33 +91,31 @@ impl Composer<'_> {
         // A partner's remark of the year, after the standing explanation.
         self.markdown(&ind.opmerkingen.get(&self.year()).cloned());
         let measured = match a.shown {
-            Some((_, v)) if a.current => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
+            Some((_, v)) if a.current => amount(v, ind),
             Some((y, v)) => self.fill(
                 &self.t.woorden.laatste_meting,
                 context! {
                     jaar => year,
                     meetjaar => y,
-                    waarde => format!("{} {}", number(v, ind.decimalen), ind.eenheid),
+                    waarde => amount(v, ind),
                 },
             ),
             None => self.w(|w| &w.geen_meting),
         };
+        // One line a row: the year of the baseline and the target in the
+        // label, the unit with the number. The direction needs no row: the
+        // target lies above the baseline when higher is better, below it
+        // when lower is.
+        let at = |label: String, year: i32| format!("{label} {year}");
         let rows = vec![
             vec![
-                Cell::text(self.w(|w| &w.nulmeting)),
-                Cell::text(point_text(&ind.nulmeting, ind)),
+                Cell::text(at(self.w(|w| &w.nulmeting), ind.nulmeting.jaar)),
+                Cell::text(amount(ind.nulmeting.waarde, ind)),
             ],
             vec![Cell::text(self.w(|w| &w.meting_jaar)), Cell::text(measured)],
             vec![
-                Cell::text(self.w(|w| &w.doel)),
-                Cell::text(point_text(&ind.doel, ind)),
-            ],
-            vec![
-                Cell::text(self.w(|w| &w.richting)),
-                Cell::text(self.w(match ind.richting {
-                    crate::model::Richting::Stijgend => |w| &w.stijgend,
-                    crate::model::Richting::Dalend => |w| &w.dalend,
-                })),
+                Cell::text(at(self.w(|w| &w.doel), ind.doel.jaar)),
+                Cell::text(amount(ind.doel.waarde, ind)),
             ],
             vec![
                 Cell::text(self.w(|w| &w.realisatie)),
@@ -252,12 +250,7 @@ impl Composer<'_> {
 /// of the text width; the rest is the gap between them.
 const INDICATOR_COLUMNS: [f32; 2] = [0.43, 0.53];
 
-/// A baseline or target as written in the key figures: `10 schoolbesturen (2014)`.
-fn point_text(point: &crate::model::Meetpunt, ind: &Indicator) -> String {
-    format!(
-        "{} {} ({})",
-        number(point.waarde, ind.decimalen),
-        ind.eenheid,
-        point.jaar
-    )
+/// A figure with its unit, as written in the key figures: `10 schoolbesturen`.
+fn amount(value: f64, ind: &Indicator) -> String {
+    format!("{} {}", number(value, ind.decimalen), ind.eenheid)
 }
