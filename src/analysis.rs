@@ -201,6 +201,7 @@ mod tests {
             bron: None,
             toelichting: None,
             decimalen: 0,
+            landelijk: None,
             opmerkingen: Default::default(),
         }
     }

@@ -21,6 +21,7 @@ pub mod load;
 pub mod memo;
 pub mod memory;
 pub mod model;
+pub mod national;
 pub mod output;
 pub mod pipeline;
 pub mod render;

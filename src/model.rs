@@ -236,6 +236,11 @@ pub struct Indicator {
     #[serde(default)]
     #[schemars(range(min = 0, max = 3))]
     pub decimalen: u8,
+    /// Id van de landelijke indicator (in LANDELIJK.yaml) waarover deze
+    /// indicator rapporteert; de eenheid moet gelijk zijn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = ID_PATTERN))]
+    pub landelijk: Option<String>,
 }
 
 /// Status of a qualitative agreement.

@@ -403,6 +403,7 @@ fn indicator(rng: &mut Rng, i: usize, year: i32, breakdown: bool) -> Indicator {
         bron: rng.chance(50).then(|| "DUO & CBS".to_string()),
         toelichting: rng.chance(30).then(|| markdown(rng)),
         decimalen: decimals,
+        landelijk: None,
         opmerkingen: BTreeMap::new(),
     }
 }

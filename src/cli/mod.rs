@@ -80,6 +80,10 @@ fn controleer(args: &ControleerArgs) -> u8 {
         purpose: crate::load::Purpose::Report,
     };
     for path in &args.bestanden {
+        if crate::national::load::is_national_file(path) {
+            status = status.max(controleer_national(args, path, options));
+            continue;
+        }
         let (report, ok) = match load::load(path, options) {
             Ok(loaded) => (loaded.warnings, true),
             Err(report) => (report, false),
@@ -108,6 +112,41 @@ fn controleer(args: &ControleerArgs) -> u8 {
         }
     }
     status
+}
+
+/// `controleer LANDELIJK.yaml`: the national file and every landsdeel
+/// file it names, each problem under its own file.
+fn controleer_national(args: &ControleerArgs, path: &std::path::Path, options: LoadOptions) -> u8 {
+    let (reports, ok) = match crate::national::load::load(path, options) {
+        Ok(loaded) => (loaded.warnings, true),
+        Err(reports) => (reports, false),
+    };
+    for report in &reports {
+        if args.uitgebreid {
+            batch::print_problems_in_full(report);
+        } else {
+            print_problems(report);
+        }
+    }
+    let errors: usize = reports.iter().map(|r| r.errors().count()).sum();
+    let warnings: usize = reports.iter().map(|r| r.warnings().count()).sum();
+    if ok {
+        println!(
+            "{}: in orde, met de bestanden van de landsdelen ({})",
+            path.display(),
+            count(warnings, "waarschuwing", "waarschuwingen")
+        );
+        EXIT_OK
+    } else {
+        println!(
+            "{}: ongeldig ({}, {}, in {})",
+            path.display(),
+            count(errors, "fout", "fouten"),
+            count(warnings, "waarschuwing", "waarschuwingen"),
+            count(reports.len(), "bestand", "bestanden")
+        );
+        EXIT_INVALID
+    }
 }
 
 fn schema(args: &SchemaArgs) -> u8 {

@@ -8,7 +8,7 @@ pub mod figures;
 pub mod positions;
 pub mod readiness;
 pub mod schema;
-mod schema_check;
+pub(crate) mod schema_check;
 pub mod suggest;
 pub mod syntax;
 pub mod text_comments;
@@ -72,7 +72,7 @@ impl Loaded {
     }
 }
 
-fn base_dir(path: &Path) -> PathBuf {
+pub(crate) fn base_dir(path: &Path) -> PathBuf {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
@@ -94,7 +94,7 @@ fn too_big(path: &Path, len: u64) -> Problems {
 }
 
 /// Read the file at `path` as text, or say in Dutch why not.
-fn read_text(path: &Path) -> Result<String, Problems> {
+pub(crate) fn read_text(path: &Path) -> Result<String, Problems> {
     let no = |msg: String, hint: &str| fail(path, None, vec![Diagnostic::error(msg).hint(hint)]);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -177,8 +177,26 @@ pub fn load(path: &Path, options: LoadOptions) -> Result<Loaded, Problems> {
     load_str(path, &text, options)
 }
 
-/// Load, check and type data given as text, reported under `path`.
-pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded, Problems> {
+/// What a data file starts with, for the messages about an empty file or
+/// a file that is no map.
+const LANDSDEEL_START: &str =
+    "een voortgangsbestand begint met 'rapport:', 'actielijnen:' en 'onderdelen:'";
+
+/// A YAML file read into a value with the positions of its keys and
+/// values, before any check of its contents: the problems found so far
+/// (warnings about cleaned texts, and errors of the YAML itself), or the
+/// problems that stop it.
+pub(crate) struct Parsed {
+    pub value: Value,
+    pub index: PositionIndex,
+    pub source: SourceText,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parse `text` (reported under `path`) into a value with positions, with
+/// its texts cleaned ([`clean_texts`]); `start` says what such a file
+/// begins with, for an empty file or one that is no map.
+pub(crate) fn parse(path: &Path, text: &str, start: &str) -> Result<Parsed, Problems> {
     let source = SourceText::new(path, text);
     let here = |diagnostics: Vec<Diagnostic>| fail(path, Some(source.clone()), diagnostics);
 
@@ -198,7 +216,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
     }
     let index = walk.index;
 
-    let value: Value = match serde_yaml::from_str(text) {
+    let mut value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             diagnostics.push(yaml_error_nl(text, &e));
@@ -206,9 +224,10 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
         }
     };
     if value.is_null() {
-        return Err(here(vec![Diagnostic::error("het bestand is leeg").hint(
-            "een voortgangsbestand begint met 'rapport:', 'actielijnen:' en 'onderdelen:'; zie docs/gegevensformaat.md",
-        )]));
+        return Err(here(vec![
+            Diagnostic::error("het bestand is leeg")
+                .hint(format!("{start}; zie docs/gegevensformaat.md")),
+        ]));
     }
     if !value.is_object() {
         return Err(here(vec![
@@ -217,17 +236,37 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
                 schema_check::describe(&value)
             ))
             .at_opt(index.value(""))
-            .hint("een voortgangsbestand begint met 'rapport:', 'actielijnen:' en 'onderdelen:'"),
+            .hint(start.to_string()),
         ]));
     }
+    diagnostics.extend(clean_texts(&mut value, String::new(), &index));
+    Ok(Parsed {
+        value,
+        index,
+        source,
+        diagnostics,
+    })
+}
 
-    let mut value = value;
+/// Load, check and type data given as text, reported under `path`.
+pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded, Problems> {
+    let Parsed {
+        mut value,
+        index,
+        source,
+        mut diagnostics,
+    } = parse(path, text, LANDSDEEL_START)?;
+    let here = |diagnostics: Vec<Diagnostic>| fail(path, Some(source.clone()), diagnostics);
     if options.purpose == Purpose::FillingIn {
         stand_in_for_the_date_placeholder(&mut value);
     }
-    diagnostics.extend(clean_texts(&mut value, String::new(), &index));
     statuses_as_the_sheet_writes_them(&mut value);
-    diagnostics.extend(schema_check::check(&value, &index, text));
+    diagnostics.extend(schema_check::check(
+        schema::Contract::landsdeel(),
+        &value,
+        &index,
+        text,
+    ));
     let base = base_dir(path);
     let doc = doc::Doc {
         value: &value,

@@ -1,34 +1,31 @@
 //! Structural validation against the generated JSON Schema, with every
 //! problem translated into a Dutch message at its source position.
 
-use std::sync::LazyLock;
-
+use jsonschema::ValidationError;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
 use super::positions::PositionIndex;
 use crate::diagnostics::Diagnostic;
-use crate::load::schema;
+use crate::load::schema::Contract;
 use crate::load::suggest::did_you_mean;
 
-fn validator() -> &'static Validator {
-    static V: LazyLock<Validator> = LazyLock::new(|| {
-        jsonschema::validator_for(schema::schema()).expect("the generated schema compiles")
-    });
-    &V
-}
-
-/// Every schema violation of `value`, with positions from `index`.
-pub fn check(value: &Value, index: &PositionIndex, text: &str) -> Vec<Diagnostic> {
+/// Every violation of `contract`'s schema in `value`, with positions from
+/// `index`.
+pub fn check(
+    contract: &Contract,
+    value: &Value,
+    index: &PositionIndex,
+    text: &str,
+) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::new();
-    for err in validator().iter_errors(value) {
+    for err in contract.validator.iter_errors(value) {
         let pointer = err.instance_path().as_str().to_string();
         // A non-finite number was already reported by the position walk.
         if index.non_finite.contains(&pointer) {
             continue;
         }
-        out.extend(translate(&err, &pointer, value, index, text));
+        out.extend(translate(contract, &err, &pointer, value, index, text));
     }
     // One message per position and text, in source order.
     out.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
@@ -105,6 +102,7 @@ fn object_name(pointer: &str, value: &Value, root: &Value) -> String {
     };
     let kind = match list {
         "actielijnen" => "actielijn",
+        "landsdelen" => "landsdeel",
         "onderdelen" => "onderdeel",
         "themas" => "thema",
         "indicatoren" => "indicator",
@@ -137,6 +135,7 @@ fn split_decimal(text: &str, key_at: usize) -> Option<(String, std::ops::Range<u
 }
 
 fn translate(
+    contract: &Contract,
     err: &ValidationError<'_>,
     pointer: &str,
     root: &Value,
@@ -148,13 +147,13 @@ fn translate(
     let field = field_name(pointer, root);
     let d = match err.kind() {
         ValidationErrorKind::AdditionalProperties { .. }
-            if schema::keys_by_pattern(err.schema_path().as_str()) =>
+            if contract.keys_by_pattern(err.schema_path().as_str()) =>
         {
             // Year keys: reported by the rule `validate::year_keys`.
             return Vec::new();
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            return unknown_keys(err, unexpected, pointer, index, text);
+            return unknown_keys(contract, err, unexpected, pointer, index, text);
         }
         ValidationErrorKind::Required { property } => {
             missing_key(err, property, pointer, root, index)
@@ -207,13 +206,14 @@ fn translate(
 
 /// Unknown keys, each with the key it was probably meant to be.
 fn unknown_keys(
+    contract: &Contract,
     err: &ValidationError<'_>,
     unexpected: &[String],
     pointer: &str,
     index: &PositionIndex,
     text: &str,
 ) -> Vec<Diagnostic> {
-    let known = schema::properties_beside(err.schema_path().as_str());
+    let known = contract.properties_beside(err.schema_path().as_str());
     unexpected
         .iter()
         .map(|name| {
