@@ -65,6 +65,12 @@ pub enum CommandError {
         "--typst-bundel is het Typst-project van de PDF\n  tip: vraag de PDF ook, bijvoorbeeld met --formaat pdf,docx"
     )]
     BundleWithoutPdf,
+    #[error(
+        "{} is geen landelijk bestand: er staat geen 'landsdelen:' in\n  tip: maak het rapport van een landsdeel met 'techniekpact maak {}'; een landelijk bestand noemt de landsdelen en hun bestanden (zie docs/landelijk.md)",
+        .0.display(),
+        .0.display()
+    )]
+    NotNational(PathBuf),
     #[error(transparent)]
     Output(#[from] OutputError),
     #[error(transparent)]
@@ -157,6 +163,10 @@ pub enum MakeError {
     /// The data file is invalid.
     #[error("de gegevens bevatten fouten")]
     Data(Problems),
+    /// Files of the national overview are invalid: `LANDELIJK.yaml` or the
+    /// landsdelen's files, each with its own problems.
+    #[error("de gegevens bevatten fouten")]
+    Files(Vec<Problems>),
     /// A template of the user's is broken.
     #[error("het sjabloon bevat fouten")]
     Template(Vec<Problems>),

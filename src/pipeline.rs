@@ -54,8 +54,9 @@ pub struct Run<'a> {
 pub struct Made {
     pub slug: String,
     pub written: Vec<PathBuf>,
-    /// Warnings about the data that did not stop the run.
-    pub warnings: Problems,
+    /// Warnings about the data that did not stop the run: of its file, or
+    /// of the national overview's files.
+    pub warnings: Vec<Problems>,
 }
 
 /// `techniekpact-<landsdeel>-<verslagjaar>` in lower-case ASCII.
@@ -100,24 +101,7 @@ pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
         .logo
         .as_ref()
         .map(|rel| loaded.base_dir().join(rel));
-    let logo = match &logo_path {
-        Some(path) => {
-            // The loader checked that the bytes are what the name says.
-            let svg = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-            let bytes = std::fs::read(path).map_err(|source| MakeError::Logo {
-                path: path.clone(),
-                source,
-            })?;
-            Some(Logo {
-                kind: if svg { LogoKind::Svg } else { LogoKind::Png },
-                bytes: bytes.into(),
-            })
-        }
-        None => None,
-    };
+    let logo = read_logo(logo_path.as_deref())?;
     let analysis = analysis::analyse(data);
     // The report shows the data's texts with Dutch typography, this year's
     // and the previous year's alike; the files keep what was typed.
@@ -152,6 +136,98 @@ pub fn prepare(loaded: &Loaded, setup: &Setup) -> Result<Prepared, MakeError> {
         scale,
         pictures: Default::default(),
     })
+}
+
+/// The logo at `path`, when the data names one; the loader checked that
+/// its bytes are what its name says.
+fn read_logo(path: Option<&Path>) -> Result<Option<Logo>, MakeError> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let svg = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    let bytes = std::fs::read(path).map_err(|source| MakeError::Logo {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(Some(Logo {
+        kind: if svg { LogoKind::Svg } else { LogoKind::Png },
+        bytes: bytes.into(),
+    }))
+}
+
+/// Load and check the national overview in `path` and the landsdelen's
+/// files it names, and compose its document and charts: the warnings of
+/// every file, and what the renderers draw. Each landsdeel is analysed
+/// and typeset as for its own report.
+pub fn prepare_national(
+    path: &Path,
+    setup: &Setup,
+) -> Result<(Vec<Problems>, Prepared), MakeError> {
+    use crate::document::compose::national::{self, Region};
+    use crate::document::typography::{typeset, typeset_any, typeset_model};
+    let loaded = crate::national::load::load(path, setup.load).map_err(MakeError::Files)?;
+    crate::timings::mark("geladen en gecontroleerd");
+    let logo_path = loaded
+        .data
+        .rapport
+        .logo
+        .as_ref()
+        .map(|rel| loaded.base_dir().join(rel));
+    let logo = read_logo(logo_path.as_deref())?;
+    let shown: Vec<Option<(crate::model::Voortgang, analysis::Analysis)>> = loaded
+        .members
+        .iter()
+        .map(|m| {
+            m.loaded
+                .as_ref()
+                .map(|l| (typeset_model(&l.data), analysis::analyse(&l.data)))
+        })
+        .collect();
+    let names: Vec<String> = loaded.members.iter().map(|m| typeset(&m.naam)).collect();
+    let regions: Vec<Region> = loaded
+        .members
+        .iter()
+        .zip(&shown)
+        .zip(&names)
+        .map(|((m, report), naam)| Region {
+            naam,
+            bestand: m.bestand.as_deref(),
+            report: report.as_ref().map(|(d, a)| (d, a)),
+            slug: m
+                .loaded
+                .as_ref()
+                .map(|l| slug(&l.data.rapport.landsdeel, l.data.rapport.verslagjaar)),
+        })
+        .collect();
+    let data = typeset_any(&loaded.data);
+    let own = national::own_data(&data);
+    let nothing = national::no_analysis();
+    let composed = national::compose_national(
+        &data,
+        &own,
+        &nothing,
+        &regions,
+        logo,
+        &setup.texts,
+        &setup.style,
+    )
+    .map_err(|r| MakeError::Template(vec![r]))?;
+    crate::timings::mark("document en grafieken");
+    let scale = Scale::of(composed.charts.charts.len());
+    Ok((
+        loaded.warnings,
+        Prepared {
+            document: composed.document,
+            charts: composed.charts,
+            logo_path,
+            slug: slug(national::NATIONAL, loaded.data.rapport.verslagjaar),
+            scale,
+            pictures: Default::default(),
+        },
+    ))
 }
 
 /// The logo a prepared report holds: its path and the hash of its bytes.
@@ -203,7 +279,21 @@ impl Run<'_> {
     /// about its data; in a series (`volg`) the last one when its inputs did
     /// not change (a template edit), which saves loading, checking and
     /// drawing again.
-    pub fn prepare(&self, path: &Path) -> Result<(Problems, Arc<Prepared>), MakeError> {
+    ///
+    /// A national overview (`LANDELIJK.yaml`) is prepared with the
+    /// landsdelen's files it names, and every time: its inputs are many
+    /// files.
+    pub fn prepare(&self, path: &Path) -> Result<(Vec<Problems>, Arc<Prepared>), MakeError> {
+        if crate::national::load::is_national_file(path) {
+            let (warnings, prepared) = prepare_national(path, self.setup)?;
+            return Ok((warnings, Arc::new(prepared)));
+        }
+        let (warnings, prepared) = self.prepare_landsdeel(path)?;
+        Ok((vec![warnings], prepared))
+    }
+
+    /// [`Run::prepare`] of a landsdeel's file.
+    fn prepare_landsdeel(&self, path: &Path) -> Result<(Problems, Arc<Prepared>), MakeError> {
         let Some(series) = self.reuse.map(|r| &r.prepared) else {
             let (warnings, prepared) = self.load_and_prepare(path)?;
             return Ok((warnings, Arc::new(prepared)));
@@ -238,7 +328,7 @@ impl Run<'_> {
 
     /// Render every requested format of a prepared report and write its
     /// files and charts, all or none.
-    pub fn write(&self, prepared: &Prepared, warnings: Problems) -> Result<Made, MakeError> {
+    pub fn write(&self, prepared: &Prepared, warnings: Vec<Problems>) -> Result<Made, MakeError> {
         let ctx = prepared.context(self.setup);
         let charts: Vec<OutputFile> = prepared
             .charts

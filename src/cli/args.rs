@@ -61,6 +61,9 @@ pub enum Command {
     /// Maak het rapport (PDF en DOCX) en de grafieken uit gegevensbestanden.
     #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Maak(MaakArgs),
+    /// Maak het landelijke overzicht van de landsdelen uit LANDELIJK.yaml, in dezelfde formaten en met dezelfde opties als maak.
+    #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
+    Landelijk(MaakArgs),
     /// Maak het rapport opnieuw zodra de gegevens of een sjabloon veranderen.
     #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Volg(MaakArgs),

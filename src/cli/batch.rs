@@ -291,6 +291,15 @@ fn print_result(
             let errors = count(report.errors().count(), "fout", "fouten");
             failed(&format!("ongeldig ({errors})"))
         }
+        Err(MakeError::Files(reports)) => {
+            reports.iter().for_each(print_problems);
+            let errors: usize = reports.iter().map(|r| r.errors().count()).sum();
+            failed(&format!(
+                "ongeldig ({}, in {})",
+                count(errors, "fout", "fouten"),
+                count(reports.len(), "bestand", "bestanden")
+            ))
+        }
         Err(MakeError::Template(reports)) => {
             reports.iter().for_each(print_problems);
             failed("het sjabloon bevat fouten")
@@ -311,7 +320,7 @@ fn print_result(
 
 /// The line that names the files of a report made.
 fn print_made(args: &MaakArgs, path: &Path, made: &Made, elapsed: Duration) {
-    print_problems(&made.warnings);
+    made.warnings.iter().for_each(print_problems);
     let charts_dir = args.uit.join(crate::document::charts::CHARTS_DIR);
     let bundle = args
         .typst_bundel

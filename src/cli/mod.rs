@@ -1,5 +1,5 @@
 //! The command line: `main`, and the commands `controleer`, `maak`,
-//! `schema`, `voorbeeld`, `sjablonen`, `nieuw-jaar` and `begin`; `invulblad`
+//! `landelijk`, `schema`, `voorbeeld`, `sjablonen`, `nieuw-jaar` and `begin`; `invulblad`
 //! and `inlezen` are in [`sheet`]. The arguments, help
 //! texts and exit statuses are in [`args`], making reports (also for `volg`)
 //! in [`batch`], and `volg` itself in [`volg`].
@@ -58,6 +58,7 @@ fn run(command: Command) -> u8 {
     match command {
         Command::Controleer(args) => controleer(&args),
         Command::Maak(args) => maak(&args),
+        Command::Landelijk(args) => landelijk(&args),
         Command::Schema(args) => schema(&args),
         Command::Voorbeeld(args) => {
             let text = crate::synthetic::to_yaml(&crate::synthetic::of_size(args.indicatoren));
@@ -174,6 +175,19 @@ fn write_or_print(path: Option<&std::path::Path>, text: &str) -> u8 {
 }
 
 fn maak(args: &MaakArgs) -> u8 {
+    batch::maak(args)
+}
+
+/// `landelijk`: `maak` of national files only.
+fn landelijk(args: &MaakArgs) -> u8 {
+    if let Some(other) = args
+        .bestanden
+        .iter()
+        .find(|p| p.is_file() && !crate::national::load::is_national_file(p))
+    {
+        batch::print_error(&CommandError::NotNational(other.clone()));
+        return EXIT_USAGE;
+    }
     batch::maak(args)
 }
 

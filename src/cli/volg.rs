@@ -1,4 +1,5 @@
-//! `volg`: rebuild the reports whenever a data file, the previous year's
+//! `volg`: rebuild the reports whenever a data file (for a national
+//! overview also a landsdeel's file it names), a logo, the previous year's
 //! file or a template changes. The process stays alive, so fonts, the Typst
 //! standard library and Typst's memoised layout stay warm between rebuilds,
 //! and one [`Reuse`] value carries what each build leaves for the next.
@@ -51,14 +52,34 @@ impl Watched {
         }
     }
 
+    /// The data files now: those given, and the landsdelen's files a
+    /// national file names (read again, so a landsdeel added to it is
+    /// followed).
+    fn data_files(&self) -> HashSet<PathBuf> {
+        let mut all = self.files.clone();
+        for f in &self.files {
+            let Some(value) = read_yaml(f) else { continue };
+            let Some(members) = value.get("landsdelen").and_then(|v| v.as_array()) else {
+                continue;
+            };
+            let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+            all.extend(
+                members
+                    .iter()
+                    .filter_map(|m| m.get("bestand")?.as_str())
+                    .map(|b| absolute(&dir.join(b))),
+            );
+        }
+        all
+    }
+
     /// The logos the data files name now (a data file is read again for
     /// it, so a logo renamed in the data is followed).
     fn logos(&self) -> HashSet<PathBuf> {
-        self.files
+        self.data_files()
             .iter()
             .filter_map(|f| {
-                let text = std::fs::read_to_string(f).ok()?;
-                let value: serde_json::Value = serde_yaml::from_str(&text).ok()?;
+                let value = read_yaml(f)?;
                 let logo = value.pointer("/rapport/logo")?.as_str()?;
                 Some(absolute(&f.parent()?.join(logo)))
             })
@@ -68,7 +89,7 @@ impl Watched {
     /// Watch folders, not files: editors often save by replacing the file.
     fn watch(&self, watcher: &mut impl Watcher) -> Result<(), WatchError> {
         let mut folders: HashSet<PathBuf> = self
-            .files
+            .data_files()
             .iter()
             .chain(self.logos().iter())
             .filter_map(|f| f.parent().map(Path::to_path_buf))
@@ -92,7 +113,7 @@ impl Watched {
 
     fn relevant(&self, p: &Path) -> bool {
         let p = absolute(p);
-        self.files.contains(&p)
+        self.data_files().contains(&p)
             || self.templates.as_ref().is_some_and(|t| p.starts_with(t))
             || self.logos().contains(&p)
     }
@@ -104,6 +125,11 @@ impl Watched {
             EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
         ) && event.paths.iter().any(|p| self.relevant(p))
     }
+}
+
+/// The YAML value of a data file, if it reads.
+fn read_yaml(path: &Path) -> Option<serde_json::Value> {
+    serde_yaml::from_str(&std::fs::read_to_string(path).ok()?).ok()
 }
 
 /// Build once, then again after every change, until interrupted.

@@ -111,7 +111,7 @@ fn without_retired(text: &str) -> (String, Vec<Diagnostic>) {
 macro_rules! text_section {
     ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Deserialize)]
+        #[derive(Debug, Clone, Default, Deserialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
             $($(#[$fdoc])* #[serde(default)] pub $field: Text,)*
@@ -200,6 +200,26 @@ text_section! {
     Wijzigingen {
         afgerond, gestart, vertraagd, gestopt, weer_op_schema, gewijzigd, nieuw,
         vervallen, onderdeel, thema, indicator, actie, doe_voorstel,
+    }
+}
+
+text_section! {
+    /// The words of the national overview (`techniekpact landelijk`):
+    /// its title page, headings, table words, captions, charts and running
+    /// texts.
+    Landelijk {
+        titelpagina_kop, logo, kopregel, overzicht, indicatoren, actielijnen,
+        landsdelen, bijlage_definities, bijlage_bestanden, landsdelen_woord,
+        bestand, rapportage, geen_rapportage, aantal_indicatoren, aantal_acties,
+        aantal_doe_voorstellen, totaal, eenheid, optellen, ja, nee,
+        bijschrift_stand, bijschrift_indicator, bijschrift_totaal,
+        bijschrift_actielijn_indicatoren, bijschrift_actielijn_acties,
+        bijschrift_landsdeel, bijschrift_landsdeel_doe, bijschrift_definities,
+        bijschrift_bestanden, grafiek_indicatoren, grafiek_acties,
+        grafiek_doe_voorstellen, grafiek_panelen, geen_metingen, stand,
+        indicator_landsdelen, totaal_uitleg, totaal_weggelaten,
+        weggelaten_jaar, telt_niet_op, geen_landelijke_indicatoren,
+        actielijn_leeg, landsdeel_bestand, landsdeel_geen, definities,
     }
 }
 
@@ -310,6 +330,10 @@ pub struct Teksten {
     /// The names of the months, January first, for dates in words.
     pub maanden: Vec<String>,
     pub teksten: Fragments,
+    /// The national overview's words; an older copy without them takes
+    /// the standard ones.
+    #[serde(default)]
+    pub landelijk: Landelijk,
 }
 
 impl Teksten {
@@ -334,6 +358,8 @@ impl Teksten {
             .complete("/wijzigingen", standard.map(|s| &s.wijzigingen), m);
         self.teksten
             .complete("/teksten", standard.map(|s| &s.teksten), m);
+        self.landelijk
+            .complete("/landelijk", standard.map(|s| &s.landelijk), m);
         missing
     }
 
@@ -346,6 +372,7 @@ impl Teksten {
         all.extend(self.grafieken.texts());
         all.extend(self.wijzigingen.texts());
         all.extend(self.teksten.texts());
+        all.extend(self.landelijk.texts());
         all
     }
 

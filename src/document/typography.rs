@@ -107,6 +107,8 @@ const NOT_TEXT: &[&str] = &[
     "richting",
     "logo",
     "landelijk",
+    "bestand",
+    "optellen",
     "eenheid",
     "kenmerk",
     "versie",
@@ -114,6 +116,15 @@ const NOT_TEXT: &[&str] = &[
 
 /// The data as the report shows it: every text typeset.
 pub fn typeset_model(data: &crate::model::Voortgang) -> crate::model::Voortgang {
+    typeset_any(data)
+}
+
+/// Any data file's model (a landsdeel's, `LANDELIJK.yaml`) as the report
+/// shows it: every text typeset.
+pub fn typeset_any<T>(data: &T) -> T
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone,
+{
     let mut v = serde_json::to_value(data).expect("the data model serialises");
     typeset_data(&mut v);
     serde_json::from_value(v).unwrap_or_else(|_| data.clone())

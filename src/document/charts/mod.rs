@@ -6,12 +6,15 @@
 //! caption and an alternative text that states its data.
 //!
 //! One module per chart kind, each with its alt text ([`indicator`],
-//! [`breakdown`], [`overview`]), over one drawing kit ([`kit`]).
+//! [`breakdown`], [`overview`]; for the national overview [`status_bars`]
+//! and [`small_multiples`]), over one drawing kit ([`kit`]).
 
 pub mod breakdown;
 pub mod indicator;
 mod kit;
 pub mod overview;
+pub mod small_multiples;
+pub mod status_bars;
 #[cfg(test)]
 mod tests;
 

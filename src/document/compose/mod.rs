@@ -5,6 +5,7 @@
 
 mod appendices;
 mod changes;
+pub mod national;
 mod parts;
 mod summary;
 #[cfg(test)]
@@ -309,6 +310,16 @@ impl Composer<'_> {
     /// The composed document and its charts, or the problems found in the
     /// fixed texts while composing.
     fn finish(self, meta: Meta) -> Result<Composed, crate::diagnostics::Problems> {
+        let figures = super::open_data::compose(self.data, self.analysis, self.texts);
+        self.finish_with(meta, figures)
+    }
+
+    /// [`Composer::finish`], with the figures as open data given.
+    fn finish_with(
+        self,
+        meta: Meta,
+        figures: super::open_data::OpenData,
+    ) -> Result<Composed, crate::diagnostics::Problems> {
         let mut errors = self.errors.into_inner();
         errors.extend(
             self.references
@@ -322,7 +333,7 @@ impl Composer<'_> {
         let mut document = Document {
             meta,
             blocks: self.blocks,
-            figures: super::open_data::compose(self.data, self.analysis, self.texts),
+            figures,
         };
         mark_new_pages(&mut document.blocks);
         super::lay_out(&mut document);

@@ -42,44 +42,11 @@ impl Composer<'_> {
             let rows = self
                 .data
                 .indicatoren()
-                .map(|ind| {
-                    let a = self.ia(ind);
-                    vec![
-                        Cell::text(ind.naam.clone()),
-                        Cell::text(format!(
-                            "{} ({})",
-                            with_unit(ind.nulmeting.waarde, ind),
-                            ind.nulmeting.jaar
-                        )),
-                        self.measured_cell(ind, a),
-                        Cell::text(format!(
-                            "{} ({})",
-                            with_unit(ind.doel.waarde, ind),
-                            ind.doel.jaar
-                        )),
-                        Cell::text(a.realisatie.map_or("–".into(), percent)),
-                        Cell::inlines(vec![self.status(a.status.key())]),
-                    ]
-                })
+                .map(|ind| self.indicator_row(ind))
                 .collect();
             self.name_next(Target::TabelIndicatoren);
             let caption = self.caption(|b| &b.stand_indicatoren, context! { jaar => year });
-            let [indicator, nulmeting, meting, doel, realisatie, status] = self.words([
-                |w| &w.indicator,
-                |w| &w.nulmeting,
-                |w| &w.meting_jaar,
-                |w| &w.doel,
-                |w| &w.realisatie,
-                |w| &w.status,
-            ]);
-            let columns = vec![
-                Column::wrapping(indicator, 3.0),
-                Column::wrapping(nulmeting, 1.3).right(),
-                Column::wrapping(meting, 1.2).right(),
-                Column::wrapping(doel, 1.3).right(),
-                Column::fitting(realisatie, 1.2).right(),
-                Column::fitting(status, 1.5),
-            ];
+            let columns = self.indicator_columns(self.w(|w| &w.indicator));
             self.table(caption, columns, rows);
             let words = self.chart_words(|g| &g.bijschrift_overzicht, context! {}, String::new());
             let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
@@ -111,6 +78,48 @@ impl Composer<'_> {
                 self.figure_placed(chart, 0.85, true);
             }
         }
+    }
+
+    /// An indicator's row of the overview table (table 1): name, baseline,
+    /// the figure of the year, target, realisatie and status, as the
+    /// national overview shows it too.
+    pub(super) fn indicator_row(&self, ind: &Indicator) -> Vec<Cell> {
+        let a = self.ia(ind);
+        vec![
+            Cell::text(ind.naam.clone()),
+            Cell::text(format!(
+                "{} ({})",
+                with_unit(ind.nulmeting.waarde, ind),
+                ind.nulmeting.jaar
+            )),
+            self.measured_cell(ind, a),
+            Cell::text(format!(
+                "{} ({})",
+                with_unit(ind.doel.waarde, ind),
+                ind.doel.jaar
+            )),
+            Cell::text(a.realisatie.map_or("–".into(), percent)),
+            Cell::inlines(vec![self.status(a.status.key())]),
+        ]
+    }
+
+    /// The columns of [`Composer::indicator_row`], the first headed `first`.
+    pub(super) fn indicator_columns(&self, first: String) -> Vec<Column> {
+        let [nulmeting, meting, doel, realisatie, status] = self.words([
+            |w| &w.nulmeting,
+            |w| &w.meting_jaar,
+            |w| &w.doel,
+            |w| &w.realisatie,
+            |w| &w.status,
+        ]);
+        vec![
+            Column::wrapping(first, 3.0),
+            Column::wrapping(nulmeting, 1.3).right(),
+            Column::wrapping(meting, 1.2).right(),
+            Column::wrapping(doel, 1.3).right(),
+            Column::fitting(realisatie, 1.2).right(),
+            Column::fitting(status, 1.5),
+        ]
     }
 
     /// The acties per status: a sentence and a table.

@@ -1,0 +1,193 @@
+//! The national overview's small multiples: one small panel per landsdeel
+//! for a national indicator, all on the same axes (the years from the
+//! earliest baseline to the latest target, the values from zero to the
+//! highest figure or target), with its alt text.
+
+use super::kit::Palette;
+use super::kit::*;
+use super::*;
+use crate::document::house_style::HouseStyle;
+use crate::model::Indicator;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// The chart's width in pixels.
+const WIDTH: u32 = 720;
+/// Panels in a row.
+const COLUMNS: usize = 3;
+/// Height of one row of panels.
+const PANEL_HEIGHT: u32 = 210;
+
+/// A landsdeel's panel: its name, and its indicator on this national one.
+pub struct Panel<'a> {
+    pub name: String,
+    pub indicator: &'a Indicator,
+}
+
+/// The words of the chart.
+pub struct Words {
+    pub metingen: String,
+    pub doel: String,
+    pub verslagjaar: String,
+    pub caption: String,
+    /// "geen metingen"
+    pub geen_metingen: String,
+}
+
+/// The panels of `panels` on one set of axes, named `id`.
+pub fn small_multiples(
+    id: &str,
+    panels: &[Panel],
+    year: i32,
+    style: &HouseStyle,
+    words: &Words,
+) -> Chart {
+    let p = Palette::of(style);
+    let legend = Legend::new(
+        vec![
+            (words.metingen.clone(), Mark::Line(p.main, 3)),
+            (words.doel.clone(), Mark::Triangle(p.target)),
+            (words.verslagjaar.clone(), Mark::Line(p.expected, 1)),
+        ],
+        14,
+        WIDTH,
+        CHART_FONT,
+        p.family,
+    );
+    let first = panels
+        .iter()
+        .map(|q| {
+            q.indicator.nulmeting.jaar.min(
+                q.indicator
+                    .metingen
+                    .keys()
+                    .next()
+                    .copied()
+                    .unwrap_or(i32::MAX),
+            )
+        })
+        .min()
+        .unwrap_or(year);
+    let last = panels
+        .iter()
+        .map(|q| q.indicator.doel.jaar)
+        .max()
+        .unwrap_or(year)
+        .max(year);
+    let decimals = panels
+        .iter()
+        .map(|q| q.indicator.decimalen)
+        .max()
+        .unwrap_or(0);
+    let top = ceiling(
+        panels
+            .iter()
+            .flat_map(|q| {
+                let i = q.indicator;
+                i.metingen
+                    .values()
+                    .copied()
+                    .chain([i.nulmeting.waarde, i.doel.waarde])
+            })
+            .fold(0.0f64, f64::max),
+    );
+    let rows = panels.len().div_ceil(COLUMNS).max(1);
+    let height = legend.height() + PANEL_HEIGHT * rows as u32;
+    let svg = draw_svg((WIDTH, height), &legend, p.text, |body| {
+        let areas = body.split_evenly((rows, COLUMNS));
+        for (q, area) in panels.iter().zip(areas) {
+            let (title, plot) = area.split_vertically(30);
+            title.draw(&Text::new(
+                q.name.clone(),
+                (56, 14),
+                font(CHART_FONT, p.family)
+                    .color(&p.text)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+            let mut chart = ChartBuilder::on(&plot)
+                .margin(8)
+                .margin_right(14)
+                .x_label_area_size(30)
+                .y_label_area_size(48)
+                .build_cartesian_2d(first as f64 - 0.3..last as f64 + 0.3, 0f64..top)?;
+            let span = (last - first).max(1) as usize;
+            chart
+                .configure_mesh()
+                .disable_x_mesh()
+                .light_line_style(TRANSPARENT)
+                .bold_line_style(p.grid)
+                .axis_style(p.axis)
+                .x_labels(span + 1)
+                .x_label_formatter(&|v| {
+                    let y = v.round() as i32;
+                    let shown = y == first
+                        || y == last
+                        || (y == year && (year - first).min(last - year) > 1);
+                    if (v - v.round()).abs() < 1e-6 && shown {
+                        y.to_string()
+                    } else {
+                        String::new()
+                    }
+                })
+                .y_labels(4)
+                .y_label_formatter(&|v| axis_number(*v, decimals.min(1)))
+                .label_style(font(CHART_FONT * 0.85, p.family).color(&p.text))
+                .draw()?;
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(year as f64, 0.0), (year as f64, top)],
+                p.expected.stroke_width(1),
+            )))?;
+            let points: Vec<(f64, f64)> = q
+                .indicator
+                .metingen
+                .range(..=year)
+                .map(|(y, v)| (*y as f64, *v))
+                .collect();
+            chart.draw_series(LineSeries::new(points.clone(), p.main.stroke_width(3)))?;
+            chart.draw_series(points.iter().map(|pt| Circle::new(*pt, 4, p.main.filled())))?;
+            let d = q.indicator.doel;
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((d.jaar as f64, d.waarde))
+                    + PathElement::new(open_triangle(10), p.target.stroke_width(3)),
+            ))?;
+        }
+        Ok(())
+    });
+    Chart {
+        id: id.to_string(),
+        file_name: format!("{id}.svg"),
+        svg,
+        caption: words.caption.clone(),
+        alt: alt(panels, year, words),
+    }
+}
+
+/// The chart in words: per landsdeel its figures up to the year and its
+/// target.
+fn alt(panels: &[Panel], year: i32, words: &Words) -> String {
+    panels
+        .iter()
+        .map(|q| {
+            let i = q.indicator;
+            let shown: Vec<String> = i
+                .metingen
+                .range(..=year)
+                .map(|(y, v)| format!("{y}: {}", crate::format_nl::text::number(*v, i.decimalen)))
+                .collect();
+            let figures = if shown.is_empty() {
+                words.geen_metingen.clone()
+            } else {
+                format!("{} {}", words.metingen, shown.join(", "))
+            };
+            format!(
+                "{}: {figures}; {} {} in {}",
+                q.name,
+                words.doel,
+                crate::format_nl::text::number(i.doel.waarde, i.decimalen),
+                i.doel.jaar
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(". ")
+        + "."
+}
