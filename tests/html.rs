@@ -342,6 +342,13 @@ fn the_examples_pass_axe_in_chromium_in_light_and_dark_and_fit_320_pixels() {
         maak_ok(&data, dir.path(), &["--formaat", "html"]);
         files.push(dir.path().join(format!("techniekpact-noord-{year}.html")));
     }
+    // The national overview, with its status bars and small multiples.
+    maak_ok(
+        &repo().join("data/landelijk-2016.yaml"),
+        dir.path(),
+        &["--formaat", "html"],
+    );
+    files.push(dir.path().join("techniekpact-landelijk-2016.html"));
     // Screenshots at 390 and 1280 pixels, for people to look at.
     let shots = repo().join("target/html-schermafbeeldingen");
     std::fs::create_dir_all(&shots).unwrap();

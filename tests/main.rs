@@ -18,6 +18,7 @@ mod import_cycles;
 mod input_files;
 mod invulblad;
 mod jaarroute;
+mod landelijk;
 mod large_reports;
 mod lettertype;
 mod markup;

@@ -82,12 +82,16 @@ pub fn load(path: &Path, options: LoadOptions) -> Result<LoadedNational, Vec<Pro
     let parsed = load::parse(path, &text, NATIONAL_START).map_err(|p| vec![p])?;
     let mut diagnostics = parsed.diagnostics;
     let (value, index, source) = (parsed.value, parsed.index, parsed.source);
-    diagnostics.extend(schema_check::check(
-        Contract::national(),
-        &value,
-        &index,
-        &text,
-    ));
+    // `optellen: true` means ja: said as such, instead of the schema's
+    // two messages about its type.
+    let yes_no = yes_no_as_booleans(&value, &index);
+    let said: Vec<Option<std::ops::Range<usize>>> = yes_no.iter().map(|d| d.span.clone()).collect();
+    diagnostics.extend(yes_no);
+    diagnostics.extend(
+        schema_check::check(Contract::national(), &value, &index, &text)
+            .into_iter()
+            .filter(|d| d.span.is_none() || !said.contains(&d.span)),
+    );
     let base = load::base_dir(path);
     let doc = Doc {
         value: &value,
@@ -144,7 +148,12 @@ pub fn load(path: &Path, options: LoadOptions) -> Result<LoadedNational, Vec<Pro
             continue;
         };
         let at = index.value(&format!("{p}/bestand"));
-        let file = base.join(&rel);
+        // Named as controleer of the file from here names it.
+        let file = if base == Path::new(".") {
+            PathBuf::from(&rel)
+        } else {
+            base.join(&rel)
+        };
         if !file.is_file() {
             diagnostics.push(
                 Diagnostic::error(format!("het bestand van {naam} bestaat niet: '{rel}'"))
@@ -159,24 +168,18 @@ pub fn load(path: &Path, options: LoadOptions) -> Result<LoadedNational, Vec<Pro
             continue;
         }
         match load::load(&file, options) {
-            Err(problems) => others.push(problems),
+            Err(mut problems) => {
+                // Its year is checked too, so every problem comes at once.
+                if let Some(y) = year {
+                    problems.diagnostics.extend(other_year(&file, y, path));
+                }
+                others.push(problems)
+            }
             Ok(loaded) => {
                 let mut theirs = Vec::new();
                 let r = &loaded.data.rapport;
-                if year.is_some_and(|y| y != i64::from(r.verslagjaar)) {
-                    theirs.push(
-                        Diagnostic::error(format!(
-                            "het verslagjaar is {}, dat van het landelijke overzicht {}",
-                            r.verslagjaar,
-                            year.unwrap_or_default()
-                        ))
-                        .at_opt(loaded.index.value("/rapport/verslagjaar"))
-                        .hint(format!(
-                            "noem in {} het bestand van {naam} over {}",
-                            path.display(),
-                            year.unwrap_or_default()
-                        )),
-                    );
+                if let Some(y) = year {
+                    theirs.extend(other_year(&file, y, path));
                 }
                 if r.landsdeel != naam && !naam.is_empty() {
                     diagnostics.push(
@@ -274,6 +277,47 @@ pub fn load(path: &Path, options: LoadOptions) -> Result<LoadedNational, Vec<Pro
         members,
         warnings,
     })
+}
+
+/// A landsdeel's file of another verslagjaar than `year`, the national
+/// one: the problem at its own `verslagjaar`. The file is read for it
+/// alone, so that it is said even when the file has other problems.
+fn other_year(file: &Path, year: i64, national: &Path) -> Option<Diagnostic> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let parsed = load::parse(file, &text, "").ok()?;
+    let theirs = parsed.value.pointer("/rapport/verslagjaar")?.as_i64()?;
+    (theirs != year).then(|| {
+        Diagnostic::error(format!(
+            "het verslagjaar is {theirs}, dat van het landelijke overzicht {year}"
+        ))
+        .at_opt(parsed.index.value("/rapport/verslagjaar"))
+        .hint(format!(
+            "noem in {} het bestand van dit landsdeel over {year}",
+            national.display()
+        ))
+    })
+}
+
+/// `optellen: true` or `false`, where the file says `ja` or `nee`.
+fn yes_no_as_booleans(value: &Value, index: &PositionIndex) -> Vec<Diagnostic> {
+    let Some(items) = value.get("indicatoren").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let b = item.get("optellen")?.as_bool()?;
+            let meant = if b { "ja" } else { "nee" };
+            let at = index.value(&format!("/indicatoren/{i}/optellen"));
+            Some(
+                Diagnostic::error(format!("'optellen' is 'ja' of 'nee', niet {b}"))
+                    .at_opt(at.clone())
+                    .label(format!("bedoeld is waarschijnlijk {meant}"))
+                    .hint(format!("schrijf optellen: {meant}")),
+            )
+        })
+        .collect()
 }
 
 /// Under `--strikt` a warning is an error.

@@ -11,8 +11,9 @@ use crate::model::Indicator;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// The chart's width in pixels.
-const WIDTH: u32 = 720;
+/// The chart's width in pixels: on a phone 390 pixels wide its labels are
+/// still 9 pixels or more.
+const WIDTH: u32 = 560;
 /// Panels in a row.
 const COLUMNS: usize = 3;
 /// Height of one row of panels.
@@ -99,7 +100,7 @@ pub fn small_multiples(
             let (title, plot) = area.split_vertically(30);
             title.draw(&Text::new(
                 q.name.clone(),
-                (56, 14),
+                (48, 14),
                 font(CHART_FONT, p.family)
                     .color(&p.text)
                     .pos(Pos::new(HPos::Left, VPos::Center)),
@@ -120,9 +121,10 @@ pub fn small_multiples(
                 .x_labels(span + 1)
                 .x_label_formatter(&|v| {
                     let y = v.round() as i32;
-                    let shown = y == first
-                        || y == last
-                        || (y == year && (year - first).min(last - year) > 1);
+                    // The first and last year: the report year is the
+                    // line the legend names, and a narrow panel has room
+                    // for two labels only.
+                    let shown = y == first || y == last;
                     if (v - v.round()).abs() < 1e-6 && shown {
                         y.to_string()
                     } else {
@@ -131,7 +133,7 @@ pub fn small_multiples(
                 })
                 .y_labels(4)
                 .y_label_formatter(&|v| axis_number(*v, decimals.min(1)))
-                .label_style(font(CHART_FONT * 0.85, p.family).color(&p.text))
+                .label_style(font(CHART_FONT, p.family).color(&p.text))
                 .draw()?;
             chart.draw_series(std::iter::once(PathElement::new(
                 vec![(year as f64, 0.0), (year as f64, top)],

@@ -201,19 +201,17 @@ impl<'a> Composer<'a> {
         ];
         self.table(caption, columns, rows);
 
-        let bar = |r: &Region, counts: &Counts| {
-            charts::status_bars::Bar {
-                name: r.naam.to_string(),
-                counts: r.report.map(|(d, a)| {
-                    counts(d, a)
-                        .into_iter()
-                        .map(|(k, n)| {
-                            let word = self.texts.status(&k);
-                            (k, word, n)
-                        })
-                        .collect()
-                }),
-            }
+        let bar = |r: &Region, counts: &Counts| charts::status_bars::Bar {
+            name: r.naam.to_string(),
+            counts: r.report.map(|(d, a)| {
+                counts(d, a)
+                    .into_iter()
+                    .map(|(k, n)| {
+                        let word = self.texts.status(&k);
+                        (k, word, n)
+                    })
+                    .collect()
+            }),
         };
         let indicators: Vec<_> = regions
             .iter()
