@@ -214,8 +214,7 @@ fn every_figure_realisatie_and_status_is_the_landsdeels_own() {
         let (_, chapter) = national
             .iter()
             .find(|(c, _)| {
-                c.starts_with(&format!("Tabel"))
-                    && c.contains(&format!("Indicatoren van {name} in 2016"))
+                c.starts_with("Tabel") && c.contains(&format!("Indicatoren van {name} in 2016"))
             })
             .unwrap_or_else(|| panic!("the national chapter of {name}"));
         assert_eq!(chapter, table1, "{name}: its chapter shows its own table 1");
@@ -674,4 +673,53 @@ fn landelijk_of_a_landsdeels_file_points_to_maak() {
         said.contains("is geen landelijk bestand")
             && said.contains("techniekpact maak data/noord-2016.yaml")
     );
+}
+
+/// Generated landsdelen (of 3, 12 and 30 indicators, under their own
+/// names, one national indicator each) and one without a file: the
+/// overview builds, its PDF and DOCX pass the validators and the reader's
+/// check, and its ODT the ODF schema.
+#[test]
+fn generated_landsdelen_make_a_valid_national_overview() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut members = String::new();
+    for (name, n) in [("Alfa", 3), ("Beta", 12), ("Gamma", 30)] {
+        let file = format!("{}-2016.yaml", name.to_lowercase());
+        let (code, _, said) = run_in(
+            d,
+            &["voorbeeld", "--indicatoren", &n.to_string(), "--uit", &file],
+        );
+        assert_eq!(code, 0, "{said}");
+        let text = std::fs::read_to_string(d.join(&file)).unwrap();
+        let text = text
+            .replacen("landsdeel: Voorbeeld", &format!("landsdeel: {name}"), 1)
+            .replacen(
+                "      eenheid: deelnemers\n",
+                "      eenheid: deelnemers\n      landelijk: deelnemers\n",
+                1,
+            );
+        assert!(text.contains("landelijk: deelnemers"), "{name}");
+        std::fs::write(d.join(&file), text).unwrap();
+        members.push_str(&format!("  - naam: {name}\n    bestand: {file}\n"));
+    }
+    members.push_str("  - naam: Delta\n");
+    std::fs::write(
+        d.join("landelijk-2016.yaml"),
+        format!(
+            "rapport:\n  titel: Landelijk overzicht (gegenereerd)\n  verslagjaar: 2016\n  publicatiedatum: 2017-04-01\nlandsdelen:\n{members}actielijnen:\n  - id: kiezen\n    naam: Kiezen voor techniek\n  - id: leren\n    naam: Leren in de techniek\n  - id: werken\n    naam: Werken in de techniek\nindicatoren:\n  - id: deelnemers\n    naam: Deelnemers\n    eenheid: deelnemers\n    optellen: ja\n"
+        ),
+    )
+    .unwrap();
+    let (code, _, said) = landelijk(d, "pdf,docx,odt");
+    assert_eq!(code, 0, "{said}");
+    let file = |ext: &str| d.join(format!("uit/techniekpact-landelijk-2016.{ext}"));
+    let label = "gegenereerd landelijk".to_string();
+    independent_validators(&[(file("pdf"), label.clone()), (file("docx"), label.clone())]);
+    reader_check(&[(file("pdf"), label)]);
+    assert_eq!(odf_schema_findings(&file("odt")), "");
+    let text = pdf_text(&file("pdf"));
+    for name in ["Alfa", "Beta", "Gamma", "Delta"] {
+        assert!(text.contains(name), "{name}");
+    }
 }
