@@ -446,6 +446,155 @@ fn previous_year(rng: &mut Rng, data: &Voortgang) -> Voortgang {
     prev
 }
 
+/// A generated national overview: `LANDELIJK.yaml` and the landsdelen's
+/// files it names (by file name; a landsdeel without a file has none).
+pub struct NationalCase {
+    pub national: crate::national::model::Landelijk,
+    pub files: Vec<(String, Voortgang)>,
+    pub description: String,
+}
+
+/// National case `number` of the set with `seed`: 1 to 7 landsdelen
+/// (some without a file, some a concept, some with long names) and 0 to 30
+/// national indicators, each linked from some landsdelen's indicators of
+/// its unit. The overview is a concept when a landsdeel is.
+pub fn national_case(seed: u64, number: usize) -> NationalCase {
+    use crate::national::model::{
+        JaNee, Landelijk, LandelijkRapport, LandelijkeIndicator, LandsdeelBron,
+    };
+    let mut rng = Rng(ChaCha20Rng::from_seed(seed_bytes(
+        seed ^ 0x4c41_4e44,
+        number,
+    )));
+    let year = 2016 + rng.below(3) as i32;
+    let members = 1 + rng.below(7);
+    let national_indicators = if number.is_multiple_of(4) {
+        0
+    } else {
+        rng.below(31)
+    };
+    let indicatoren: Vec<LandelijkeIndicator> = (0..national_indicators)
+        .map(|k| {
+            let counts = k % 3 != 2;
+            LandelijkeIndicator {
+                id: format!("landelijk-{}", k + 1),
+                naam: if rng.chance(15) {
+                    format!("Landelijke indicator {} over {LONG_WORD}", k + 1)
+                } else {
+                    format!("Landelijke indicator {}", k + 1)
+                },
+                eenheid: if counts { "deelnemers" } else { "%" }.into(),
+                optellen: if counts { JaNee::Ja } else { JaNee::Nee },
+                richting: if counts {
+                    Richting::Stijgend
+                } else {
+                    Richting::Dalend
+                },
+                toelichting: rng.chance(40).then(|| markdown(&mut rng)),
+            }
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut landsdelen = Vec::new();
+    let mut concepts = 0;
+    for m in 0..members {
+        let naam = if rng.chance(20) {
+            format!("Landsdeel {} met een lange naam over {LONG_WORD}", m + 1)
+        } else {
+            format!("Landsdeel {}", m + 1)
+        };
+        if members > 1 && rng.chance(15) {
+            landsdelen.push(LandsdeelBron {
+                naam,
+                bestand: None,
+            });
+            continue;
+        }
+        let concept = rng.chance(30);
+        concepts += usize::from(concept);
+        let size = 1 + rng.below(12);
+        let extras = Extras {
+            concept,
+            summary: rng.chance(50),
+            logo: false,
+            breakdown: rng.chance(50),
+            proposals: rng.chance(70),
+        };
+        let mut data = report(&mut rng, number * 10 + m, year, size, extras);
+        data.rapport.landsdeel = naam.clone();
+        // Each national indicator at most once per landsdeel, from an
+        // indicator of its unit.
+        let mut used = std::collections::BTreeSet::new();
+        for ind in data
+            .onderdelen
+            .iter_mut()
+            .flat_map(|o| o.themas.iter_mut())
+            .flat_map(|t| t.indicatoren.iter_mut())
+        {
+            if !rng.chance(60) {
+                continue;
+            }
+            let skip = rng.below(3);
+            if let Some(n) = indicatoren
+                .iter()
+                .filter(|n| n.eenheid == ind.eenheid && !used.contains(&n.id))
+                .nth(skip)
+            {
+                used.insert(n.id.clone());
+                ind.landelijk = Some(n.id.clone());
+            }
+        }
+        let file = format!("landsdeel-{}-{year}.yaml", m + 1);
+        landsdelen.push(LandsdeelBron {
+            naam,
+            bestand: Some(file.clone()),
+        });
+        files.push((file, data));
+    }
+    let concept = concepts > 0 || rng.chance(50);
+    let description = format!(
+        "landelijk geval {number} (zaad {seed}): {members} landsdelen, {} zonder bestand, {concepts} concept, {national_indicators} landelijke indicatoren",
+        members - files.len()
+    );
+    NationalCase {
+        national: Landelijk {
+            rapport: LandelijkRapport {
+                titel: "Landelijk overzicht Techniekpact (gegenereerd)".into(),
+                ondertitel: rng
+                    .chance(50)
+                    .then(|| "Gegenereerde landsdelen".to_string()),
+                verslagjaar: year,
+                publicatiedatum: NaiveDate::from_ymd_opt(year + 1, 4, 1).expect("a valid date"),
+                versie: Some("0.1".into()),
+                status: if concept {
+                    RapportStatus::Concept
+                } else {
+                    RapportStatus::Definitief
+                },
+                opsteller: Some("Platform Bèta Techniek".into()),
+                organisaties: Vec::new(),
+                logo: None,
+                kenmerk: None,
+            },
+            landsdelen,
+            actielijnen: actielijnen(),
+            indicatoren,
+            inleiding: rng.chance(50).then(|| markdown(&mut rng)),
+            samenvatting: rng.chance(50).then(|| markdown(&mut rng)),
+        },
+        files,
+        description,
+    }
+}
+
+/// A national file as YAML.
+pub fn national_to_yaml(data: &crate::national::model::Landelijk) -> String {
+    format!(
+        "# Synthetisch landelijk overzicht.\n{}",
+        serde_yaml::to_string(data).expect("the model serialises")
+    )
+}
+
 /// The usual three actielijnen: kiezen, leren and werken.
 pub fn actielijnen() -> Vec<Actielijn> {
     [
@@ -490,6 +639,23 @@ mod tests {
             if s != crate::analysis::Status::Nulmeting {
                 assert!(c > 0, "{s:?} missing");
             }
+        }
+        // Every national case loads with its landsdelen.
+        for n in 0..8 {
+            let case = national_case(7, n);
+            let dir = tempfile::tempdir().unwrap();
+            for (file, data) in &case.files {
+                std::fs::write(dir.path().join(file), to_yaml(data)).unwrap();
+            }
+            let path = dir.path().join("landelijk.yaml");
+            std::fs::write(&path, national_to_yaml(&case.national)).unwrap();
+            crate::national::load::load(&path, Default::default()).unwrap_or_else(|r| {
+                panic!(
+                    "{}: {}",
+                    case.description,
+                    r.iter().map(|p| p.render(false)).collect::<String>()
+                )
+            });
         }
         assert_eq!(
             to_yaml(&of_size(25)),

@@ -675,51 +675,102 @@ fn landelijk_of_a_landsdeels_file_points_to_maak() {
     );
 }
 
-/// Generated landsdelen (of 3, 12 and 30 indicators, under their own
-/// names, one national indicator each) and one without a file: the
-/// overview builds, its PDF and DOCX pass the validators and the reader's
-/// check, and its ODT the ODF schema.
+/// Generated national sets (the project's one generator): 1 to 7
+/// landsdelen, 0 to 30 national indicators, landsdelen without a file and
+/// concepts, long names. Each builds; its PDF and DOCX pass the validators
+/// and the reader's check, its ODT the ODF schema.
 #[test]
-fn generated_landsdelen_make_a_valid_national_overview() {
+fn generated_national_sets_pass_the_validators_and_the_readers_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let (mut most, mut least, mut without, mut concepts, mut none, mut many) =
+        (0, usize::MAX, 0, 0, 0, 0);
+    for n in 0..6 {
+        let case = techniekpact::synthetic::national_case(2026, n);
+        let d = dir.path().join(format!("set-{n}"));
+        std::fs::create_dir_all(&d).unwrap();
+        for (file, data) in &case.files {
+            std::fs::write(d.join(file), techniekpact::synthetic::to_yaml(data)).unwrap();
+        }
+        std::fs::write(
+            d.join("landelijk-2016.yaml"),
+            techniekpact::synthetic::national_to_yaml(&case.national),
+        )
+        .unwrap();
+        let (code, _, said) = landelijk(&d, "pdf,docx,odt");
+        assert_eq!(code, 0, "{}: {said}", case.description);
+        let year = case.national.rapport.verslagjaar;
+        let file = |ext: &str| d.join(format!("uit/techniekpact-landelijk-{year}.{ext}"));
+        assert_eq!(
+            odf_schema_findings(&file("odt")),
+            "",
+            "{}",
+            case.description
+        );
+        files.push((file("pdf"), case.description.clone()));
+        files.push((file("docx"), case.description.clone()));
+        let members = case.national.landsdelen.len();
+        most = most.max(members);
+        least = least.min(members);
+        without += members - case.files.len();
+        concepts += case
+            .files
+            .iter()
+            .filter(|(_, d)| d.rapport.status == techniekpact::model::RapportStatus::Concept)
+            .count();
+        none += usize::from(case.national.indicatoren.is_empty());
+        many += usize::from(case.national.indicatoren.len() >= 15);
+    }
+    // The set covers what the issue names.
+    assert!(most >= 5 && least <= 2, "{least} to {most} landsdelen");
+    assert!(without > 0 && concepts > 0 && none > 0 && many > 0);
+    independent_validators(&files);
+    reader_check(&files);
+}
+
+/// Two indicators of one landsdeel on the same national indicator: one of
+/// them would be left out, so it is refused at the second.
+#[test]
+fn two_indicators_of_a_landsdeel_on_one_national_indicator_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let mut members = String::new();
-    for (name, n) in [("Alfa", 3), ("Beta", 12), ("Gamma", 30)] {
-        let file = format!("{}-2016.yaml", name.to_lowercase());
-        let (code, _, said) = run_in(
-            d,
-            &["voorbeeld", "--indicatoren", &n.to_string(), "--uit", &file],
-        );
-        assert_eq!(code, 0, "{said}");
-        let text = std::fs::read_to_string(d.join(&file)).unwrap();
-        let text = text
-            .replacen("landsdeel: Voorbeeld", &format!("landsdeel: {name}"), 1)
-            .replacen(
-                "      eenheid: deelnemers\n",
-                "      eenheid: deelnemers\n      landelijk: deelnemers\n",
-                1,
-            );
-        assert!(text.contains("landelijk: deelnemers"), "{name}");
-        std::fs::write(d.join(&file), text).unwrap();
-        members.push_str(&format!("  - naam: {name}\n    bestand: {file}\n"));
+    copy_national(d);
+    // Two of Oost's indicators in percent, both on technasium-terugloop.
+    edit(
+        d,
+        "oost-2016.yaml",
+        "          - id: profielkeuze-nt\n            naam: Leerlingen havo/vwo met een profiel N&T\n            eenheid: \"%\"\n",
+        "          - id: profielkeuze-nt\n            naam: Leerlingen havo/vwo met een profiel N&T\n            eenheid: \"%\"\n            landelijk: technasium-terugloop\n",
+    );
+    let text = std::fs::read_to_string(d.join("oost-2016.yaml")).unwrap();
+    let text = text.replacen(
+        "      - id: werkenden\n",
+        "      - id: extra\n        naam: Extra\n        indicatoren:\n          - id: tweede-percentage\n            naam: Tweede percentage\n            eenheid: \"%\"\n            landelijk: technasium-terugloop\n            nulmeting: {jaar: 2014, waarde: 10.0}\n            doel: {jaar: 2020, waarde: 20.0}\n            metingen: {2014: 10.0, 2015: 12.0, 2016: 13.0}\n      - id: werkenden\n",
+        1,
+    );
+    std::fs::write(d.join("oost-2016.yaml"), text).unwrap();
+    let line = line_in(d, "oost-2016.yaml", "id: tweede-percentage", "landelijk:");
+    refused(
+        d,
+        "ook indicator 'profielkeuze-nt' rapporteert over de landelijke indicator 'technasium-terugloop'",
+        "oost-2016.yaml",
+        line,
+    );
+}
+
+#[test]
+#[ignore]
+fn write_generated_national_case() {
+    let n: usize = std::env::var("GEVAL").unwrap().parse().unwrap();
+    let d = std::path::PathBuf::from(std::env::var("MAP").unwrap());
+    let case = techniekpact::synthetic::national_case(2026, n);
+    std::fs::create_dir_all(&d).unwrap();
+    for (file, data) in &case.files {
+        std::fs::write(d.join(file), techniekpact::synthetic::to_yaml(data)).unwrap();
     }
-    members.push_str("  - naam: Delta\n");
     std::fs::write(
         d.join("landelijk-2016.yaml"),
-        format!(
-            "rapport:\n  titel: Landelijk overzicht (gegenereerd)\n  verslagjaar: 2016\n  publicatiedatum: 2017-04-01\nlandsdelen:\n{members}actielijnen:\n  - id: kiezen\n    naam: Kiezen voor techniek\n  - id: leren\n    naam: Leren in de techniek\n  - id: werken\n    naam: Werken in de techniek\nindicatoren:\n  - id: deelnemers\n    naam: Deelnemers\n    eenheid: deelnemers\n    optellen: ja\n"
-        ),
+        techniekpact::synthetic::national_to_yaml(&case.national),
     )
     .unwrap();
-    let (code, _, said) = landelijk(d, "pdf,docx,odt");
-    assert_eq!(code, 0, "{said}");
-    let file = |ext: &str| d.join(format!("uit/techniekpact-landelijk-2016.{ext}"));
-    let label = "gegenereerd landelijk".to_string();
-    independent_validators(&[(file("pdf"), label.clone()), (file("docx"), label.clone())]);
-    reader_check(&[(file("pdf"), label)]);
-    assert_eq!(odf_schema_findings(&file("odt")), "");
-    let text = pdf_text(&file("pdf"));
-    for name in ["Alfa", "Beta", "Gamma", "Delta"] {
-        assert!(text.contains(name), "{name}");
-    }
 }

@@ -391,9 +391,27 @@ fn cross_checks(
             }
         }
     }
+    let mut first: BTreeMap<&str, &str> = BTreeMap::new();
     for (p, ind) in pointers {
         let Some(id) = &ind.landelijk else { continue };
         let at = loaded.index.value(&format!("{p}/landelijk"));
+        // One figure per landsdeel: a second indicator on the same
+        // national one would leave one of them out of the overview.
+        if let Some(other) = first.get(id.as_str()) {
+            out.push(
+                Diagnostic::error(format!(
+                    "ook indicator '{other}' rapporteert over de landelijke indicator '{id}'"
+                ))
+                .at_opt(at)
+                .label("tweede koppeling")
+                .hint(format!(
+                    "een landsdeel levert één cijfer per landelijke indicator: koppel alleen '{other}' of alleen '{}'",
+                    ind.id
+                )),
+            );
+            continue;
+        }
+        first.insert(id, &ind.id);
         let Some(unit) = units.get(id) else {
             let mut d = Diagnostic::error(format!("er is geen landelijke indicator met id '{id}'"))
                 .at_opt(at)

@@ -16,8 +16,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 const WIDTH: u32 = 560;
 /// Panels in a row.
 const COLUMNS: usize = 3;
-/// Height of one row of panels.
+/// Height of one row of panels, with a title of one line.
 const PANEL_HEIGHT: u32 = 210;
+/// Height of a line of a panel's title.
+const TITLE_LINE: u32 = 22;
 
 /// A landsdeel's panel: its name, and its indicator on this national one.
 pub struct Panel<'a> {
@@ -93,18 +95,28 @@ pub fn small_multiples(
             .fold(0.0f64, f64::max),
     );
     let rows = panels.len().div_ceil(COLUMNS).max(1);
-    let height = legend.height() + PANEL_HEIGHT * rows as u32;
+    // A long name wraps above its panel; every panel's title band is as
+    // high as the longest needs.
+    let titles: Vec<Vec<String>> = panels
+        .iter()
+        .map(|q| wrap(&q.name, CHART_FONT, WIDTH / COLUMNS as u32 - 56, p.family))
+        .collect();
+    let title_lines = titles.iter().map(Vec::len).max().unwrap_or(1) as u32;
+    let title_band = 8 + TITLE_LINE * title_lines;
+    let height = legend.height() + (PANEL_HEIGHT - 30 + title_band) * rows as u32;
     let svg = draw_svg((WIDTH, height), &legend, p.text, |body| {
         let areas = body.split_evenly((rows, COLUMNS));
-        for (q, area) in panels.iter().zip(areas) {
-            let (title, plot) = area.split_vertically(30);
-            title.draw(&Text::new(
-                q.name.clone(),
-                (48, 14),
-                font(CHART_FONT, p.family)
-                    .color(&p.text)
-                    .pos(Pos::new(HPos::Left, VPos::Center)),
-            ))?;
+        for ((q, area), title_lines) in panels.iter().zip(areas).zip(&titles) {
+            let (title, plot) = area.split_vertically(title_band);
+            for (k, line) in title_lines.iter().enumerate() {
+                title.draw(&Text::new(
+                    line.clone(),
+                    (48, 14 + k as i32 * TITLE_LINE as i32),
+                    font(CHART_FONT, p.family)
+                        .color(&p.text)
+                        .pos(Pos::new(HPos::Left, VPos::Center)),
+                ))?;
+            }
             let mut chart = ChartBuilder::on(&plot)
                 .margin(8)
                 .margin_right(14)

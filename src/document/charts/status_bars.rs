@@ -12,9 +12,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 /// The chart's width in pixels, as the overview's.
 const WIDTH: u32 = 520;
 /// Room for a landsdeel's name left of its bar.
-const NAME_AREA: u32 = 120;
-/// Height of one bar's row.
+const NAME_AREA: u32 = 130;
+/// Height of one bar's row, at the least.
 const ROW: u32 = 34;
+/// Height of a line of a name.
+const NAME_LINE: u32 = 20;
 
 /// One landsdeel's bar: its name, and its count per status (key, word,
 /// count) in the order of the legend; `None` when it delivered no file.
@@ -57,18 +59,29 @@ pub fn status_bars(
         .max()
         .unwrap_or(0)
         .max(1);
-    let height = legend.height() + ROW * bars.len() as u32 + 50;
+    // A long name wraps within its room; every row is as high as the
+    // highest name needs.
+    let names: Vec<Vec<String>> = bars
+        .iter()
+        .map(|b| wrap(&b.name, OVERVIEW_FONT, NAME_AREA - 16, p.family))
+        .collect();
+    let lines = names.iter().map(Vec::len).max().unwrap_or(1) as u32;
+    let row = ROW.max(lines * NAME_LINE + 8);
+    let height = legend.height() + row * bars.len() as u32 + 50;
     let svg = draw_svg((WIDTH, height), &legend, p.text, |body| {
-        let (names, plot) = body.split_horizontally(NAME_AREA);
-        for (i, b) in bars.iter().enumerate() {
-            let mid = (i as u32 * ROW + ROW / 2) as i32 + 4;
-            names.draw(&Text::new(
-                b.name.clone(),
-                (NAME_AREA as i32 - 10, mid),
-                font(OVERVIEW_FONT, p.family)
-                    .color(&p.text)
-                    .pos(Pos::new(HPos::Right, VPos::Center)),
-            ))?;
+        let (name_area, plot) = body.split_horizontally(NAME_AREA);
+        for (i, name) in names.iter().enumerate() {
+            let mid = (i as u32 * row + row / 2) as i32 + 4;
+            let first = mid - ((name.len() as i32 - 1) * NAME_LINE as i32) / 2;
+            for (k, line) in name.iter().enumerate() {
+                name_area.draw(&Text::new(
+                    line.clone(),
+                    (NAME_AREA as i32 - 10, first + k as i32 * NAME_LINE as i32),
+                    font(OVERVIEW_FONT, p.family)
+                        .color(&p.text)
+                        .pos(Pos::new(HPos::Right, VPos::Center)),
+                ))?;
+            }
         }
         let mut chart = ChartBuilder::on(&plot)
             .margin_right(20)

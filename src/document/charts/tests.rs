@@ -234,3 +234,95 @@ fn the_overview_axis_never_collides_and_a_bar_past_its_end_shows_its_figure() {
         "the figure of the bar past the axis"
     );
 }
+
+/// Every text of `svg` (`size` px) lies inside its `width`, and no two
+/// texts on one line overlap.
+fn texts_fit_and_never_collide(svg: &str, width: f64, size: f64) {
+    let boxes: Vec<(f64, f64, f64, String)> = texts(svg)
+        .into_iter()
+        .filter(|t| !t.3.is_empty())
+        .map(|(x, y, anchor, label)| {
+            let w = f64::from(text_width(&label, size, "Noto Sans"));
+            let (a, b) = match anchor.as_str() {
+                "middle" => (x - w / 2.0, x + w / 2.0),
+                "end" => (x - w, x),
+                _ => (x, x + w),
+            };
+            (y, a, b, label)
+        })
+        .collect();
+    for (y, a, b, label) in &boxes {
+        assert!(
+            *a >= 0.0 && *b <= width,
+            "{label} at {a}..{b} leaves the chart"
+        );
+        for (y2, a2, b2, label2) in &boxes {
+            if (y - y2).abs() < 1.0 && (a, label) != (a2, label2) {
+                assert!(b <= a2 || b2 <= a, "{label} and {label2} collide");
+            }
+        }
+    }
+}
+
+/// The national overview's charts with seven landsdelen, long names and
+/// large counts: every label inside the chart, none colliding.
+#[test]
+fn national_charts_keep_their_labels_inside_and_apart() {
+    use crate::document::charts::small_multiples::{Panel, Words, small_multiples};
+    use crate::document::charts::status_bars::{Bar, status_bars};
+    let style = HouseStyle::embedded();
+    let long =
+        "Landsdeel met een lange naam over Bètatechniekonderwijsvernieuwingsprogrammacoördinatie";
+    let names: Vec<String> = (1..=7)
+        .map(|i| {
+            if i % 3 == 0 {
+                format!("{long} {i}")
+            } else {
+                format!("Landsdeel {i}")
+            }
+        })
+        .collect();
+    let bars: Vec<Bar> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Bar {
+            name: n.clone(),
+            counts: (i != 4).then(|| {
+                vec![
+                    ("op_koers".to_string(), "op koers".to_string(), 3 * i + 1),
+                    ("achter".to_string(), "achter".to_string(), 40 - i),
+                ]
+            }),
+        })
+        .collect();
+    let chart = status_bars(
+        "statussen",
+        &bars,
+        &style,
+        String::new(),
+        "geen rapportage ontvangen",
+    );
+    texts_fit_and_never_collide(&chart.svg, 520.0, 17.0);
+    assert!(chart.alt.contains("Landsdeel 5: geen rapportage ontvangen"));
+
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+    let loaded = crate::load::load(&path, LoadOptions::default()).unwrap();
+    let inds: Vec<&crate::model::Indicator> = loaded.data.indicatoren().collect();
+    let panels: Vec<Panel> = names
+        .iter()
+        .zip(inds.iter().cycle())
+        .map(|(n, i)| Panel {
+            name: n.clone(),
+            indicator: i,
+        })
+        .collect();
+    let words = Words {
+        metingen: "metingen".into(),
+        doel: "doel".into(),
+        verslagjaar: "verslagjaar 2016".into(),
+        caption: String::new(),
+        geen_metingen: "geen metingen".into(),
+    };
+    let chart = small_multiples("panelen", &panels, 2016, &style, &words);
+    texts_fit_and_never_collide(&chart.svg, 560.0, 18.0);
+}
