@@ -79,6 +79,12 @@ print(f"   kosten van de cijfers {(with_figures - pdf_only) * 1000:+.1f} ms, "
       f"{(with_figures - pdf_only) / pdf_only * 100:+.0f} % van de PDF   (doel <= 10 %): "
       f"{verdict(with_figures - pdf_only <= 0.1 * pdf_only)}")
 
+national = {r["command"]: r for r in results("landelijk")}
+print("1c. Het landelijke overzicht (vijf landsdelen) tegen één landsdeel, PDF + DOCX (CPU-tijd)")
+one_cpu, all_cpu = cpu(national["maak noord-2016"]), cpu(national["landelijk 2016"])
+print(f"   maak noord-2016 {ms(one_cpu)}, landelijk 2016 {ms(all_cpu)}")
+print(f"   verhouding {all_cpu / one_cpu:.2f}x   (doel <= 2,0x): {verdict(all_cpu <= 2 * one_cpu)}")
+
 batch = {r["command"]: r for r in results("batch")}
 single, separate = batch["één proces"]["median"], batch["15 losse runs"]["median"]
 print("2. Batch van 15 rapporten")

@@ -175,7 +175,16 @@ fn the_national_overview_is_made_in_every_format_and_each_passes_its_validators(
     }
     let label = "landelijk-2016".to_string();
     independent_validators(&[(file("pdf"), label.clone()), (file("docx"), label.clone())]);
-    reader_check(&[(file("pdf"), label)]);
+    // The PDF, and LibreOffice's rendering of the DOCX and the ODT, as a
+    // reader sees them.
+    let lo = tempfile::tempdir().unwrap();
+    let docx = libreoffice_pdfs(&[file("docx")], &lo.path().join("docx"));
+    let odt = libreoffice_pdfs(&[file("odt")], &lo.path().join("odt"));
+    reader_check(&[
+        (file("pdf"), label.clone()),
+        (docx[0].clone(), format!("{label}, DOCX in LibreOffice")),
+        (odt[0].clone(), format!("{label}, ODT in LibreOffice")),
+    ]);
     assert_eq!(odf_schema_findings(&file("odt")), "");
     assert_eq!(
         odf_schema_findings(&e.out.join("techniekpact-landelijk-2016-cijfers.ods")),

@@ -26,13 +26,15 @@ fn fill(pdf: &Path, args: &[&str]) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("{e}: {line} {}", String::from_utf8_lossy(&out.stderr)))
 }
 
-/// The examples of 2014 to 2016 and generated reports of 7 and 25
-/// indicators, in `formats`, in `dir`: the paths of one extension.
+/// The examples of 2014 to 2016, the national overview of 2016, and
+/// generated reports of 7 and 25 indicators, in `formats`, in `dir`: the
+/// paths of one extension.
 fn reports(dir: &Path, formats: &str, ext: &str) -> Vec<PathBuf> {
     let mut data: Vec<PathBuf> = [2014, 2015, 2016]
         .iter()
         .map(|y| repo().join(format!("data/noord-{y}.yaml")))
         .collect();
+    data.push(repo().join("data/landelijk-2016.yaml"));
     for n in [7, 25] {
         let file = dir.join(format!("voorbeeld-{n}.yaml"));
         let out = Command::new(bin())
