@@ -766,20 +766,3 @@ fn two_indicators_of_a_landsdeel_on_one_national_indicator_are_refused() {
         line,
     );
 }
-
-#[test]
-#[ignore]
-fn write_generated_national_case() {
-    let n: usize = std::env::var("GEVAL").unwrap().parse().unwrap();
-    let d = std::path::PathBuf::from(std::env::var("MAP").unwrap());
-    let case = techniekpact::synthetic::national_case(2026, n);
-    std::fs::create_dir_all(&d).unwrap();
-    for (file, data) in &case.files {
-        std::fs::write(d.join(file), techniekpact::synthetic::to_yaml(data)).unwrap();
-    }
-    std::fs::write(
-        d.join("landelijk-2016.yaml"),
-        techniekpact::synthetic::national_to_yaml(&case.national),
-    )
-    .unwrap();
-}
