@@ -129,3 +129,77 @@ fn rebuilds_on_template_and_data_changes_and_survives_errors() {
     child.kill().unwrap();
     let _ = child.wait();
 }
+
+/// `volg LANDELIJK.yaml` rebuilds the national overview when a landsdeel's
+/// file it names changes, not only the national file.
+#[test]
+fn the_national_overview_rebuilds_on_a_change_of_a_landsdeels_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in [
+        "landelijk-2016.yaml",
+        "noord-2016.yaml",
+        "noordwest-2016.yaml",
+        "oost-2016.yaml",
+        "zuidoost-2016.yaml",
+        "zuidwest-2016.yaml",
+        "logo-techniekpact-noord.svg",
+    ] {
+        std::fs::copy(repo().join("data").join(f), d.join(f)).unwrap();
+    }
+    let mut child = Command::new(bin())
+        .args([
+            "volg",
+            "landelijk-2016.yaml",
+            "--formaat",
+            "html",
+            "--uit",
+            "uit",
+        ])
+        .current_dir(d)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for l in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(l);
+        }
+    });
+    let wait = || loop {
+        let l = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("a rebuild within 60 s");
+        if l.contains("herbouwd in") {
+            return;
+        }
+    };
+    wait();
+    let html = d.join("uit/techniekpact-landelijk-2016.html");
+    assert!(
+        !std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("Gelderland en Overijssel")
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    let oost = std::fs::read_to_string(d.join("oost-2016.yaml")).unwrap();
+    std::fs::write(
+        d.join("oost-2016.yaml"),
+        oost.replacen(
+            "naam: Jet-Net-scholen in Oost-Nederland",
+            "naam: Jet-Net-scholen in Gelderland en Overijssel",
+            1,
+        ),
+    )
+    .unwrap();
+    wait();
+    let text = std::fs::read_to_string(&html).unwrap();
+    let _ = child.kill();
+    assert!(
+        text.contains("in Gelderland en Overijssel"),
+        "the overview shows the landsdeel's new name"
+    );
+}
