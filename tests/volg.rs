@@ -198,6 +198,7 @@ fn the_national_overview_rebuilds_on_a_change_of_a_landsdeels_file() {
     wait();
     let text = std::fs::read_to_string(&html).unwrap();
     let _ = child.kill();
+    let _ = child.wait();
     assert!(
         text.contains("in Gelderland en Overijssel"),
         "the overview shows the landsdeel's new name"
