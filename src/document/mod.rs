@@ -572,6 +572,10 @@ pub struct Table {
     pub anchor: String,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
+    /// Whether its rows, wrapped as the page's width wraps them, are
+    /// probably too high for one page ([`Table::on_page`]): then it may
+    /// break, however few its rows.
+    pub too_high: bool,
 }
 
 impl Table {
@@ -589,6 +593,7 @@ impl Table {
             anchor: String::new(),
             columns,
             rows,
+            too_high: false,
         };
         let (natural, words) = table_measure::columns(&t, text_pt, fonts);
         for ((c, n), w) in t.columns.iter_mut().zip(natural).zip(words) {
@@ -598,18 +603,35 @@ impl Table {
         t
     }
 
+    /// The table on a page whose text column is `width` by `height`
+    /// points: its height estimated from its lines as the columns wrap
+    /// them ([`table_measure::height`]), so that a short table with very
+    /// high rows is not kept on one page it cannot fit (a block that does
+    /// not break would run off the page).
+    pub fn on_page(
+        mut self,
+        width: f32,
+        height: f32,
+        text_pt: f32,
+        fonts: &crate::fonts::house::HouseFonts,
+    ) -> Self {
+        self.too_high = table_measure::height(&self, width, text_pt, fonts) > 0.85 * height;
+        self
+    }
+
     /// The headers of the columns.
     pub fn header(&self) -> impl Iterator<Item = &str> {
         self.columns.iter().map(|c| c.header.as_str())
     }
 
     /// Whether the table stays on one page with its caption: a short one
-    /// does. A long one, or one with notes in its cells (which can make it
-    /// longer than a page), may break, but never with fewer than two rows
+    /// does. A long one, one with notes in its cells, or one whose rows are
+    /// too high for a page, may break, but never with fewer than two rows
     /// on either side.
     pub fn keep_together(&self) -> bool {
         self.rows.len() <= KEEP_TOGETHER_ROWS
             && self.rows.iter().flatten().all(|c| c.note.is_none())
+            && !self.too_high
     }
 }
 

@@ -500,13 +500,16 @@ impl Composer<'_> {
     /// Add a table of `columns` and `rows` under `caption`.
     fn table(&mut self, caption: Caption, columns: Vec<Column>, rows: Vec<Vec<Cell>>) {
         let text_pt = self.style.maten.tabel as f32;
-        self.blocks.push(Block::Table(Table::new(
-            caption,
-            columns,
-            rows,
+        let p = &self.style.pagina;
+        let pt = |cm: f64| (cm * 72.0 / 2.54) as f32;
+        let (w, h) = p.paper_size();
+        let table = Table::new(caption, columns, rows, text_pt, &self.style.fonts).on_page(
+            pt(w - p.marge_links - p.marge_rechts),
+            pt(h - p.marge_boven - p.marge_onder),
             text_pt,
             &self.style.fonts,
-        )));
+        );
+        self.blocks.push(Block::Table(table));
     }
 
     /// A word of the chapter on changes (`wijzigingen` in teksten.yaml).
