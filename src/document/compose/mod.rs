@@ -95,17 +95,24 @@ pub fn compose(
 impl Composer<'_> {
     /// The colophon, the last page: the facts of the publication.
     fn colophon(&mut self) {
+        let who = Fact {
+            label: self.fill(&self.t.woorden.landsdeel, context! {}),
+            regels: vec![self.data.rapport.landsdeel.clone()],
+        };
+        self.colophon_with(who);
+    }
+
+    /// The colophon with `who` (the landsdeel, or the landsdelen of the
+    /// national overview) after the title.
+    fn colophon_with(&mut self, who: Fact) {
         let texts = self.texts;
         let r = &self.data.rapport;
         let w = |pick: Pick<Woorden>| self.fill(pick(&self.t.woorden), context! {});
-        let status = match r.status {
-            RapportStatus::Concept => w(|w| &w.rapport_concept),
-            RapportStatus::Definitief => w(|w| &w.rapport_definitief),
-        };
+        let status = self.report_status(r.status);
         let fact = |label: String, regels: Vec<String>| Fact { label, regels };
         let mut facts = vec![
             fact(w(|w| &w.titel), vec![r.titel.clone()]),
-            fact(w(|w| &w.landsdeel), vec![r.landsdeel.clone()]),
+            who,
             fact(w(|w| &w.verslagjaar), vec![r.verslagjaar.to_string()]),
             fact(
                 w(|w| &w.publicatiedatum),
@@ -127,6 +134,15 @@ impl Composer<'_> {
         }
         let title = self.label(|l| &l.colofon);
         self.blocks.push(Block::Colophon { title, facts });
+    }
+
+    /// A report's status in words: concept or definitief.
+    fn report_status(&self, status: RapportStatus) -> String {
+        let pick: Pick<Woorden> = match status {
+            RapportStatus::Concept => |w| &w.rapport_concept,
+            RapportStatus::Definitief => |w| &w.rapport_definitief,
+        };
+        self.fill(pick(&self.t.woorden), context! {})
     }
 
     /// The title page, the file's properties and the fixed labels.

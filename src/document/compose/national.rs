@@ -164,13 +164,6 @@ impl<'a> Composer<'a> {
                 ontbrekend => self.enumerate(&missing),
             },
         );
-        let status_word = |d: &Voortgang| {
-            let w = |pick: Pick<Woorden>| self.fill(pick(&self.t.woorden), context! {});
-            match d.rapport.status {
-                RapportStatus::Concept => w(|w| &w.rapport_concept),
-                RapportStatus::Definitief => w(|w| &w.rapport_definitief),
-            }
-        };
         let none = self.nw(|l| &l.geen_rapportage);
         let rows: Vec<Vec<Cell>> = regions
             .iter()
@@ -184,7 +177,7 @@ impl<'a> Composer<'a> {
                 ],
                 Some((d, a)) => vec![
                     Cell::text(r.naam),
-                    Cell::text(status_word(d)),
+                    Cell::text(self.report_status(d.rapport.status)),
                     Cell::text(a.indicators.len().to_string()),
                     Cell::text(d.acties().count().to_string()),
                     Cell::text(d.doe_voorstellen.len().to_string()),
@@ -511,13 +504,7 @@ impl<'a> Composer<'a> {
                 continue;
             };
             let (d, _) = report;
-            let status = {
-                let w = |pick: Pick<Woorden>| self.fill(pick(&self.t.woorden), context! {});
-                match d.rapport.status {
-                    RapportStatus::Concept => w(|w| &w.rapport_concept),
-                    RapportStatus::Definitief => w(|w| &w.rapport_definitief),
-                }
-            };
+            let status = self.report_status(d.rapport.status);
             self.nfragment(
                 |l| &l.landsdeel_bestand,
                 context! {
@@ -629,15 +616,12 @@ impl<'a> Composer<'a> {
                     Cell::text("–"),
                 ],
                 Some((d, _)) => {
-                    let status = match d.rapport.status {
-                        RapportStatus::Concept => "concept",
-                        RapportStatus::Definitief => "definitief",
-                    };
+                    let status = self.report_status(d.rapport.status);
                     let version = d
                         .rapport
                         .versie
                         .as_ref()
-                        .map_or(status.to_string(), |v| format!("{v} ({status})"));
+                        .map_or(status.clone(), |v| format!("{v} ({status})"));
                     vec![
                         Cell::text(r.naam),
                         Cell::text(r.bestand.unwrap_or("")),
@@ -660,40 +644,11 @@ impl<'a> Composer<'a> {
     /// The colophon: the facts of the publication and the landsdelen it
     /// covers.
     fn national_colophon(&mut self, regions: &[Region]) {
-        let r = &self.data.rapport;
-        let w = |pick: Pick<Woorden>| self.fill(pick(&self.t.woorden), context! {});
-        let status = match r.status {
-            RapportStatus::Concept => w(|w| &w.rapport_concept),
-            RapportStatus::Definitief => w(|w| &w.rapport_definitief),
+        let who = Fact {
+            label: self.nw(|l| &l.landsdelen_woord),
+            regels: regions.iter().map(|r| r.naam.to_string()).collect(),
         };
-        let fact = |label: String, regels: Vec<String>| Fact { label, regels };
-        let mut facts = vec![
-            fact(w(|w| &w.titel), vec![r.titel.clone()]),
-            fact(
-                self.nw(|l| &l.landsdelen_woord),
-                regions.iter().map(|r| r.naam.to_string()).collect(),
-            ),
-            fact(w(|w| &w.verslagjaar), vec![r.verslagjaar.to_string()]),
-            fact(
-                w(|w| &w.publicatiedatum),
-                vec![self.texts.date(r.publicatiedatum)],
-            ),
-        ];
-        match &r.versie {
-            Some(v) => facts.push(fact(w(|w| &w.versie), vec![format!("{v} ({status})")])),
-            None => facts.push(fact(w(|w| &w.status), vec![status.clone()])),
-        }
-        if let Some(k) = &r.kenmerk {
-            facts.push(fact(w(|w| &w.kenmerk), vec![k.clone()]));
-        }
-        if let Some(o) = &r.opsteller {
-            facts.push(fact(w(|w| &w.opgesteld_door), vec![o.clone()]));
-        }
-        if !r.organisaties.is_empty() {
-            facts.push(fact(w(|w| &w.partners), r.organisaties.clone()));
-        }
-        let title = self.label(|l| &l.colofon);
-        self.blocks.push(Block::Colophon { title, facts });
+        self.colophon_with(who);
     }
 
     /// The title page and properties of the national overview: as a
