@@ -56,27 +56,7 @@ pub fn compose(
     style: &HouseStyle,
     previous: Option<Previous>,
 ) -> Result<Composed, crate::diagnostics::Problems> {
-    let mut b = Composer {
-        data,
-        analysis,
-        texts,
-        t: &texts.teksten,
-        style,
-        blocks: Vec::new(),
-        charts: ChartSet::default(),
-        heading_counters: [0; 6],
-        appendices: 0,
-        targets: HashMap::new(),
-        heading_words: (String::new(), String::new()),
-        references: Vec::new(),
-        errors: RefCell::new(Vec::new()),
-    };
-    b.heading_words = (b.label(|l| &l.hoofdstuk), b.label(|l| &l.paragraaf));
-    b.blocks.push(Block::Toc {
-        title: b.label(|l| &l.inhoud),
-        depth: TOC_DEPTH,
-        entries: Vec::new(),
-    });
+    let mut b = Composer::start(data, analysis, texts, style);
     b.summary();
     b.introduction();
     if let Some(prev) = previous {
@@ -92,7 +72,38 @@ pub fn compose(
     b.finish(meta)
 }
 
-impl Composer<'_> {
+impl<'a> Composer<'a> {
+    /// A composer of a report of `data`, its contents first.
+    fn start(
+        data: &'a Voortgang,
+        analysis: &'a Analysis,
+        texts: &'a TextSet,
+        style: &'a HouseStyle,
+    ) -> Self {
+        let mut b = Composer {
+            data,
+            analysis,
+            texts,
+            t: &texts.teksten,
+            style,
+            blocks: Vec::new(),
+            charts: ChartSet::default(),
+            heading_counters: [0; 6],
+            appendices: 0,
+            targets: HashMap::new(),
+            heading_words: (String::new(), String::new()),
+            references: Vec::new(),
+            errors: RefCell::new(Vec::new()),
+        };
+        b.heading_words = (b.label(|l| &l.hoofdstuk), b.label(|l| &l.paragraaf));
+        b.blocks.push(Block::Toc {
+            title: b.label(|l| &l.inhoud),
+            depth: TOC_DEPTH,
+            entries: Vec::new(),
+        });
+        b
+    }
+
     /// The colophon, the last page: the facts of the publication.
     fn colophon(&mut self) {
         let who = Fact {

@@ -47,27 +47,7 @@ pub fn compose_national<'a>(
     texts: &'a TextSet,
     style: &'a HouseStyle,
 ) -> Result<Composed, crate::diagnostics::Problems> {
-    let mut b = Composer {
-        data: own,
-        analysis: nothing,
-        texts,
-        t: &texts.teksten,
-        style,
-        blocks: Vec::new(),
-        charts: ChartSet::default(),
-        heading_counters: [0; 6],
-        appendices: 0,
-        targets: HashMap::new(),
-        heading_words: (String::new(), String::new()),
-        references: Vec::new(),
-        errors: RefCell::new(Vec::new()),
-    };
-    b.heading_words = (b.label(|l| &l.hoofdstuk), b.label(|l| &l.paragraaf));
-    b.blocks.push(Block::Toc {
-        title: b.label(|l| &l.inhoud),
-        depth: TOC_DEPTH,
-        entries: Vec::new(),
-    });
+    let mut b = Composer::start(own, nothing, texts, style);
     b.national_summary(regions);
     if national
         .inleiding
