@@ -193,4 +193,15 @@ fn published_schema_is_the_generated_one() {
             text.starts_with("# yaml-language-server: $schema=schema/techniekpact.schema.json\n")
         );
     }
+    // The national file's schema, for LANDELIJK.yaml.
+    let (code, stdout, _) = run(&["schema", "--landelijk"]);
+    assert_eq!(code, 0);
+    let committed = std::fs::read_to_string(repo().join("data/schema/landelijk.schema.json"))
+        .expect("data/schema/landelijk.schema.json is committed");
+    assert_eq!(
+        stdout, committed,
+        "run: techniekpact schema --landelijk --uit data/schema/landelijk.schema.json"
+    );
+    let text = std::fs::read_to_string(repo().join("data/landelijk-2016.yaml")).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=schema/landelijk.schema.json\n"));
 }

@@ -85,7 +85,7 @@ pub enum Command {
     /// Maak synthetische, geldige gegevens met N indicatoren (voor metingen aan snelheid en schaal).
     #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Voorbeeld(VoorbeeldArgs),
-    /// Schrijf het JSON Schema van het gegevensformaat (voor editors).
+    /// Schrijf het JSON Schema van het gegevensformaat (voor editors); met --landelijk dat van LANDELIJK.yaml.
     #[command(help_template = SUB_HELP_TEMPLATE, next_help_heading = "Opties")]
     Schema(SchemaArgs),
 }
@@ -259,6 +259,9 @@ pub struct SchemaArgs {
     /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer.
     #[arg(long, value_name = "BESTAND")]
     pub uit: Option<PathBuf>,
+    /// Het schema van een landelijk bestand (LANDELIJK.yaml) in plaats van dat van een landsdeel.
+    #[arg(long)]
+    pub landelijk: bool,
 }
 
 /// Whether to colour messages on standard error (NO_COLOR is respected).

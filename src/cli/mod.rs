@@ -151,7 +151,12 @@ fn controleer_national(args: &ControleerArgs, path: &std::path::Path, options: L
 }
 
 fn schema(args: &SchemaArgs) -> u8 {
-    write_or_print(args.uit.as_deref(), &crate::load::schema::schema_text())
+    let contract = if args.landelijk {
+        crate::load::schema::Contract::national()
+    } else {
+        crate::load::schema::Contract::landsdeel()
+    };
+    write_or_print(args.uit.as_deref(), &contract.text())
 }
 
 /// Print `text`, or write it to `path` (making its folder).

@@ -1,8 +1,8 @@
 //! The JSON Schemas of the data formats, generated from the types in
 //! [`crate::model`] (a landsdeel's file) and [`crate::national::model`]
-//! (`LANDELIJK.yaml`). The landsdeel's is published under `data/schema/`
-//! for editors; the loaders use both to find every structural problem in
-//! one pass.
+//! (`LANDELIJK.yaml`). Both are published under `data/schema/` for
+//! editors (`techniekpact.schema.json`, `landelijk.schema.json`); the
+//! loaders use them to find every structural problem in one pass.
 
 use std::sync::LazyLock;
 
@@ -62,6 +62,13 @@ impl Contract {
             .is_some_and(|node| node.get("patternProperties").is_some())
     }
 
+    /// The schema as pretty-printed JSON text, as published.
+    pub fn text(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&self.schema).expect("schema serialises");
+        s.push('\n');
+        s
+    }
+
     fn parent_of(&self, keyword_location: &str) -> Option<&Value> {
         let parent = keyword_location
             .rsplit_once('/')
@@ -77,7 +84,5 @@ pub fn schema() -> &'static Value {
 
 /// The landsdeel's schema as pretty-printed JSON text, as published.
 pub fn schema_text() -> String {
-    let mut s = serde_json::to_string_pretty(schema()).expect("schema serialises");
-    s.push('\n');
-    s
+    Contract::landsdeel().text()
 }
