@@ -766,3 +766,24 @@ fn two_indicators_of_a_landsdeel_on_one_national_indicator_are_refused() {
         line,
     );
 }
+
+/// The sources the landsdelen name are under each national indicator's
+/// table and in the appendix of definitions.
+#[test]
+fn the_landsdelens_sources_are_named_under_the_table_and_in_the_appendix() {
+    let national = html_tables(&html_of("landelijk"));
+    let text = html_text(&html_of("landelijk"));
+    assert!(
+        text.contains("Bron: Noord: Jet-Net, regiocoördinator Noord; Noordwest: Jet-Net; Oost: Jet-Net, regio Oost;"),
+        "{text}"
+    );
+    let (_, definitions) = national
+        .iter()
+        .find(|(c, _)| c.contains("De landelijke indicatoren"))
+        .expect("the appendix of definitions");
+    assert_eq!(definitions[0][1], "Bron");
+    assert!(
+        definitions[1][1].contains("Zuidwest: Jet-Net"),
+        "{definitions:?}"
+    );
+}

@@ -60,7 +60,7 @@ pub fn compose_national<'a>(
     b.national_indicators(national, regions);
     b.action_lines(national, regions);
     b.regions(regions);
-    b.definitions(national);
+    b.definitions(national, regions);
     b.files(regions);
     b.national_colophon(regions);
     let meta = b.national_meta(logo);
@@ -264,16 +264,7 @@ impl<'a> Composer<'a> {
         self.heading(2, ni.naam.clone());
         self.markdown(&ni.toelichting);
         // The landsdelen that report on it, with their indicator.
-        let reporting: Vec<(&Region, &Indicator)> = regions
-            .iter()
-            .filter_map(|r| {
-                let (d, _) = r.report?;
-                let ind = d
-                    .indicatoren()
-                    .find(|i| i.landelijk.as_deref() == Some(ni.id.as_str()))?;
-                Some((r, ind))
-            })
-            .collect();
+        let reporting = reporting_on(ni, regions);
         let names: Vec<String> = reporting.iter().map(|(r, _)| r.naam.to_string()).collect();
         let not: Vec<String> = regions
             .iter()
@@ -306,6 +297,7 @@ impl<'a> Composer<'a> {
         ));
         let columns = self.indicator_columns(self.w(|w| &w.landsdeel));
         self.table(caption, columns, rows);
+        self.source(sources(&reporting).as_deref());
         let panels: Vec<charts::small_multiples::Panel> = reporting
             .iter()
             .map(|(r, ind)| charts::small_multiples::Panel {
@@ -538,7 +530,7 @@ impl<'a> Composer<'a> {
 
     /// Appendix: the national indicators' definitions, and how the figures
     /// are computed.
-    fn definitions(&mut self, national: &Landelijk) {
+    fn definitions(&mut self, national: &'a Landelijk, regions: &'a [Region<'a>]) {
         self.appendix_heading(self.nw(|l| &l.bijlage_definities), Target::BijlageMetingen);
         self.nfragment(|l| &l.definities, context! {});
         if national.indicatoren.is_empty() {
@@ -553,8 +545,10 @@ impl<'a> Composer<'a> {
                 if let Some(t) = ni.toelichting.as_deref().filter(|t| !t.trim().is_empty()) {
                     name.note = Some(markdown::parse_cell(t.trim()));
                 }
+                let reporting: Vec<(&Region, &Indicator)> = reporting_on(ni, regions);
                 vec![
                     name,
+                    Cell::text(sources(&reporting).unwrap_or_else(|| "–".into())),
                     Cell::text(ni.eenheid.clone()),
                     Cell::text(self.w(match ni.richting {
                         crate::model::Richting::Stijgend => |w| &w.stijgend,
@@ -570,7 +564,8 @@ impl<'a> Composer<'a> {
             .collect();
         let caption = Caption::of(self.nw(|l| &l.bijschrift_definities));
         let columns = vec![
-            Column::wrapping(self.w(|w| &w.indicator), 3.4),
+            Column::wrapping(self.w(|w| &w.indicator), 2.6),
+            Column::wrapping(self.w(|w| &w.bron), 2.6),
             Column::wrapping(self.nw(|l| &l.eenheid), 1.3),
             Column::wrapping(self.w(|w| &w.richting), 1.6),
             Column::fitting(self.nw(|l| &l.optellen), 0.8),
@@ -653,6 +648,36 @@ impl<'a> Composer<'a> {
         ];
         meta
     }
+}
+
+/// The landsdelen that report on `ni`, each with its indicator on it.
+fn reporting_on<'a>(
+    ni: &LandelijkeIndicator,
+    regions: &'a [Region<'a>],
+) -> Vec<(&'a Region<'a>, &'a Indicator)> {
+    regions
+        .iter()
+        .filter_map(|r| {
+            let (d, _) = r.report?;
+            let ind = d
+                .indicatoren()
+                .find(|i| i.landelijk.as_deref() == Some(ni.id.as_str()))?;
+            Some((r, ind))
+        })
+        .collect()
+}
+
+/// Where the landsdelen's figures on a national indicator come from, as
+/// their data names it: `Noord: Jet-Net; Oost: DUO`.
+fn sources(reporting: &[(&Region, &Indicator)]) -> Option<String> {
+    let named: Vec<String> = reporting
+        .iter()
+        .filter_map(|(r, i)| {
+            let bron = i.bron.as_deref().map(str::trim).filter(|b| !b.is_empty())?;
+            Some(format!("{}: {bron}", r.naam))
+        })
+        .collect();
+    (!named.is_empty()).then(|| named.join("; "))
 }
 
 /// The national file's title, year, status and action lines in the shape
