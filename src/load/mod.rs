@@ -283,14 +283,7 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
     };
     let to_review = review.len();
     diagnostics.extend(review);
-    if options.strict {
-        for d in &mut diagnostics {
-            if !d.is_error() {
-                d.severity = crate::diagnostics::Severity::Error;
-                d.message.push_str(" (fout door --strikt)");
-            }
-        }
-    }
+    strictly(&mut diagnostics, options);
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(here(diagnostics).with_review(to_review));
@@ -311,6 +304,18 @@ pub fn load_str(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded,
         index,
         warnings: here(diagnostics).with_review(to_review),
     })
+}
+
+/// Under `--strikt` every warning is an error.
+pub(crate) fn strictly(diagnostics: &mut [Diagnostic], options: LoadOptions) {
+    if options.strict {
+        for d in diagnostics {
+            if !d.is_error() {
+                d.severity = crate::diagnostics::Severity::Error;
+                d.message.push_str(" (fout door --strikt)");
+            }
+        }
+    }
 }
 
 /// The errors `serde_yaml` can still raise after the walk, in Dutch: its

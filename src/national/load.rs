@@ -229,7 +229,7 @@ pub fn load(path: &Path, options: LoadOptions) -> Result<LoadedNational, Vec<Pro
                 }
                 let own_warnings = loaded.warnings.clone();
                 if !theirs.is_empty() {
-                    strict(&mut theirs, options);
+                    load::strictly(&mut theirs, options);
                     if theirs.iter().any(Diagnostic::is_error) {
                         others.push(Problems::new(&file, Some(loaded.source.clone()), theirs));
                     } else {
@@ -244,7 +244,7 @@ pub fn load(path: &Path, options: LoadOptions) -> Result<LoadedNational, Vec<Pro
         }
         members.push(member);
     }
-    strict(&mut diagnostics, options);
+    load::strictly(&mut diagnostics, options);
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     let national = Problems::new(path, Some(source.clone()), diagnostics);
     let failed = national.errors().next().is_some() || !others.is_empty();
@@ -318,18 +318,6 @@ fn yes_no_as_booleans(value: &Value, index: &PositionIndex) -> Vec<Diagnostic> {
             )
         })
         .collect()
-}
-
-/// Under `--strikt` a warning is an error.
-fn strict(diagnostics: &mut [Diagnostic], options: LoadOptions) {
-    if options.strict {
-        for d in diagnostics {
-            if !d.is_error() {
-                d.severity = Severity::Error;
-                d.message.push_str(" (fout door --strikt)");
-            }
-        }
-    }
 }
 
 /// The ids of the list at `pointer`.

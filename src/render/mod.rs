@@ -17,6 +17,7 @@
 //! [`Block`]: crate::document::Block
 
 pub mod docx;
+pub mod editor_said;
 pub mod html;
 pub mod odf;
 pub mod open_data;

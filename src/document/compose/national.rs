@@ -92,12 +92,6 @@ impl<'a> Composer<'a> {
         self.fill(pick(&self.t.landelijk), ctx)
     }
 
-    /// A running text of the national overview, as paragraphs.
-    fn nfragment(&mut self, pick: PickL, ctx: minijinja::Value) {
-        let filled = self.fill_running(pick(&self.t.landelijk), ctx);
-        self.blocks.extend(markdown::parse_text(filled.trim()));
-    }
-
     /// Run `f` with a landsdeel's data and analysis in place of the
     /// national ones, so that the shared helpers show its figures as its
     /// own report does.
@@ -134,8 +128,8 @@ impl<'a> Composer<'a> {
             .filter(|r| r.report.is_none())
             .map(|r| r.naam.to_string())
             .collect();
-        self.nfragment(
-            |l| &l.stand,
+        self.fragment(
+            |t| &t.landelijk.stand,
             context! {
                 geleverd => delivered.len(),
                 aantal => regions.len(),
@@ -252,7 +246,7 @@ impl<'a> Composer<'a> {
     fn national_indicators(&mut self, national: &'a Landelijk, regions: &'a [Region<'a>]) {
         self.heading(1, self.nw(|l| &l.indicatoren));
         if national.indicatoren.is_empty() {
-            self.nfragment(|l| &l.geen_landelijke_indicatoren, context! {});
+            self.fragment(|t| &t.landelijk.geen_landelijke_indicatoren, context! {});
             return;
         }
         for ni in &national.indicatoren {
@@ -271,8 +265,8 @@ impl<'a> Composer<'a> {
             .filter(|r| !names.iter().any(|n| n == r.naam))
             .map(|r| r.naam.to_string())
             .collect();
-        self.nfragment(
-            |l| &l.indicator_landsdelen,
+        self.fragment(
+            |t| &t.landelijk.indicator_landsdelen,
             context! {
                 landsdelen => self.enumerate(&names),
                 aantal => names.len(),
@@ -326,8 +320,8 @@ impl<'a> Composer<'a> {
         if ni.optellen == JaNee::Ja {
             self.national_total(ni, &reporting);
         } else {
-            self.nfragment(
-                |l| &l.telt_niet_op,
+            self.fragment(
+                |t| &t.landelijk.telt_niet_op,
                 context! { eenheid => ni.eenheid.clone() },
             );
         }
@@ -368,7 +362,7 @@ impl<'a> Composer<'a> {
                 ));
             }
         }
-        self.nfragment(|l| &l.totaal_uitleg, context! {});
+        self.fragment(|t| &t.landelijk.totaal_uitleg, context! {});
         if !rows.is_empty() {
             let caption = Caption::of(self.nfill(
                 |l| &l.bijschrift_totaal,
@@ -381,8 +375,8 @@ impl<'a> Composer<'a> {
             self.table(caption, columns, rows);
         }
         if !left_out.is_empty() {
-            self.nfragment(
-                |l| &l.totaal_weggelaten,
+            self.fragment(
+                |t| &t.landelijk.totaal_weggelaten,
                 context! { weggelaten => self.enumerate(&left_out) },
             );
         }
@@ -432,7 +426,7 @@ impl<'a> Composer<'a> {
                 }
             }
             if rows.is_empty() && actions.is_empty() {
-                self.nfragment(|l| &l.actielijn_leeg, context! {});
+                self.fragment(|t| &t.landelijk.actielijn_leeg, context! {});
                 continue;
             }
             if !rows.is_empty() {
@@ -469,16 +463,16 @@ impl<'a> Composer<'a> {
         for r in regions {
             self.heading(2, r.naam.to_string());
             let Some(report) = r.report else {
-                self.nfragment(
-                    |l| &l.landsdeel_geen,
+                self.fragment(
+                    |t| &t.landelijk.landsdeel_geen,
                     context! { landsdeel => r.naam, verslagjaar => self.year() },
                 );
                 continue;
             };
             let (d, _) = report;
             let status = self.report_status(d.rapport.status);
-            self.nfragment(
-                |l| &l.landsdeel_bestand,
+            self.fragment(
+                |t| &t.landelijk.landsdeel_bestand,
                 context! {
                     bestand => r.bestand.unwrap_or(""),
                     status => status,
@@ -532,7 +526,7 @@ impl<'a> Composer<'a> {
     /// are computed.
     fn definitions(&mut self, national: &'a Landelijk, regions: &'a [Region<'a>]) {
         self.appendix_heading(self.nw(|l| &l.bijlage_definities), Target::BijlageMetingen);
-        self.nfragment(|l| &l.definities, context! {});
+        self.fragment(|t| &t.landelijk.definities, context! {});
         if national.indicatoren.is_empty() {
             return;
         }

@@ -37,13 +37,7 @@ pub struct EditorStyles {
     pub foreign_fonts: Vec<(String, String)>,
 }
 
-/// A style taken as the editor's: its name as Word shows it in Dutch, and
-/// whether it is one of ours changed or one the editor added.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Taken {
-    pub name: String,
-    pub added: bool,
-}
+pub use crate::render::editor_said::Taken;
 
 impl EditorStyles {
     /// The editor's version of a style of ours.
@@ -137,31 +131,6 @@ impl EditorStyles {
             }
         }
         Ok(out)
-    }
-
-    /// What `techniekpact` took from the editor's `stijl.docx`, one line
-    /// per style, for the editor to check; `None` when nothing.
-    pub fn report(&self) -> Option<String> {
-        if self.taken.is_empty() {
-            return None;
-        }
-        let mut lines = vec![format!(
-            "{REFERENCE_DOCX}: {} {} van de redacteur overgenomen:",
-            self.taken.len(),
-            if self.taken.len() == 1 {
-                "stijl"
-            } else {
-                "stijlen"
-            }
-        )];
-        for t in &self.taken {
-            lines.push(format!(
-                "  {} ({})",
-                t.name,
-                if t.added { "toegevoegd" } else { "gewijzigd" }
-            ));
-        }
-        Some(lines.join("\n"))
     }
 }
 

@@ -190,26 +190,12 @@ pub fn editor_styles_said(
     let dir = templates.dir.as_ref()?;
     let reference = templates.get(REFERENCE_DOCX)?;
     let editor = EditorStyles::read(Some(reference), &styles::ids(style)).ok()?;
-    let path = dir.join(REFERENCE_DOCX);
-    let warnings = editor
-        .foreign_fonts
-        .iter()
-        .filter(|(_, family)| !family.eq_ignore_ascii_case(&style.fonts.family))
-        .map(|(name, family)| {
-            crate::diagnostics::Diagnostic::warning(format!(
-                "de stijl '{name}' gebruikt het lettertype '{family}', dat de DOCX niet bevat: wie het niet heeft, ziet de tekst in een ander lettertype"
-            ))
-            .hint(format!(
-                "kies in de stijl het lettertype van de huisstijl ({}), of zet de bestanden van dit lettertype in lettertypen/ en noem het in huisstijl.yaml",
-                style.fonts.family
-            ))
-        })
-        .collect();
-    Some((
-        editor
-            .report()
-            .map(|r| r.replacen(REFERENCE_DOCX, &path.display().to_string(), 1)),
-        crate::diagnostics::Problems::new(&path, None, warnings),
+    Some(crate::render::editor_said::said(
+        &dir.join(REFERENCE_DOCX),
+        "DOCX",
+        &editor.taken,
+        &editor.foreign_fonts,
+        &style.fonts.family,
     ))
 }
 

@@ -21,6 +21,7 @@ use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node};
 
+use crate::render::editor_said::Taken;
 use crate::render::xml::Xml;
 
 /// The editor's style document, as LibreOffice saves a document.
@@ -49,9 +50,8 @@ pub struct EditorStyles {
     added: Vec<String>,
     /// The font faces the taken styles name that ours do not declare.
     font_faces: Vec<String>,
-    /// What was taken, for the editor to check: the style's name as
-    /// LibreOffice shows it in Dutch, and whether the editor added it.
-    pub taken: Vec<(String, bool)>,
+    /// What was taken, for the editor to check.
+    pub taken: Vec<Taken>,
     /// The font families the taken styles name that the ODT does not
     /// embed: by style name.
     pub foreign_fonts: Vec<(String, String)>,
@@ -147,7 +147,7 @@ impl EditorStyles {
                     out.foreign_fonts.push((shown.clone(), family));
                 }
             }
-            out.taken.push((shown, added));
+            out.taken.push(Taken { name: shown, added });
             if added {
                 out.added.push(x.finish());
             } else {
@@ -204,24 +204,6 @@ impl EditorStyles {
         }
         out.push_str(&styles[at..]);
         out
-    }
-
-    /// What the ODT took from `file`, one line per style, for the editor
-    /// to check; `None` when nothing.
-    pub fn report(&self, file: &str) -> Option<String> {
-        if self.taken.is_empty() {
-            return None;
-        }
-        let n = self.taken.len();
-        let mut lines = vec![format!(
-            "{file}: {n} {} van de redacteur overgenomen:",
-            if n == 1 { "stijl" } else { "stijlen" }
-        )];
-        for (name, added) in &self.taken {
-            let how = if *added { "toegevoegd" } else { "gewijzigd" };
-            lines.push(format!("  {name} ({how})"));
-        }
-        Some(lines.join("\n"))
     }
 }
 
@@ -766,7 +748,16 @@ mod tests {
         let editor = read(&edited);
         assert_eq!(
             editor.taken,
-            vec![("Kop 1".to_string(), false), ("Kader".to_string(), true)]
+            vec![
+                Taken {
+                    name: "Kop 1".into(),
+                    added: false
+                },
+                Taken {
+                    name: "Kader".into(),
+                    added: true
+                }
+            ]
         );
         let applied = editor.apply(reference_styles());
         let doc = Document::parse(&applied).unwrap();

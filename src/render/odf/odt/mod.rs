@@ -167,22 +167,12 @@ pub fn editor_styles_said(
     let (file, bytes) = editor_styles::reference_of(templates)?;
     let font = style.lettertype.as_str();
     let editor = editor_styles::EditorStyles::read(bytes, &[font], &[font]).ok()?;
-    let path = dir.join(file);
-    let warnings = editor
-        .foreign_fonts
-        .iter()
-        .map(|(name, family)| {
-            crate::diagnostics::Diagnostic::warning(format!(
-                "de stijl '{name}' gebruikt het lettertype '{family}', dat de ODT niet bevat: wie het niet heeft, ziet de tekst in een ander lettertype"
-            ))
-            .hint(format!(
-                "kies in de stijl het lettertype van de huisstijl ({font}), of zet de bestanden van dit lettertype in lettertypen/ en noem het in huisstijl.yaml"
-            ))
-        })
-        .collect();
-    Some((
-        editor.report(&path.display().to_string()),
-        crate::diagnostics::Problems::new(&path, None, warnings),
+    Some(crate::render::editor_said::said(
+        &dir.join(file),
+        "ODT",
+        &editor.taken,
+        &editor.foreign_fonts,
+        font,
     ))
 }
 
