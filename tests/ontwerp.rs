@@ -369,12 +369,21 @@ fn a_table_leaves_at_least_two_rows_on_either_side_of_a_page_break() {
             };
             let mut at = pages[page].find(&caption).unwrap() + caption.len();
             let mut per_page = std::collections::BTreeMap::new();
-            for row in &texts {
-                // The row's longest cell finds it.
-                let key: String = row
+            for (r, row) in texts.iter().enumerate() {
+                // The row's longest cell that no other row has finds it
+                // (two doe-voorstellen may share a theme).
+                let elsewhere = |cell: &String| {
+                    texts.iter().enumerate().any(|(o, other)| {
+                        o != r && other.iter().any(|c| squeezed(c).contains(cell.as_str()))
+                    })
+                };
+                let mut cells: Vec<String> = row.iter().map(|c| squeezed(c)).collect();
+                cells.sort_by_key(|c| std::cmp::Reverse(c.chars().count()));
+                let key: String = cells
                     .iter()
-                    .map(|c| squeezed(c))
-                    .max_by_key(|c| c.chars().count())
+                    .find(|c| !elsewhere(c))
+                    .or(cells.first())
+                    .cloned()
                     .unwrap_or_default()
                     .chars()
                     .take(30)

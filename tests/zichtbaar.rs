@@ -81,10 +81,13 @@ fn every_status_fits_its_table_column_in_the_example() {
     let pdf = out.join("techniekpact-noord-2016.pdf");
     reader_check(&[(pdf.clone(), "noord-2016".into())]);
     let pages = pdf_pages_of(&std::fs::read(&pdf).unwrap());
-    let doe = pages
+    // The table's pages: the one with its caption and the next, where it
+    // may go on.
+    let first = pages
         .iter()
-        .find(|p| p.contains("Doe-voorstellen en hun stand"))
+        .position(|p| p.contains("Doe-voorstellen en hun stand"))
         .expect("the doe-voorstellen table");
+    let doe = pages[first..(first + 2).min(pages.len())].join("\n");
     // Each status on one line: not broken over two.
     for (word, status) in [
         ("voorbereiding", "in voorbereiding"),

@@ -604,7 +604,8 @@ impl Table {
     }
 
     /// The table on a page whose text column is `width` by `height`
-    /// points: its height estimated from its lines as the columns wrap
+    /// points: its wrapping columns share the width where it saves lines
+    /// ([`table_measure::balanced_shares`]), and its height is estimated from its lines as the columns wrap
     /// them ([`table_measure::height`]), so that a short table with very
     /// high rows is not kept on one page it cannot fit (a block that does
     /// not break would run off the page).
@@ -615,6 +616,11 @@ impl Table {
         text_pt: f32,
         fonts: &crate::fonts::house::HouseFonts,
     ) -> Self {
+        if let Some(shares) = table_measure::balanced_shares(&self, width, text_pt, fonts) {
+            for (c, share) in self.columns.iter_mut().zip(shares) {
+                c.share = share;
+            }
+        }
         self.too_high = table_measure::height(&self, width, text_pt, fonts) > 0.85 * height;
         self
     }

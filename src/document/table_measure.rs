@@ -42,7 +42,7 @@ pub fn height(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> f32 {
         .columns
         .iter()
         .filter(|c| c.fit)
-        .map(|c| c.natural + CELL_ROOM.0)
+        .map(|c| c.natural + FIT_ROOM)
         .sum();
     let shares: f32 = t.columns.iter().filter(|c| !c.fit).map(|c| c.share).sum();
     let widths: Vec<f32> = t
@@ -56,12 +56,6 @@ pub fn height(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> f32 {
             }
         })
         .collect();
-    let wrapped = |lines: Vec<String>, size: f32, w: f32| -> f32 {
-        lines
-            .iter()
-            .map(|l| (m.width(l, size) / w).ceil().max(1.0))
-            .sum::<f32>()
-    };
     let line = size * 1.36;
     let rows: f32 = t
         .rows
@@ -69,18 +63,171 @@ pub fn height(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> f32 {
         .map(|r| {
             r.iter()
                 .zip(&widths)
-                .map(|(c, w)| {
-                    let main = wrapped(lines(&c.content), size, *w) * line;
-                    let note = c.note.as_ref().map_or(0.0, |n| {
-                        wrapped(lines(n), size - 1.0, *w) * (size - 1.0) * 1.36
-                    });
-                    main + note
-                })
+                .map(|(c, w)| Wrapped::of(&m, c, size).lines(*w) * line)
                 .fold(line, f32::max)
                 + CELL_ROOM.1
         })
         .sum();
     2.0 * line + line + CELL_ROOM.1 + rows
+}
+
+/// The room a fitting column takes besides its text in the PDF (the
+/// Typst template's `cel-ruimte`).
+const FIT_ROOM: f32 = 14.0;
+
+/// The shares of `t`'s wrapping columns that make it lowest when its text
+/// column is `width` points: the width the wrapping columns share goes
+/// where it saves lines, none narrower than its longest word. None when
+/// the table has fewer than two wrapping columns, or when each already
+/// holds its widest cell on one line at the shares it was given. Each
+/// share is the column's width in points, so every format divides the
+/// width the same way.
+pub fn balanced_shares(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> Option<Vec<f32>> {
+    let m = Measure { fonts };
+    let open: Vec<usize> = (0..t.columns.len())
+        .filter(|&i| !t.columns[i].fit)
+        .collect();
+    if open.len() < 2 {
+        return None;
+    }
+    let fixed: f32 = t
+        .columns
+        .iter()
+        .filter(|c| c.fit)
+        .map(|c| c.natural + FIT_ROOM)
+        .sum();
+    let rest = width - fixed - CELL_ROOM.0 * open.len() as f32;
+    let weight: f32 = open.iter().map(|&i| t.columns[i].share).sum();
+    let given: Vec<f32> = open
+        .iter()
+        .map(|&i| rest * t.columns[i].share / weight.max(0.01))
+        .collect();
+    let least: Vec<f32> = open.iter().map(|&i| t.columns[i].longest_word).collect();
+    if open
+        .iter()
+        .zip(&given)
+        .all(|(&i, w)| t.columns[i].natural <= *w)
+        || least.iter().sum::<f32>() > rest
+    {
+        return None;
+    }
+    // Every cell of the open columns as its lines' words, measured once.
+    let cells: Vec<Vec<Wrapped>> = t
+        .rows
+        .iter()
+        .map(|r| open.iter().map(|&i| Wrapped::of(&m, &r[i], size)).collect())
+        .collect();
+    let lines_at = |w: &[f32]| -> f32 {
+        cells
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .zip(w)
+                    .map(|(c, w)| c.lines(*w))
+                    .fold(1.0, f32::max)
+            })
+            .sum()
+    };
+    let distance = |w: &[f32]| -> f32 { w.iter().zip(&given).map(|(a, b)| (a - b).abs()).sum() };
+    let better = |a: &[f32], b: &[f32]| {
+        let (la, lb) = (lines_at(a), lines_at(b));
+        la < lb || (la == lb && distance(a) < distance(b))
+    };
+    // From the given shares, move width between two columns a point at a
+    // time while that saves lines (or, with as many lines, comes closer to
+    // the given shares), until no move does.
+    let mut best: Vec<f32> = given.iter().zip(&least).map(|(w, l)| w.max(*l)).collect();
+    let over: f32 = best.iter().sum::<f32>() - rest;
+    if over > 0.0 {
+        let spare: f32 = best.iter().zip(&least).map(|(w, l)| w - l).sum();
+        for (w, l) in best.iter_mut().zip(&least) {
+            *w -= over * (*w - l) / spare.max(0.01);
+        }
+    }
+    loop {
+        let mut moved = false;
+        for a in 0..best.len() {
+            for b in 0..best.len() {
+                if a == b {
+                    continue;
+                }
+                let mut step = best.clone();
+                let mut found = None;
+                while step[b] - 1.0 >= least[b] {
+                    step[a] += 1.0;
+                    step[b] -= 1.0;
+                    if lines_at(&step) < lines_at(&best) {
+                        found = Some(step.clone());
+                        break;
+                    }
+                }
+                if let Some(f) = found.filter(|f| better(f, &best)) {
+                    best = f;
+                    moved = true;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let mut shares: Vec<f32> = t.columns.iter().map(|c| c.share).collect();
+    for (&i, w) in open.iter().zip(&best) {
+        shares[i] = round(w + CELL_ROOM.0);
+    }
+    Some(shares)
+}
+
+/// A cell's text as lines of measured words (in the regular face), to
+/// count the lines it takes in a column of any width.
+struct Wrapped {
+    /// Per line of the content: its words' widths, and the space's.
+    lines: Vec<Vec<f32>>,
+    /// The same for the note, set smaller.
+    note: Vec<Vec<f32>>,
+    space: f32,
+}
+
+impl Wrapped {
+    fn of(m: &Measure, c: &Cell, size: f32) -> Self {
+        let words = |text: &[Inline], size: f32| -> Vec<Vec<f32>> {
+            lines(text)
+                .iter()
+                .map(|l| l.split_whitespace().map(|w| m.regular(w, size)).collect())
+                .collect()
+        };
+        Wrapped {
+            lines: words(&c.content, size),
+            note: c.note.as_ref().map_or(Vec::new(), |n| words(n, size - 1.0)),
+            space: m.regular(" ", size),
+        }
+    }
+
+    /// The lines the cell takes in a column `w` points wide, words set
+    /// greedily as a line breaks them, a word wider than the column broken
+    /// inside itself (the note's lines a little lower).
+    fn lines(&self, w: f32) -> f32 {
+        let count = |words: &Vec<f32>| -> f32 {
+            let mut n = 1.0;
+            let mut x = 0.0;
+            for &word in words {
+                if x > 0.0 && x + self.space + word > w {
+                    n += 1.0;
+                    x = 0.0;
+                }
+                if x == 0.0 && word > w {
+                    // A word wider than the column breaks inside itself.
+                    let more = (word / w.max(1.0)).ceil() - 1.0;
+                    n += more;
+                    x = word - more * w;
+                } else {
+                    x += if x > 0.0 { self.space } else { 0.0 } + word;
+                }
+            }
+            n
+        };
+        self.lines.iter().map(count).sum::<f32>() + 0.88 * self.note.iter().map(count).sum::<f32>()
+    }
 }
 
 fn round(v: f32) -> f32 {
@@ -97,6 +244,12 @@ impl Measure<'_> {
     /// bold width is the safe one for every run).
     fn width(&self, text: &str, size: f32) -> f32 {
         self.fonts.text_width(text, size, true)
+    }
+
+    /// A line of text in the regular face, as most of a cell's text is
+    /// set: for counting the lines a cell wraps to.
+    fn regular(&self, text: &str, size: f32) -> f32 {
+        self.fonts.text_width(text, size, false)
     }
 
     fn longest_word(&self, text: &str, size: f32) -> f32 {
@@ -192,5 +345,80 @@ mod tests {
         let long = "Landsdeel met een lange naam over Bètatechniekonderwijsvernieuwingsprogrammacoördinatiecommissievergaderingsverslaglegging en nog veel meer woorden die de regel vullen";
         let high = table(long, 10);
         assert!(high.too_high && !high.keep_together());
+    }
+
+    /// The wrapping columns share the width where it saves lines: a long
+    /// action beside a short name gets the room the name does not need,
+    /// no column becomes narrower than its longest word, and a table whose
+    /// cells already fit keeps the shares it was given.
+    #[test]
+    fn wrapping_columns_share_the_width_where_it_saves_lines() {
+        let fonts = HouseFonts::embedded();
+        let action = |rows: &[(&str, &str)]| {
+            Table::new(
+                Caption::of("Tabel"),
+                vec![
+                    Column::wrapping("Actie", 1.0),
+                    Column::wrapping("Trekker", 1.0),
+                    Column::fitting("Status", 1.0),
+                ],
+                rows.iter()
+                    .map(|(a, t)| vec![Cell::text(*a), Cell::text(*t), Cell::text("lopend")])
+                    .collect(),
+                8.5,
+                &fonts,
+            )
+        };
+        let rows = [
+            (
+                "Regionale kennisdeling tussen de vmbo-samenwerkingsverbanden in de drie provincies",
+                "VHTO",
+            ),
+            (
+                "Een pilot met tien communities van basisscholen, een vo-school en bedrijven",
+                "Jet-Net",
+            ),
+            (
+                "Aansluiting bij Technisch Beroepsonderwijs Friesland en Toptechniek in Bedrijf",
+                "Landsdeel Noord",
+            ),
+        ];
+        let given = action(&rows);
+        let balanced = action(&rows).on_page(380.0, 700.0, 8.5, &fonts);
+        let (before, after) = (
+            super::height(&given, 380.0, 8.5, &fonts),
+            super::height(&balanced, 380.0, 8.5, &fonts),
+        );
+        assert!(after < before, "{before} -> {after}");
+        assert!(balanced.columns[0].share > balanced.columns[1].share);
+        let rest: f32 = balanced.columns[..2].iter().map(|c| c.share).sum();
+        let room = 380.0 - balanced.columns[2].natural - super::FIT_ROOM;
+        for c in &balanced.columns[..2] {
+            let width = room * c.share / rest - super::CELL_ROOM.0;
+            assert!(
+                width >= c.longest_word,
+                "{}: {width} < {}",
+                c.header,
+                c.longest_word
+            );
+        }
+        let short = [("Overleg", "VHTO"), ("Pilot", "Jet-Net")];
+        assert!(super::balanced_shares(&action(&short), 380.0, 8.5, &fonts).is_none());
+    }
+
+    /// A word wider than its column breaks inside itself: it takes as many
+    /// lines as it is column widths wide, and so counts in the table's
+    /// height (a generated national overview overflowed a page when it
+    /// did not).
+    #[test]
+    fn a_word_wider_than_its_column_takes_its_lines() {
+        let fonts = HouseFonts::embedded();
+        let m = super::Measure { fonts: &fonts };
+        let word = "Bètatechniekonderwijsvernieuwingsprogrammacoördinatiecommissie";
+        let width = m.regular(word, 8.5);
+        let cell = Cell::text(format!("Landsdeel {word}"));
+        let wrapped = super::Wrapped::of(&m, &cell, 8.5);
+        assert_eq!(wrapped.lines(width / 3.0 + 1.0), 4.0);
+        assert_eq!(wrapped.lines(width + 100.0), 1.0);
     }
 }

@@ -4,8 +4,9 @@
 use super::kit::Palette;
 use super::kit::*;
 
-/// The breakdown's width in pixels: at three quarters of the PDF's text
-/// width its text is 9 pt, on a phone 390 pixels wide 10 pixels.
+/// The breakdown's width in pixels: at 60 % of the PDF's text width its
+/// text is 7 pt, as in the indicator's chart beside the key figures; on a
+/// phone 390 pixels wide 10 pixels.
 const BREAKDOWN_WIDTH: u32 = 480;
 use super::*;
 use crate::document::house_style::HouseStyle;
@@ -62,7 +63,7 @@ pub fn breakdown_chart(
     let offset = ((slots - n) / 2) as f64;
     let size = (
         BREAKDOWN_WIDTH,
-        if n == 1 { 150 } else { 190 } + legend.height(),
+        if n == 1 { 130 } else { 160 } + legend.height(),
     );
     let label_of = |x: &f64| group_label(&years, *x - offset);
     let svg = draw_svg(size, &legend, p.text, |body| {
@@ -77,7 +78,8 @@ pub fn breakdown_chart(
         let mut chart = ChartBuilder::on(&plot)
             .margin(14)
             .margin_top(8)
-            .x_label_area_size(40)
+            .margin_bottom(4)
+            .x_label_area_size(34)
             .y_label_area_size(56)
             .build_cartesian_2d(0f64..slots as f64, 0f64..ceiling(max))?;
         chart

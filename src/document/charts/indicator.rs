@@ -17,9 +17,11 @@ use plotters::series::DashedLineSeries;
 /// the other charts' there.
 const COMPACT_WIDTH: u32 = 440;
 /// The height of its plot, below the legend.
-const COMPACT_PLOT: u32 = 200;
-/// The band above the plot that holds the unit.
+const COMPACT_PLOT: u32 = 184;
+/// The band above the plot that holds the unit and the report year's name.
 const UNIT_BAND: u32 = 30;
+/// The least room between the unit and the report year's name.
+const YEAR_LABEL_GAP: i32 = 16;
 
 /// The room the y axis's numbers need: the widest label and a gap.
 fn axis_label_width(min: f64, max: f64, decimals: u8, family: &str) -> u32 {
@@ -29,6 +31,33 @@ fn axis_label_width(min: f64, max: f64, decimals: u8, family: &str) -> u32 {
         .max()
         .unwrap_or(0)
         + 16
+}
+
+/// Where the report year's name stands above the plot, at the top of its
+/// line (its left edge, in pixels), in the band of the unit: centred on the
+/// line, or beginning or ending at it, inside the chart and clear of the
+/// unit. None when the band
+/// has no room for it beside the unit; the legend names the line then.
+fn report_year_label(
+    ind: &Indicator,
+    year: i32,
+    first: i32,
+    last: i32,
+    labels: u32,
+    name: &str,
+    family: &str,
+) -> Option<i32> {
+    let unit_end = 14 + text_width(&ind.eenheid, CHART_FONT, family) as i32;
+    let width = text_width(name, CHART_FONT, family) as i32;
+    // The plot's x range as plotters lays it out: the chart's margin, the
+    // y axis's labels, and a third of a year beyond the first and last.
+    let (plot_left, plot_right) = (14 + labels as i32, COMPACT_WIDTH as i32 - 14);
+    let share = (f64::from(year - first) + 0.3) / (f64::from(last - first) + 0.6);
+    let line = plot_left + (share * f64::from(plot_right - plot_left)).round() as i32;
+    // Centred on the line, else beginning at it, else ending at it.
+    [line - width / 2, line - 2, line - width + 2]
+        .into_iter()
+        .find(|left| *left >= unit_end + YEAR_LABEL_GAP && left + width <= COMPACT_WIDTH as i32 - 6)
 }
 
 /// Measurements, expected trajectory and target of one indicator.
@@ -59,19 +88,17 @@ pub fn indicator_chart(
     let max = values.iter().copied().fold(f64::MIN, f64::max);
     let min = values.iter().copied().fold(f64::MAX, f64::min).min(0.0);
     let points: Vec<(f64, f64)> = ind.metingen.iter().map(|(y, v)| (*y as f64, *v)).collect();
-    let legend = Legend::new(
-        vec![
-            (words.verwacht_traject.clone(), Mark::Dashed(p.axis)),
-            (words.metingen.clone(), Mark::Line(p.main, 3)),
-            (words.doel.clone(), Mark::Triangle(p.target)),
-            (words.verslagjaar.clone(), Mark::Line(p.expected, 2)),
-        ],
-        14,
-        COMPACT_WIDTH,
-        CHART_FONT,
-        p.family,
-    );
     let labels = axis_label_width(min, ceiling(max), d.min(1), p.family);
+    let year_left = report_year_label(ind, year, first, last, labels, &words.verslagjaar, p.family);
+    let mut entries = vec![
+        (words.verwacht_traject.clone(), Mark::Dashed(p.axis)),
+        (words.metingen.clone(), Mark::Line(p.main, 3)),
+        (words.doel.clone(), Mark::Triangle(p.target)),
+    ];
+    if year_left.is_none() {
+        entries.push((words.verslagjaar.clone(), Mark::Line(p.expected, 2)));
+    }
+    let legend = Legend::new(entries, 14, COMPACT_WIDTH, CHART_FONT, p.family);
     let size = (COMPACT_WIDTH, COMPACT_PLOT + legend.height());
     let svg = draw_svg(size, &legend, p.text, |body| {
         // The unit, read as text is: level, above the axis's numbers.
@@ -84,7 +111,8 @@ pub fn indicator_chart(
         let mut chart = ChartBuilder::on(&plot)
             .margin(14)
             .margin_top(8)
-            .x_label_area_size(40)
+            .margin_bottom(4)
+            .x_label_area_size(34)
             .y_label_area_size(labels)
             .build_cartesian_2d((first as f64 - 0.3)..(last as f64 + 0.3), min..ceiling(max))?;
         chart
@@ -100,7 +128,14 @@ pub fn indicator_chart(
             .y_label_formatter(&|v| axis_number(*v, d.min(1)))
             .label_style(font(CHART_FONT, p.family).color(&p.text))
             .draw()?;
-        // The report year.
+        // The report year: its line, named above the plot where it ends.
+        if let Some(left) = year_left {
+            body.draw_text(
+                &words.verslagjaar,
+                &font(CHART_FONT, p.family).color(&p.text),
+                (left, 6),
+            )?;
+        }
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(year as f64, min), (year as f64, ceiling(max))],
             p.expected.stroke_width(2),

@@ -326,3 +326,84 @@ fn national_charts_keep_their_labels_inside_and_apart() {
     let chart = small_multiples("panelen", &panels, 2016, &style, &words);
     texts_fit_and_never_collide(&chart.svg, 560.0, 18.0);
 }
+
+/// The report year's line is named once: above the plot, where the line
+/// ends, inside the chart and clear of the unit, whether the report year
+/// is the first, a middle or the last year of the plot and whatever the
+/// unit; in the legend only when the unit takes the line's place (a long
+/// unit, or the report year at the plot's left edge).
+#[test]
+fn the_report_year_is_named_once_at_its_line_and_never_over_the_unit() {
+    use super::indicator::indicator_chart;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+    let loaded = load(&path, LoadOptions::default()).unwrap();
+    let style = HouseStyle::embedded();
+    let text = |_: fn(&Grafieken) -> &FixedText, _: minijinja::Value| String::new();
+    let long_unit = "leerlingen in het vmbo en mbo met een technisch profiel";
+    let mut in_band = 0;
+    let mut in_legend = 0;
+    for ind in loaded.data.indicatoren() {
+        for year in [ind.nulmeting.jaar, ind.nulmeting.jaar + 1, ind.doel.jaar] {
+            for unit in ["%", "scholen", long_unit] {
+                let mut ind = ind.clone();
+                ind.eenheid = unit.to_string();
+                let mut w = words();
+                w.verslagjaar = format!("verslagjaar {year}");
+                let chart = indicator_chart(&ind, year, "op koers", &style, &w, &text);
+                texts_fit_and_never_collide(&chart.svg, 440.0, 18.0);
+                let named: Vec<_> = texts(&chart.svg)
+                    .into_iter()
+                    .filter(|t| t.3 == w.verslagjaar)
+                    .collect();
+                assert_eq!(named.len(), 1, "{}: {named:?}", ind.id);
+                let unit_y = texts(&chart.svg)
+                    .into_iter()
+                    .find(|t| t.3 == unit)
+                    .unwrap()
+                    .1;
+                if named[0].1 == unit_y {
+                    in_band += 1;
+                    // At its line: the name's box reaches the line's x.
+                    let line = vertical_lines(&chart.svg);
+                    let (x, width) = (
+                        named[0].0,
+                        f64::from(text_width(&w.verslagjaar, 18.0, "Noto Sans")),
+                    );
+                    assert!(
+                        line.iter().any(|l| x - 3.0 <= *l && *l <= x + width + 3.0),
+                        "{} {year}: {x} {line:?}",
+                        ind.id
+                    );
+                } else {
+                    in_legend += 1;
+                    // Only where the unit takes the line's place: a long
+                    // unit, or the line at the plot's left edge.
+                    let first = ind.metingen.keys().next().copied().unwrap_or(year);
+                    assert!(
+                        unit == long_unit || year <= first.min(ind.nulmeting.jaar),
+                        "{} {year} {unit}: in the legend",
+                        ind.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(in_band > 0 && in_legend > 0, "{in_band} {in_legend}");
+}
+
+/// The x of every vertical polyline of two points in `svg`.
+fn vertical_lines(svg: &str) -> Vec<f64> {
+    svg.split("points=\"")
+        .skip(1)
+        .filter_map(|p| {
+            let pts: Vec<(f64, f64)> = p[..p.find('"')?]
+                .split_whitespace()
+                .filter_map(|xy| {
+                    let (x, y) = xy.split_once(',')?;
+                    Some((x.parse().ok()?, y.parse().ok()?))
+                })
+                .collect();
+            (pts.len() == 2 && pts[0].0 == pts[1].0 && pts[0].1 != pts[1].1).then_some(pts[0].0)
+        })
+        .collect()
+}

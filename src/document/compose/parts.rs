@@ -174,7 +174,7 @@ impl Composer<'_> {
         );
         let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
         if let Some(chart) = charts::breakdown::breakdown_chart(ind, self.style, &words, &text) {
-            self.figure(chart, 0.75);
+            self.figure(chart, BREAKDOWN_SHARE);
         }
     }
 
@@ -249,6 +249,9 @@ impl Composer<'_> {
 /// The columns of an indicator's key figures and its chart, as fractions
 /// of the text width; the rest is the gap between them.
 const INDICATOR_COLUMNS: [f32; 2] = [0.43, 0.53];
+/// The breakdown's share of the text width: its text as large as the
+/// indicator chart's beside the key figures.
+const BREAKDOWN_SHARE: f32 = 0.6;
 
 /// A figure with its unit, as written in the key figures: `10 schoolbesturen`.
 fn amount(value: f64, ind: &Indicator) -> String {

@@ -189,8 +189,8 @@ impl Writer<'_> {
             let mut attrs = vec![
                 ("fo:padding-left", "0.19cm"),
                 ("fo:padding-right", "0.19cm"),
-                ("fo:padding-top", "0.05cm"),
-                ("fo:padding-bottom", "0.05cm"),
+                ("fo:padding-top", "0cm"),
+                ("fo:padding-bottom", "0cm"),
                 ("fo:border-left", "none"),
                 ("fo:border-right", "none"),
                 ("fo:border-top", "none"),
