@@ -38,12 +38,7 @@ const CELL_ROOM: (f32, f32) = (10.0, 9.5);
 /// line 1.36 times the text size, and the caption's two lines.
 pub fn height(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> f32 {
     let m = Measure { fonts };
-    let fixed: f32 = t
-        .columns
-        .iter()
-        .filter(|c| c.fit)
-        .map(|c| c.natural + FIT_ROOM)
-        .sum();
+    let fixed = fitted_width(t);
     let shares: f32 = t.columns.iter().filter(|c| !c.fit).map(|c| c.share).sum();
     let widths: Vec<f32> = t
         .columns
@@ -75,6 +70,15 @@ pub fn height(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> f32 {
 /// Typst template's `cel-ruimte`).
 const FIT_ROOM: f32 = 14.0;
 
+/// The width the columns that fit their content take, with their room.
+fn fitted_width(t: &Table) -> f32 {
+    t.columns
+        .iter()
+        .filter(|c| c.fit)
+        .map(|c| c.natural + FIT_ROOM)
+        .sum()
+}
+
 /// The shares of `t`'s wrapping columns that make it lowest when its text
 /// column is `width` points: the width the wrapping columns share goes
 /// where it saves lines, none narrower than its longest word. None when
@@ -90,12 +94,7 @@ pub fn balanced_shares(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> 
     if open.len() < 2 {
         return None;
     }
-    let fixed: f32 = t
-        .columns
-        .iter()
-        .filter(|c| c.fit)
-        .map(|c| c.natural + FIT_ROOM)
-        .sum();
+    let fixed = fitted_width(t);
     let rest = width - fixed - CELL_ROOM.0 * open.len() as f32;
     let weight: f32 = open.iter().map(|&i| t.columns[i].share).sum();
     let given: Vec<f32> = open
