@@ -7,86 +7,34 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use roxmltree::Document;
-
+use crate::common::editor_styles::{self, StylePart, green_templates, make_with};
 use crate::common::*;
 
 const STYLE: &str = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 
-/// Every named paragraph and character style of an ODT, by name, as its
-/// XML text.
+/// The named paragraph and character styles of an ODT.
+const ODT_STYLES: StylePart = StylePart {
+    part: "styles.xml",
+    element: (STYLE, "style"),
+    name: (STYLE, "name"),
+};
+
 fn styles(odt: &Path) -> BTreeMap<String, String> {
-    let xml = docx_part(&std::fs::read(odt).unwrap(), "styles.xml");
-    let doc = Document::parse(&xml).unwrap();
-    doc.descendants()
-        .filter(|n| n.has_tag_name((STYLE, "style")))
-        .map(|n| {
-            (
-                n.attribute((STYLE, "name")).unwrap().to_string(),
-                xml[n.range()].to_string(),
-            )
-        })
-        .collect()
+    editor_styles::styles(odt, &ODT_STYLES)
 }
 
-/// The names of the styles whose XML differs between two ODT files.
 fn differing(a: &Path, b: &Path) -> Vec<String> {
-    let (a, b) = (styles(a), styles(b));
-    let mut names: Vec<String> = a
-        .keys()
-        .chain(b.keys())
-        .filter(|n| a.get(*n) != b.get(*n))
-        .cloned()
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-}
-
-/// A template folder whose main colour is dark green.
-fn green_templates(dir: &Path, name: &str) -> PathBuf {
-    let tpl = dir.join(name);
-    copy_templates(&tpl);
-    let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
-    let green = style.replace(r##"hoofdkleur: "#154273""##, r##"hoofdkleur: "#00552b""##);
-    assert_ne!(green, style);
-    std::fs::write(tpl.join("huisstijl.yaml"), green).unwrap();
-    tpl
+    editor_styles::differing(a, b, &ODT_STYLES)
 }
 
 fn make_odt(dir: &Path, tpl: &str, out: &str) -> (PathBuf, String) {
-    let (code, _, stderr) = run_in(
-        dir,
-        &[
-            "maak",
-            "noord-2016.yaml",
-            "--formaat",
-            "odt",
-            "--sjablonen",
-            tpl,
-            "--uit",
-            out,
-        ],
-    );
-    assert_eq!(code, 0, "{stderr}");
-    (dir.join(out).join("techniekpact-noord-2016.odt"), stderr)
+    make_with(dir, "odt", tpl, out)
 }
 
 /// LibreOffice opens `from` and saves it as `to` (.odt or .ott), with
 /// Heading 1 in `colour` and a new style Kader (in `font`) when given.
 fn libreoffice_saves(from: &Path, to: &Path, change: &[&str]) {
-    let out = std::process::Command::new("/usr/bin/python3")
-        .arg(repo().join("tests/validatie/stijl_odt_opslaan.py"))
-        .arg(from)
-        .arg(to)
-        .args(change)
-        .output()
-        .expect("python3 with python3-uno (tools/test installs it)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    editor_styles::libreoffice_saves("stijl_odt_opslaan.py", from, to, change);
 }
 
 #[test]

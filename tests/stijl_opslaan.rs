@@ -4,86 +4,38 @@
 //! are left out, and a later colour in `huisstijl.yaml` still reaches the
 //! styles the editor left alone.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::common::editor_styles::{self, StylePart, green_templates, make_with};
 use crate::common::*;
-use roxmltree::Document;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-/// Every `w:style` of a DOCX's styles part, by id, as its XML text.
-fn styles(docx: &std::path::Path) -> std::collections::BTreeMap<String, String> {
-    let xml = docx_part(&std::fs::read(docx).unwrap(), "word/styles.xml");
-    let doc = Document::parse(&xml).unwrap();
-    doc.root_element()
-        .children()
-        .filter(|n| n.has_tag_name((W, "style")))
-        .map(|n| {
-            (
-                n.attribute((W, "styleId")).unwrap().to_string(),
-                xml[n.range()].to_string(),
-            )
-        })
-        .collect()
+/// The styles of a DOCX, by id.
+const DOCX_STYLES: StylePart = StylePart {
+    part: "word/styles.xml",
+    element: (W, "style"),
+    name: (W, "styleId"),
+};
+
+fn styles(docx: &Path) -> BTreeMap<String, String> {
+    editor_styles::styles(docx, &DOCX_STYLES)
 }
 
-/// The ids of the styles whose XML differs between two DOCX files.
-fn differing(a: &std::path::Path, b: &std::path::Path) -> Vec<String> {
-    let (a, b) = (styles(a), styles(b));
-    let mut ids: Vec<String> = a
-        .keys()
-        .chain(b.keys())
-        .filter(|id| a.get(*id) != b.get(*id))
-        .cloned()
-        .collect();
-    ids.dedup();
-    ids
+fn differing(a: &Path, b: &Path) -> Vec<String> {
+    editor_styles::differing(a, b, &DOCX_STYLES)
 }
 
-/// A template folder whose main colour is dark green, with `stijl.docx`
-/// made by `save` from the embedded one.
-fn green_templates(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
-    let tpl = dir.join(name);
-    copy_templates(&tpl);
-    let style = std::fs::read_to_string(tpl.join("huisstijl.yaml")).unwrap();
-    let green = style.replace(r##"hoofdkleur: "#154273""##, r##"hoofdkleur: "#00552b""##);
-    assert_ne!(green, style);
-    std::fs::write(tpl.join("huisstijl.yaml"), green).unwrap();
-    tpl
+fn make_docx(dir: &Path, tpl: &str, out: &str) -> (PathBuf, String) {
+    make_with(dir, "docx", tpl, out)
 }
 
-fn make_docx(dir: &std::path::Path, tpl: &str, out: &str) -> (std::path::PathBuf, String) {
-    let (code, _, stderr) = run_in(
-        dir,
-        &[
-            "maak",
-            "noord-2016.yaml",
-            "--formaat",
-            "docx",
-            "--sjablonen",
-            tpl,
-            "--uit",
-            out,
-        ],
-    );
-    assert_eq!(code, 0, "{stderr}");
-    (dir.join(out).join("techniekpact-noord-2016.docx"), stderr)
-}
-
-fn libreoffice_saves(from: &std::path::Path, to: &std::path::Path, colour: Option<&str>) {
-    let mut cmd = std::process::Command::new("/usr/bin/python3");
-    cmd.arg(repo().join("tests/validatie/stijl_opslaan.py"))
-        .arg(from)
-        .arg(to);
-    if let Some(c) = colour {
-        cmd.arg(c);
-    }
-    let out = cmd
-        .output()
-        .expect("python3 with python3-uno (tools/test installs it)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+/// LibreOffice opens `from` and saves it as `to`, with Heading 1 in
+/// `colour` when given.
+fn libreoffice_saves(from: &Path, to: &Path, colour: Option<&str>) {
+    let change: Vec<&str> = colour.into_iter().collect();
+    editor_styles::libreoffice_saves("stijl_opslaan.py", from, to, &change);
 }
 
 #[test]

@@ -127,14 +127,10 @@ pub fn balanced_shares(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> 
             })
             .sum()
     };
-    let distance = |w: &[f32]| -> f32 { w.iter().zip(&given).map(|(a, b)| (a - b).abs()).sum() };
-    let better = |a: &[f32], b: &[f32]| {
-        let (la, lb) = (lines_at(a), lines_at(b));
-        la < lb || (la == lb && distance(a) < distance(b))
-    };
-    // From the given shares, move width between two columns a point at a
-    // time while that saves lines (or, with as many lines, comes closer to
-    // the given shares), until no move does.
+    // From the given shares (raised to each column's longest word), move
+    // width from one column to another, a point at a time, as far as the
+    // first point where the table has fewer lines; repeat until no move
+    // saves a line. A table that saves nothing keeps the given shares.
     let mut best: Vec<f32> = given.iter().zip(&least).map(|(w, l)| w.max(*l)).collect();
     let over: f32 = best.iter().sum::<f32>() - rest;
     if over > 0.0 {
@@ -143,26 +139,20 @@ pub fn balanced_shares(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> 
             *w -= over * (*w - l) / spare.max(0.01);
         }
     }
+    let mut lines = lines_at(&best);
     loop {
         let mut moved = false;
         for a in 0..best.len() {
-            for b in 0..best.len() {
-                if a == b {
-                    continue;
-                }
+            for b in (0..best.len()).filter(|&b| b != a) {
                 let mut step = best.clone();
-                let mut found = None;
                 while step[b] - 1.0 >= least[b] {
                     step[a] += 1.0;
                     step[b] -= 1.0;
-                    if lines_at(&step) < lines_at(&best) {
-                        found = Some(step.clone());
+                    let fewer = lines_at(&step);
+                    if fewer < lines {
+                        (best, lines, moved) = (step, fewer, true);
                         break;
                     }
-                }
-                if let Some(f) = found.filter(|f| better(f, &best)) {
-                    best = f;
-                    moved = true;
                 }
             }
         }

@@ -400,6 +400,7 @@ pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+pub mod editor_styles;
 pub mod example;
 pub mod generator;
 pub mod typing;

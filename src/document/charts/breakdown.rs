@@ -67,32 +67,15 @@ pub fn breakdown_chart(
     );
     let label_of = |x: &f64| group_label(&years, *x - offset);
     let svg = draw_svg(size, &legend, p.text, |body| {
-        // The unit, level, above the axis's numbers (as in the indicator's
-        // chart).
-        body.draw_text(
-            &ind.eenheid,
-            &font(CHART_FONT, p.family).color(&p.text),
-            (14, 6),
-        )?;
-        let (_, plot) = body.split_vertically(30);
-        let mut chart = ChartBuilder::on(&plot)
-            .margin(14)
-            .margin_top(8)
-            .margin_bottom(4)
-            .x_label_area_size(34)
-            .y_label_area_size(56)
-            .build_cartesian_2d(0f64..slots as f64, 0f64..ceiling(max))?;
-        chart
-            .configure_mesh()
+        let plot = under_unit(body, &ind.eenheid, &p)?;
+        let mut chart =
+            plot_builder(&plot, 56).build_cartesian_2d(0f64..slots as f64, 0f64..ceiling(max))?;
+        house_mesh(&mut chart, &p, CHART_FONT)
             .disable_x_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(p.grid)
-            .axis_style(p.axis)
             .x_labels(2 * slots + 1)
             .y_labels(6)
             .x_label_formatter(&label_of)
             .y_label_formatter(&|v| axis_number(*v, d.min(1)))
-            .label_style(font(CHART_FONT, p.family).color(&p.text))
             .draw()?;
         let bar = 0.8 / k as f64;
         for (r, (_, values)) in regions.iter().enumerate() {

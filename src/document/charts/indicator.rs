@@ -18,8 +18,6 @@ use plotters::series::DashedLineSeries;
 const COMPACT_WIDTH: u32 = 440;
 /// The height of its plot, below the legend.
 const COMPACT_PLOT: u32 = 184;
-/// The band above the plot that holds the unit and the report year's name.
-const UNIT_BAND: u32 = 30;
 /// The least room between the unit and the report year's name.
 const YEAR_LABEL_GAP: i32 = 16;
 
@@ -47,11 +45,14 @@ fn report_year_label(
     name: &str,
     family: &str,
 ) -> Option<i32> {
-    let unit_end = 14 + text_width(&ind.eenheid, CHART_FONT, family) as i32;
+    let unit_end = PLOT_MARGIN + text_width(&ind.eenheid, CHART_FONT, family) as i32;
     let width = text_width(name, CHART_FONT, family) as i32;
     // The plot's x range as plotters lays it out: the chart's margin, the
     // y axis's labels, and a third of a year beyond the first and last.
-    let (plot_left, plot_right) = (14 + labels as i32, COMPACT_WIDTH as i32 - 14);
+    let (plot_left, plot_right) = (
+        PLOT_MARGIN + labels as i32,
+        COMPACT_WIDTH as i32 - PLOT_MARGIN,
+    );
     let share = (f64::from(year - first) + 0.3) / (f64::from(last - first) + 0.6);
     let line = plot_left + (share * f64::from(plot_right - plot_left)).round() as i32;
     // Centred on the line, else beginning at it, else ending at it.
@@ -98,42 +99,26 @@ pub fn indicator_chart(
     if year_left.is_none() {
         entries.push((words.verslagjaar.clone(), Mark::Line(p.expected, 2)));
     }
-    let legend = Legend::new(entries, 14, COMPACT_WIDTH, CHART_FONT, p.family);
+    let legend = Legend::new(entries, PLOT_MARGIN, COMPACT_WIDTH, CHART_FONT, p.family);
     let size = (COMPACT_WIDTH, COMPACT_PLOT + legend.height());
     let svg = draw_svg(size, &legend, p.text, |body| {
-        // The unit, read as text is: level, above the axis's numbers.
-        body.draw_text(
-            &ind.eenheid,
-            &font(CHART_FONT, p.family).color(&p.text),
-            (14, 6),
-        )?;
-        let (_, plot) = body.split_vertically(UNIT_BAND);
-        let mut chart = ChartBuilder::on(&plot)
-            .margin(14)
-            .margin_top(8)
-            .margin_bottom(4)
-            .x_label_area_size(34)
-            .y_label_area_size(labels)
+        let plot = under_unit(body, &ind.eenheid, &p)?;
+        let mut chart = plot_builder(&plot, labels)
             .build_cartesian_2d((first as f64 - 0.3)..(last as f64 + 0.3), min..ceiling(max))?;
-        chart
-            .configure_mesh()
+        house_mesh(&mut chart, &p, CHART_FONT)
             .disable_x_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(p.grid)
-            .axis_style(p.axis)
             // One label per year, or a few round years over a long span.
             .x_labels(((last - first + 1) as usize).min(MAX_YEAR_LABELS))
             .y_labels(6)
             .x_label_formatter(&years_label)
             .y_label_formatter(&|v| axis_number(*v, d.min(1)))
-            .label_style(font(CHART_FONT, p.family).color(&p.text))
             .draw()?;
         // The report year: its line, named above the plot where it ends.
         if let Some(left) = year_left {
             body.draw_text(
                 &words.verslagjaar,
                 &font(CHART_FONT, p.family).color(&p.text),
-                (left, 6),
+                (left, UNIT_TOP),
             )?;
         }
         chart.draw_series(std::iter::once(PathElement::new(

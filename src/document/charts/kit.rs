@@ -6,7 +6,9 @@ use crate::document::house_style::{Colour, HouseStyle};
 use crate::fonts::house::HouseFonts;
 use crate::fonts::list::Style;
 use crate::format_nl::text::number;
+use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
+use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::HashMap;
@@ -139,6 +141,70 @@ pub(super) fn draw_svg(
         &format!("font-family=\"{family}\""),
         &format!("font-family=\"{family}, {fallback}Arial, Helvetica, sans-serif\""),
     )
+}
+
+/// The band above a plot that holds its unit (and, in the indicator's
+/// chart, the report year's name), in pixels.
+pub(super) const UNIT_BAND: u32 = 30;
+/// Where a text in that band stands: its top, in pixels below the band's.
+pub(super) const UNIT_TOP: i32 = 6;
+/// The margin around a plot with a unit above it, in pixels: the chart's
+/// left and right edges to the axis labels and the plot.
+pub(super) const PLOT_MARGIN: i32 = 14;
+
+/// The unit of a plot, level as text is read, above the axis's numbers
+/// (the indicator's chart and the breakdown); gives the area below its band.
+pub(super) fn under_unit<'a>(
+    body: &DrawingArea<SVGBackend<'a>, Shift>,
+    unit: &str,
+    p: &Palette,
+) -> Result<
+    DrawingArea<SVGBackend<'a>, Shift>,
+    DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>,
+> {
+    body.draw_text(
+        unit,
+        &font(CHART_FONT, p.family).color(&p.text),
+        (PLOT_MARGIN, UNIT_TOP),
+    )?;
+    Ok(body.split_vertically(UNIT_BAND).1)
+}
+
+/// The builder of a plot under its unit ([`under_unit`]): the house
+/// margins, the year labels' band and `y_labels` pixels for the axis's
+/// numbers.
+pub(super) fn plot_builder<'a, 'b, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    y_labels: u32,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut builder = ChartBuilder::on(plot);
+    builder
+        .margin(PLOT_MARGIN)
+        .margin_top(8)
+        .margin_bottom(4)
+        .x_label_area_size(34)
+        .y_label_area_size(y_labels);
+    builder
+}
+
+/// The house look of a chart's mesh: grid lines in the grid colour and no
+/// finer ones, the axes in grey, the labels at `size` in the text colour.
+pub(super) fn house_mesh<'a, 'b, X, Y, DB>(
+    chart: &'b mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    p: &Palette,
+    size: f64,
+) -> MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged + ValueFormatter<X::ValueType>,
+    Y: Ranged + ValueFormatter<Y::ValueType>,
+    DB: DrawingBackend,
+{
+    let mut mesh = chart.configure_mesh();
+    mesh.light_line_style(TRANSPARENT)
+        .bold_line_style(p.grid)
+        .axis_style(p.axis)
+        .label_style(font(size, p.family).color(&p.text));
+    mesh
 }
 
 /// How a legend entry is drawn.

@@ -167,12 +167,8 @@ pub(super) fn summary_part(
             .y_label_area_size(NAME_AREA)
             .build_cartesian_2d(lo..x_max, 0f64..n as f64)?;
         let scale = (x_max - lo) / (end - lo);
-        chart
-            .configure_mesh()
+        house_mesh(&mut chart, &p, OVERVIEW_FONT)
             .disable_y_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(p.grid)
-            .axis_style(p.axis)
             .y_labels(0)
             .x_labels((ticks as f64 * scale).ceil() as usize)
             .x_label_formatter(&|v| {
@@ -183,7 +179,6 @@ pub(super) fn summary_part(
                     label(*v)
                 }
             })
-            .label_style(font(OVERVIEW_FONT, p.family).color(&p.text))
             .draw()?;
         if past {
             // The grid stops at the axis's end.

@@ -124,12 +124,8 @@ pub fn small_multiples(
                 .y_label_area_size(48)
                 .build_cartesian_2d(first as f64 - 0.3..last as f64 + 0.3, 0f64..top)?;
             let span = (last - first).max(1) as usize;
-            chart
-                .configure_mesh()
+            house_mesh(&mut chart, &p, CHART_FONT)
                 .disable_x_mesh()
-                .light_line_style(TRANSPARENT)
-                .bold_line_style(p.grid)
-                .axis_style(p.axis)
                 .x_labels(span + 1)
                 .x_label_formatter(&|v| {
                     let y = v.round() as i32;
@@ -145,7 +141,6 @@ pub fn small_multiples(
                 })
                 .y_labels(4)
                 .y_label_formatter(&|v| axis_number(*v, decimals.min(1)))
-                .label_style(font(CHART_FONT, p.family).color(&p.text))
                 .draw()?;
             chart.draw_series(std::iter::once(PathElement::new(
                 vec![(year as f64, 0.0), (year as f64, top)],

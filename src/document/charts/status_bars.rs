@@ -88,13 +88,9 @@ pub fn status_bars(
             .margin_top(4)
             .x_label_area_size(40)
             .build_cartesian_2d(0f64..most as f64, 0f64..bars.len() as f64)?;
-        chart
-            .configure_mesh()
+        house_mesh(&mut chart, &p, OVERVIEW_FONT)
             .disable_y_mesh()
             .disable_y_axis()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(p.grid)
-            .axis_style(p.axis)
             .x_labels(most.min(8) + 1)
             .x_label_formatter(&|v| {
                 if (v - v.round()).abs() < 1e-6 {
@@ -103,7 +99,6 @@ pub fn status_bars(
                     String::new()
                 }
             })
-            .label_style(font(OVERVIEW_FONT, p.family).color(&p.text))
             .draw()?;
         let n = bars.len() as f64;
         for (i, b) in bars.iter().enumerate() {
