@@ -108,7 +108,11 @@ fn tables(blocks: &[Block]) -> Vec<&Table> {
                     out.extend(tables(item));
                 }
             }
-            Block::Beside { blocks, .. } => out.extend(tables(blocks)),
+            Block::Beside { columns, .. } => {
+                for column in columns {
+                    out.extend(tables(column));
+                }
+            }
             _ => {}
         }
     }

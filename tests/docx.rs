@@ -271,7 +271,7 @@ fn footer_numbers_pages_and_core_properties_are_set() {
     let anchors: Vec<String> = blocks
         .iter()
         .flat_map(|b| match b {
-            techniekpact::document::Block::Beside { blocks, .. } => blocks.clone(),
+            techniekpact::document::Block::Beside { columns, .. } => columns.concat(),
             other => vec![other.clone()],
         })
         .collect::<Vec<_>>()

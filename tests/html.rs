@@ -51,7 +51,7 @@ fn model_texts(blocks: &[Block], out: &mut Vec<String>) {
     for b in blocks {
         match b {
             Block::Heading { number, text, .. } => out.push(format!("{number} {text}")),
-            Block::Paragraph { content } => out.push(inlines_text(content)),
+            Block::Paragraph { content, .. } => out.push(inlines_text(content)),
             Block::List { items, .. } => {
                 for item in items {
                     model_texts(item, out);
@@ -65,7 +65,11 @@ fn model_texts(blocks: &[Block], out: &mut Vec<String>) {
                 }
             }
             Block::Figure(f) => out.push(f.caption.full.clone()),
-            Block::Beside { blocks, .. } => model_texts(blocks, out),
+            Block::Beside { columns, .. } => {
+                for column in columns {
+                    model_texts(column, out);
+                }
+            }
             Block::Source { text } => out.push(text.clone()),
             // The PDF sets it as a fraction, over several lines.
             Block::Formula { .. } => {}
@@ -197,7 +201,7 @@ fn the_html_is_structured_for_every_reader() {
         .blocks
         .iter()
         .flat_map(|b| match b {
-            Block::Beside { blocks, .. } => blocks.iter().collect::<Vec<_>>(),
+            Block::Beside { columns, .. } => columns.iter().flatten().collect::<Vec<_>>(),
             other => vec![other],
         })
         .filter_map(|b| match b {

@@ -122,7 +122,7 @@ fn formulas(blocks: &[techniekpact::document::Block], out: &mut Vec<String>) {
     for b in blocks {
         match b {
             Block::Formula { formula } => out.push(formula.text.clone()),
-            Block::Paragraph { content } => inlines(content, out),
+            Block::Paragraph { content, .. } => inlines(content, out),
             Block::List { items, .. } => {
                 for item in items {
                     formulas(item, out);
@@ -198,7 +198,11 @@ fn names_in_tables(blocks: &[techniekpact::document::Block], out: &mut Vec<Strin
                     }
                 }
             }
-            Block::Beside { blocks, .. } => names_in_tables(blocks, out),
+            Block::Beside { columns, .. } => {
+                for column in columns {
+                    names_in_tables(column, out);
+                }
+            }
             _ => {}
         }
     }
@@ -329,7 +333,11 @@ fn breakable_tables<'a>(
                     breakable_tables(item, out);
                 }
             }
-            Block::Beside { blocks, .. } => breakable_tables(blocks, out),
+            Block::Beside { columns, .. } => {
+                for column in columns {
+                    breakable_tables(column, out);
+                }
+            }
             _ => {}
         }
     }
@@ -422,4 +430,65 @@ fn the_pdf_layout_settles_before_typst_gives_up() {
             report.passes
         );
     }
+}
+
+/// An indicator's heading and a short explanation of one paragraph or list
+/// stand on the page of its key figures, above them: none is left at the
+/// foot of the page before. (A long explanation may end there, and one of
+/// several blocks may break between them; the model says which are kept.)
+#[test]
+fn an_indicators_heading_stands_on_the_page_of_its_key_figures() {
+    use techniekpact::document::Block;
+    let mut failures = Vec::new();
+    let mut judged = 0;
+    for report in paged_reports() {
+        let pages: Vec<String> = pdf_pages_of(&report.pdf)
+            .iter()
+            .map(|p| squeezed(p))
+            .collect();
+        // The heading above, and whether all under it is kept with what
+        // follows: none, or one kept paragraph or list.
+        let mut heading: Option<(String, bool)> = None;
+        let mut blocks_under = 0;
+        for b in &report.document.blocks {
+            match b {
+                Block::Heading { level: 3, text, .. } => {
+                    heading = Some((squeezed(text), true));
+                    blocks_under = 0;
+                }
+                Block::Paragraph { keep_with_next, .. } | Block::List { keep_with_next, .. } => {
+                    blocks_under += 1;
+                    if let Some((_, kept)) = &mut heading {
+                        *kept = *keep_with_next && blocks_under == 1;
+                    }
+                }
+                Block::Beside { columns, .. } => {
+                    let (name, kept) = heading.take().expect("a heading above the key figures");
+                    let Some(Block::Table(t)) = columns.iter().flatten().next() else {
+                        continue;
+                    };
+                    if !kept {
+                        continue;
+                    }
+                    let caption = squeezed(&t.caption.full);
+                    let Some(page) = pages.iter().position(|p| p.contains(&caption)) else {
+                        failures.push(format!("{}: {caption} not found", report.name));
+                        continue;
+                    };
+                    let at = pages[page].find(&caption).unwrap();
+                    judged += 1;
+                    if !pages[page][..at].contains(&name) {
+                        failures.push(format!(
+                            "{}: '{name}' not above {caption} on page {}",
+                            report.name,
+                            page + 1
+                        ));
+                    }
+                }
+                _ => heading = None,
+            }
+        }
+    }
+    assert!(judged >= 100, "{judged} indicators judged");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

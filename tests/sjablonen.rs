@@ -785,11 +785,11 @@ fn an_unknown_name_in_a_text_is_named_at_its_column() {
 fn a_syntax_error_in_a_text_is_found_at_once_in_dutch() {
     let (code, edited, stderr) = with_edited(
         "teksten.yaml",
-        "\"Acties: {{ thema }}\"",
-        "\"Acties: {{ thema }\"",
+        "Acties van het thema {{ naam }}",
+        "Acties van het thema {{ naam }",
     );
     assert_eq!(code, 1);
-    let line = line_of(&edited, "{{ thema }\"");
+    let line = line_of(&edited, "{{ naam }\n");
     assert!(
         stderr.contains(&format!("teksten.yaml:{line}:"))
             && stderr.contains("syntaxfout: onverwacht")

@@ -40,7 +40,22 @@ fn parse_with(text: &str, mut b: Builder) -> Vec<Block> {
     for event in Parser::new_ext(&escaped, options) {
         b.event(event);
     }
-    b.finish()
+    let mut blocks = b.finish();
+    keep_with_formulas(&mut blocks);
+    blocks
+}
+
+/// The words that lead to a formula stay on its page, in the body and in
+/// a list item.
+fn keep_with_formulas(blocks: &mut [Block]) {
+    for i in 0..blocks.len() {
+        let before_formula = matches!(blocks.get(i + 1), Some(Block::Formula { .. }));
+        match &mut blocks[i] {
+            Block::Paragraph { keep_with_next, .. } if before_formula => *keep_with_next = true,
+            Block::List { items, .. } => items.iter_mut().for_each(|item| keep_with_formulas(item)),
+            _ => {}
+        }
+    }
 }
 
 /// Parse a one-line text into inlines (markup of the subset allowed).
@@ -52,7 +67,7 @@ pub fn parse_inline(text: &str) -> Vec<Inline> {
             out.push(Inline::text(" "));
         }
         match block {
-            Block::Paragraph { content } => out.extend(content),
+            Block::Paragraph { content, .. } => out.extend(content),
             other => out.push(Inline::text(other.plain_text())),
         }
     }
@@ -71,7 +86,7 @@ pub fn parse_cell(text: &str) -> Vec<Inline> {
 fn cell_blocks(blocks: &[Block], depth: usize, out: &mut Vec<Inline>) {
     for block in blocks {
         match block {
-            Block::Paragraph { content } => {
+            Block::Paragraph { content, .. } => {
                 if !out.is_empty()
                     && !matches!(out.last(), Some(Inline::Text { text }) if text.ends_with(' '))
                 {
@@ -83,6 +98,7 @@ fn cell_blocks(blocks: &[Block], depth: usize, out: &mut Vec<Inline>) {
                 ordered,
                 start,
                 items,
+                ..
             } => {
                 for (n, item) in items.iter().enumerate() {
                     if !out.is_empty() {
@@ -100,7 +116,7 @@ fn cell_blocks(blocks: &[Block], depth: usize, out: &mut Vec<Inline>) {
                     let mut first = true;
                     for b in item {
                         match b {
-                            Block::Paragraph { content } if first => {
+                            Block::Paragraph { content, .. } if first => {
                                 out.extend(content.iter().cloned())
                             }
                             Block::List { .. } => {
@@ -255,7 +271,7 @@ impl Builder {
             match kind {
                 None => {
                     if !children.is_empty() {
-                        self.push_block(Block::Paragraph { content: children });
+                        self.push_block(Block::paragraph(children));
                     }
                     return;
                 }
@@ -285,6 +301,7 @@ impl Builder {
                         ordered,
                         start: start.unwrap_or(1),
                         items,
+                        keep_with_next: false,
                     });
                 }
             }
@@ -381,9 +398,7 @@ impl Builder {
             }
             Event::SoftBreak => self.push_inline(Inline::text(" ")),
             Event::HardBreak => self.push_inline(Inline::LineBreak),
-            Event::Rule => self.push_block(Block::Paragraph {
-                content: vec![Inline::text("---")],
-            }),
+            Event::Rule => self.push_block(Block::paragraph(vec![Inline::text("---")])),
             _ => {}
         }
     }
@@ -395,6 +410,7 @@ impl Builder {
                 ordered,
                 start: start.unwrap_or(1),
                 items,
+                keep_with_next: false,
             });
         }
         self.blocks
@@ -446,9 +462,15 @@ mod tests {
         let blocks =
             parse_text("Met doel $w_1$ geldt:\n$$v = (w - w_0) / (w_1 - w_0)$$\nen verder.");
         let [
-            Block::Paragraph { content: before },
+            Block::Paragraph {
+                content: before,
+                keep_with_next: true,
+            },
             Block::Formula { formula },
-            Block::Paragraph { content: after },
+            Block::Paragraph {
+                content: after,
+                keep_with_next: false,
+            },
         ] = blocks.as_slice()
         else {
             panic!("{blocks:#?}")
@@ -469,7 +491,7 @@ mod tests {
         );
         assert!(matches!(
             parse("$x$").as_slice(),
-            [Block::Paragraph { content }] if matches!(content.as_slice(), [Inline::Text { .. }])
+            [Block::Paragraph { content, .. }] if matches!(content.as_slice(), [Inline::Text { .. }])
         ));
     }
 
@@ -479,7 +501,7 @@ mod tests {
             "Een **vette** en *schuine* [link](https://example.org).\n\n- een\n- twee\n\n1. eerste\n2. tweede\n",
         );
         assert_eq!(blocks.len(), 3);
-        let Block::Paragraph { content } = &blocks[0] else {
+        let Block::Paragraph { content, .. } = &blocks[0] else {
             panic!()
         };
         assert!(matches!(content[1], Inline::Strong { .. }));

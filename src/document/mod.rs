@@ -262,6 +262,11 @@ pub enum Block {
     Paragraph {
         #[serde(rename = "inhoud")]
         content: Vec<Inline>,
+        /// The paragraph stays on the page of the block after it: it
+        /// introduces that block (the words before a formula, an
+        /// indicator's explanation before its key figures).
+        #[serde(rename = "bij_volgende")]
+        keep_with_next: bool,
     },
     #[serde(rename = "lijst")]
     List {
@@ -270,20 +275,24 @@ pub enum Block {
         #[serde(rename = "begin")]
         start: u64,
         items: Vec<Vec<Block>>,
+        /// Its last item stays on the page of the block after the list (as
+        /// a paragraph's `keep_with_next`).
+        #[serde(rename = "bij_volgende")]
+        keep_with_next: bool,
     },
     #[serde(rename = "tabel")]
     Table(Table),
     #[serde(rename = "figuur")]
     Figure(Figure),
-    /// Blocks side by side where the page is wide enough (an indicator's
-    /// key figures beside its chart), each in a column of `widths`, a
-    /// fraction of the text width; the rest of the width is the gap. A
-    /// format without columns shows them one under the other, each as
-    /// wide as its column.
+    /// Columns of blocks side by side where the page is wide enough (an
+    /// indicator's key figures and their source beside its chart), each
+    /// column as wide as its share in `widths`, a fraction of the text
+    /// width; the rest of the width is the gap. A format without columns
+    /// shows them one under the other, each as wide as its column.
     #[serde(rename = "naast_elkaar")]
     Beside {
-        #[serde(rename = "blokken")]
-        blocks: Vec<Block>,
+        #[serde(rename = "kolommen")]
+        columns: Vec<Vec<Block>>,
         #[serde(rename = "breedtes")]
         widths: Vec<f32>,
     },
@@ -428,12 +437,20 @@ pub fn heading_anchor(number: &str, text: &str) -> String {
 }
 
 impl Block {
+    /// A paragraph that may stand apart from the block after it.
+    pub fn paragraph(content: Vec<Inline>) -> Self {
+        Block::Paragraph {
+            content,
+            keep_with_next: false,
+        }
+    }
+
     /// The block's text without markup, for tests and comparisons.
     pub fn plain_text(&self) -> String {
         match self {
             Block::Toc { .. } => String::new(),
             Block::Heading { text, .. } => text.clone(),
-            Block::Paragraph { content } => inlines_text(content),
+            Block::Paragraph { content, .. } => inlines_text(content),
             Block::List { items, .. } => items
                 .iter()
                 .map(|item| {
@@ -455,8 +472,9 @@ impl Block {
                 lines.join("\n")
             }
             Block::Figure(f) => f.caption.text.clone(),
-            Block::Beside { blocks, .. } => blocks
+            Block::Beside { columns, .. } => columns
                 .iter()
+                .flatten()
                 .map(Block::plain_text)
                 .collect::<Vec<_>>()
                 .join("\n"),
@@ -907,7 +925,11 @@ pub fn keep_compounds_whole(blocks: &mut [Block]) {
                     keep_compounds_whole(item);
                 }
             }
-            Block::Beside { blocks, .. } => keep_compounds_whole(blocks),
+            Block::Beside { columns, .. } => {
+                for column in columns {
+                    keep_compounds_whole(column);
+                }
+            }
             _ => {}
         }
     }
@@ -970,7 +992,7 @@ fn has_long_words(blocks: &[Block]) -> bool {
                 || t.rows.iter().flatten().any(|c| is_long(&c.plain_text()))
         }
         Block::List { items, .. } => items.iter().any(|i| has_long_words(i)),
-        Block::Beside { blocks, .. } => has_long_words(blocks),
+        Block::Beside { columns, .. } => columns.iter().any(|c| has_long_words(c)),
         other => is_long(&other.plain_text()),
     })
 }
@@ -1003,7 +1025,11 @@ pub fn number_tables_and_figures(blocks: &mut [Block], labels: &Labels) {
                         walk(item, labels, tables, figures);
                     }
                 }
-                Block::Beside { blocks, .. } => walk(blocks, labels, tables, figures),
+                Block::Beside { columns, .. } => {
+                    for column in columns {
+                        walk(column, labels, tables, figures);
+                    }
+                }
                 _ => {}
             }
         }

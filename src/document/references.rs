@@ -335,9 +335,9 @@ pub fn references(blocks: &[Block]) -> Vec<Made<'_>> {
     }
     fn block<'a>(b: &'a Block, out: &mut Vec<Made<'a>>) {
         match b {
-            Block::Paragraph { content } => walk(content, out),
+            Block::Paragraph { content, .. } => walk(content, out),
             Block::List { items, .. } => items.iter().flatten().for_each(|b| block(b, out)),
-            Block::Beside { blocks, .. } => blocks.iter().for_each(|b| block(b, out)),
+            Block::Beside { columns, .. } => columns.iter().flatten().for_each(|b| block(b, out)),
             Block::Table(t) => {
                 for c in t.rows.iter().flatten() {
                     walk(&c.content, out);
@@ -365,7 +365,7 @@ pub fn references(blocks: &[Block]) -> Vec<Made<'_>> {
 /// table cells and their notes.
 fn each_inline_list(block: &mut Block, f: &mut dyn FnMut(&mut [Inline])) {
     match block {
-        Block::Paragraph { content } => f(content),
+        Block::Paragraph { content, .. } => f(content),
         Block::List { items, .. } => {
             for b in items.iter_mut().flatten() {
                 each_inline_list(b, f);
@@ -379,8 +379,8 @@ fn each_inline_list(block: &mut Block, f: &mut dyn FnMut(&mut [Inline])) {
                 }
             }
         }
-        Block::Beside { blocks, .. } => {
-            for b in blocks {
+        Block::Beside { columns, .. } => {
+            for b in columns.iter_mut().flatten() {
                 each_inline_list(b, f);
             }
         }

@@ -58,6 +58,21 @@ const RENAMED: &[(&str, &str)] = &[
     ("toc_list(toc)", "toc_list(inhoudsopgave)"),
 ];
 
+/// Parts of the default templates that read a block whose shape changed
+/// (December 2026: `naast_elkaar` holds `kolommen` of blocks, where it held
+/// one block a column in `blokken`), as the default wrote them and as it
+/// writes them now.
+const RESHAPED: &[(&str, &str)] = &[
+    (
+        "..b.blokken.map(blok => render-blocks((blok,)))",
+        "..b.kolommen.map(render-blocks)",
+    ),
+    (
+        "{{- blocks(b.blokken) }}",
+        "{%- for kolom in b.kolommen %}\n<div class=\"kolom\">{{ blocks(kolom) }}</div>\n{%- endfor %}",
+    ),
+];
+
 /// The variables of the default templates that hold a part of the model:
 /// an old field name is looked for after these only, so that the template
 /// language's own names (`figure.caption`, a show rule's `it.level`) are
@@ -112,6 +127,13 @@ pub fn old_names(rel: &str, text: &str) -> Vec<OldName> {
             }
         }
     }
+    for &(old, new) in RESHAPED {
+        found.extend(text.match_indices(old).map(|(at, _)| OldName {
+            span: at..at + old.len(),
+            old,
+            new,
+        }));
+    }
     found.sort_by_key(|n| n.span.start);
     found
 }
@@ -160,21 +182,27 @@ pub fn check(rel: &str, path: &std::path::Path, text: &str) -> Option<Problems> 
 }
 
 /// `text` with every old name replaced by its new one, or `None` when it
-/// has none.
+/// has none. A part whose shape changed is found once its names are new,
+/// so the replacing goes on until nothing old is left.
 pub fn update(rel: &str, text: &str) -> Option<String> {
-    let found = old_names(rel, text);
-    if found.is_empty() {
-        return None;
+    let mut current = text.to_string();
+    // Each round leaves fewer old names; two suffice for the oldest copy.
+    for _ in 0..4 {
+        let found = old_names(rel, &current);
+        if found.is_empty() {
+            break;
+        }
+        let mut out = String::with_capacity(current.len() + found.len() * 4);
+        let mut at = 0;
+        for n in found {
+            out.push_str(&current[at..n.span.start]);
+            out.push_str(n.new);
+            at = n.span.end;
+        }
+        out.push_str(&current[at..]);
+        current = out;
     }
-    let mut out = String::with_capacity(text.len() + found.len() * 4);
-    let mut at = 0;
-    for n in found {
-        out.push_str(&text[at..n.span.start]);
-        out.push_str(n.new);
-        at = n.span.end;
-    }
-    out.push_str(&text[at..]);
-    Some(out)
+    (current != text).then_some(current)
 }
 
 /// Whether `old`, found at byte `at` of `code`, is the model's old name
@@ -284,6 +312,28 @@ mod tests {
             "// b.text in a comment\n#if b.soort == \"kop\" { b.tekst }\n"
         );
         assert_eq!(update("rapport.typ", &new), None);
+    }
+
+    #[test]
+    fn blocks_side_by_side_are_read_as_columns_after_updating() {
+        // The default's lines before the columns (with English names, as
+        // in the oldest copies, too).
+        let typ = "        ..b.blokken.map(blok => render-blocks((blok,))),\n";
+        let english = "        ..b.blocks.map(blok => render-blocks((blok,))),\n";
+        let now = "        ..b.kolommen.map(render-blocks),\n";
+        assert_eq!(update("rapport.typ", typ).as_deref(), Some(now));
+        assert_eq!(update("rapport.typ", english).as_deref(), Some(now));
+        let html = "<div class=\"naast-elkaar\">\n{{- blocks(b.blokken) }}\n</div>";
+        let updated = update("rapport.html", html).expect("changed");
+        assert!(
+            updated.contains("{%- for kolom in b.kolommen %}"),
+            "{updated}"
+        );
+        assert!(check("rapport.html", Path::new("r"), html).is_some());
+        // The defaults read the columns as the update writes them.
+        let default = |rel| String::from_utf8_lossy(super::super::default_file(rel)).into_owned();
+        assert!(default("rapport.typ").contains(RESHAPED[0].1));
+        assert!(default("rapport.html").contains(RESHAPED[1].1));
     }
 
     #[test]

@@ -439,58 +439,33 @@ pub fn python(script: &str, args: &[&Path]) -> String {
 }
 
 /// Check every PDF and DOCX in `files` with page-validation (PDF/A-2a,
-/// PDF/UA-1), outloud and openxml-audit, on both cores; panics with every
-/// finding of every file that has errors. `label` names the files' origin
-/// (a generated case, an example) in the message.
+/// PDF/UA-1), outloud and openxml-audit, on every core, largest file first
+/// (`controleer.py`); panics with every finding of every file that has
+/// errors. `label` names the files' origin (a generated case, an example)
+/// in the message.
 pub fn independent_validators(files: &[(PathBuf, String)]) {
-    let python = validator_python();
-    let script = repo().join("tests/validatie/controleer.py");
-    let halves: Vec<Vec<&(PathBuf, String)>> = {
-        let mut a = Vec::new();
-        let mut b = Vec::new();
-        for (i, f) in files.iter().enumerate() {
-            if i % 2 == 0 { a.push(f) } else { b.push(f) }
-        }
-        vec![a, b]
-    };
-    let outputs: Vec<std::process::Output> = std::thread::scope(|s| {
-        let handles: Vec<_> = halves
-            .iter()
-            .filter(|h| !h.is_empty())
-            .map(|half| {
-                let python = &python;
-                let script = &script;
-                s.spawn(move || {
-                    std::process::Command::new(python)
-                        .arg(script)
-                        .args(half.iter().map(|(p, _)| p))
-                        .output()
-                        .expect("run the validators")
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
+    let out = std::process::Command::new(validator_python())
+        .arg(repo().join("tests/validatie/controleer.py"))
+        .args(files.iter().map(|(p, _)| p))
+        .output()
+        .expect("run the validators");
     let mut checked = 0;
     let mut failures = Vec::new();
-    for out in &outputs {
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        for line in stdout.lines() {
-            checked += 1;
-            failures.extend(finding(line, "errors", files, 20, |v| {
-                format!(
-                    "{} {} fout(en)",
-                    v["tool"].as_str().unwrap_or_default(),
-                    v["errors"]
-                )
-            }));
-        }
-        assert!(
-            out.status.success() || !failures.is_empty(),
-            "the validators failed to run: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        checked += 1;
+        failures.extend(finding(line, "errors", files, 20, |v| {
+            format!(
+                "{} {} fout(en)",
+                v["tool"].as_str().unwrap_or_default(),
+                v["errors"]
+            )
+        }));
     }
+    assert!(
+        out.status.success() || !failures.is_empty(),
+        "the validators failed to run: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     let pdfs = files
         .iter()

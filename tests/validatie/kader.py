@@ -21,13 +21,16 @@ Prints one JSON object per file on stdout:
 
     {"file": ..., "pages": N, "outside": N, "findings": ["page 5: 'word' at x 60-540, y -12-0", ...]}
 
-and exits 1 when any file has a finding.
+and exits 1 when any file has a finding. The files are checked on every
+core (`over_cores.py`), largest first; the lines come in the order they
+finish.
 """
 
-import json
 import sys
 
 import pymupdf
+
+import over_cores
 
 CM = 72 / 2.54
 TOP, BOTTOM, EDGE = 2.6 * CM, 2.4 * CM, 0.8 * CM
@@ -80,19 +83,18 @@ def check(path):
             r = pymupdf.Rect(info["bbox"])
             if not inside.contains(r):
                 findings.append(f"page {n}: an image at {tuple(round(v, 1) for v in r)} runs off the page")
-    return {"file": path, "pages": len(doc), "outside": len(findings), "findings": findings}
+    return {"pages": len(doc), "outside": len(findings), "findings": findings}
+
+
+def check_one(path):
+    return [check(path)]
 
 
 def main(paths):
     global SHEET
     if paths and paths[0] == "--blad":
         SHEET, paths = True, paths[1:]
-    failed = False
-    for path in paths:
-        result = check(path)
-        failed |= result["outside"] > 0
-        print(json.dumps(result, ensure_ascii=False), flush=True)
-    return 1 if failed else 0
+    return over_cores.run(check_one, paths, "outside")
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ impl Composer<'_> {
             };
             let text = self.line(meaning, ctx());
             let content = vec![self.status(st.key()), Inline::text(format!(": {text}"))];
-            self.blocks.push(Block::Paragraph { content });
+            self.blocks.push(Block::paragraph(content));
         });
         let example = self.worked_example();
         self.fragment(

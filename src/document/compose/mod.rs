@@ -46,6 +46,10 @@ pub struct Previous<'a> {
 /// The table of contents lists chapters and their sections.
 const TOC_DEPTH: u8 = 2;
 
+/// The most body lines of text that move with the block they introduce to
+/// the next page (an indicator's explanation with its key figures).
+const KEPT_LINES: usize = 6;
+
 /// Build the report of `data`. Problems in the fixed texts are reported on
 /// `teksten.yaml`.
 pub fn compose(
@@ -293,7 +297,8 @@ struct Composer<'a> {
     /// How many appendices have been lettered.
     appendices: usize,
     /// Where each target that a text can name stands in `blocks`.
-    /// (Its index, and its index inside a [`Block::Beside`] there.)
+    /// (Its index, and its index among the blocks of a [`Block::Beside`]
+    /// there, column after column.)
     targets: HashMap<Target, (usize, Option<usize>)>,
     /// The words before a chapter's and a section's number in a reference
     /// (`hoofdstuk`, `paragraaf`).
@@ -378,7 +383,7 @@ impl Composer<'_> {
             .iter()
             .filter_map(|(t, &(i, inner))| {
                 let block = match (&document.blocks[i], inner) {
-                    (Block::Beside { blocks, .. }, Some(j)) => &blocks[j],
+                    (Block::Beside { columns, .. }, Some(j)) => columns.iter().flatten().nth(j)?,
                     (block, _) => block,
                 };
                 Some((t.clone(), references::resolve_block(block, &heading_word)?))
@@ -438,17 +443,25 @@ impl Composer<'_> {
         self.targets.insert(target, (self.blocks.len(), None));
     }
 
-    /// Put the blocks from `from` on side by side, in columns of `widths`;
-    /// a target among them is found inside the group.
-    fn beside(&mut self, from: usize, widths: Vec<f32>) {
-        let blocks: Vec<Block> = self.blocks.drain(from..).collect();
+    /// Put the blocks from `starts[0]` on side by side: a column begins at
+    /// each of `starts`, and is as wide as its share in `widths`. A target
+    /// among them is found inside the group.
+    fn beside(&mut self, starts: &[usize], widths: Vec<f32>) {
+        let from = starts[0];
+        let mut blocks: Vec<Block> = self.blocks.drain(from..).collect();
+        let mut columns = Vec::new();
+        for start in starts[1..].iter().rev() {
+            columns.push(blocks.split_off(start - from));
+        }
+        columns.push(blocks);
+        columns.reverse();
         for (i, inner) in self.targets.values_mut() {
             if *i >= from {
                 *inner = Some(*i - from);
                 *i = from;
             }
         }
-        self.blocks.push(Block::Beside { blocks, widths });
+        self.blocks.push(Block::Beside { columns, widths });
     }
 
     /// The line under a table or figure that names where its figures come
@@ -613,8 +626,41 @@ impl Composer<'_> {
         });
     }
 
+    /// The last block, when it is a short paragraph or list, stays on the
+    /// page of the block that comes next (it introduces it). A longer one
+    /// may end on the page before: moved whole, it would leave the foot of
+    /// that page empty.
+    fn keep_last_with_next(&mut self) {
+        let Some(last) = self.blocks.last() else {
+            return;
+        };
+        if self.lines_of(last) > KEPT_LINES {
+            return;
+        }
+        if let Some(Block::Paragraph { keep_with_next, .. } | Block::List { keep_with_next, .. }) =
+            self.blocks.last_mut()
+        {
+            *keep_with_next = true;
+        }
+    }
+
+    /// About how many body lines a paragraph or list takes (its words in
+    /// the regular face over the text width; a list item at least a line).
+    fn lines_of(&self, block: &Block) -> usize {
+        let size = self.style.maten.tekst as f32;
+        let width = (self.style.pagina.text_width() * 72.0 / 2.54) as f32;
+        let lines = |text: &str| {
+            let w = self.style.fonts.text_width(text, size, false);
+            (w / width).ceil().max(1.0) as usize
+        };
+        match block {
+            Block::List { items, .. } => items.iter().flatten().map(|b| self.lines_of(b)).sum(),
+            other => lines(&other.plain_text()),
+        }
+    }
+
     fn para(&mut self, content: Vec<Inline>) {
-        self.blocks.push(Block::Paragraph { content });
+        self.blocks.push(Block::paragraph(content));
     }
 
     fn markdown(&mut self, text: &Option<String>) -> bool {

@@ -46,11 +46,15 @@ impl Composer<'_> {
             self.indicator(ind);
         }
         if !thema.acties.is_empty() {
+            // The caption names the theme; a house that wants a heading
+            // above the table as well gives it in the texts.
             let title = self.line(
                 |t| &t.koppen.acties_van_thema,
                 context! { thema => thema.naam.clone() },
             );
-            self.heading(3, title);
+            if !title.trim().is_empty() {
+                self.heading(3, title);
+            }
             let rows = thema
                 .acties
                 .iter()
@@ -90,6 +94,8 @@ impl Composer<'_> {
         self.markdown(&ind.toelichting);
         // A partner's remark of the year, after the standing explanation.
         self.markdown(&ind.opmerkingen.get(&self.year()).cloned());
+        // The heading and the words under it stay with the key figures.
+        self.keep_last_with_next();
         let measured = match a.shown {
             Some((_, v)) if a.current => amount(v, ind),
             Some((y, v)) => self.fill(
@@ -140,13 +146,18 @@ impl Composer<'_> {
             Column::fitting(kerncijfer, 1.3),
             Column::wrapping(waarde, 3.0),
         ];
+        // The key figures and the source of the figures in one column, the
+        // chart in the other; a breakdown under them names the source too.
         let from = self.blocks.len();
         self.name_next(Target::Tabel(ind.id.clone()));
         self.table(caption, columns, rows);
-        self.indicator_chart(ind, &a);
-        self.beside(from, INDICATOR_COLUMNS.to_vec());
-        self.breakdown_chart(ind);
         self.source(ind.bron.as_deref());
+        let chart = self.blocks.len();
+        self.indicator_chart(ind, &a);
+        self.beside(&[from, chart], INDICATOR_COLUMNS.to_vec());
+        if self.breakdown_chart(ind) {
+            self.source(ind.bron.as_deref());
+        }
     }
 
     /// The line chart of an indicator, drawn to stand beside its key figures.
@@ -165,17 +176,21 @@ impl Composer<'_> {
         self.figure(chart, 1.0);
     }
 
-    /// The breakdown of an indicator by region, when it has one.
-    fn breakdown_chart(&mut self, ind: &Indicator) {
+    /// The breakdown of an indicator by region, when it has one (then
+    /// true).
+    fn breakdown_chart(&mut self, ind: &Indicator) -> bool {
         let words = self.chart_words(
             |g| &g.bijschrift_uitsplitsing,
             context! { naam => ind.naam.clone() },
             String::new(),
         );
         let text = |pick: Pick<Grafieken>, ctx| self.chart_text(pick, ctx);
-        if let Some(chart) = charts::breakdown::breakdown_chart(ind, self.style, &words, &text) {
+        let chart = charts::breakdown::breakdown_chart(ind, self.style, &words, &text);
+        let drawn = chart.is_some();
+        if let Some(chart) = chart {
             self.figure(chart, BREAKDOWN_SHARE);
         }
+        drawn
     }
 
     pub(super) fn proposals(&mut self) {

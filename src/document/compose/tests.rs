@@ -52,7 +52,11 @@ fn all_blocks(blocks: &[Block]) -> Vec<&Block> {
                     out.extend(all_blocks(item));
                 }
             }
-            Block::Beside { blocks, .. } => out.extend(all_blocks(blocks)),
+            Block::Beside { columns, .. } => {
+                for column in columns {
+                    out.extend(all_blocks(column));
+                }
+            }
             _ => {}
         }
     }
@@ -730,7 +734,7 @@ fn references_in_the_summary_name_any_table_figure_chapter_or_section() {
     }
     // The chapter's word stays apart, for Word's own heading numbers.
     let word = d.blocks.iter().find_map(|b| match b {
-        Block::Paragraph { content } => content.iter().find_map(|i| match i {
+        Block::Paragraph { content, .. } => content.iter().find_map(|i| match i {
             Inline::Reference { word: Some(w), .. } => Some(w.clone()),
             _ => None,
         }),
@@ -766,44 +770,131 @@ fn only_the_first_chapter_and_the_appendices_begin_a_new_page() {
     );
 }
 
-/// Each indicator is shown once, compactly: its key figures beside its
-/// chart, and under them the source its data names.
+/// Each indicator is shown once, compactly: its key figures with the
+/// source its data names in one column, its chart in the other; a
+/// breakdown under them names the source too.
 #[test]
-fn an_indicator_shows_its_key_figures_beside_its_chart_and_its_source_under_them() {
+fn an_indicator_shows_its_key_figures_and_source_beside_its_chart() {
     let loaded = example(2016);
     let d = composed(&loaded, None).document;
+    let texts = TextSet::load(&Templates::embedded()).unwrap();
+    let key_caption = texts.teksten.bijschriften.kerncijfers.template();
+    let key_tables = all_blocks(&d.blocks)
+        .iter()
+        .filter(|b| matches!(b, Block::Table(t) if t.caption.text == key_caption))
+        .count();
+    assert_eq!(
+        key_tables,
+        loaded.data.indicatoren().count(),
+        "one table each"
+    );
     for ind in loaded.data.indicatoren() {
-        let at = d
-            .blocks
-            .iter()
-            .position(|b| match b {
-                Block::Beside { blocks, .. } => blocks
+        let beside: Vec<usize> = (0..d.blocks.len())
+            .filter(|&i| match &d.blocks[i] {
+                Block::Beside { columns, .. } => columns
                     .iter()
+                    .flatten()
                     .any(|b| matches!(b, Block::Figure(f) if f.chart.id == ind.id)),
                 _ => false,
             })
-            .unwrap_or_else(|| panic!("{} has no key figures beside its chart", ind.id));
-        let Block::Beside { blocks, widths } = &d.blocks[at] else {
+            .collect();
+        let [at] = beside[..] else {
+            panic!(
+                "{}: key figures beside its chart {} times",
+                ind.id,
+                beside.len()
+            )
+        };
+        let Block::Beside { columns, widths } = &d.blocks[at] else {
             unreachable!()
         };
-        assert!(matches!(&blocks[0], Block::Table(t) if t.caption.text.contains(&ind.naam)));
         assert_eq!(widths.len(), 2);
         assert!(widths.iter().sum::<f32>() < 1.0, "a gap between them");
-        // The source line follows the group (after a breakdown, if any).
-        let source = d.blocks[at + 1..].iter().find_map(|b| match b {
-            Block::Source { text } => Some(text.clone()),
-            Block::Heading { .. } => Some(String::new()),
-            _ => None,
-        });
-        match &ind.bron {
-            Some(bron) => assert_eq!(source, Some(format!("Bron: {bron}"))),
-            None => assert_eq!(source.as_deref().unwrap_or(""), ""),
-        }
-        // Shown once: no other table of key figures for it.
-        let key_tables = all_blocks(&d.blocks)
+        let source = ind.bron.as_ref().map(|b| format!("Bron: {b}"));
+        let sources = |blocks: &[Block]| -> Vec<String> {
+            blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Source { text } => Some(text.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(matches!(&columns[0][0], Block::Table(_)), "{}", ind.id);
+        assert_eq!(sources(&columns[0]), Vec::from_iter(source.clone()));
+        assert!(matches!(&columns[1][..], [Block::Figure(_)]), "{}", ind.id);
+        // A breakdown follows, with the source under it.
+        let rest: Vec<Block> = d.blocks[at + 1..]
             .iter()
-            .filter(|b| matches!(b, Block::Table(t) if t.caption.text.starts_with("Kerncijfers") && t.caption.text.contains(&ind.naam)))
-            .count();
-        assert_eq!(key_tables, 1, "{}", ind.id);
+            .take_while(|b| !matches!(b, Block::Heading { .. } | Block::Beside { .. }))
+            .cloned()
+            .collect();
+        let breakdown = rest
+            .iter()
+            .any(|b| matches!(b, Block::Figure(f) if f.chart.id.contains(&ind.id)));
+        assert_eq!(breakdown, !ind.uitsplitsing.is_empty(), "{}", ind.id);
+        if breakdown {
+            assert_eq!(sources(&rest), Vec::from_iter(source));
+        }
     }
+}
+
+/// A long explanation is not moved whole with the key figures: it may end
+/// on the page before them, so that page's foot is not left empty.
+#[test]
+fn a_long_explanation_may_end_on_the_page_before_the_key_figures() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+    let short = "Alle technasia worden Jet-Net-school.";
+    let text = std::fs::read_to_string(&path).unwrap();
+    let kept = |text: &str| -> bool {
+        let loaded = load_str(&path, text, LoadOptions::default()).expect("valid");
+        let d = composed(&loaded, None).document;
+        let at = d
+            .blocks
+            .iter()
+            .position(|b| b.plain_text().starts_with(&short[..20]))
+            .expect("the explanation");
+        assert!(matches!(d.blocks[at + 1], Block::Beside { .. }));
+        matches!(
+            d.blocks[at],
+            Block::Paragraph {
+                keep_with_next: true,
+                ..
+            }
+        )
+    };
+    assert!(kept(&text), "a line stays with its key figures");
+    let long = text.replacen(short, &[short; 60].join(" "), 1);
+    assert!(!kept(&long), "sixty sentences may end on the page before");
+}
+
+/// An indicator's heading and the words under it stay on the page of its
+/// key figures: the last paragraph before them keeps with them.
+#[test]
+fn an_indicators_explanation_keeps_with_its_key_figures() {
+    let loaded = example(2016);
+    let d = composed(&loaded, None).document;
+    let mut checked = 0;
+    for (i, b) in d.blocks.iter().enumerate().skip(1) {
+        if !matches!(b, Block::Beside { .. }) {
+            continue;
+        }
+        match &d.blocks[i - 1] {
+            Block::Paragraph { keep_with_next, .. } => {
+                assert!(keep_with_next, "{}", d.blocks[i - 1].plain_text());
+                checked += 1;
+            }
+            Block::Heading { level: 3, .. } => {}
+            other => panic!("before key figures: {other:?}"),
+        }
+    }
+    assert!(checked >= 5, "{checked} explanations");
+    // Other paragraphs may stand apart from what follows.
+    assert!(d.blocks.iter().any(|b| matches!(
+        b,
+        Block::Paragraph {
+            keep_with_next: false,
+            ..
+        }
+    )));
 }

@@ -124,9 +124,7 @@ pub fn write(
         w.x.close("w:r");
         w.x.close("w:p");
     }
-    for block in &doc.blocks {
-        w.block(block, 0)?;
-    }
+    w.blocks(&doc.blocks, 0)?;
     w.section();
     w.x.close("w:body");
     w.x.close("w:document");
@@ -366,6 +364,23 @@ impl Writer<'_> {
         self.x.close("w:p");
     }
 
+    /// Blocks one after the other. A table is followed by an empty
+    /// paragraph for space, except where its source line stands right under
+    /// it or a heading follows with space of its own (an empty paragraph
+    /// there can fall onto a page of its own before a chapter that begins
+    /// one).
+    fn blocks(&mut self, blocks: &[Block], list_level: usize) -> Result<(), DocxError> {
+        for (i, b) in blocks.iter().enumerate() {
+            match (b, blocks.get(i + 1)) {
+                (Block::Table(t), Some(Block::Source { .. } | Block::Heading { .. })) => {
+                    self.table(t, false)
+                }
+                _ => self.block(b, list_level)?,
+            }
+        }
+        Ok(())
+    }
+
     fn block(&mut self, block: &Block, list_level: usize) -> Result<(), DocxError> {
         match block {
             Block::Toc {
@@ -415,17 +430,26 @@ impl Writer<'_> {
                 }
                 self.x.close("w:p");
             }
-            Block::Paragraph { content } => {
-                self.paragraph(&Para::default(), content, Look::default())
-            }
+            Block::Paragraph {
+                content,
+                keep_with_next,
+            } => self.paragraph(
+                &Para {
+                    keep_next: *keep_with_next,
+                    ..Para::default()
+                },
+                content,
+                Look::default(),
+            ),
             Block::List {
                 ordered,
                 start,
                 items,
-            } => self.list(*ordered, *start, items, list_level)?,
-            Block::Table(t) => self.table(t),
+                keep_with_next,
+            } => self.list(*ordered, *start, items, list_level, *keep_with_next)?,
+            Block::Table(t) => self.table(t, true),
             Block::Figure(f) => self.figure(f)?,
-            Block::Beside { blocks, widths } => self.beside(blocks, widths, list_level)?,
+            Block::Beside { columns, widths } => self.beside(columns, widths, list_level)?,
             Block::Colophon { title, facts } => self.colophon(title, facts),
             Block::Formula { formula } => {
                 self.p_open(&Para {
@@ -502,12 +526,15 @@ impl Writer<'_> {
         self.x.close("w:sdt");
     }
 
+    /// A list; with `keep`, its last item stays on the page of the block
+    /// after the list.
     fn list(
         &mut self,
         ordered: bool,
         start: u64,
         items: &[Vec<Block>],
         level: usize,
+        keep: bool,
     ) -> Result<(), DocxError> {
         // Every list gets its own numbering instance, so numbers restart.
         self.out.lists.push(ListInstance {
@@ -516,15 +543,18 @@ impl Writer<'_> {
             start,
         });
         let num_id = FIRST_LIST_ID + self.out.lists.len() - 1;
-        for item in items {
+        for (n, item) in items.iter().enumerate() {
+            let last = keep && n + 1 == items.len();
             for (i, b) in item.iter().enumerate() {
                 match b {
-                    Block::Paragraph { content } if i == 0 => self.paragraph(
+                    Block::Paragraph {
+                        content,
+                        keep_with_next,
+                    } if i == 0 => self.paragraph(
                         &Para {
                             style: Some("ListParagraph"),
                             num: Some((Some(level), num_id)),
-                            // The words that lead to a formula stay with it.
-                            keep_next: matches!(item.get(1), Some(Block::Formula { .. })),
+                            keep_next: *keep_with_next || last,
                             ..Para::default()
                         },
                         content,
@@ -534,7 +564,14 @@ impl Writer<'_> {
                         ordered,
                         start,
                         items,
-                    } => self.list(*ordered, *start, items, (level + 1).min(LIST_LEVELS - 1))?,
+                        ..
+                    } => self.list(
+                        *ordered,
+                        *start,
+                        items,
+                        (level + 1).min(LIST_LEVELS - 1),
+                        last && i + 1 == item.len(),
+                    )?,
                     other => self.block(other, level)?,
                 }
             }
@@ -617,16 +654,14 @@ mod tests {
 
     #[test]
     fn strong_text_is_a_bold_run_and_a_link_a_hyperlink_with_its_relationship() {
-        let (xml, body) = fragment(&Block::Paragraph {
-            content: vec![
-                Inline::strong("Vet"),
-                Inline::text(" en "),
-                Inline::Link {
-                    url: "https://www.techniekpact.nl".into(),
-                    content: vec![Inline::text("het pact")],
-                },
-            ],
-        });
+        let (xml, body) = fragment(&Block::paragraph(vec![
+            Inline::strong("Vet"),
+            Inline::text(" en "),
+            Inline::Link {
+                url: "https://www.techniekpact.nl".into(),
+                content: vec![Inline::text("het pact")],
+            },
+        ]));
         assert!(
             xml.contains(
                 r#"<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Vet</w:t></w:r>"#
@@ -662,15 +697,12 @@ mod tests {
 
     #[test]
     fn a_list_gets_an_instance_of_its_own_numbering() {
-        let item = |t: &str| {
-            vec![Block::Paragraph {
-                content: vec![Inline::text(t)],
-            }]
-        };
+        let item = |t: &str| vec![Block::paragraph(vec![Inline::text(t)])];
         let (xml, body) = fragment(&Block::List {
             ordered: true,
             start: 3,
             items: vec![item("drie"), item("vier")],
+            keep_with_next: false,
         });
         assert_eq!(body.lists.len(), 1);
         assert!(body.lists[0].ordered && body.lists[0].start == 3);

@@ -80,7 +80,9 @@ impl Writer<'_> {
         self.x.close("w:tc");
     }
 
-    pub(super) fn table(&mut self, t: &Table) {
+    /// A table under its caption; with `spaced`, an empty paragraph after
+    /// it (not when its source line follows, which stands right under it).
+    pub(super) fn table(&mut self, t: &Table, spaced: bool) {
         self.caption(&t.caption, &t.anchor, true);
         let room = (self.page.text_width() as f32 * self.container) as u32;
         let (grid, width) = columns::grid(t, room);
@@ -114,16 +116,18 @@ impl Writer<'_> {
             self.x.close("w:tr");
         }
         self.x.close("w:tbl");
-        // Space after the table.
-        self.x.empty("w:p", &[]);
+        if spaced {
+            self.x.empty("w:p", &[]);
+        }
     }
 
-    /// Blocks side by side: a layout table of one row without lines or
-    /// header, a cell per block as wide as its column, the gap in the last
-    /// cell's left margin. Each block keeps its own caption and table.
+    /// Columns of blocks side by side: a layout table of one row without
+    /// lines or header, a cell per column as wide as its share, the gap in
+    /// the last cell's left margin. Each block keeps its own caption and
+    /// table.
     pub(super) fn beside(
         &mut self,
-        blocks: &[Block],
+        columns: &[Vec<Block>],
         widths: &[f32],
         list_level: usize,
     ) -> Result<(), DocxError> {
@@ -141,7 +145,7 @@ impl Writer<'_> {
         self.x.open("w:trPr", &[]);
         self.x.empty("w:cantSplit", &[]);
         self.x.close("w:trPr");
-        for (i, (b, w)) in blocks.iter().zip(widths).enumerate() {
+        for (i, (column, w)) in columns.iter().zip(widths).enumerate() {
             self.x.open("w:tc", &[]);
             self.x.open("w:tcPr", &[]);
             self.x.empty(
@@ -158,7 +162,7 @@ impl Writer<'_> {
             }
             self.x.close("w:tcPr");
             self.container = *w;
-            let done = self.block(b, list_level);
+            let done = self.blocks(column, list_level);
             self.container = 1.0;
             done?;
             self.x.close("w:tc");

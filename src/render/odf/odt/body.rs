@@ -100,6 +100,10 @@ fn cm(v: f64) -> String {
     format!("{v:.3}cm")
 }
 
+/// The automatic styles of a paragraph that stays with the block after it.
+const KEEP_BODY: &str = "P_bij_volgende";
+const KEEP_LIST: &str = "P_lijst_bij_volgende";
+
 impl Writer<'_> {
     /// The automatic styles every report uses: a heading that starts a
     /// page, sub- and superscripts, the status colours, the table cells.
@@ -133,6 +137,22 @@ impl Writer<'_> {
             &[("fo:keep-with-next", "auto"), ("fo:margin-top", "0.1cm")],
         );
         a.close("style:style");
+        // A paragraph that introduces the block after it stays on its page.
+        for (name, parent) in [(KEEP_BODY, TEXT_BODY), (KEEP_LIST, LIST_PARAGRAPH)] {
+            a.open(
+                "style:style",
+                &[
+                    ("style:name", name),
+                    ("style:family", "paragraph"),
+                    ("style:parent-style-name", parent),
+                ],
+            );
+            a.empty(
+                "style:paragraph-properties",
+                &[("fo:keep-with-next", "always")],
+            );
+            a.close("style:style");
+        }
         a.open(
             "style:style",
             &[
@@ -370,8 +390,16 @@ impl Writer<'_> {
                 self.x.empty("text:bookmark-end", &[("text:name", anchor)]);
                 self.x.close("text:h");
             }
-            Block::Paragraph { content } => {
-                self.x.open("text:p", &[("text:style-name", TEXT_BODY)]);
+            Block::Paragraph {
+                content,
+                keep_with_next,
+            } => {
+                let style = if *keep_with_next {
+                    KEEP_BODY
+                } else {
+                    TEXT_BODY
+                };
+                self.x.open("text:p", &[("text:style-name", style)]);
                 self.inlines(content);
                 self.x.close("text:p");
             }
@@ -379,10 +407,11 @@ impl Writer<'_> {
                 ordered,
                 start,
                 items,
-            } => self.list(*ordered, *start, items),
+                keep_with_next,
+            } => self.list(*ordered, *start, items, *keep_with_next),
             Block::Table(t) => self.table(t),
             Block::Figure(f) => self.figure(f),
-            Block::Beside { blocks, widths } => self.beside(blocks, widths),
+            Block::Beside { columns, widths } => self.beside(columns, widths),
             Block::Formula { formula } => {
                 self.x.open("text:p", &[("text:style-name", FORMULA)]);
                 self.formula(&formula.parts);
@@ -476,10 +505,13 @@ impl Writer<'_> {
         self.x.close("text:table-of-content");
     }
 
-    fn list(&mut self, ordered: bool, start: u64, items: &[Vec<Block>]) {
+    /// A list; with `keep`, its last item stays on the page of the block
+    /// after the list.
+    fn list(&mut self, ordered: bool, start: u64, items: &[Vec<Block>], keep: bool) {
         let style = if ordered { NUMBERS } else { BULLETS };
         self.x.open("text:list", &[("text:style-name", style)]);
         for (n, item) in items.iter().enumerate() {
+            let last = keep && n + 1 == items.len();
             let start_value = (start + n as u64).to_string();
             if ordered && n == 0 && start != 1 {
                 self.x
@@ -487,15 +519,28 @@ impl Writer<'_> {
             } else {
                 self.x.open("text:list-item", &[]);
             }
-            for b in item {
+            for (i, b) in item.iter().enumerate() {
                 match b {
-                    Block::Paragraph { content } => {
-                        self.x
-                            .open("text:p", &[("text:style-name", LIST_PARAGRAPH)]);
+                    Block::Paragraph {
+                        content,
+                        keep_with_next,
+                    } => {
+                        let style = if *keep_with_next || last {
+                            KEEP_LIST
+                        } else {
+                            LIST_PARAGRAPH
+                        };
+                        self.x.open("text:p", &[("text:style-name", style)]);
                         self.inlines(content);
                         self.x.close("text:p");
                     }
-                    Block::List { .. } | Block::Formula { .. } => self.block(b),
+                    Block::List {
+                        ordered,
+                        start,
+                        items,
+                        ..
+                    } => self.list(*ordered, *start, items, last && i + 1 == item.len()),
+                    Block::Formula { .. } => self.block(b),
                     // A table or picture is not list content in ODF: its
                     // text, as a paragraph of the item.
                     other => {
@@ -731,7 +776,7 @@ impl Writer<'_> {
 
     /// Blocks side by side (key figures beside a chart): a table without
     /// lines or header, a column per block.
-    fn beside(&mut self, blocks: &[Block], widths: &[f32]) {
+    fn beside(&mut self, blocks: &[Vec<Block>], widths: &[f32]) {
         self.tables += 1;
         let name = format!("Naastelkaar{}", self.tables);
         let total = self.text_width * self.container;
@@ -745,11 +790,13 @@ impl Writer<'_> {
         self.open_table(&name, total, "0.1cm", false, &columns);
         self.x.open("table:table-row", &[]);
         let outer = self.container;
-        for (b, w) in blocks.iter().zip(widths) {
+        for (column, w) in blocks.iter().zip(widths) {
             self.x
                 .open("table:table-cell", &[("table:style-name", LAYOUT_CELL)]);
             self.container = outer * f64::from(*w);
-            self.block(b);
+            for b in column {
+                self.block(b);
+            }
             self.x.close("table:table-cell");
         }
         self.container = outer;
