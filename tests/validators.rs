@@ -27,15 +27,66 @@ fn slug_of(case: &Case) -> String {
     techniekpact::pipeline::slug(&case.data.rapport.landsdeel, case.data.rapport.verslagjaar)
 }
 
+/// The fixed set of generated cases (`TECHNIEKPACT_GEVALLEN`,
+/// `TECHNIEKPACT_ZAAD`).
+fn generated_cases() -> Vec<Case> {
+    let seed = generator::seed();
+    (0..generator::case_count(40))
+        .map(|n| generator::case(seed, n))
+        .collect()
+}
+
+/// The generated set covers what it is for: both statuses, a previous
+/// year, 1 and 45 or more indicators, with and without a logo, summary,
+/// doe-voorstellen, a breakdown, every indicator status, and a report of
+/// 100 or more indicators.
+#[test]
+fn the_generated_set_covers_every_combination() {
+    let cases = generated_cases();
+    let all = |f: &dyn Fn(&Case) -> bool| cases.iter().any(f);
+    if cases.len() < 40 {
+        return;
+    }
+    assert!(all(
+        &|c| c.data.rapport.status == techniekpact::model::RapportStatus::Concept
+    ));
+    assert!(all(
+        &|c| c.data.rapport.status == techniekpact::model::RapportStatus::Definitief
+    ));
+    assert!(all(&|c| c.previous.is_some()));
+    assert!(all(&|c| c.data.indicatoren().count() == 1));
+    assert!(all(&|c| c.data.indicatoren().count() >= 45));
+    assert!(all(&|c| c.data.rapport.logo.is_some()) && all(&|c| c.data.rapport.logo.is_none()));
+    assert!(all(&|c| c.data.samenvatting.is_some()) && all(&|c| c.data.samenvatting.is_none()));
+    assert!(
+        all(&|c| c.data.doe_voorstellen.is_empty()) && all(&|c| !c.data.doe_voorstellen.is_empty())
+    );
+    assert!(all(&|c| c
+        .data
+        .indicatoren()
+        .any(|i| !i.uitsplitsing.is_empty())));
+    let statuses: std::collections::BTreeSet<String> = cases
+        .iter()
+        .flat_map(|c| {
+            let a = techniekpact::analysis::analyse(&c.data);
+            a.status_counts()
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, _)| format!("{s:?}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(statuses.len(), 6, "every indicator status: {statuses:?}");
+    assert!(all(&|c| c.data.indicatoren().count() >= 100));
+}
+
 #[test]
 fn generated_reports_pass_the_independent_validators() {
-    let seed = generator::seed();
-    let cases: Vec<Case> = (0..generator::case_count(40))
-        .map(|n| generator::case(seed, n))
-        .collect();
+    let cases = generated_cases();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("uit");
     let mut batch = Vec::new();
+    let mut with_previous = Vec::new();
     let mut files = Vec::new();
     for case in &cases {
         let (data, previous) =
@@ -51,66 +102,46 @@ fn generated_reports_pass_the_independent_validators() {
             loaded.warnings.render(false)
         );
         match previous {
-            Some(prev) => {
-                let o = maak(&data, &out, &["--vorig", prev.to_str().unwrap()]);
-                assert!(
-                    o.status.success(),
-                    "{}: {}",
-                    case.description,
-                    String::from_utf8_lossy(&o.stderr)
-                );
-            }
+            Some(prev) => with_previous.push((case, data, prev)),
             None => batch.push(data),
         }
     }
-    // The others in one batch, over both cores.
-    let o = Command::new(bin())
-        .arg("maak")
-        .args(&batch)
-        .arg("--uit")
-        .arg(&out)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    for case in &cases {
-        files.extend(outputs(&out, &slug_of(case), &case.description));
-    }
-    // The combinations the set must cover.
-    let all = |f: &dyn Fn(&Case) -> bool| cases.iter().any(f);
-    if cases.len() >= 40 {
-        assert!(all(
-            &|c| c.data.rapport.status == techniekpact::model::RapportStatus::Concept
-        ));
-        assert!(all(
-            &|c| c.data.rapport.status == techniekpact::model::RapportStatus::Definitief
-        ));
-        assert!(all(&|c| c.previous.is_some()));
-        assert!(all(&|c| c.data.indicatoren().count() == 1));
-        assert!(all(&|c| c.data.indicatoren().count() >= 45));
-        assert!(all(&|c| c.data.rapport.logo.is_some()) && all(&|c| c.data.rapport.logo.is_none()));
-        assert!(all(&|c| c.data.samenvatting.is_some()) && all(&|c| c.data.samenvatting.is_none()));
-        assert!(
-            all(&|c| c.data.doe_voorstellen.is_empty())
-                && all(&|c| !c.data.doe_voorstellen.is_empty())
-        );
-        assert!(all(&|c| c
-            .data
-            .indicatoren()
-            .any(|i| !i.uitsplitsing.is_empty())));
-        let statuses: std::collections::BTreeSet<String> = cases
+    // The others in one batch, over both cores; beside it, each case with
+    // a previous year on its own.
+    let run = |args: Vec<std::ffi::OsString>| {
+        Command::new(bin())
+            .arg("maak")
+            .args(args)
+            .arg("--uit")
+            .arg(&out)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    std::thread::scope(|s| {
+        let alone: Vec<_> = with_previous
             .iter()
-            .flat_map(|c| {
-                let a = techniekpact::analysis::analyse(&c.data);
-                a.status_counts()
-                    .into_iter()
-                    .filter(|(_, n)| *n > 0)
-                    .map(|(s, _)| format!("{s:?}"))
-                    .collect::<Vec<_>>()
+            .map(|(case, data, prev)| {
+                let args = vec![data.clone().into(), "--vorig".into(), prev.clone().into()];
+                (case, s.spawn(move || run(args)))
             })
             .collect();
-        assert_eq!(statuses.len(), 6, "every indicator status: {statuses:?}");
-        assert!(all(&|c| c.data.indicatoren().count() >= 100));
+        if !batch.is_empty() {
+            let o = run(batch.iter().map(|d| d.clone().into()).collect());
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        }
+        for (case, h) in alone {
+            let o = h.join().unwrap();
+            assert!(
+                o.status.success(),
+                "{}: {}",
+                case.description,
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+    });
+    for case in &cases {
+        files.extend(outputs(&out, &slug_of(case), &case.description));
     }
     // The validators, and the reader's check beside them: every word on the
     // page, every drawing in the DOCX inside its text area.
