@@ -38,8 +38,14 @@ impl Composer<'_> {
                 Inline::text(self.enumerate(&thema.partners)),
             ]);
         }
-        for f in facts {
+        // The facts stay together: the action line not alone at a page's
+        // foot with the partners on the next.
+        let n = facts.len();
+        for (i, f) in facts.into_iter().enumerate() {
             self.para(f);
+            if i + 1 < n {
+                self.keep_last_with_next();
+            }
         }
         self.markdown(&thema.toelichting);
         for ind in &thema.indicatoren {

@@ -839,6 +839,33 @@ fn an_indicator_shows_its_key_figures_and_source_beside_its_chart() {
     }
 }
 
+/// A theme's action line stays on the page of its partners: the facts
+/// under a section heading are not split by a page break.
+#[test]
+fn a_themes_facts_stay_together() {
+    let loaded = example(2016);
+    let d = composed(&loaded, None).document;
+    let mut pairs = 0;
+    for pair in d.blocks.windows(2) {
+        let (
+            Block::Paragraph {
+                content,
+                keep_with_next,
+            },
+            Block::Paragraph { content: next, .. },
+        ) = (&pair[0], &pair[1])
+        else {
+            continue;
+        };
+        let starts = |c: &[Inline], word: &str| matches!(c.first(), Some(Inline::Strong { content }) if crate::document::inlines_text(content).starts_with(word));
+        if starts(content, "Actielijn") && starts(next, "Partners") {
+            assert!(keep_with_next, "the action line keeps with the partners");
+            pairs += 1;
+        }
+    }
+    assert!(pairs >= 5, "{pairs} themes with both facts");
+}
+
 /// A long explanation is not moved whole with the key figures: it may end
 /// on the page before them, so that page's foot is not left empty.
 #[test]
