@@ -27,48 +27,58 @@ fn fill(pdf: &Path, args: &[&str]) -> serde_json::Value {
 }
 
 /// The examples of 2014 to 2016, the national overview of 2016, and
-/// generated reports of 7 and 25 indicators, in `formats`, in `dir`: the
-/// paths of one extension.
-fn reports(dir: &Path, formats: &str, ext: &str) -> Vec<PathBuf> {
-    let mut data: Vec<PathBuf> = [2014, 2015, 2016]
-        .iter()
-        .map(|y| repo().join(format!("data/noord-{y}.yaml")))
-        .collect();
-    data.push(repo().join("data/landelijk-2016.yaml"));
-    for n in [7, 25] {
-        let file = dir.join(format!("voorbeeld-{n}.yaml"));
-        let out = Command::new(bin())
-            .args(["voorbeeld", "--indicatoren", &n.to_string(), "--uit"])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        data.push(file);
-    }
-    let mut made = Vec::new();
-    for (i, d) in data.iter().enumerate() {
-        let out = dir.join(format!("uit-{i}"));
-        maak_ok(d, &out, &["--formaat", formats]);
-        let found: Vec<PathBuf> = std::fs::read_dir(&out)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == ext))
+/// generated reports of 7 and 25 indicators, each made once as PDF and
+/// DOCX for the tests of this file: the paths of one extension.
+fn reports(ext: &str) -> Vec<PathBuf> {
+    static MADE: std::sync::OnceLock<(tempfile::TempDir, Vec<PathBuf>)> =
+        std::sync::OnceLock::new();
+    let (_, made) = MADE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut data: Vec<PathBuf> = [2014, 2015, 2016]
+            .iter()
+            .map(|y| repo().join(format!("data/noord-{y}.yaml")))
             .collect();
-        assert_eq!(found.len(), 1, "{found:?}");
-        made.extend(found);
-    }
-    made
+        data.push(repo().join("data/landelijk-2016.yaml"));
+        for n in [7, 25] {
+            let file = dir.path().join(format!("voorbeeld-{n}.yaml"));
+            let out = Command::new(bin())
+                .args(["voorbeeld", "--indicatoren", &n.to_string(), "--uit"])
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            data.push(file);
+        }
+        let mut made = Vec::new();
+        for (i, d) in data.iter().enumerate() {
+            let out = dir.path().join(format!("uit-{i}"));
+            maak_ok(d, &out, &["--formaat", "pdf,docx"]);
+            made.extend(
+                std::fs::read_dir(&out)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .filter(|p| p.is_file()),
+            );
+        }
+        (dir, made)
+    });
+    let found: Vec<PathBuf> = made
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .cloned()
+        .collect();
+    assert_eq!(found.len(), 6, "{found:?}");
+    found
 }
 
 #[test]
 fn no_page_but_the_last_is_more_than_a_third_empty() {
-    let dir = tempfile::tempdir().unwrap();
     let mut args = Vec::new();
     for b in BREAKS {
         args.extend(["--breuk", b]);
     }
     let mut failures = Vec::new();
-    for pdf in reports(dir.path(), "pdf", "pdf") {
+    for pdf in reports("pdf") {
         let v = fill(&pdf, &args);
         let findings = v["findings"].as_array().unwrap();
         if !findings.is_empty() {
@@ -92,7 +102,7 @@ fn body_lines_hold_60_to_80_characters() {
 #[test]
 fn no_docx_renders_a_blank_page_in_libreoffice() {
     let dir = tempfile::tempdir().unwrap();
-    let docx = reports(dir.path(), "docx", "docx");
+    let docx = reports("docx");
     let pdfs = libreoffice_pdfs(&docx, dir.path());
     assert_eq!(pdfs.len(), docx.len());
     let mut failures = Vec::new();

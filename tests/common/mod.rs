@@ -620,8 +620,27 @@ pub fn libreoffice_pdfs(docx: &[PathBuf], out: &Path) -> Vec<PathBuf> {
 }
 
 /// LibreOffice's conversion of every file to `format` (`pdf`, `odt`), in
-/// one run, into `out`.
+/// one run, into `out`. Files of the same name (two reports of one
+/// landsdeel and year from different folders) are converted under a
+/// number each, so that none overwrites another.
 pub fn libreoffice_converts_to(docx: &[PathBuf], out: &Path, format: &str) -> Vec<PathBuf> {
+    let names: std::collections::BTreeSet<_> = docx.iter().map(|d| d.file_name()).collect();
+    if names.len() < docx.len() {
+        let inputs = tempfile::tempdir().unwrap();
+        let numbered: Vec<PathBuf> = docx
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let to = inputs.path().join(format!(
+                    "{i:02}-{}",
+                    d.file_name().unwrap().to_string_lossy()
+                ));
+                std::fs::copy(d, &to).unwrap();
+                to
+            })
+            .collect();
+        return libreoffice_converts_to(&numbered, out, format);
+    }
     let profile = tempfile::tempdir().unwrap();
     let o = std::process::Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))

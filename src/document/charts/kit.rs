@@ -137,10 +137,76 @@ pub(super) fn draw_svg(
     } else {
         format!("{}, ", crate::fonts::FAMILY)
     };
-    svg.replace(
+    let svg = svg.replace(
         &format!("font-family=\"{family}\""),
         &format!("font-family=\"{family}, {fallback}Arial, Helvetica, sans-serif\""),
-    )
+    );
+    absolute_baselines(&svg)
+}
+
+/// Every text's `dy` (plotters' vertical alignment: `0.5ex` centred,
+/// `0.76em` hanging) added to its `y`, so that every program places the
+/// text alike: LibreOffice ignores `dy` when it draws the SVG of an ODT,
+/// which set the axes' numbers on their lines. An `ex` is half the font
+/// size, as resvg (the PDF's and the PNGs' renderer) counts it, so those
+/// stay as they were.
+pub(super) fn absolute_baselines(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find("<text ") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
+        out.push_str(&with_absolute_y(&rest[at..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One `<text ...` tag (without its `>`) with its `dy` in its `y`.
+fn with_absolute_y(tag: &str) -> String {
+    let attr = |name: &str| -> Option<(usize, &str)> {
+        let key = format!(" {name}=\"");
+        let start = tag.find(&key)? + key.len();
+        let len = tag[start..].find('"')?;
+        Some((start, &tag[start..start + len]))
+    };
+    let (Some((y_at, y)), Some((dy_at, dy)), Some((_, size))) =
+        (attr("y"), attr("dy"), attr("font-size"))
+    else {
+        return tag.to_string();
+    };
+    let (Ok(y), Ok(size)) = (y.parse::<f64>(), size.parse::<f64>()) else {
+        return tag.to_string();
+    };
+    let shift = if let Some(n) = dy.strip_suffix("em") {
+        n.parse::<f64>().ok().map(|n| n * size)
+    } else if let Some(n) = dy.strip_suffix("ex") {
+        n.parse::<f64>().ok().map(|n| n * size / 2.0)
+    } else {
+        dy.trim_end_matches("px").parse::<f64>().ok()
+    };
+    let Some(shift) = shift else {
+        return tag.to_string();
+    };
+    let y_end = y_at + tag[y_at..].find('"').unwrap_or(0);
+    let dy_start = dy_at - " dy=\"".len();
+    let dy_end = dy_at + dy.len() + 1;
+    let new_y = format!("{:.2}", y + shift);
+    let new_y = new_y.trim_end_matches('0').trim_end_matches('.');
+    let mut out = String::with_capacity(tag.len());
+    if y_at < dy_start {
+        out.push_str(&tag[..y_at]);
+        out.push_str(new_y);
+        out.push_str(&tag[y_end..dy_start]);
+        out.push_str(&tag[dy_end..]);
+    } else {
+        out.push_str(&tag[..dy_start]);
+        out.push_str(&tag[dy_end..y_at]);
+        out.push_str(new_y);
+        out.push_str(&tag[y_end..]);
+    }
+    out
 }
 
 /// The band above a plot that holds its unit (and, in the indicator's

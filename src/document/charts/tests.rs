@@ -407,3 +407,33 @@ fn vertical_lines(svg: &str) -> Vec<f64> {
         })
         .collect()
 }
+
+/// A chart's texts stand at their place in `y`, without a `dy` that some
+/// programs ignore (LibreOffice drawing an ODT's SVG set the axes' numbers
+/// on their lines): a centred `0.5ex` is a quarter of the font size lower
+/// (resvg's `ex`, so the PDF is unchanged), a hanging `0.76em` 0.76 of it.
+#[test]
+fn chart_texts_carry_their_place_in_y() {
+    let tag = r#"<text x="5" y="20" dy="0.5ex" text-anchor="end" font-size="14">"#;
+    assert_eq!(
+        absolute_baselines(tag),
+        r#"<text x="5" y="23.5" text-anchor="end" font-size="14">"#
+    );
+    let tag = r#"<text x="5" y="40" dy="0.76em" font-size="10">2014</text>"#;
+    assert_eq!(
+        absolute_baselines(tag),
+        r#"<text x="5" y="47.6" font-size="10">2014</text>"#
+    );
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/noord-2016.yaml");
+    let loaded = load(&path, LoadOptions::default()).unwrap();
+    let setup = crate::pipeline::Setup::embedded();
+    let Ok(prepared) = crate::pipeline::prepare(&loaded, &setup) else {
+        panic!("the example prepares")
+    };
+    let charts = &prepared.charts.charts;
+    assert!(charts.len() >= 9);
+    for c in charts {
+        assert!(c.svg.contains("<text "), "{}", c.id);
+        assert!(!c.svg.contains(" dy="), "{}: a dy is left", c.id);
+    }
+}
