@@ -8,12 +8,7 @@ use crate::common::*;
 fn many_reports_in_one_process_and_bad_ones_reported() {
     let dir = tempfile::tempdir().unwrap();
     for n in [5, 10] {
-        let out = Command::new(bin())
-            .args(["voorbeeld", "--indicatoren", &n.to_string(), "--uit"])
-            .arg(dir.path().join(format!("voorbeeld-{n}.yaml")))
-            .output()
-            .unwrap();
-        assert!(out.status.success());
+        voorbeeld(dir.path(), n);
     }
     std::fs::write(dir.path().join("kapot.yaml"), "rapport: [\n").unwrap();
     let out = Command::new(bin())

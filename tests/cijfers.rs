@@ -72,16 +72,7 @@ fn build(data: &Path) -> Built {
 fn reports() -> &'static [Built] {
     static REPORTS: OnceLock<Vec<Built>> = OnceLock::new();
     REPORTS.get_or_init(|| {
-        let generated = tempfile::tempdir()
-            .unwrap()
-            .keep()
-            .join("voorbeeld-25.yaml");
-        let made = Command::new(bin())
-            .args(["voorbeeld", "--indicatoren", "25", "--uit"])
-            .arg(&generated)
-            .output()
-            .unwrap();
-        assert!(made.status.success());
+        let generated = voorbeeld(&tempfile::tempdir().unwrap().keep(), 25);
         vec![
             build(&repo().join("data/noord-2016.yaml")),
             build(&generated),

@@ -40,13 +40,7 @@ fn reports() -> &'static [Built] {
     static REPORTS: OnceLock<Vec<Built>> = OnceLock::new();
     REPORTS.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let generated = dir.path().join("voorbeeld-25.yaml");
-        let made = Command::new(bin())
-            .args(["voorbeeld", "--indicatoren", "25", "--uit"])
-            .arg(&generated)
-            .output()
-            .unwrap();
-        assert!(made.status.success());
+        let generated = voorbeeld(dir.path(), 25);
         let data = [
             repo().join("data/noord-2014.yaml"),
             repo().join("data/noord-2016.yaml"),

@@ -40,14 +40,7 @@ fn reports(ext: &str) -> Vec<PathBuf> {
             .collect();
         data.push(repo().join("data/landelijk-2016.yaml"));
         for n in [7, 25] {
-            let file = dir.path().join(format!("voorbeeld-{n}.yaml"));
-            let out = Command::new(bin())
-                .args(["voorbeeld", "--indicatoren", &n.to_string(), "--uit"])
-                .arg(&file)
-                .output()
-                .unwrap();
-            assert!(out.status.success());
-            data.push(file);
+            data.push(voorbeeld(dir.path(), n));
         }
         let mut made = Vec::new();
         for (i, d) in data.iter().enumerate() {
@@ -260,6 +253,17 @@ struct Paged {
     passes: usize,
 }
 
+impl Paged {
+    /// The text of each page of its PDF as a search across pages sees it
+    /// ([`squeezed`]).
+    fn squeezed_pages(&self) -> Vec<String> {
+        pdf_pages_of(&self.pdf)
+            .iter()
+            .map(|p| squeezed(p))
+            .collect()
+    }
+}
+
 fn paged_reports() -> &'static [Paged] {
     static REPORTS: std::sync::OnceLock<Vec<Paged>> = std::sync::OnceLock::new();
     REPORTS.get_or_init(|| {
@@ -269,14 +273,7 @@ fn paged_reports() -> &'static [Paged] {
             .map(|y| repo().join(format!("data/noord-{y}.yaml")))
             .collect();
         for n in [6, 10, 16, 26, 33, 40] {
-            let file = dir.path().join(format!("voorbeeld-{n}.yaml"));
-            let out = Command::new(bin())
-                .args(["voorbeeld", "--indicatoren", &n.to_string(), "--uit"])
-                .arg(&file)
-                .output()
-                .unwrap();
-            assert!(out.status.success());
-            data.push(file);
+            data.push(voorbeeld(dir.path(), n));
         }
         data.iter()
             .enumerate()
@@ -361,10 +358,7 @@ fn a_table_leaves_at_least_two_rows_on_either_side_of_a_page_break() {
     let mut failures = Vec::new();
     let mut judged = 0;
     for report in paged_reports() {
-        let pages: Vec<String> = pdf_pages_of(&report.pdf)
-            .iter()
-            .map(|p| squeezed(p))
-            .collect();
+        let pages = report.squeezed_pages();
         let mut tables = Vec::new();
         breakable_tables(&report.document.blocks, &mut tables);
         for t in tables {
@@ -452,10 +446,7 @@ fn an_indicators_heading_stands_on_the_page_of_its_key_figures() {
     let mut failures = Vec::new();
     let mut judged = 0;
     for report in paged_reports() {
-        let pages: Vec<String> = pdf_pages_of(&report.pdf)
-            .iter()
-            .map(|p| squeezed(p))
-            .collect();
+        let pages = report.squeezed_pages();
         // The heading above, and whether all under it is kept with what
         // follows: none, or one kept paragraph or list.
         let mut heading: Option<(String, bool)> = None;

@@ -8,17 +8,6 @@ use std::path::PathBuf;
 
 use crate::common::*;
 
-fn example(dir: &std::path::Path, n: usize) -> PathBuf {
-    let data = dir.join(format!("voorbeeld-{n}.yaml"));
-    let o = std::process::Command::new(bin())
-        .args(["voorbeeld", "--indicatoren", &n.to_string(), "--uit"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    data
-}
-
 #[test]
 fn reports_of_one_to_sixty_indicators_keep_every_word_on_the_page() {
     every_word_on_the_page(&[1, 31, 60]);
@@ -38,7 +27,7 @@ fn every_word_on_the_page(sizes: &[usize]) {
     let mut files = Vec::new();
     let mut docx = Vec::new();
     for &n in sizes {
-        let data = example(dir.path(), n);
+        let data = voorbeeld(dir.path(), n);
         let out = dir.path().join(format!("uit-{n}"));
         maak_ok(&data, &out, &["--formaat", "pdf,docx,html"]);
         let slug = "techniekpact-voorbeeld-2016";

@@ -130,6 +130,23 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_techniekpact"))
 }
 
+/// Write `techniekpact voorbeeld`'s data of `n` indicators to
+/// `dir/voorbeeld-<n>.yaml`; its path.
+pub fn voorbeeld(dir: &Path, n: usize) -> PathBuf {
+    let file = dir.join(format!("voorbeeld-{n}.yaml"));
+    let out = std::process::Command::new(bin())
+        .args(["voorbeeld", "--indicatoren", &n.to_string(), "--uit"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    file
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
