@@ -38,14 +38,11 @@ impl Composer<'_> {
                 Inline::text(self.enumerate(&thema.partners)),
             ]);
         }
-        // The facts stay together: the action line not alone at a page's
-        // foot with the partners on the next.
-        let n = facts.len();
-        for (i, f) in facts.into_iter().enumerate() {
-            self.para(f);
-            if i + 1 < n {
-                self.keep_last_with_next();
-            }
+        // The facts in one paragraph, a line each: they stay together, with
+        // no paragraph's space between them.
+        if !facts.is_empty() {
+            let lines = facts.join(&Inline::LineBreak);
+            self.para(lines);
         }
         self.markdown(&thema.toelichting);
         for ind in &thema.indicatoren {
