@@ -134,16 +134,18 @@ pub fn bin() -> PathBuf {
 /// `dir/voorbeeld-<n>.yaml`; its path.
 pub fn voorbeeld(dir: &Path, n: usize) -> PathBuf {
     let file = dir.join(format!("voorbeeld-{n}.yaml"));
-    let out = std::process::Command::new(bin())
-        .args(["voorbeeld", "--indicatoren", &n.to_string(), "--uit"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let n = n.to_string();
+    let (code, _, stderr) = run_in(
+        dir,
+        &[
+            "voorbeeld",
+            "--indicatoren",
+            &n,
+            "--uit",
+            &file.to_string_lossy(),
+        ],
     );
+    assert_eq!(code, 0, "{stderr}");
     file
 }
 
