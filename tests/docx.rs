@@ -174,13 +174,21 @@ fn lists_have_their_own_numbering() {
     );
 }
 
-/// A layout table: one row that puts an indicator's key figures beside
-/// its chart, without a header row (its table look says so).
-fn is_layout(t: &roxmltree::Node) -> bool {
+/// The look a table takes of the house table style (`w:tblLook`): its
+/// `attribute` is "1".
+fn looks(t: &roxmltree::Node, attribute: &str) -> bool {
     t.children()
         .find(|n| n.has_tag_name((W, "tblPr")))
         .and_then(|p| p.children().find(|n| n.has_tag_name((W, "tblLook"))))
-        .is_some_and(|l| l.attribute((W, "firstRow")) == Some("0"))
+        .is_some_and(|l| l.attribute((W, attribute)) == Some("1"))
+}
+
+/// A layout table: one row that puts an indicator's key figures beside
+/// its chart, in no table style and without a header row.
+fn is_layout(t: &roxmltree::Node) -> bool {
+    !t.children()
+        .find(|n| n.has_tag_name((W, "tblPr")))
+        .is_some_and(|p| p.children().any(|n| n.has_tag_name((W, "tblStyle"))))
 }
 
 #[test]
@@ -195,10 +203,27 @@ fn tables_repeat_their_header_row() {
     let layout = all.iter().filter(|t| is_layout(t)).count();
     let headers = doc.matches("<w:tblHeader/>").count();
     assert!(tables > 10 && layout > 5);
+    // The key figures are headed by their rows: the first column's look,
+    // each row's name in the style Tabelrijkop, and no header row.
+    let by_rows: Vec<&roxmltree::Node> = all
+        .iter()
+        .filter(|t| !is_layout(t) && looks(t, "firstColumn"))
+        .collect();
+    assert_eq!(by_rows.len(), 7, "one for each indicator");
+    for t in &by_rows {
+        assert!(!looks(t, "firstRow"));
+        for row in t.children().filter(|n| n.has_tag_name((W, "tr"))) {
+            let first = row.descendants().find(|n| n.has_tag_name((W, "pStyle")));
+            assert_eq!(
+                first.and_then(|s| s.attribute((W, "val"))),
+                Some("Tabelrijkop")
+            );
+        }
+    }
     assert_eq!(
         headers,
-        tables - layout,
-        "every table but the layout rows has a header row"
+        tables - layout - by_rows.len(),
+        "every other table but the layout rows has a header row"
     );
 }
 

@@ -59,7 +59,7 @@ fn model_texts(blocks: &[Block], out: &mut Vec<String>) {
             }
             Block::Table(t) => {
                 out.push(t.caption.full.clone());
-                out.extend(t.header().map(str::to_string));
+                out.extend(t.header_row().into_iter().flatten().map(str::to_string));
                 for row in &t.rows {
                     out.extend(row.iter().map(|c| c.plain_text()));
                 }
@@ -172,6 +172,14 @@ fn the_html_is_structured_for_every_reader() {
     // scrolling frame (never inside it), and header cells with a scope.
     let tables: Vec<Node> = elements(&doc, "table").collect();
     assert!(tables.len() >= 10);
+    let key_figures = tables
+        .iter()
+        .filter(|t| {
+            t.attribute("class")
+                .is_some_and(|c| c.contains("rijkoppen"))
+        })
+        .count();
+    assert_eq!(key_figures, 7, "the key figures of the seven indicators");
     for t in &tables {
         let id = t
             .attribute("aria-labelledby")
@@ -191,8 +199,21 @@ fn the_html_is_structured_for_every_reader() {
                 .any(|a| a.attribute("class") == Some("tabel")),
             "the caption is outside the scrolling frame"
         );
+        // A header row's cells head their columns; a table of names and
+        // values (the key figures) has none, and its names head their rows.
+        let by_rows = t
+            .attribute("class")
+            .is_some_and(|c| c.split(' ').any(|c| c == "rijkoppen"));
+        let scope = if by_rows { "row" } else { "col" };
         for th in t.descendants().filter(|n| n.tag_name().name() == "th") {
-            assert_eq!(th.attribute("scope"), Some("col"));
+            assert_eq!(th.attribute("scope"), Some(scope), "{id}");
+        }
+        if by_rows {
+            assert!(!t.descendants().any(|n| n.tag_name().name() == "thead"));
+            for tr in t.descendants().filter(|n| n.tag_name().name() == "tr") {
+                let first = tr.children().find(|n| n.is_element()).unwrap();
+                assert_eq!(first.tag_name().name(), "th", "{id}: a row's name heads it");
+            }
         }
     }
     // Figures: the chart inline, named by the alt text of the PDF and DOCX.

@@ -260,3 +260,29 @@ fn chapters_follow_on_the_page_and_the_appendices_begin_one() {
         "the appendices begin a page"
     );
 }
+
+/// The key figures are names and values: for a screen reader too, the
+/// first cell of each of their rows heads that row (a TH of scope Row),
+/// and no other table has such cells.
+#[test]
+fn the_key_figures_names_head_their_rows() {
+    use techniekpact::document::Block;
+    fn rows(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Table(t) if t.row_headers => t.rows.len(),
+                Block::Beside { columns, .. } => columns.iter().map(|c| rows(c)).sum(),
+                _ => 0,
+            })
+            .sum()
+    }
+    let b = example::noord_2016();
+    let expected = rows(&b.document.blocks);
+    assert!(
+        expected >= 6 * 7,
+        "six rows for each of the seven indicators"
+    );
+    let raw = String::from_utf8_lossy(&b.pdf);
+    assert_eq!(raw.matches("/Scope/Row").count(), expected);
+}

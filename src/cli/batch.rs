@@ -348,7 +348,7 @@ fn print_made(args: &MaakArgs, path: &Path, made: &Made, elapsed: Duration) {
     );
     if let Some(b) = &args.typst_bundel {
         println!(
-            "Typst-project in {}: typst compile --ignore-system-fonts --font-path {} {}",
+            "Typst-project in {}: typst compile --features a11y-extras --ignore-system-fonts --font-path {} {}",
             b.display(),
             b.join("fonts").display(),
             b.join(crate::templates::TYPST_MAIN).display()

@@ -462,7 +462,8 @@ impl Block {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Table(t) => {
-                let mut lines = vec![t.header().collect::<Vec<_>>().join(" | ")];
+                let mut lines: Vec<String> =
+                    t.header_row().map(|h| h.join(" | ")).into_iter().collect();
                 lines.extend(t.rows.iter().map(|r| {
                     r.iter()
                         .map(Cell::plain_text)
@@ -594,6 +595,11 @@ pub struct Table {
     /// probably too high for one page ([`Table::on_page`]): then it may
     /// break, however few its rows.
     pub too_high: bool,
+    /// Whether the first cell of each row is that row's header (a table
+    /// of names and values: the key figures). Such a table shows no
+    /// header row; its columns' headers stay in the model for the open
+    /// data and for a format that cannot mark a row's header.
+    pub row_headers: bool,
 }
 
 impl Table {
@@ -606,12 +612,36 @@ impl Table {
         text_pt: f32,
         fonts: &crate::fonts::house::HouseFonts,
     ) -> Self {
+        Self::build(caption, columns, rows, false, text_pt, fonts)
+    }
+
+    /// A table of names and values: the first cell of each row is its
+    /// header, and no header row is shown ([`Table::row_headers`]).
+    pub fn row_headed(
+        caption: Caption,
+        columns: Vec<Column>,
+        rows: Vec<Vec<Cell>>,
+        text_pt: f32,
+        fonts: &crate::fonts::house::HouseFonts,
+    ) -> Self {
+        Self::build(caption, columns, rows, true, text_pt, fonts)
+    }
+
+    fn build(
+        caption: Caption,
+        columns: Vec<Column>,
+        rows: Vec<Vec<Cell>>,
+        row_headers: bool,
+        text_pt: f32,
+        fonts: &crate::fonts::house::HouseFonts,
+    ) -> Self {
         let mut t = Table {
             caption,
             anchor: String::new(),
             columns,
             rows,
             too_high: false,
+            row_headers,
         };
         let (natural, words) = table_measure::columns(&t, text_pt, fonts);
         for ((c, n), w) in t.columns.iter_mut().zip(natural).zip(words) {
@@ -619,6 +649,12 @@ impl Table {
             c.longest_word = w;
         }
         t
+    }
+
+    /// The headers of the columns as a row shows them: none when the rows
+    /// are headed by their first cells.
+    pub fn header_row(&self) -> Option<Vec<&str>> {
+        (!self.row_headers).then(|| self.header().collect())
     }
 
     /// The table on a page whose text column is `width` by `height`
@@ -668,7 +704,7 @@ impl Serialize for Table {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let c = &self.columns;
-        let mut t = s.serialize_struct("Table", 10)?;
+        let mut t = s.serialize_struct("Table", 11)?;
         t.serialize_field("bijschrift", &self.caption)?;
         t.serialize_field("anker", &self.anchor)?;
         t.serialize_field("koppen", &c.iter().map(|c| &c.header).collect::<Vec<_>>())?;
@@ -685,6 +721,7 @@ impl Serialize for Table {
         )?;
         t.serialize_field("rijen", &self.rows)?;
         t.serialize_field("bijeen", &self.keep_together())?;
+        t.serialize_field("rijkoppen", &self.row_headers)?;
         t.end()
     }
 }

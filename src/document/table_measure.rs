@@ -17,7 +17,12 @@ pub fn columns(t: &Table, size: f32, fonts: &HouseFonts) -> (Vec<f32>, Vec<f32>)
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let header = (m.width(&c.header, size), m.longest_word(&c.header, size));
+            // A header that no row shows takes no room.
+            let header = if t.row_headers {
+                (0.0, 0.0)
+            } else {
+                (m.width(&c.header, size), m.longest_word(&c.header, size))
+            };
             t.rows
                 .iter()
                 .filter_map(|r| r.get(i))
@@ -35,7 +40,8 @@ const CELL_ROOM: (f32, f32) = (10.0, 9.5);
 /// The height of `t` in points, estimated when its text column is `width`
 /// points wide: the fitting columns as wide as their content, the others
 /// sharing the rest, each cell's lines wrapped at its column's width, a
-/// line 1.36 times the text size, and the caption's two lines.
+/// line 1.36 times the text size, the caption's two lines and the header
+/// row, when the table shows one.
 pub fn height(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> f32 {
     let m = Measure { fonts };
     let fixed = fitted_width(t);
@@ -63,7 +69,12 @@ pub fn height(t: &Table, width: f32, size: f32, fonts: &HouseFonts) -> f32 {
                 + CELL_ROOM.1
         })
         .sum();
-    2.0 * line + line + CELL_ROOM.1 + rows
+    let header = if t.row_headers {
+        0.0
+    } else {
+        line + CELL_ROOM.1
+    };
+    2.0 * line + header + rows
 }
 
 /// The room a fitting column takes besides its text in the PDF (the

@@ -86,7 +86,7 @@ for (const file of files) {
       t.getBoundingClientRect().width > t.parentElement.clientWidth + 1);
     const unframed = wide.filter((t) => {
       const frame = getComputedStyle(t.parentElement);
-      const first = t.querySelector("tbody td");
+      const first = t.querySelector("tbody tr > :first-child");
       return frame.overflowX !== "auto" || !/gradient/.test(frame.backgroundImage)
         || !first || getComputedStyle(first).position !== "sticky";
     }).length;

@@ -17,7 +17,7 @@ use plotters::series::DashedLineSeries;
 /// the other charts' there.
 const COMPACT_WIDTH: u32 = 440;
 /// The height of its plot, below the legend.
-const COMPACT_PLOT: u32 = 184;
+const COMPACT_PLOT: u32 = 168;
 /// The least room between the unit and the report year's name.
 const YEAR_LABEL_GAP: i32 = 16;
 

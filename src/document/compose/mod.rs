@@ -539,11 +539,31 @@ impl Composer<'_> {
 
     /// Add a table of `columns` and `rows` under `caption`.
     fn table(&mut self, caption: Caption, columns: Vec<Column>, rows: Vec<Vec<Cell>>) {
+        let t = Table::new(
+            caption,
+            columns,
+            rows,
+            self.style.maten.tabel as f32,
+            &self.style.fonts,
+        );
+        self.push_table(t);
+    }
+
+    /// A table of names and values, each row headed by its first cell
+    /// (the key figures), without a header row.
+    fn row_headed_table(&mut self, caption: Caption, columns: Vec<Column>, rows: Vec<Vec<Cell>>) {
+        let text_pt = self.style.maten.tabel as f32;
+        let t = Table::row_headed(caption, columns, rows, text_pt, &self.style.fonts);
+        self.push_table(t);
+    }
+
+    /// `table` on the report's page.
+    fn push_table(&mut self, table: Table) {
         let text_pt = self.style.maten.tabel as f32;
         let p = &self.style.pagina;
         let pt = |cm: f64| (cm * 72.0 / 2.54) as f32;
         let (w, h) = p.paper_size();
-        let table = Table::new(caption, columns, rows, text_pt, &self.style.fonts).on_page(
+        let table = table.on_page(
             pt(w - p.marge_links - p.marge_rechts),
             pt(h - p.marge_boven - p.marge_onder),
             text_pt,

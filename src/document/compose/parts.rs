@@ -111,10 +111,10 @@ impl Composer<'_> {
             ),
             None => self.w(|w| &w.geen_meting),
         };
-        // One line a row: the year of the baseline and the target in the
-        // label, the unit with the number. The direction needs no row: the
-        // target lies above the baseline when higher is better, below it
-        // when lower is.
+        // One line a row, each headed by its name (no header row): the
+        // year of the baseline and the target in the name, the unit with
+        // the number. The direction needs no row: the target lies above
+        // the baseline when higher is better, below it when lower is.
         let at = |label: String, year: i32| format!("{label} {year}");
         let rows = vec![
             vec![
@@ -134,13 +134,13 @@ impl Composer<'_> {
                 Cell::text(self.w(|w| &w.verwacht)),
                 Cell::text(percent(a.verwacht)),
             ],
+            // The status is the verdict on the progress: one row.
             vec![
                 Cell::text(self.w(|w| &w.voortgang)),
-                Cell::text(a.voortgang.map_or("–".into(), percent0)),
-            ],
-            vec![
-                Cell::text(self.w(|w| &w.status)),
-                Cell::inlines(vec![self.status(a.status.key())]),
+                Cell::inlines(vec![
+                    Inline::text(format!("{} ", a.voortgang.map_or("–".into(), percent0))),
+                    self.status(a.status.key()),
+                ]),
             ],
         ];
         let caption = self.caption(|b| &b.kerncijfers, context! { naam => ind.naam.clone() });
@@ -153,7 +153,7 @@ impl Composer<'_> {
         // chart in the other; a breakdown under them names the source too.
         let from = self.blocks.len();
         self.name_next(Target::Tabel(ind.id.clone()));
-        self.table(caption, columns, rows);
+        self.row_headed_table(caption, columns, rows);
         self.source(ind.bron.as_deref());
         let chart = self.blocks.len();
         self.indicator_chart(ind, &a);

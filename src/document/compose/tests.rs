@@ -773,6 +773,49 @@ fn only_the_first_chapter_and_the_appendices_begin_a_new_page() {
 /// Each indicator is shown once, compactly: its key figures with the
 /// source its data names in one column, its chart in the other; a
 /// breakdown under them names the source too.
+/// The key figures are names and values: each row is headed by its name,
+/// no header row repeats "Kerncijfer | Waarde", and the status stands with
+/// the progress it judges, in one row.
+#[test]
+fn an_indicators_key_figures_are_headed_by_their_rows() {
+    let loaded = example(2016);
+    let d = composed(&loaded, None).document;
+    let texts = TextSet::load(&Templates::embedded()).unwrap();
+    let key_caption = texts.teksten.bijschriften.kerncijfers.template();
+    let w = &texts.teksten.woorden;
+    let tables: Vec<&crate::document::Table> = all_blocks(&d.blocks)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.caption.text == key_caption => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), loaded.data.indicatoren().count());
+    for t in tables {
+        assert!(t.row_headers && t.header_row().is_none());
+        let names: Vec<String> = t.rows.iter().map(|r| r[0].plain_text()).collect();
+        assert_eq!(names.len(), 6, "{names:?}");
+        assert!(names[0].starts_with(w.nulmeting.template()), "{names:?}");
+        assert_eq!(
+            names[3..],
+            [
+                w.realisatie.template(),
+                w.verwacht.template(),
+                w.voortgang.template()
+            ]
+            .map(str::to_string)
+        );
+        let progress = &t.rows[5][1].content;
+        assert!(
+            matches!(progress.last(), Some(Inline::Status { .. })),
+            "the status ends the progress row: {progress:?}"
+        );
+        // Its text, as a reader of any format gets it, leaves out the header.
+        let plain = Block::Table(t.clone()).plain_text();
+        assert!(!plain.contains(w.kerncijfer.template()), "{plain}");
+    }
+}
+
 #[test]
 fn an_indicator_shows_its_key_figures_and_source_beside_its_chart() {
     let loaded = example(2016);

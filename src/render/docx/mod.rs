@@ -241,7 +241,7 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
     x.open("w:tblPr", &[]);
     x.val("w:tblStyle", style_ids::HOUSE_TABLE);
     x.empty("w:tblW", &[("w:w", "0"), ("w:type", "auto")]);
-    table_look::table_look(&mut x, false);
+    table_look::table_look(&mut x, table_look::Look::HeaderRow);
     x.close("w:tblPr");
     x.open("w:tblGrid", &[]);
     for _ in 0..2 {
@@ -252,11 +252,17 @@ pub fn reference_document(style: &HouseStyle) -> Result<Vec<u8>, DocxError> {
         ["Huisstijltabel", "Kopregel"],
         ["Tabeltekst", "1.234"],
         ["Tabeltekst", "35,8 %"],
+        ["Tabelrijkop", "35,8 %"],
     ] {
         x.open("w:tr", &[]);
         for cell in row {
             x.open("w:tc", &[]);
-            para(&mut x, Some(style_ids::TABLE_TEXT), cell);
+            let style = if cell == style_ids::TABLE_ROW_HEADING {
+                style_ids::TABLE_ROW_HEADING
+            } else {
+                style_ids::TABLE_TEXT
+            };
+            para(&mut x, Some(style), cell);
             x.close("w:tc");
         }
         x.close("w:tr");

@@ -6,6 +6,9 @@
 /// The paragraph style of table cells: no space before or after and single
 /// line spacing, as the PDF's table rows, in the table text size.
 pub const TABLE_TEXT: &str = "Tabeltekst";
+/// The name that heads a row of a table of names and values (the key
+/// figures): table text in the main colour.
+pub const TABLE_ROW_HEADING: &str = "Tabelrijkop";
 /// The notes under a value in a table cell: smaller and dark grey.
 pub const TABLE_NOTE: &str = "Tabelnoot";
 /// The line under a table or figure that names its source ("Bron: DUO").

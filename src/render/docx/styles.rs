@@ -308,6 +308,12 @@ fn definitions(style: &HouseStyle) -> Vec<Def> {
     table_text.chars.size = Some(half_points(m.tabel));
     out.push(table_text);
 
+    let mut row_heading = Def::paragraph(TABLE_ROW_HEADING, TABLE_ROW_HEADING);
+    row_heading.custom = true;
+    row_heading.based_on = Some(TABLE_TEXT);
+    row_heading.chars.colour = Some(k.hoofdkleur.hex());
+    out.push(row_heading);
+
     let mut note = Def::paragraph(TABLE_NOTE, TABLE_NOTE);
     note.custom = true;
     note.based_on = Some(TABLE_TEXT);

@@ -42,9 +42,12 @@ fn readme(ctx: &RenderContext) -> String {
         "# Typst-project van {slug}\n\n\
          Gemaakt door `techniekpact maak --typst-bundel`. Maak de PDF met de officiële Typst:\n\n\
          ```sh\n\
-         typst compile --ignore-system-fonts --font-path fonts --pdf-standard a-2a --pdf-standard ua-1 {main} {slug}.pdf\n\
+         typst compile --features a11y-extras --ignore-system-fonts --font-path fonts --pdf-standard a-2a --pdf-standard ua-1 {main} {slug}.pdf\n\
          ```\n\n\
-         (uit te voeren in deze map), of open `{main}` in een editor met tinymist voor een live voorbeeld.\n\n\
+         (uit te voeren in deze map), of open `{main}` in een editor met tinymist voor een live voorbeeld \
+         (met `--features a11y-extras` bij de extra argumenten van tinymist). Met die optie is de \
+         eerste cel van elke rij van de kerncijfers ook voor een schermlezer de kop van die rij \
+         (`pdf.header-cell`); zonder haar is het een gewone cel.\n\n\
          - `{main}` en de andere `.typ`-bestanden: de sjablonen (vormgeving);\n\
          - `data/rapport.json`: de inhoud van het rapport (het documentmodel);\n\
          - `data/huisstijl.json`: kleuren, lettertype en maten (uit `huisstijl.yaml`);\n\

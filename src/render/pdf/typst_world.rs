@@ -47,9 +47,14 @@ pub fn fonts_for(house: &crate::fonts::house::HouseFonts) -> Arc<FontSet> {
         .clone()
 }
 
-/// Typst's standard library, built once per process.
+/// Typst's standard library, built once per process, with the feature
+/// the template's row headers need (`pdf.header-cell`, a11y-extras; the
+/// bundle's `typst compile` passes `--features a11y-extras`).
 pub fn library() -> &'static LazyHash<Library> {
-    static LIB: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+    static LIB: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+        let features = [typst::Feature::A11yExtras].into_iter().collect();
+        LazyHash::new(Library::builder().with_features(features).build())
+    });
     &LIB
 }
 

@@ -32,7 +32,7 @@ use crate::render::docx::page::{EMU_PER_TWIP, Page};
 use crate::render::docx::properties::{ParaProps, RunProps};
 use crate::render::docx::style_ids::{
     COLOPHON, COLOPHON_HEADING, DRAFT_MARK, FORMULA, HEADING_STYLES, HOUSE_TABLE, ORGANISATION,
-    OVERLINE, REPORT_YEAR, SOURCE, TABLE_NOTE, TABLE_TEXT, TOC_STYLES,
+    OVERLINE, REPORT_YEAR, SOURCE, TABLE_NOTE, TABLE_ROW_HEADING, TABLE_TEXT, TOC_STYLES,
 };
 use crate::render::raster::Picture;
 use crate::render::table_columns as columns;
@@ -364,16 +364,19 @@ impl Writer<'_> {
         self.x.close("w:p");
     }
 
-    /// Blocks one after the other. A table is followed by an empty
-    /// paragraph for space, except where its source line stands right under
-    /// it or a heading follows with space of its own (an empty paragraph
-    /// there can fall onto a page of its own before a chapter that begins
-    /// one).
+    /// Blocks one after the other. A table, and a row of blocks side by
+    /// side, is followed by an empty paragraph for space, except where a
+    /// heading follows with space of its own (an empty paragraph there can
+    /// fall onto a page of its own before a chapter that begins one), or a
+    /// table's source line stands right under it.
     fn blocks(&mut self, blocks: &[Block], list_level: usize) -> Result<(), DocxError> {
         for (i, b) in blocks.iter().enumerate() {
             match (b, blocks.get(i + 1)) {
                 (Block::Table(t), Some(Block::Source { .. } | Block::Heading { .. })) => {
                     self.table(t, false)
+                }
+                (Block::Beside { columns, widths }, Some(Block::Heading { .. })) => {
+                    self.beside(columns, widths, list_level, false)?
                 }
                 _ => self.block(b, list_level)?,
             }
@@ -449,7 +452,7 @@ impl Writer<'_> {
             } => self.list(*ordered, *start, items, list_level, *keep_with_next)?,
             Block::Table(t) => self.table(t, true),
             Block::Figure(f) => self.figure(f)?,
-            Block::Beside { columns, widths } => self.beside(columns, widths, list_level)?,
+            Block::Beside { columns, widths } => self.beside(columns, widths, list_level, true)?,
             Block::Colophon { title, facts } => self.colophon(title, facts),
             Block::Formula { formula } => {
                 self.p_open(&Para {

@@ -3,13 +3,16 @@
 //! and the cells' text in the style Tabeltekst.
 
 use super::*;
-use crate::render::docx::table_look::table_look;
+use crate::render::docx::table_look::{Look as TableLook, table_look};
 
 impl Writer<'_> {
     /// `<w:tblPr>`: a table in the house table style, `width` twips wide
-    /// at the text's edge; or (`layout`) a row that sets blocks side by
-    /// side: no style, no lines, no header, no cell margins.
-    pub(super) fn table_props(&mut self, width: usize, layout: bool) {
+    /// at the text's edge; or (`TableLook::Plain`) a row that sets blocks side
+    /// by side: no style, no lines, no header, no cell margins. A table
+    /// headed by its rows has the line of a header row above it.
+    pub(super) fn table_props(&mut self, width: usize, look: TableLook) {
+        let layout = look == TableLook::Plain;
+        let main = self.ctx.style.kleuren.hoofdkleur.hex();
         let x = &mut self.x;
         x.open("w:tblPr", &[]);
         if !layout {
@@ -17,6 +20,19 @@ impl Writer<'_> {
         }
         x.empty("w:tblW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
         x.val("w:jc", "left");
+        if look == TableLook::RowHeaders {
+            x.open("w:tblBorders", &[]);
+            x.empty(
+                "w:top",
+                &[
+                    ("w:val", "single"),
+                    ("w:sz", "8"),
+                    ("w:space", "0"),
+                    ("w:color", &main),
+                ],
+            );
+            x.close("w:tblBorders");
+        }
         if layout {
             x.open("w:tblBorders", &[]);
             for side in [
@@ -39,7 +55,7 @@ impl Writer<'_> {
             }
             x.close("w:tblCellMar");
         }
-        table_look(x, layout);
+        table_look(x, look);
         x.close("w:tblPr");
     }
 
@@ -61,6 +77,11 @@ impl Writer<'_> {
 
     /// A cell; `keep` keeps its row on the page of the next row.
     pub(super) fn cell(&mut self, c: &Cell, align: Align, width: usize, keep: bool) {
+        self.cell_in(TABLE_TEXT, c, align, width, keep);
+    }
+
+    /// A cell whose first paragraph has `style`.
+    fn cell_in(&mut self, style: &str, c: &Cell, align: Align, width: usize, keep: bool) {
         let jc = if align == Align::Right {
             "right"
         } else {
@@ -73,7 +94,7 @@ impl Writer<'_> {
             keep_next: keep,
             ..Para::default()
         };
-        self.paragraph(&para(TABLE_TEXT), &c.content, Look::default());
+        self.paragraph(&para(style), &c.content, Look::default());
         if let Some(note) = &c.note {
             self.paragraph(&para(TABLE_NOTE), note, Look::default());
         }
@@ -88,18 +109,25 @@ impl Writer<'_> {
         let (grid, width) = columns::grid(t, room);
         let align = |i: usize| t.columns.get(i).map_or(Align::Left, |c| c.align);
         self.x.open("w:tbl", &[]);
-        self.table_props(width, false);
+        let look = if t.row_headers {
+            TableLook::RowHeaders
+        } else {
+            TableLook::HeaderRow
+        };
+        self.table_props(width, look);
         self.grid(&grid);
         // The header row repeats on every page the table runs onto.
-        self.x.open("w:tr", &[]);
-        self.x.open("w:trPr", &[]);
-        self.x.empty("w:cantSplit", &[]);
-        self.x.empty("w:tblHeader", &[]);
-        self.x.close("w:trPr");
-        for (i, h) in t.header().enumerate() {
-            self.cell(&Cell::text(h), align(i), grid[i], true);
+        if let Some(header) = t.header_row() {
+            self.x.open("w:tr", &[]);
+            self.x.open("w:trPr", &[]);
+            self.x.empty("w:cantSplit", &[]);
+            self.x.empty("w:tblHeader", &[]);
+            self.x.close("w:trPr");
+            for (i, h) in header.into_iter().enumerate() {
+                self.cell(&Cell::text(h), align(i), grid[i], true);
+            }
+            self.x.close("w:tr");
         }
-        self.x.close("w:tr");
         // The keep rules of the PDF: a short table on one page; a long one
         // with at least its first two and last two rows together.
         let n = t.rows.len();
@@ -111,7 +139,13 @@ impl Writer<'_> {
             self.x.empty("w:cantSplit", &[]);
             self.x.close("w:trPr");
             for (i, c) in row.iter().enumerate() {
-                self.cell(c, align(i), grid[i], keep);
+                // A table of names and values: each row's name heads it.
+                let style = if t.row_headers && i == 0 {
+                    TABLE_ROW_HEADING
+                } else {
+                    TABLE_TEXT
+                };
+                self.cell_in(style, c, align(i), grid[i], keep);
             }
             self.x.close("w:tr");
         }
@@ -124,12 +158,13 @@ impl Writer<'_> {
     /// Columns of blocks side by side: a layout table of one row without
     /// lines or header, a cell per column as wide as its share, the gap in
     /// the last cell's left margin. Each block keeps its own caption and
-    /// table.
+    /// table. With `spaced`, an empty paragraph after the row.
     pub(super) fn beside(
         &mut self,
         columns: &[Vec<Block>],
         widths: &[f32],
         list_level: usize,
+        spaced: bool,
     ) -> Result<(), DocxError> {
         let text = self.page.text_width() as f32;
         let gap = (text * (1.0 - widths.iter().sum::<f32>())).max(0.0);
@@ -139,7 +174,7 @@ impl Writer<'_> {
             .map(|(i, w)| (text * w + if i > 0 { gap } else { 0.0 }) as usize)
             .collect();
         self.x.open("w:tbl", &[]);
-        self.table_props(cells.iter().sum(), true);
+        self.table_props(cells.iter().sum(), TableLook::Plain);
         self.grid(&cells);
         self.x.open("w:tr", &[]);
         self.x.open("w:trPr", &[]);
@@ -169,8 +204,10 @@ impl Writer<'_> {
         }
         self.x.close("w:tr");
         self.x.close("w:tbl");
-        // Space after the row.
-        self.x.empty("w:p", &[]);
+        // Space after the row, unless what follows has its own.
+        if spaced {
+            self.x.empty("w:p", &[]);
+        }
         Ok(())
     }
 }

@@ -20,6 +20,10 @@ use super::names::*;
 
 /// Twips in a centimetre.
 const TWIPS_PER_CM: f64 = 1440.0 / 2.54;
+/// A figure's caption and a source line at the end of a column of blocks
+/// side by side: no space below them.
+const CAPTION_IN_COLUMN: &str = "P_bijschrift_kolom";
+const SOURCE_IN_COLUMN: &str = "P_bron_kolom";
 
 /// A picture the body places: its package paths and its bytes.
 pub struct Media {
@@ -137,6 +141,26 @@ impl Writer<'_> {
             &[("fo:keep-with-next", "auto"), ("fo:margin-top", "0.1cm")],
         );
         a.close("style:style");
+        // The last line of a column of blocks side by side (a figure's
+        // caption, a source): no space below it inside the column, as in
+        // the PDF; the layout table has its own.
+        for (name, parent, extra) in [
+            (CAPTION_IN_COLUMN, CAPTION, Some(("fo:margin-top", "0.1cm"))),
+            (SOURCE_IN_COLUMN, SOURCE, None),
+        ] {
+            a.open(
+                "style:style",
+                &[
+                    ("style:name", name),
+                    ("style:family", "paragraph"),
+                    ("style:parent-style-name", parent),
+                ],
+            );
+            let mut props = vec![("fo:keep-with-next", "auto"), ("fo:margin-bottom", "0cm")];
+            props.extend(extra);
+            a.empty("style:paragraph-properties", &props);
+            a.close("style:style");
+        }
         // A paragraph that introduces the block after it stays on its page.
         for (name, parent) in [(KEEP_BODY, TEXT_BODY), (KEEP_LIST, LIST_PARAGRAPH)] {
             a.open(
@@ -197,9 +221,15 @@ impl Writer<'_> {
         let k = &self.ctx.style.kleuren;
         let line = format!("0.5pt solid #{}", k.lijn.hex());
         let head_line = format!("1pt solid #{}", k.hoofdkleur.hex());
-        for (name, fill, bottom) in [
-            (HEADER_CELL, Some(k.tabelkop.hex()), head_line.as_str()),
-            (BODY_CELL, None, line.as_str()),
+        for (name, fill, top, bottom) in [
+            (
+                HEADER_CELL,
+                Some(k.tabelkop.hex()),
+                "none",
+                head_line.as_str(),
+            ),
+            (BODY_CELL, None, "none", line.as_str()),
+            (FIRST_ROW_CELL, None, head_line.as_str(), line.as_str()),
         ] {
             a.open(
                 "style:style",
@@ -213,7 +243,7 @@ impl Writer<'_> {
                 ("fo:padding-bottom", "0cm"),
                 ("fo:border-left", "none"),
                 ("fo:border-right", "none"),
-                ("fo:border-top", "none"),
+                ("fo:border-top", top),
                 ("fo:border-bottom", bottom),
                 ("style:vertical-align", "middle"),
             ];
@@ -417,7 +447,14 @@ impl Writer<'_> {
                 self.formula(&formula.parts);
                 self.x.close("text:p");
             }
-            Block::Source { text } => self.paragraph_text(SOURCE, text),
+            Block::Source { text } => {
+                let style = if self.container < 1.0 {
+                    SOURCE_IN_COLUMN
+                } else {
+                    SOURCE
+                };
+                self.paragraph_text(style, text)
+            }
             Block::Colophon { title, facts } => self.colophon(title, facts),
         }
     }
@@ -645,6 +682,49 @@ impl Writer<'_> {
             .iter()
             .map(|c| c.align == crate::document::Align::Right)
             .collect();
+        if !t.row_headers {
+            self.table_header(t, &right);
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            // A table without a header row has its line above the first.
+            let cell_style = if t.row_headers && r == 0 {
+                FIRST_ROW_CELL
+            } else {
+                BODY_CELL
+            };
+            self.x.open("table:table-row", &[]);
+            for (i, cell) in row.iter().enumerate() {
+                self.x.open(
+                    "table:table-cell",
+                    &[
+                        ("table:style-name", cell_style),
+                        ("office:value-type", "string"),
+                    ],
+                );
+                let style = if t.row_headers && i == 0 {
+                    TABLE_ROW_HEADING
+                } else if right.get(i).copied().unwrap_or(false) {
+                    "P_rechts"
+                } else {
+                    TABLE_TEXT
+                };
+                self.x.open("text:p", &[("text:style-name", style)]);
+                self.inlines(&cell.content);
+                self.x.close("text:p");
+                if let Some(note) = &cell.note {
+                    self.x.open("text:p", &[("text:style-name", TABLE_NOTE)]);
+                    self.inlines(note);
+                    self.x.close("text:p");
+                }
+                self.x.close("table:table-cell");
+            }
+            self.x.close("table:table-row");
+        }
+        self.x.close("table:table");
+    }
+
+    /// The header row of `t`, repeated on every page the table runs onto.
+    fn table_header(&mut self, t: &Table, right: &[bool]) {
         self.x.open("table:table-header-rows", &[]);
         self.x.open("table:table-row", &[]);
         for (i, c) in t.columns.iter().enumerate() {
@@ -665,34 +745,6 @@ impl Writer<'_> {
         }
         self.x.close("table:table-row");
         self.x.close("table:table-header-rows");
-        for row in &t.rows {
-            self.x.open("table:table-row", &[]);
-            for (i, cell) in row.iter().enumerate() {
-                self.x.open(
-                    "table:table-cell",
-                    &[
-                        ("table:style-name", BODY_CELL),
-                        ("office:value-type", "string"),
-                    ],
-                );
-                let style = if right.get(i).copied().unwrap_or(false) {
-                    "P_rechts"
-                } else {
-                    TABLE_TEXT
-                };
-                self.x.open("text:p", &[("text:style-name", style)]);
-                self.inlines(&cell.content);
-                self.x.close("text:p");
-                if let Some(note) = &cell.note {
-                    self.x.open("text:p", &[("text:style-name", TABLE_NOTE)]);
-                    self.inlines(note);
-                    self.x.close("text:p");
-                }
-                self.x.close("table:table-cell");
-            }
-            self.x.close("table:table-row");
-        }
-        self.x.close("table:table");
     }
 
     fn figure(&mut self, f: &Figure) {
@@ -710,7 +762,12 @@ impl Writer<'_> {
             );
             self.x.close("text:p");
         }
-        self.caption(&f.caption, &f.anchor, "P_bijschrift_onder");
+        let style = if self.container < 1.0 {
+            CAPTION_IN_COLUMN
+        } else {
+            "P_bijschrift_onder"
+        };
+        self.caption(&f.caption, &f.anchor, style);
     }
 
     /// A picture as a character in its paragraph, `width` cm wide: the SVG

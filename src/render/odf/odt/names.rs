@@ -24,6 +24,9 @@ pub const ORGANISATION: &str = "Organisatie";
 pub const CAPTION: &str = "Caption";
 pub const TABLE_TEXT: &str = "Tabeltekst";
 pub const TABLE_HEADING: &str = "Tabelkop";
+/// The name that heads a row of a table of names and values (the key
+/// figures).
+pub const TABLE_ROW_HEADING: &str = "Tabelrijkop";
 pub const TABLE_NOTE: &str = "Tabelnoot";
 pub const SOURCE: &str = "Bron";
 pub const FORMULA: &str = "Formule";
@@ -53,6 +56,9 @@ pub const LINK: &str = "Internet_20_link";
 pub const TABLE: &str = "Huisstijltabel";
 pub const HEADER_CELL: &str = "Huisstijltabel.Kop";
 pub const BODY_CELL: &str = "Huisstijltabel.Cel";
+/// The first row's cells of a table without a header row: the line of a
+/// header row above them.
+pub const FIRST_ROW_CELL: &str = "Huisstijltabel.Eerste";
 /// The cells of a layout row (key figures beside a chart): no lines.
 pub const LAYOUT_CELL: &str = "Naastelkaar.Cel";
 

@@ -97,6 +97,13 @@ pub fn reference_document(style: &HouseStyle) -> std::io::Result<Vec<u8>> {
         x.close("table:table-cell");
     }
     x.close("table:table-row");
+    x.open("table:table-row", &[]);
+    for (style, cell) in [(TABLE_ROW_HEADING, "Tabelrijkop"), (TABLE_TEXT, "35,8 %")] {
+        x.open("table:table-cell", &[("office:value-type", "string")]);
+        p(&mut x, style, cell);
+        x.close("table:table-cell");
+    }
+    x.close("table:table-row");
     x.close("table:table");
     for (style, text) in [
         (TABLE_NOTE, "Tabelnoot"),

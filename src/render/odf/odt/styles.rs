@@ -241,11 +241,12 @@ fn paragraph_styles(x: &mut Xml, style: &HouseStyle) {
     base.write(x);
     let sizes = [m.kop1, m.kop2, m.kop3, m.tekst, m.tekst, m.tekst];
     // Space above and below, in cm, as the DOCX's headings have it (a
-    // section 18 pt above and 6 pt below, ...); a chapter a little more.
+    // section 18 pt above and 6 pt below, ...); a chapter a little more;
+    // a heading of level 3 (an indicator's) 12 pt above, as the PDF's.
     let space = [
         (0.5, 0.42),
         (0.635, 0.21),
-        (0.49, 0.14),
+        (0.43, 0.14),
         (0.35, 0.07),
         (0.35, 0.07),
         (0.35, 0.07),
@@ -351,6 +352,10 @@ fn paragraph_styles(x: &mut Xml, style: &HouseStyle) {
         ("fo:color", colour(&k.hoofdkleur)),
     ];
     table_heading.write(x);
+    let mut row_heading = Para::new(TABLE_ROW_HEADING);
+    row_heading.parent = Some(TABLE_TEXT);
+    row_heading.text = vec![("fo:color", colour(&k.hoofdkleur))];
+    row_heading.write(x);
     let mut note = Para::new(TABLE_NOTE);
     note.parent = Some(TABLE_TEXT);
     note.text = vec![
