@@ -612,43 +612,34 @@ impl Table {
         text_pt: f32,
         fonts: &crate::fonts::house::HouseFonts,
     ) -> Self {
-        Self::build(caption, columns, rows, false, text_pt, fonts)
-    }
-
-    /// A table of names and values: the first cell of each row is its
-    /// header, and no header row is shown ([`Table::row_headers`]).
-    pub fn row_headed(
-        caption: Caption,
-        columns: Vec<Column>,
-        rows: Vec<Vec<Cell>>,
-        text_pt: f32,
-        fonts: &crate::fonts::house::HouseFonts,
-    ) -> Self {
-        Self::build(caption, columns, rows, true, text_pt, fonts)
-    }
-
-    fn build(
-        caption: Caption,
-        columns: Vec<Column>,
-        rows: Vec<Vec<Cell>>,
-        row_headers: bool,
-        text_pt: f32,
-        fonts: &crate::fonts::house::HouseFonts,
-    ) -> Self {
         let mut t = Table {
             caption,
             anchor: String::new(),
             columns,
             rows,
             too_high: false,
-            row_headers,
+            row_headers: false,
         };
-        let (natural, words) = table_measure::columns(&t, text_pt, fonts);
-        for ((c, n), w) in t.columns.iter_mut().zip(natural).zip(words) {
+        t.measure(text_pt, fonts);
+        t
+    }
+
+    /// The same table as names and values: the first cell of each row is
+    /// its header, and no header row is shown ([`Table::row_headers`]), so
+    /// the columns are measured again without their headers.
+    pub fn headed_by_rows(mut self, text_pt: f32, fonts: &crate::fonts::house::HouseFonts) -> Self {
+        self.row_headers = true;
+        self.measure(text_pt, fonts);
+        self
+    }
+
+    /// The widest cell and longest word of each column.
+    fn measure(&mut self, text_pt: f32, fonts: &crate::fonts::house::HouseFonts) {
+        let (natural, words) = table_measure::columns(self, text_pt, fonts);
+        for ((c, n), w) in self.columns.iter_mut().zip(natural).zip(words) {
             c.natural = n;
             c.longest_word = w;
         }
-        t
     }
 
     /// The headers of the columns as a row shows them: none when the rows

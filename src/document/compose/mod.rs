@@ -553,7 +553,8 @@ impl Composer<'_> {
     /// (the key figures), without a header row.
     fn row_headed_table(&mut self, caption: Caption, columns: Vec<Column>, rows: Vec<Vec<Cell>>) {
         let text_pt = self.style.maten.tabel as f32;
-        let t = Table::row_headed(caption, columns, rows, text_pt, &self.style.fonts);
+        let t = Table::new(caption, columns, rows, text_pt, &self.style.fonts)
+            .headed_by_rows(text_pt, &self.style.fonts);
         self.push_table(t);
     }
 
