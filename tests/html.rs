@@ -420,6 +420,12 @@ fn the_examples_pass_axe_in_chromium_in_light_and_dark_and_fit_320_pixels() {
         // Printed: nothing scrolls, and every word lies inside the page's
         // frame (the reader's frame check on Chromium's PDF).
         assert_eq!(r["print"]["scrolling"].as_u64(), Some(0), "{r:#}");
+        assert_eq!(
+            r["print"]["largerThanText"].as_u64(),
+            Some(0),
+            "on paper, tables and captions are not larger than the text: {:#}",
+            r["print"]
+        );
         let printed = std::path::PathBuf::from(r["print"]["file"].as_str().unwrap());
         reader_check(&[(printed, "HTML afgedrukt".to_string())]);
         assert_eq!(

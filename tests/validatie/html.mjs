@@ -141,8 +141,15 @@ for (const file of files) {
     }).length;
     const chapters = [...document.querySelectorAll("main > h2")];
     const breaks = (h) => getComputedStyle(h).breakBefore === "page";
+    // On paper the type scale of the PDF: no table cell, caption or source
+    // line in larger letters than the body text.
+    const size = (e) => parseFloat(getComputedStyle(e).fontSize);
+    const body = size(document.querySelector("main p"));
+    const largerThanText = [...document.querySelectorAll("main td, main th, .bijschrift, figcaption, .bron")]
+      .filter((e) => size(e) > body + 0.01).length;
     return {
       scrolling,
+      largerThanText,
       chapters: chapters.length,
       marked: chapters.filter((h) => h.classList.contains("nieuwe-pagina")).length,
       newPage: chapters.filter(breaks).length,
@@ -156,7 +163,8 @@ for (const file of files) {
   const box = /\/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)/.exec(Buffer.from(pdf).toString("latin1"));
   result.print.pageSize = box ? [Math.round(+box[1]), Math.round(+box[2])] : null;
   await page.emulateMediaType("screen");
-  const printOk = result.print.scrolling === 0 && result.print.chapters > 0 && result.print.marked > 0
+  const printOk = result.print.scrolling === 0 && result.print.largerThanText === 0
+    && result.print.chapters > 0 && result.print.marked > 0
     && result.print.wrong === 0 && result.print.newPage < result.print.chapters
     && result.print.pageSize && result.print.pageSize[0] === 595 && result.print.pageSize[1] === 842;
   const phone = result.phone;
