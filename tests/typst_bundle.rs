@@ -32,7 +32,18 @@ fn bundle_compiles_on_its_own_to_the_same_report() {
     ] {
         assert!(bundle.join(f).is_file(), "{f} missing in the bundle");
     }
-    assert!(!bundle.join("stijl.docx").exists());
+    // Only what Typst reads: not the templates of the other formats, nor
+    // the texts and the house style, which reach it as data.
+    for other in [
+        "stijl.docx",
+        "stijl.odt",
+        "rapport.html",
+        "rapport.css",
+        "teksten.yaml",
+        "huisstijl.yaml",
+    ] {
+        assert!(!bundle.join(other).exists(), "{other} in the bundle");
+    }
 
     // Compile the bundle with nothing but its own files, as `typst compile`
     // with the bundle as root does.

@@ -17,6 +17,8 @@ use crate::render::{RenderContext, RenderError, Renderer};
 
 /// Main file of the HTML template.
 pub const HTML_MAIN: &str = "rapport.html";
+/// Its style sheet, which `rapport.html` includes.
+pub const HTML_STYLE: &str = "rapport.css";
 
 /// Renders the report as one HTML file.
 #[derive(Debug, Clone, Copy, Default)]

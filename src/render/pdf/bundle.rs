@@ -12,9 +12,17 @@ use crate::templates::TYPST_MAIN;
 
 /// Files of the bundle, relative to its folder.
 pub fn files(ctx: &RenderContext) -> Vec<OutputFile> {
+    // The templates of the other formats, and the files techniekpact reads
+    // itself (the texts, and the house style that reaches Typst as
+    // data/huisstijl.json).
     let non_typst = [
         crate::render::docx::editor_styles::REFERENCE_DOCX,
+        crate::render::odf::odt::editor_styles::REFERENCE_ODT,
+        crate::render::odf::odt::editor_styles::REFERENCE_OTT,
+        crate::render::html::HTML_MAIN,
+        crate::render::html::HTML_STYLE,
         crate::document::texts::TEXTS_FILE,
+        crate::document::house_style::STYLE_FILE,
     ];
     let mut files: Vec<OutputFile> = virtual_files(ctx)
         .into_iter()
