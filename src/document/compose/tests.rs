@@ -770,9 +770,22 @@ fn only_the_first_chapter_and_the_appendices_begin_a_new_page() {
     );
 }
 
-/// Each indicator is shown once, compactly: its key figures with the
-/// source its data names in one column, its chart in the other; a
-/// breakdown under them names the source too.
+/// The key figures of every indicator: the tables under the caption of
+/// key figures.
+fn key_figure_tables<'a>(
+    d: &'a crate::document::Document,
+    texts: &TextSet,
+) -> Vec<&'a crate::document::Table> {
+    let caption = texts.teksten.bijschriften.kerncijfers.template();
+    all_blocks(&d.blocks)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.caption.text == caption => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The key figures are names and values: each row is headed by its name,
 /// no header row repeats "Kerncijfer | Waarde", and the status stands with
 /// the progress it judges, in one row.
@@ -781,15 +794,8 @@ fn an_indicators_key_figures_are_headed_by_their_rows() {
     let loaded = example(2016);
     let d = composed(&loaded, None).document;
     let texts = TextSet::load(&Templates::embedded()).unwrap();
-    let key_caption = texts.teksten.bijschriften.kerncijfers.template();
     let w = &texts.teksten.woorden;
-    let tables: Vec<&crate::document::Table> = all_blocks(&d.blocks)
-        .into_iter()
-        .filter_map(|b| match b {
-            Block::Table(t) if t.caption.text == key_caption => Some(t),
-            _ => None,
-        })
-        .collect();
+    let tables = key_figure_tables(&d, &texts);
     assert_eq!(tables.len(), loaded.data.indicatoren().count());
     for t in tables {
         assert!(t.row_headers && t.header_row().is_none());
@@ -816,18 +822,16 @@ fn an_indicators_key_figures_are_headed_by_their_rows() {
     }
 }
 
+/// Each indicator is shown once, compactly: its key figures with the
+/// source its data names in one column, its chart in the other; a
+/// breakdown under them names the source too.
 #[test]
 fn an_indicator_shows_its_key_figures_and_source_beside_its_chart() {
     let loaded = example(2016);
     let d = composed(&loaded, None).document;
     let texts = TextSet::load(&Templates::embedded()).unwrap();
-    let key_caption = texts.teksten.bijschriften.kerncijfers.template();
-    let key_tables = all_blocks(&d.blocks)
-        .iter()
-        .filter(|b| matches!(b, Block::Table(t) if t.caption.text == key_caption))
-        .count();
     assert_eq!(
-        key_tables,
+        key_figure_tables(&d, &texts).len(),
         loaded.data.indicatoren().count(),
         "one table each"
     );
