@@ -529,7 +529,10 @@ fn cell_margins(x: &mut Xml, vertical: u32, horizontal: u32) {
     x.close("w:tblCellMar");
 }
 
-fn border(x: &mut Xml, side: &str, size: u32, colour: &str) {
+/// A single line on `side` (`w:top`, `w:insideH`, ...) of a table or
+/// cell, `size` eighths of a point wide: the house table style's lines,
+/// and the line above a table headed by its rows.
+pub(crate) fn border(x: &mut Xml, side: &str, size: u32, colour: &str) {
     x.empty(
         side,
         &[

@@ -3,6 +3,7 @@
 //! and the cells' text in the style Tabeltekst.
 
 use super::*;
+use crate::render::docx::styles::border;
 use crate::render::docx::table_look::{Look as TableLook, table_look};
 
 impl Writer<'_> {
@@ -22,15 +23,7 @@ impl Writer<'_> {
         x.val("w:jc", "left");
         if look == TableLook::RowHeaders {
             x.open("w:tblBorders", &[]);
-            x.empty(
-                "w:top",
-                &[
-                    ("w:val", "single"),
-                    ("w:sz", "8"),
-                    ("w:space", "0"),
-                    ("w:color", &main),
-                ],
-            );
+            border(x, "w:top", 8, &main);
             x.close("w:tblBorders");
         }
         if layout {
