@@ -18,6 +18,7 @@ use crate::common::*;
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 const DRAW: &str = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+const STYLE: &str = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 const SVG: &str = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
 const XLINK: &str = "http://www.w3.org/1999/xlink";
 
@@ -480,4 +481,54 @@ fn a_concept_odt_says_concept_on_every_page() {
     }
     // A report that is definitief has no mark.
     assert!(!reports()[1].part("styles.xml").contains(">CONCEPT<"));
+}
+
+/// ODF cannot keep two rows on either side of a page break, so a table
+/// that fits a page stays whole in the ODT, also one with notes in its
+/// cells that the PDF may break; only a longer table may break.
+#[test]
+fn a_table_that_fits_a_page_stays_whole_in_the_odt() {
+    use techniekpact::document::Block;
+    fn tables<'a>(blocks: &'a [Block], out: &mut Vec<&'a techniekpact::document::Table>) {
+        for b in blocks {
+            match b {
+                Block::Table(t) => out.push(t),
+                Block::Beside { columns, .. } => columns.iter().for_each(|c| tables(c, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut model = Vec::new();
+    tables(&example::noord_2016().document.blocks, &mut model);
+    let content = reports()[1].part("content.xml");
+    let doc = Document::parse(&content).unwrap();
+    let may_break = |name: &str| {
+        doc.descendants()
+            .find(|n| n.attribute((STYLE, "name")) == Some(name))
+            .and_then(|s| {
+                s.children()
+                    .find(|c| c.has_tag_name((STYLE, "table-properties")))
+            })
+            .and_then(|p| p.attribute((STYLE, "may-break-between-rows")))
+            == Some("true")
+    };
+    let written: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((TABLE, "table")))
+        .filter_map(|t| t.attribute((TABLE, "name")))
+        .filter(|n| n.starts_with("Tabel"))
+        .collect();
+    assert_eq!(written.len(), model.len());
+    for (name, t) in written.iter().zip(&model) {
+        assert_eq!(
+            may_break(name),
+            !t.fits_a_page(),
+            "{name}: {}",
+            t.caption.full
+        );
+    }
+    assert!(
+        model.iter().any(|t| t.fits_a_page() && !t.keep_together()),
+        "the example has a table with notes that fits a page"
+    );
 }

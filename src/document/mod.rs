@@ -680,9 +680,15 @@ impl Table {
     /// too high for a page, may break, but never with fewer than two rows
     /// on either side.
     pub fn keep_together(&self) -> bool {
-        self.rows.len() <= KEEP_TOGETHER_ROWS
-            && self.rows.iter().flatten().all(|c| c.note.is_none())
-            && !self.too_high
+        self.fits_a_page() && self.rows.iter().flatten().all(|c| c.note.is_none())
+    }
+
+    /// Whether the table is short enough to stand on one page with its
+    /// caption: at most [`KEEP_TOGETHER_ROWS`] rows, not too high. A format
+    /// that cannot keep two rows on either side of a page break (the ODT)
+    /// keeps such a table whole, also one with notes.
+    pub fn fits_a_page(&self) -> bool {
+        self.rows.len() <= KEEP_TOGETHER_ROWS && !self.too_high
     }
 }
 

@@ -670,11 +670,14 @@ impl Writer<'_> {
         let room = (self.text_width * self.container * TWIPS_PER_CM) as u32;
         let (grid, width) = table_columns::grid(t, room);
         let columns: Vec<f64> = grid.iter().map(|w| *w as f64 / TWIPS_PER_CM).collect();
+        // ODF cannot keep two rows on either side of a page break (the
+        // PDF's rule for a table that may break): a table that fits a page
+        // stays whole, and only a longer one breaks between any rows.
         self.open_table(
             &name,
             width as f64 / TWIPS_PER_CM,
             "0.2cm",
-            !t.keep_together(),
+            !t.fits_a_page(),
             &columns,
         );
         let right: Vec<bool> = t
